@@ -1,0 +1,39 @@
+"""Errors that name the file and the problem.
+
+Every error accord raises for bad input is an :class:`AccordError`; its message
+always starts with the path (and line, when known) so that a batch log can be
+read without the traceback.
+"""
+from __future__ import annotations
+
+from pathlib import Path
+
+
+class AccordError(Exception):
+    """Base class of accord's own errors."""
+
+
+class InputError(AccordError):
+    """A document or corpus path that cannot be read."""
+
+    def __init__(self, path: str | Path, problem: str, line: int | None = None) -> None:
+        self.path = str(path)
+        self.problem = problem
+        self.line = line
+        where = f"{self.path}:{line}" if line is not None else self.path
+        super().__init__(f"{where}: {problem}")
+
+
+class LexiconError(AccordError):
+    """A lexicon file that is malformed."""
+
+    def __init__(self, path: str | Path, problem: str, line: int | None = None) -> None:
+        self.path = str(path)
+        self.problem = problem
+        self.line = line
+        where = f"{self.path}, line {line}" if line is not None else self.path
+        super().__init__(f"{where}: {problem}")
+
+
+class ParameterError(AccordError):
+    """A notebook or report parameter with a value that cannot be used."""
