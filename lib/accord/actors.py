@@ -1,0 +1,245 @@
+"""Actor recognition: a spaCy component that finds who is mentioned and codes it.
+
+It matches the lexicon's names (case-sensitive), demonyms and agent nouns
+(case-insensitive) with PhraseMatchers, then composes them into mentions:
+"US and South Korean officials" gives USAGOV and KORGOV, "North Korean leader
+Kim Jong Un" gives the person's date-bounded code (PRKGOV). Surnames of people
+named in full earlier in the document are resolved to them, and a proper name
+the lexicon does not know is kept as an unresolved actor ``UNK:<name>``.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+from typing import Iterable
+
+from spacy.lang.en.stop_words import STOP_WORDS
+from spacy.matcher import PhraseMatcher
+from spacy.tokens import Doc
+
+from .lexicon import ActorEntry, Lexicon
+
+UNRESOLVED = "UNK"
+_MONTHS = {
+    "january", "february", "march", "april", "may", "june", "july", "august",
+    "september", "october", "november", "december", "monday", "tuesday",
+    "wednesday", "thursday", "friday", "saturday", "sunday",
+}
+_APOSTROPHES = {"'s", "’s", "'", "’"}
+
+
+@dataclass
+class Mention:
+    """One actor mention: tokens [start, end) of the doc and the codes they stand for."""
+
+    start: int
+    end: int
+    codes: list[str]
+    kind: str  # state | igo | bloc | org | person | group | unresolved
+    entity: str | None = None  # lexicon entry name, e.g. the person named
+    via: str = "name"  # name | demonym | agent | alias | unresolved
+    possessive: bool = False  # followed by 's
+    members: list["Mention"] = field(default_factory=list)
+
+
+def country_of(code: str) -> str:
+    """The country (or bloc / IGO) part of an actor code: its first three letters."""
+    return code[:3]
+
+
+def with_sector(code: str, sector: str | None) -> str:
+    """``code`` with ``sector`` appended, unless it already has a sector."""
+    if not sector or len(code) > 3 or code.startswith(UNRESOLVED):
+        return code
+    return code + sector
+
+
+class ActorRecognizer:
+    """spaCy component: sets ``doc._.mentions`` (a list of :class:`Mention`)."""
+
+    def __init__(self, nlp, lexicon: Lexicon) -> None:
+        self.lexicon = lexicon
+        self.entries: dict[str, ActorEntry] = {e.id: e for e in lexicon.actors}
+        self.names = PhraseMatcher(nlp.vocab, attr="ORTH")
+        self.demonyms = PhraseMatcher(nlp.vocab, attr="ORTH")
+        self.agents = PhraseMatcher(nlp.vocab, attr="LOWER")
+        for entry in lexicon.actors:
+            self.names.add(entry.id, list(nlp.tokenizer.pipe(_case_variants(entry.names))))
+            if entry.demonyms:
+                self.demonyms.add(entry.id, list(nlp.tokenizer.pipe(_case_variants(entry.demonyms))))
+        for phrase, sector in sorted(lexicon.agents.items()):
+            self.agents.add(sector, [nlp.make_doc(phrase)])
+        self.agent_words = {w for phrase in lexicon.agents for w in phrase.split()}
+
+    def __call__(self, doc: Doc) -> Doc:
+        when = _doc_date(doc)
+        raw = self._raw_matches(doc)
+        mentions = self._compose(doc, raw, when)
+        mentions = self._add_aliases(doc, mentions, when)
+        mentions = self._add_unresolved(doc, mentions)
+        mentions.sort(key=lambda m: m.start)
+        for m in mentions:
+            m.possessive = m.end < len(doc) and doc[m.end].text in _APOSTROPHES
+        doc._.mentions = mentions
+        return doc
+
+    # -- matching ------------------------------------------------------------
+    def _raw_matches(self, doc: Doc) -> list[tuple[int, int, str, str]]:
+        """Non-overlapping (start, end, kind, key) matches, longest first, names before demonyms before agents."""
+        found = []
+        strings = doc.vocab.strings
+        for rank, (matcher, kind) in enumerate(((self.names, "name"), (self.demonyms, "demonym"), (self.agents, "agent"))):
+            for key, start, end in matcher(doc):
+                found.append((-(end - start), rank, start, end, kind, strings[key]))
+        found.sort()
+        taken = [False] * len(doc)
+        chosen = []
+        for _, _, start, end, kind, key in found:
+            if any(taken[start:end]):
+                continue
+            for i in range(start, end):
+                taken[i] = True
+            chosen.append((start, end, kind, key))
+        chosen.sort()
+        return chosen
+
+    def _compose(self, doc: Doc, raw: list[tuple[int, int, str, str]], when: date | None) -> list[Mention]:
+        """Join modifiers, agents and names that stand together into mentions."""
+        mentions: list[Mention] = []
+        i = 0
+        while i < len(raw):
+            start, end, kind, key = raw[i]
+            # a run of adjacent matches: [demonym|name] (and|,) ... [agent]* [person]
+            run = [raw[i]]
+            j = i + 1
+            while j < len(raw):
+                prev_end = run[-1][1]
+                nxt = raw[j]
+                gap = doc[prev_end:nxt[0]]
+                if nxt[0] == prev_end or (
+                    run[-1][2] in ("demonym", "name") and nxt[2] in ("demonym", "name")
+                    and _is_coordination(gap) and _run_ends_in_agent(raw, j)
+                ):
+                    run.append(nxt)
+                    j += 1
+                    continue
+                break
+            mentions.extend(self._mentions_of_run(doc, run, when))
+            i = j
+        return mentions
+
+    def _mentions_of_run(self, doc: Doc, run: list, when: date | None) -> list[Mention]:
+        sectors = [self.lexicon.agents[doc[s:e].text.lower()] for s, e, k, _ in run if k == "agent"]
+        sector = sectors[-1] if sectors else None
+        people = [r for r in run if r[2] == "name" and self.entries[r[3]].kind == "person"]
+        if people:
+            s, e, _, key = people[-1]
+            entry = self.entries[key]
+            start = run[0][0]
+            return [Mention(start, run[-1][1], [entry.code_at(when)], "person", entry.name, "name")]
+        heads = [r for r in run if r[2] != "agent"]
+        if not heads:
+            return []  # an agent noun with no country ("officials said") names nobody
+        out = []
+        for s, e, kind, key in heads:
+            entry = self.entries[key]
+            code = entry.code_at(when)
+            # a sector applies to modifiers before the agent noun, not to names after it
+            applies = sector and any(r[2] == "agent" and r[0] >= e for r in run)
+            out.append(Mention(s, e, [with_sector(code, sector if applies else None)], entry.kind, entry.name, kind))
+        # the agent noun belongs to the last modifier's mention: extend it to cover the whole phrase
+        if sectors:
+            out[-1].end = run[-1][1]
+        return out
+
+    def _add_aliases(self, doc: Doc, mentions: list[Mention], when: date | None) -> list[Mention]:
+        """Resolve a lone surname or given name to the person named in full earlier in the doc."""
+        aliases: dict[str, ActorEntry] = {}
+        by_name = {e.name: e for e in self.lexicon.actors if e.kind == "person"}
+        covered = [False] * len(doc)
+        for m in mentions:
+            for k in range(m.start, m.end):
+                covered[k] = True
+        out = list(mentions)
+        events = sorted([(m.start, m) for m in mentions], key=lambda x: x[0])
+        ev_i = 0
+        for tok in doc:
+            while ev_i < len(events) and events[ev_i][0] <= tok.i:
+                m = events[ev_i][1]
+                if m.kind == "person" and m.entity in by_name:
+                    parts = m.entity.split()
+                    # family name first (Kim Jong Un) or last (Vladimir Putin): both are used alone
+                    for alias in {parts[0], parts[-1]}:
+                        aliases.setdefault(alias, by_name[m.entity])
+                ev_i += 1
+            if covered[tok.i] or tok.text not in aliases:
+                continue
+            entry = aliases[tok.text]
+            out.append(Mention(tok.i, tok.i + 1, [entry.code_at(when)], "person", entry.name, "alias"))
+            covered[tok.i] = True
+        return out
+
+    def _add_unresolved(self, doc: Doc, mentions: list[Mention]) -> list[Mention]:
+        """Keep capitalised names the lexicon does not know as unresolved actors."""
+        covered = [False] * len(doc)
+        for m in mentions:
+            for k in range(m.start, m.end):
+                covered[k] = True
+        out = list(mentions)
+        i = 0
+        n = len(doc)
+        while i < n:
+            tok = doc[i]
+            if covered[i] or not _is_name_token(tok, self.agent_words):
+                i += 1
+                continue
+            j = i + 1
+            while j < n and not covered[j] and _is_name_token(doc[j], self.agent_words):
+                j += 1
+            # a single capitalised word opening a sentence is usually not a name
+            if not (j - i == 1 and tok.is_sent_start):
+                text = doc[i:j].text
+                out.append(Mention(i, j, [f"{UNRESOLVED}:{text}"], "unresolved", None, "unresolved"))
+            i = j
+        return out
+
+
+def _is_name_token(tok, agent_words: set[str]) -> bool:
+    text = tok.text
+    if not (text[:1].isupper() and text[1:2].islower()) or len(text) < 2:
+        return False
+    low = text.lower()
+    return low not in STOP_WORDS and low not in _MONTHS and low not in agent_words
+
+
+def _is_coordination(gap) -> bool:
+    words = [t.lower_ for t in gap]
+    return words in (["and"], [","], [",", "and"], ["&"], ["or"])
+
+
+def _run_ends_in_agent(raw: list, j: int) -> bool:
+    """Coordinated modifiers share an agent noun only when one follows ("US and South Korean officials")."""
+    k = j
+    while k < len(raw) and raw[k][2] in ("demonym", "name"):
+        k += 1
+    return k < len(raw) and raw[k][2] == "agent" and raw[k][0] == raw[k - 1][1]
+
+
+def _case_variants(names: Iterable[str]) -> list[str]:
+    """Names as given, plus a sentence-initial variant for those opening with a lowercase article."""
+    out = []
+    for name in names:
+        out.append(name)
+        if name[:1].islower():
+            out.append(name[:1].upper() + name[1:])
+    return sorted(set(out))
+
+
+def _doc_date(doc: Doc) -> date | None:
+    value = doc._.date
+    if not value:
+        return None
+    try:
+        return date.fromisoformat(str(value)[:10])
+    except ValueError:
+        return None

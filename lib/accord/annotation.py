@@ -1,0 +1,208 @@
+"""From documents to tables: run the pipeline and turn each Doc into table rows.
+
+:func:`annotate` is the library's main entry point. Documents are streamed:
+only the rows of the tables are kept, never the spaCy Docs, so memory grows
+with the tables and not with the text. A document that fails is listed in the
+errors table (and on stderr) and the others are annotated.
+"""
+from __future__ import annotations
+
+import sys
+import traceback
+from collections import Counter
+from pathlib import Path
+from typing import Any, Iterable, Iterator
+
+import pandas as pd
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from . import tables
+from .actors import UNRESOLVED
+from .lexicon import Lexicon, load_lexicon
+from .pipeline import build_pipeline, process
+from .readers import Document, ReadError, iter_corpus
+
+Rows = dict[str, list[dict[str, Any]]]
+DOC_TABLES = ("mentions", "relations", "claims")
+
+
+def doc_rows(doc: Doc, doc_id: str) -> Rows:
+    """Rows of the mentions, relations and claims tables for one processed Doc."""
+    sents = list(doc.sents)
+    sent_of = {}
+    for n, s in enumerate(sents):
+        for k in range(s.start, s.end):
+            sent_of[k] = n
+
+    def chars(start: int, end: int) -> tuple[int, int]:
+        return doc[start].idx, doc[end - 1].idx + len(doc[end - 1])
+
+    mentions = []
+    for m in doc._.mentions:
+        a, b = chars(m.start, m.end)
+        for code in m.codes:
+            mentions.append({"doc_id": doc_id, "sent_id": sent_of[m.start], "start": a, "end": b,
+                             "text": doc.text[a:b], "actor_id": code, "entity": m.entity, "kind": m.kind})
+    claim_ids = {c.index: f"{doc_id}:C{n + 1:03d}" for n, c in enumerate(doc._.claims)}
+    relation_ids = [f"{doc_id}:R{n + 1:03d}" for n in range(len(doc._.relations))]
+    relations = []
+    for rid, r in zip(relation_ids, doc._.relations):
+        a, b = chars(r.start, r.end)
+        relations.append({
+            "relation_id": rid, "doc_id": doc_id, "sent_id": r.sent, "start": a, "end": b,
+            "source": r.source, "target": r.target, "event_type": r.event_type, "mode": r.mode,
+            "context": r.context, "quad_class": r.quad_class, "score": r.score, "cameo": r.cameo,
+            "goldstein": r.goldstein, "status": r.status,
+            "claim_id": claim_ids.get(r.claim) if r.claim is not None else None, "date": r.date,
+            "trigger": doc[r.trigger_start:r.trigger_end].text, "evidence": sents[r.sent].text,
+        })
+    claims = []
+    for c in doc._.claims:
+        a, b = chars(c.start, c.end)
+        ca, cb = chars(c.content_start, c.content_end)
+        claims.append({
+            "claim_id": claim_ids[c.index], "doc_id": doc_id, "sent_id": c.sent, "start": a, "end": b,
+            "source": c.source,
+            "source_text": doc[c.source_span[0]:c.source_span[1]].text if c.source_span else None,
+            "cue": c.cue, "stance": c.stance, "content": doc.text[ca:cb], "quote": c.quote, "about": c.about,
+            "relations": [relation_ids[r] for r in c.relations],
+            "contests": claim_ids.get(c.contests) if c.contests is not None else None,
+            "evidence": sents[c.sent].text,
+        })
+    return {"mentions": mentions, "relations": relations, "claims": claims}
+
+
+def annotate_document(nlp: Language, document: Document) -> Rows:
+    """Rows of the mentions, relations and claims tables for one document."""
+    return doc_rows(process(nlp, document.text, document.date), document.doc_id)
+
+
+def _documents_from_frame(df: pd.DataFrame) -> Iterator[Document | ReadError]:
+    for row in df.to_dict("records"):
+        clean = {k: (None if isinstance(v, float) and pd.isna(v) else v) for k, v in row.items()}
+        yield Document(doc_id=str(clean["doc_id"]), path=str(clean.get("path") or ""), text=str(clean["text"]),
+                       title=clean.get("title"), date=clean.get("date"), source=clean.get("source"), url=clean.get("url"))
+    for err in df.attrs.get("errors", []):
+        yield ReadError(path=err["path"], problem=err["error"], line=err.get("line"))
+
+
+def iter_documents(corpus: str | Path | pd.DataFrame | Iterable[Document]) -> Iterator[Document | ReadError]:
+    """Documents (and read errors) from a path, a documents table, or an iterable of Documents."""
+    if isinstance(corpus, (str, Path)):
+        return iter_corpus(corpus)
+    if isinstance(corpus, pd.DataFrame):
+        return _documents_from_frame(corpus)
+    return iter(corpus)
+
+
+def actor_rows(mentions: pd.DataFrame, relations: pd.DataFrame, claims: pd.DataFrame, lexicon: Lexicon) -> list[dict[str, Any]]:
+    """One row per actor code seen in mentions, relations or claims, with its mention count."""
+    counts = Counter(mentions["actor_id"]) if len(mentions) else Counter()
+    codes = set(counts)
+    for df, cols in ((relations, ("source", "target")), (claims, ("source", "about"))):
+        for col in cols:
+            for lst in df[col] if len(df) else []:
+                codes.update(lst)
+    by_code: dict[str, Any] = {}
+    for entry in lexicon.actors:
+        if entry.code and (entry.code not in by_code or entry.id == entry.code):
+            by_code[entry.code] = entry
+    rows = []
+    for code in sorted(codes):
+        if code.startswith(UNRESOLVED):
+            rows.append({"actor_id": code, "name": code.partition(":")[2] or code, "kind": "unresolved",
+                         "country": None, "sector": None, "n_mentions": counts.get(code, 0)})
+            continue
+        country, sector = code[:3], code[3:6] or None
+        if code.startswith("IGO"):
+            entry = by_code.get(code)
+            country, sector = code, None
+        else:
+            entry = by_code.get(country)
+        name = entry.name if entry else country
+        if sector:
+            name = f"{name} ({lexicon.sectors.get(sector, sector).lower()})"
+        kind = entry.kind if entry and entry.kind != "person" else ("igo" if code.startswith("IGO") else "state")
+        rows.append({"actor_id": code, "name": name, "kind": kind, "country": country,
+                     "sector": sector, "n_mentions": counts.get(code, 0)})
+    return rows
+
+
+def annotate(
+    corpus: str | Path | pd.DataFrame | Iterable[Document],
+    lexicon: Lexicon | str | Path | None = None,
+    progress: bool = False,
+) -> dict[str, pd.DataFrame]:
+    """Annotate a corpus into the six tables: documents, mentions, actors, relations, claims, errors.
+
+    ``corpus`` is a file, folder, glob or JSONL path, a documents table from
+    :func:`accord.read_corpus`, or an iterable of :class:`accord.readers.Document`.
+    ``lexicon`` is a Lexicon, an analyst's YAML file that extends the packaged
+    lexicon, or None for the packaged one alone.
+    """
+    lex = lexicon if isinstance(lexicon, Lexicon) else load_lexicon(lexicon)
+    nlp = build_pipeline(lex)
+    rows: Rows = {name: [] for name in ("documents", "errors", *DOC_TABLES)}
+    items = iter_documents(corpus)
+    if progress:
+        from tqdm.auto import tqdm
+
+        items = tqdm(items, unit="doc", disable=not sys.stderr.isatty())
+    for item in items:
+        if isinstance(item, ReadError):
+            print(f"accord: skipped {item}", file=sys.stderr)
+            rows["errors"].append(item.as_row())
+            continue
+        try:
+            result = annotate_document(nlp, item)
+        except Exception as exc:  # one bad document never costs the others
+            problem = f"{type(exc).__name__}: {exc}"
+            print(f"accord: {item.path}: annotation failed: {problem}", file=sys.stderr)
+            traceback.print_exc(limit=3, file=sys.stderr)
+            rows["errors"].append({"path": item.path, "line": item.line, "doc_id": item.doc_id,
+                                   "stage": "annotate", "error": problem})
+            continue
+        rows["documents"].append(item.as_row())
+        for name in DOC_TABLES:
+            rows[name].extend(result[name])
+    out = {name: tables.frame(name, rows[name]) for name in ("documents", *DOC_TABLES, "errors")}
+    out["actors"] = tables.frame("actors", actor_rows(out["mentions"], out["relations"], out["claims"], lex))
+    return {name: out[name] for name in tables.TABLE_NAMES}
+
+
+# -- the `accord annotate` subcommand --------------------------------------------
+def add_arguments(parser) -> None:
+    """Arguments of ``accord annotate``."""
+    parser.add_argument("path", help="a file, folder, glob or JSONL corpus")
+    parser.add_argument("--out", required=True, help="folder for the tables")
+    parser.add_argument("--format", choices=("csv", "parquet"), default="csv", help="table format (default csv)")
+    parser.add_argument("--lexicon", default=None, help="an analyst's YAML lexicon extending the packaged one")
+
+
+def run(args) -> int:
+    """Annotate ``args.path`` and write the tables; prints a short summary."""
+    result = annotate(args.path, lexicon=args.lexicon, progress=True)
+    written = tables.write_tables(result, args.out, args.format)
+    print(summary(result))
+    print(f"wrote {len(written)} tables to {args.out}")
+    return 1 if result["errors"].shape[0] and not result["documents"].shape[0] else 0
+
+
+def summary(result: dict[str, pd.DataFrame]) -> str:
+    """A few lines an analyst reads first: counts, the most mentioned actors, the relations by type."""
+    docs, rel, cl = result["documents"], result["relations"], result["claims"]
+    lines = [
+        f"documents: {len(docs)}  errors: {len(result['errors'])}  mentions: {len(result['mentions'])}  "
+        f"actors: {len(result['actors'])}  relations: {len(rel)}  claims: {len(cl)}",
+    ]
+    top = result["actors"].sort_values(["n_mentions", "actor_id"], ascending=[False, True]).head(8)
+    lines.append("most mentioned: " + ", ".join(f"{a} ({n})" for a, n in zip(top["actor_id"], top["n_mentions"])))
+    for r in rel.itertuples():
+        when = r.date if isinstance(r.date, str) else ""
+        lines.append(f"  {';'.join(r.source):>16} -> {';'.join(r.target):<16} {r.event_type:<10} {r.status:<12} "
+                     f"{when:<8} \"{r.trigger}\"")
+    for c in cl.itertuples():
+        contest = f" contests {c.contests}" if isinstance(c.contests, str) else ""
+        lines.append(f"  claim {c.claim_id}: {';'.join(c.source)} {c.stance} ({c.cue}){contest}")
+    return "\n".join(lines)

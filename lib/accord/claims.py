@@ -1,0 +1,253 @@
+"""Claims: who said what about whom, with stance, quotes and the denials they draw.
+
+A spaCy component finds claim cues (said, accused, denied, pledged, "according
+to", "accusations" ...), the source actors, the content span and any quoted
+words. After relations are extracted, :func:`link_denials` links each denial to
+the claim it denies, so contested propositions can be listed.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from spacy.matcher import PhraseMatcher
+from spacy.tokens import Doc
+
+from .clauses import QUOTE_CLOSE, QUOTE_OPEN, Arg, SentenceView, reading, unique
+from .lexicon import Cue, Lexicon
+
+# stances whose content the source asserts as true of others
+ALLEGING = {"accuse", "allege", "concern", "warn"}
+# where the content of a claim stops: the writer's own clauses
+CONTENT_BREAKS = {"as", "while", "whereas", "but", "although", "though", "because", "before", "after", "just"}
+SAYING = {"say", "tell", "add", "write", "state", "note", "claim", "insist", "argue", "stress", "confirm", "report", "warn"}
+
+
+@dataclass
+class Claim:
+    """An attributed statement over tokens [start, end) of the doc."""
+
+    index: int
+    sent: int  # sentence number
+    start: int
+    end: int
+    cue_start: int
+    cue_end: int
+    cue: str
+    stance: str
+    source: list[str]
+    source_span: tuple[int, int] | None
+    content_start: int
+    content_end: int
+    quote: str | None
+    about: list[str] = field(default_factory=list)
+    relations: list[int] = field(default_factory=list)
+    contests: int | None = None
+
+
+class ClaimExtractor:
+    """spaCy component: sets ``doc._.claims`` (a list of :class:`Claim`)."""
+
+    def __init__(self, nlp, lexicon: Lexicon) -> None:
+        self.lexicon = lexicon
+        self.matcher = PhraseMatcher(nlp.vocab, attr="LOWER")
+        self.cues: dict[str, list[Cue]] = {}
+        for cue in lexicon.cues:
+            for form in cue.forms:
+                if any(ch.isalpha() for ch in form):
+                    self.cues.setdefault(form, []).append(cue)
+        for form in sorted(self.cues):
+            self.matcher.add(form, [nlp.make_doc(form)])
+
+    def __call__(self, doc: Doc) -> Doc:
+        covered = {k for m in doc._.mentions for k in range(m.start, m.end)}
+        matches = [m for m in _longest(doc, self.matcher) if not covered & set(range(m[0], m[1]))]
+        claims: list[Claim] = []
+        history = []
+        for sent_id, sent in enumerate(doc.sents):
+            view = SentenceView(doc, sent, doc._.mentions, self.lexicon, history)
+            found = [(s, e, f) for s, e, f in matches if sent.start <= s < sent.end]
+            for n, (s, e, form) in enumerate(found):
+                claim = self._claim(view, sent_id, s, e, form, found[n + 1:], len(claims))
+                if claim is None:
+                    continue
+                # a noun cue inside another claim ("denied accusations of ...") is what that claim is about
+                if any(c.content_start <= s < c.content_end for c in claims if c.sent == sent_id) and claim.cue_start == s and _is_noun_cue(self.cues[form]):
+                    continue
+                claims.append(claim)
+            history.extend(view.mentions)
+        doc._.claims = claims
+        return doc
+
+    def _claim(self, view: SentenceView, sent_id: int, s: int, e: int, form: str, later: list, index: int) -> Claim | None:
+        entries = self.cues[form]
+        preps = [c for c in entries if c.pos == "prep"]
+        if preps:
+            return self._according_to(view, sent_id, s, e, preps[0], index)
+        verbs = [c for c in entries if c.pos in ("verb", "adj")]
+        nouns = [c for c in entries if c.pos == "noun"]
+        pos = "verb" if len(form.split()) > 1 and verbs else reading(view, s, bool(verbs), bool(nouns))
+        if pos is None:
+            return None
+        cue = (verbs if pos == "verb" else nouns)[0]
+        if pos == "verb":
+            source = view.subject(s)
+            if source is None and cue.lemma in SAYING:
+                source = self._inverted_source(view, e)
+        else:
+            source = view.noun_source(s, allow_name_modifier=True)
+        if source is None or not source.codes:
+            return None
+        c_start, c_end = self._content(view, e, later)
+        quote = _quote(view, c_start, c_end)
+        if c_end <= c_start and cue.lemma in SAYING:
+            q = _quote_before(view, s)
+            if q is None:
+                return None
+            c_start, c_end, quote = q
+        if c_end <= c_start:
+            return None
+        return self._make(view, sent_id, index, s, e, cue, source, c_start, c_end, quote)
+
+    def _according_to(self, view: SentenceView, sent_id: int, s: int, e: int, cue: Cue, index: int) -> Claim | None:
+        j = e
+        while j < view.end and view.lower[j] in ("the", "a", "an"):
+            j += 1
+        g = view.group_at.get(j)
+        if g is None:
+            return None
+        source = Arg(g.codes, g.start, g.end)
+        if s == view.start:
+            c_start = g.end + (1 if g.end < view.end and view.lower[g.end] == "," else 0)
+            c_end = _trim(view, c_start, view.end)
+        else:
+            c_start, c_end = view.start, _trim(view, view.start, s)
+        if c_end <= c_start:
+            return None
+        return self._make(view, sent_id, index, s, e, cue, source, c_start, c_end, _quote(view, c_start, c_end))
+
+    def _make(self, view, sent_id, index, s, e, cue, source: Arg, c_start, c_end, quote) -> Claim:
+        about = unique(c for g in view.groups if c_start <= g.start < c_end for c in g.codes)
+        span = (source.start, source.end) if view.start <= source.start < view.end else None
+        start = min(s, span[0]) if span else s
+        return Claim(index, sent_id, start, max(c_end, e), s, e, view.doc[s:e].text, cue.stance,
+                     list(source.codes), span, c_start, c_end, quote, about)
+
+    @staticmethod
+    def _inverted_source(view: SentenceView, e: int) -> Arg | None:
+        j = e
+        while j < view.end and view.lower[j] in ("the", "a", "an", "by"):
+            j += 1
+        g = view.group_at.get(j)
+        return Arg(g.codes, g.start, g.end) if g else None
+
+    def _content(self, view: SentenceView, e: int, later: list) -> tuple[int, int]:
+        start = e
+        while start < view.end and view.lower[start] in ("that", ",", ":"):
+            start += 1
+        later_starts = {s for s, _, _ in later}
+        k = start
+        in_quote = False
+        while k < view.end:
+            w = view.lower[k]
+            if w in QUOTE_OPEN and not in_quote:
+                in_quote = True
+            elif w in QUOTE_CLOSE and in_quote:
+                in_quote = False
+            elif not in_quote:
+                if w in CONTENT_BREAKS or w in (";", "—", "–"):
+                    break
+                if w == "," and k + 1 < view.end and view.lower[k + 1] in ("which", "who", "whose", "just", "while", "as"):
+                    break
+                # a second cue coordinated with this one starts its own claim
+                if k in later_starts and view.lower[k - 1] in ("and", ",", "while", "but"):
+                    k -= 1
+                    break
+            k += 1
+        return start, _trim(view, start, k)
+
+
+def _trim(view: SentenceView, start: int, end: int) -> int:
+    while end > start and view.lower[end - 1] in (",", ".", "!", "?", ";", ":", "and", "while", "but"):
+        end -= 1
+    return end
+
+
+def _is_noun_cue(cues: list[Cue]) -> bool:
+    return any(c.pos == "noun" for c in cues)
+
+
+def _quote_spans(view: SentenceView) -> list[tuple[int, int]]:
+    """Token spans of the quoted stretches of a sentence (inside the marks)."""
+    spans = []
+    open_at = None
+    for k in range(view.start, view.end):
+        w = view.doc[k].text
+        if open_at is None and w in QUOTE_OPEN and w != "’":
+            open_at = k
+        elif open_at is not None and w in QUOTE_CLOSE and w not in ("’",):
+            spans.append((open_at + 1, k))
+            open_at = None
+    return spans
+
+
+def _quote(view: SentenceView, start: int, end: int) -> str | None:
+    for qs, qe in _quote_spans(view):
+        if start <= qs and qe <= end + 1 and qe > qs:
+            return view.doc[qs:qe].text
+    return None
+
+
+def _quote_before(view: SentenceView, cue_start: int) -> tuple[int, int, str] | None:
+    """A direct quote before a saying verb ("“...,” Lavrov said")."""
+    spans = [q for q in _quote_spans(view) if q[1] < cue_start]
+    if not spans:
+        return None
+    qs, qe = spans[-1]
+    end = _trim(view, qs, qe)
+    return qs, end, view.doc[qs:end].text
+
+
+def _longest(doc: Doc, matcher: PhraseMatcher) -> list[tuple[int, int, str]]:
+    """Matches without overlaps, the longest winning, in text order."""
+    strings = doc.vocab.strings
+    found = sorted((-(e - s), s, e, strings[k]) for k, s, e in matcher(doc))
+    taken = [False] * len(doc)
+    out = []
+    for _, s, e, key in found:
+        if any(taken[s:e]):
+            continue
+        for i in range(s, e):
+            taken[i] = True
+        out.append((s, e, key))
+    return sorted(out)
+
+
+def link_denials(doc: Doc) -> None:
+    """Set ``contests`` of each denial to the earlier claim it denies.
+
+    The denied claim is the most recent earlier claim that alleges something
+    about the denier (the denier is among what it is about), preferring one
+    that asserts a relation of the same event type.
+    """
+    claims: list[Claim] = doc._.claims
+    relations = doc._.relations
+    for d in claims:
+        if d.stance != "deny":
+            continue
+        d_types = {relations[r].event_type for r in d.relations}
+        best, best_key = None, None
+        for c in claims:
+            if c.index >= d.index or c.stance == "deny":
+                continue
+            overlap = set(c.about) | {x for r in c.relations for x in relations[r].source + relations[r].target}
+            deniers = {x[:3] for x in d.source}
+            if not deniers & {x[:3] for x in overlap}:
+                continue
+            c_types = {relations[r].event_type for r in c.relations}
+            key = (bool(d_types & c_types), c.stance in ALLEGING, c.index)
+            if best_key is None or key > best_key:
+                best, best_key = c, key
+        if best is not None:
+            d.contests = best.index
+            if not d.about:
+                d.about = list(best.about)

@@ -1,0 +1,355 @@
+"""Shallow clause analysis shared by the claims and relations components.
+
+The pipeline has no parser (spaCy's trained models are not available), so the
+arguments of a predicate are found with a few ordered heuristics over the
+tokens of its sentence: coordinated actors form groups, the subject is the
+group standing before the predicate that is not the object of a preposition,
+the object is the first group after it inside the same clause. The heuristics
+are deliberately general: they are tuned on grammar, never on given sentences.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Iterable, Sequence
+
+from spacy.lang.en.stop_words import STOP_WORDS
+from spacy.tokens import Doc, Span
+
+from .actors import Mention
+from .lexicon import Lexicon
+
+DETERMINERS = {
+    "a", "an", "the", "his", "her", "its", "their", "our", "my", "your", "this", "that",
+    "these", "those", "'s", "’s", "any", "no", "new", "further", "more", "such", "some",
+    "several", "two", "three", "both", "all", "each", "another", "other",
+}
+AUXILIARIES = {
+    "is", "are", "was", "were", "be", "been", "being", "am", "has", "have", "had",
+    "will", "would", "could", "can", "may", "might", "must", "should", "shall",
+    "do", "does", "did", "not", "n't", "also", "already", "reportedly", "allegedly",
+    "jointly", "still", "again", "now", "then", "just", "further", "repeatedly",
+}
+BE_FORMS = {"is", "are", "was", "were", "be", "been", "being", "am", "'s", "’s"}
+PRONOUNS = {"he", "she", "it", "they", "we", "i", "you"}
+POSSESSIVE_PRONOUNS = {"his": "person", "her": "person", "its": "single", "their": "plural"}
+APOSTROPHES = {"'s", "’s", "'", "’"}
+# prepositions through which a predicate reaches its object ("visit to X", "accuse X")
+TARGET_PREPOSITIONS = {"to", "with", "on", "against", "toward", "towards", "at", "into", "upon", "for", "of", "over", "onto"}
+QUOTE_OPEN = {"“", '"', "‘", "«"}
+QUOTE_CLOSE = {"”", '"', "’", "»"}
+
+
+@dataclass
+class Group:
+    """Coordinated mentions acting as one (compound) actor."""
+
+    mentions: list[Mention]
+
+    @property
+    def start(self) -> int:
+        return self.mentions[0].start
+
+    @property
+    def end(self) -> int:
+        return self.mentions[-1].end
+
+    @property
+    def codes(self) -> list[str]:
+        return unique(c for m in self.mentions for c in m.codes)
+
+    @property
+    def possessive(self) -> bool:
+        return self.mentions[-1].possessive
+
+
+@dataclass
+class Arg:
+    """An argument found for a predicate: actor codes and the tokens [start, end) that name them."""
+
+    codes: list[str]
+    start: int
+    end: int
+
+
+def _arg(g: Group) -> Arg:
+    return Arg(g.codes, g.start, g.end)
+
+
+def unique(items: Iterable[str]) -> list[str]:
+    """Items in first-seen order, without repeats."""
+    seen: dict[str, None] = {}
+    for item in items:
+        seen.setdefault(item, None)
+    return list(seen)
+
+
+def ends_with_any(words: Sequence[str], end: int, phrases: Iterable[tuple[str, ...]]) -> bool:
+    """Whether one of ``phrases`` ends at position ``end`` (exclusive) of ``words``."""
+    for phrase in phrases:
+        n = len(phrase)
+        if end - n >= 0 and tuple(words[end - n:end]) == phrase:
+            return True
+    return False
+
+
+def phrases(words: Iterable[str]) -> list[tuple[str, ...]]:
+    """Lexicon word lists as token tuples, for matching on lowercased tokens."""
+    return [tuple(w.lower().replace("n't", " n't").split()) for w in words]
+
+
+class SentenceView:
+    """The tokens, mentions and groups of one sentence, with argument search."""
+
+    def __init__(self, doc: Doc, sent: Span, mentions: list[Mention], lexicon: Lexicon, history: list[Mention]) -> None:
+        self.doc = doc
+        self.sent = sent
+        self.start, self.end = sent.start, sent.end
+        self.lower = [t.lower_ for t in doc]
+        self.mentions = [m for m in mentions if self.start <= m.start < self.end]
+        self.history = history  # mentions of earlier sentences, for pronouns
+        mod = lexicon.modality
+        self.coordination = set(mod.get("coordination", ())) | {"", "and", "&"}
+        self.prepositions = set(mod.get("prepositions", ()))
+        self.clause_breaks = set(mod.get("clause_breaks", ()))
+        self.light_verbs = set(mod.get("light_verbs", ()))
+        self.groups = self._group()
+        self.group_at = {}
+        for g in self.groups:
+            for k in range(g.start, g.end):
+                self.group_at[k] = g
+
+    # -- groups ----------------------------------------------------------------
+    def _group(self) -> list[Group]:
+        groups: list[Group] = []
+        gaps = [self._gap(a, b) for a, b in zip(self.mentions, self.mentions[1:])]
+        for n, m in enumerate(self.mentions):
+            if groups and not groups[-1].possessive:
+                gap = gaps[n - 1]
+                # a bare comma joins a list only when the list closes with "and" ("X, Y and Z")
+                if gap is not None and (gap != "," or (n < len(gaps) and gaps[n] not in (None, ","))):
+                    groups[-1].mentions.append(m)
+                    continue
+            groups.append(Group([m]))
+        return groups
+
+    def _gap(self, a: Mention, b: Mention) -> str | None:
+        """The coordination between two mentions ("and", "along with", ","), or None if they are not joined."""
+        if b.start - a.end > 4:
+            return None
+        words = self.lower[a.end:b.start]
+        text = " ".join(w for w in words if w != ",").removeprefix("both ").strip()
+        if text == "":
+            return "," if words else None
+        return text if text in self.coordination else None
+
+    # -- helpers ---------------------------------------------------------------
+    def token_before(self, i: int, skip: set[str] = DETERMINERS) -> int | None:
+        """Index of the nearest token before ``i`` in the sentence that is not in ``skip``."""
+        k = i - 1
+        while k >= self.start and self.lower[k] in skip:
+            k -= 1
+        return k if k >= self.start else None
+
+    def is_prepositional(self, g: Group) -> bool:
+        k = self.token_before(g.start)
+        return k is not None and self.lower[k] in self.prepositions
+
+    def is_break(self, k: int) -> bool:
+        return self.lower[k] in self.clause_breaks or self.lower[k] in (";", ":", "—", "–")
+
+    def segment_start(self, i: int) -> int:
+        """Start of the comma/clause segment that holds token ``i``."""
+        k = i - 1
+        while k >= self.start and not (self.lower[k] == "," or self.is_break(k)):
+            k -= 1
+        return k + 1
+
+    def sentence_subject(self) -> Group | None:
+        """The first group of the sentence that is not the object of a preposition."""
+        for g in self.groups:
+            if not self.is_prepositional(g):
+                return g
+        return None
+
+    def resolve_pronoun(self, word: str, before: int) -> list[str]:
+        """Codes of the nearest earlier mention a pronoun can refer to."""
+        want = POSSESSIVE_PRONOUNS.get(word) or {"he": "person", "she": "person", "it": "single", "they": "plural"}.get(word)
+        if want is None:
+            return []
+        candidates = [g for g in self.groups if g.end <= before]
+        pool: list[list[str]] = [g.codes for g in reversed(candidates) if self._fits(g.mentions, want)]
+        if not pool:
+            hist = [m for m in reversed(self.history) if self._fits([m], want)]
+            pool = [m.codes for m in hist[:1]]
+        return pool[0] if pool else []
+
+    @staticmethod
+    def _fits(mentions: list[Mention], want: str) -> bool:
+        if any(m.kind == "unresolved" for m in mentions):
+            return False
+        if want == "person":
+            return len(mentions) == 1 and mentions[0].kind == "person"
+        if want == "single":
+            return len(mentions) == 1 and mentions[0].kind in ("state", "igo", "bloc", "org")
+        return len(mentions) > 1 or mentions[0].kind in ("bloc", "state", "igo")
+
+    # -- arguments ---------------------------------------------------------------
+    def subject(self, i: int) -> Arg | None:
+        """Codes of the subject of the predicate at token ``i`` (a verb, or a light verb)."""
+        # 1. a group or pronoun right before the predicate, with only auxiliaries between
+        # (a prepositional group only before an -ing form: "with X allegedly providing")
+        k = self.token_before(i, AUXILIARIES | {","} | {w for w in self.lower[self.start:i] if w.endswith("ly")})
+        if k is not None:
+            g = self.group_at.get(k)
+            if g is not None and (not self.is_prepositional(g) or self.lower[i].endswith("ing")):
+                return _arg(g)
+            if self.lower[k] in PRONOUNS:
+                return self._pronoun_arg(k)
+            if self.lower[k] in ("who", "which", "that"):
+                g = self._group_ending_before(k)
+                if g is not None:
+                    return _arg(g)
+        prev = self.token_before(i, AUXILIARIES | {w for w in self.lower[self.start:i] if w.endswith("ly")})
+        # 2a. a verb coordinated with an earlier one ("X commended Y and emphasized Z"): the sentence's subject
+        if prev is not None and self.lower[prev] in ("and", "but", "or", "then") and not self.lower[i].endswith("ing"):
+            g = self.sentence_subject()
+            if g is not None and g.start < i:
+                return _arg(g)
+        # 2. a participle clause after a comma ("..., effectively blocking X"): the sentence's subject
+        if self.doc[i].lower_.endswith("ing") and prev is not None and self.lower[prev] in (",", "while", "before", "after", "by", "thereby", "thus", "when"):
+            g = self.sentence_subject()
+            if g is not None and g.start < i:
+                return _arg(g)
+        # 3. an infinitive or "of V-ing" complement: the nearest group in its segment controls it
+        if prev is not None and self.lower[prev] in ("to", "of"):
+            seg = self.segment_start(i)
+            near = [g for g in self.groups if seg <= g.start and g.end <= prev]
+            if near:
+                return _arg(near[-1])
+        # 4. the nearest earlier group that is not the object of a preposition
+        for g in reversed([g for g in self.groups if g.end <= i]):
+            if not self.is_prepositional(g):
+                return _arg(g)
+        return None
+
+    def _pronoun_arg(self, k: int) -> Arg | None:
+        codes = self.resolve_pronoun(self.lower[k], k)
+        return Arg(codes, k, k + 1) if codes else None
+
+    def _group_ending_before(self, k: int) -> Group | None:
+        j = self.token_before(k, {","})
+        return self.group_at.get(j) if j is not None else None
+
+    def object(self, i: int, limit: int = 14) -> Arg | None:
+        """Codes of the first group after token ``i`` inside the same clause."""
+        k = i
+        stop = min(self.end, i + limit)
+        while k < stop:
+            w = self.lower[k]
+            if k in self.group_at:
+                return _arg(self.group_at[k])
+            if w in (",", ".", "!", "?") or self.is_break(k) or w in QUOTE_OPEN:
+                return None
+            if w in self.prepositions and w not in TARGET_PREPOSITIONS:
+                return None
+            if w in POSSESSIVE_PRONOUNS and w != "their":
+                arg = self._pronoun_arg(k)
+                if arg is not None:
+                    return arg
+            k += 1
+        return None
+
+    def agent_after(self, i: int, limit: int = 12) -> Arg | None:
+        """Codes of the group after "by" following token ``i`` (the agent of a passive)."""
+        stop = min(self.end, i + limit)
+        for k in range(i, stop):
+            if self.lower[k] == "by" and k + 1 < self.end:
+                j = k + 1
+                while j < self.end and self.lower[j] in DETERMINERS:
+                    j += 1
+                return _arg(self.group_at[j]) if j in self.group_at else None
+            if self.is_break(k) or self.lower[k] in (".", ";"):
+                return None
+        return None
+
+    def is_passive(self, i: int) -> bool:
+        """A past participle after a form of "be" ("was accused", "have been supplied")."""
+        word = self.lower[i]
+        if not (word.endswith("ed") or word.endswith("en") or word in ("sent", "struck", "met", "held", "told", "shot", "fought", "built", "hit", "cut", "seen")):
+            return False
+        k = self.token_before(i, {"also", "not", "n't", "previously", "reportedly", "allegedly", "already", "repeatedly", "recently"} | {w for w in self.lower[self.start:i] if w.endswith("ly")})
+        return k is not None and self.lower[k] in BE_FORMS - {"'s", "’s"}
+
+    def noun_source(self, i: int, allow_name_modifier: bool) -> Arg | None:
+        """The actor of a nominal event: possessor, modifier, "between X and Y", or a light verb's subject."""
+        k = self.token_before(i, DETERMINERS - {"'s", "’s", "his", "her", "its", "their"} | {w for w in self.lower[self.start:i] if w.endswith("ly")})
+        # adjectives between possessor and noun ("Putin's rare visit"): allow two lowercase words
+        for _ in range(3):
+            if k is None:
+                break
+            w = self.lower[k]
+            if w in APOSTROPHES:
+                g = self.group_at.get(k - 1)
+                return _arg(g) if g else None
+            if w in POSSESSIVE_PRONOUNS:
+                return self._pronoun_arg(k)
+            if k in self.group_at:
+                g = self.group_at[k]
+                if allow_name_modifier or all(x.via in ("demonym", "agent") or x.kind == "bloc" for x in g.mentions):
+                    return _arg(g)
+                return None
+            if w in self.light_verbs:
+                return self.subject(k)
+            if w in self.prepositions:
+                # "embarked on a visit", "carried out an attack": the light verb's subject
+                j = self.token_before(k, set())
+                if j is not None and self.lower[j] in self.light_verbs:
+                    return self.subject(j)
+                break
+            # walk back over modifiers only ("Putin's rare visit"), never over a verb or function word
+            if not self.doc[k].is_alpha or self.doc[k].is_upper or w in STOP_WORDS:
+                break
+            k = self.token_before(k, DETERMINERS - {"'s", "’s", "his", "her", "its", "their"})
+        return None
+
+    def between(self, i: int) -> tuple[Arg, Arg] | None:
+        """("alliance between X and Y") the two members of the group after "between"."""
+        if i + 1 < self.end and self.lower[i + 1] == "between":
+            j = i + 2
+            while j < self.end and self.lower[j] in DETERMINERS:
+                j += 1
+            g = self.group_at.get(j)
+            if g and len(g.mentions) == 2:
+                a, b = g.mentions
+                return Arg(list(a.codes), a.start, a.end), Arg(list(b.codes), b.start, b.end)
+        return None
+
+
+MODALS = {"to", "will", "would", "could", "can", "may", "might", "must", "should", "shall", "did", "do", "does", "not", "n't", "'ll", "also", "jointly"}
+
+
+def reading(view: SentenceView, i: int, has_verb: bool, has_noun: bool) -> str | None:
+    """Whether the word at ``i`` reads as a "verb" or a "noun" here (None: neither entry fits).
+
+    Without a tagger the previous word decides: a determiner or possessive before
+    it makes a noun, "to", a modal, a pronoun or an actor before it makes a verb;
+    otherwise -ed and -ing forms are verbs and bare or -s forms nouns.
+    """
+    word = view.lower[i]
+    k = view.token_before(i, {w for w in view.lower[view.start:i] if w.endswith("ly")})
+    prev = view.lower[k] if k is not None else ""
+    if prev in DETERMINERS or prev in POSSESSIVE_PRONOUNS or prev in APOSTROPHES:
+        guess = "noun"
+    elif prev in MODALS or prev in PRONOUNS or prev in AUXILIARIES or (k is not None and k in view.group_at) or prev in ("who", "which", "that"):
+        guess = "verb"
+    elif word.endswith("ed") or word.endswith("ing"):
+        guess = "verb"
+    else:
+        guess = "noun"
+    if guess == "verb" and has_verb:
+        return "verb"
+    if guess == "noun" and has_noun:
+        return "noun"
+    if word.endswith("ed") and has_verb:
+        return "verb"
+    return None

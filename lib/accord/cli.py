@@ -1,0 +1,51 @@
+"""The ``accord`` command line: annotate, evaluate, report.
+
+Each subcommand lives in its own module, which provides ``add_arguments(parser)``
+and ``run(args) -> int``; this module only wires them together, importing a
+module when its subcommand is used (the Jupyter stack costs seconds at import).
+"""
+from __future__ import annotations
+
+import argparse
+import importlib
+import sys
+from typing import Sequence
+
+from .errors import AccordError
+
+# subcommand -> (module, one-line help)
+COMMANDS: dict[str, tuple[str, str]] = {
+    "annotate": ("accord.annotation", "annotate a corpus and write its tables"),
+    "evaluate": ("accord.evaluate", "score the annotator against gold standards"),
+    "report": ("accord.report", "run a notebook with papermill and write an HTML report"),
+}
+
+
+def build_parser(argv: Sequence[str]) -> tuple[argparse.ArgumentParser, object | None]:
+    """The parser; only the module of the chosen subcommand is imported."""
+    parser = argparse.ArgumentParser(prog="accord", description=__doc__.splitlines()[0])
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND", required=True)
+    chosen = next((a for a in argv if not a.startswith("-")), None)
+    module = None
+    for name, (mod_name, help_text) in COMMANDS.items():
+        p = sub.add_parser(name, help=help_text, description=help_text)
+        if name == chosen:
+            module = importlib.import_module(mod_name)
+            module.add_arguments(p)
+    return parser, module
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Entry point of the ``accord`` script; returns the exit code."""
+    argv = list(sys.argv[1:] if argv is None else argv)
+    parser, module = build_parser(argv)
+    args = parser.parse_args(argv)
+    try:
+        return int(module.run(args) or 0)
+    except AccordError as exc:
+        print(f"accord {args.command}: error: {exc}", file=sys.stderr)
+        return 2
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,89 @@
+"""The spaCy pipeline: a blank English tokenizer, the sentencizer and accord's components.
+
+No trained model is loaded: the components are rule-based over the lexicon, so
+annotation is deterministic. Components are registered as spaCy factories and
+take the lexicon by key (a path, "default", or a lexicon registered here), so
+that a pipeline's config stays serialisable.
+"""
+from __future__ import annotations
+
+from pathlib import Path
+
+import spacy
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from .actors import ActorRecognizer
+from .claims import ClaimExtractor
+from .dates import DateRecognizer
+from .lexicon import Lexicon, load_lexicon
+from .relations import RelationExtractor
+
+for _name in ("date", "mentions", "dates", "claims", "relations"):
+    if not Doc.has_extension(_name):
+        Doc.set_extension(_name, default=None)
+
+_LEXICONS: dict[str, Lexicon] = {}
+
+
+def register_lexicon(lexicon: Lexicon) -> str:
+    """Make ``lexicon`` available to the factories; returns its key."""
+    key = f"lexicon:{lexicon.version}"
+    _LEXICONS[key] = lexicon
+    return key
+
+
+def get_lexicon(key: str | None) -> Lexicon:
+    """The lexicon for a factory's ``lexicon`` setting."""
+    if key in (None, "default"):
+        return load_lexicon()
+    if key in _LEXICONS:
+        return _LEXICONS[key]
+    return load_lexicon(key)
+
+
+@Language.factory("accord_actors", default_config={"lexicon": "default"})
+def make_actors(nlp: Language, name: str, lexicon: str) -> ActorRecognizer:
+    return ActorRecognizer(nlp, get_lexicon(lexicon))
+
+
+@Language.factory("accord_dates")
+def make_dates(nlp: Language, name: str) -> DateRecognizer:
+    return DateRecognizer(nlp)
+
+
+@Language.factory("accord_claims", default_config={"lexicon": "default"})
+def make_claims(nlp: Language, name: str, lexicon: str) -> ClaimExtractor:
+    return ClaimExtractor(nlp, get_lexicon(lexicon))
+
+
+@Language.factory("accord_relations", default_config={"lexicon": "default"})
+def make_relations(nlp: Language, name: str, lexicon: str) -> RelationExtractor:
+    return RelationExtractor(nlp, get_lexicon(lexicon))
+
+
+def build_pipeline(lexicon: Lexicon | str | Path | None = None) -> Language:
+    """A blank English pipeline with accord's components over ``lexicon`` (default: the packaged one)."""
+    if isinstance(lexicon, Lexicon):
+        key = register_lexicon(lexicon)
+    elif lexicon is None:
+        key = "default"
+    else:
+        key = register_lexicon(load_lexicon(lexicon))
+    nlp = spacy.blank("en")
+    nlp.max_length = 50_000_000  # rule-based components need no memory per character beyond the tokens
+    nlp.add_pipe("sentencizer")
+    nlp.add_pipe("accord_actors", config={"lexicon": key})
+    nlp.add_pipe("accord_dates")
+    nlp.add_pipe("accord_claims", config={"lexicon": key})
+    nlp.add_pipe("accord_relations", config={"lexicon": key})
+    return nlp
+
+
+def process(nlp: Language, text: str, date: str | None = None) -> Doc:
+    """Run the pipeline on ``text`` whose publication date is ``date`` (ISO), used to resolve roles and dates."""
+    doc = nlp.make_doc(text)
+    doc._.date = date
+    for _, component in nlp.pipeline:
+        doc = component(doc)
+    return doc
