@@ -70,10 +70,13 @@ class ActorRecognizer:
         for phrase, sector in sorted(lexicon.agents.items()):
             self.agents.add(sector, [nlp.make_doc(phrase)])
         self.agent_words = {w for phrase in lexicon.agents for w in phrase.split()}
+        self.places = set(lexicon.modality.get("places", ()))
+        self.place_nouns = set(lexicon.modality.get("place_nouns", ()))
 
     def __call__(self, doc: Doc) -> Doc:
         when = _doc_date(doc)
         raw = self._raw_matches(doc)
+        raw = [r for r in raw if not self._is_place(doc, r)]
         mentions = self._compose(doc, raw, when)
         mentions = self._add_aliases(doc, mentions, when)
         mentions = self._add_unresolved(doc, mentions)
@@ -82,6 +85,13 @@ class ActorRecognizer:
             m.possessive = m.end < len(doc) and doc[m.end].text in _APOSTROPHES
         doc._.mentions = mentions
         return doc
+
+    def _is_place(self, doc: Doc, match: tuple[int, int, str, str]) -> bool:
+        """A capital or seat named as where something happened ("talks in Beijing") is a place, not an actor."""
+        start, end, kind, key = match
+        if kind != "name" or ":" not in key or self.entries[key].kind == "person":
+            return False
+        return _after_locative(doc, start)
 
     # -- matching ------------------------------------------------------------
     def _raw_matches(self, doc: Doc) -> list[tuple[int, int, str, str]]:
@@ -116,7 +126,9 @@ class ActorRecognizer:
                 prev_end = run[-1][1]
                 nxt = raw[j]
                 gap = doc[prev_end:nxt[0]]
-                if nxt[0] == prev_end or (
+                possessive_agent = (run[-1][2] in ("name", "demonym") and nxt[2] == "agent"
+                                    and [t.text for t in gap] in (["'s"], ["’s"]))
+                if nxt[0] == prev_end or possessive_agent or (
                     run[-1][2] in ("demonym", "name") and nxt[2] in ("demonym", "name")
                     and _is_coordination(gap) and _run_ends_in_agent(raw, j)
                 ):
@@ -196,12 +208,23 @@ class ActorRecognizer:
             j = i + 1
             while j < n and not covered[j] and _is_name_token(doc[j], self.agent_words):
                 j += 1
-            # a single capitalised word opening a sentence is usually not a name
-            if not (j - i == 1 and tok.is_sent_start):
+            # a single capitalised word opening a sentence is usually not a name; a place is not an actor
+            place = _after_locative(doc, i) or (j < n and doc[j].lower_ in self.place_nouns) or doc[i:j].text in self.places
+            if not (j - i == 1 and tok.is_sent_start) and not place:
                 text = doc[i:j].text
                 out.append(Mention(i, j, [f"{UNRESOLVED}:{text}"], "unresolved", None, "unresolved"))
             i = j
         return out
+
+
+LOCATIVE = {"in", "at", "near", "outside", "inside", "around", "across", "throughout", "from"}
+
+
+def _after_locative(doc: Doc, start: int) -> bool:
+    k = start - 1
+    while k >= 0 and doc[k].lower_ in ("the", "a", "an"):
+        k -= 1
+    return k >= 0 and doc[k].lower_ in LOCATIVE
 
 
 def _is_name_token(tok, agent_words: set[str]) -> bool:

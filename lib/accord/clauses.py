@@ -34,7 +34,8 @@ PRONOUNS = {"he", "she", "it", "they", "we", "i", "you"}
 POSSESSIVE_PRONOUNS = {"his": "person", "her": "person", "its": "single", "their": "plural"}
 APOSTROPHES = {"'s", "’s", "'", "’"}
 # prepositions through which a predicate reaches its object ("visit to X", "accuse X")
-TARGET_PREPOSITIONS = {"to", "with", "on", "against", "toward", "towards", "at", "into", "upon", "for", "of", "over", "onto"}
+TARGET_PREPOSITIONS = {"to", "with", "on", "against", "toward", "towards", "at", "into", "upon", "for", "of", "over", "onto", "between", "among"}
+OBJECT_PRONOUNS = {"it": "single", "them": "plural", "him": "person", "her": "person"}
 QUOTE_OPEN = {"“", '"', "‘", "«"}
 QUOTE_CLOSE = {"”", '"', "’", "»"}
 
@@ -137,7 +138,7 @@ class SentenceView:
         if b.start - a.end > 4:
             return None
         words = self.lower[a.end:b.start]
-        text = " ".join(w for w in words if w != ",").removeprefix("both ").strip()
+        text = " ".join(w for w in words if w not in (",", "the")).removeprefix("both ").strip()
         if text == "":
             return "," if words else None
         return text if text in self.coordination else None
@@ -220,10 +221,11 @@ class SentenceView:
             g = self.sentence_subject()
             if g is not None and g.start < i:
                 return _arg(g)
-        # 3. an infinitive or "of V-ing" complement: the nearest group in its segment controls it
-        if prev is not None and self.lower[prev] in ("to", "of"):
+        # 3. an infinitive or "of/for/by V-ing" complement: the nearest group in its segment controls it
+        if prev is not None and self.lower[prev] in ("to", "of", "for", "by"):
             seg = self.segment_start(i)
-            near = [g for g in self.groups if seg <= g.start and g.end <= prev]
+            near = [g for g in self.groups if seg <= g.start and g.end <= prev
+                    and (self.lower[prev] in ("to", "of") or not g.possessive)]
             if near:
                 return _arg(near[-1])
         # 4. the nearest earlier group that is not the object of a preposition
@@ -240,14 +242,26 @@ class SentenceView:
         j = self.token_before(k, {","})
         return self.group_at.get(j) if j is not None else None
 
-    def object(self, i: int, limit: int = 14) -> Arg | None:
-        """Codes of the first group after token ``i`` inside the same clause."""
+    def object(self, i: int, limit: int = 14, skip_country: set[str] | None = None) -> Arg | None:
+        """Codes of the first group after token ``i`` inside the same clause.
+
+        Groups of ``skip_country`` (the source's own troops or officials, sent or
+        sold rather than received) are passed over.
+        """
         k = i
         stop = min(self.end, i + limit)
         while k < stop:
             w = self.lower[k]
             if k in self.group_at:
-                return _arg(self.group_at[k])
+                g = self.group_at[k]
+                if skip_country and {c[:3] for c in g.codes} <= skip_country:
+                    k = g.end
+                    continue
+                return _arg(g)
+            if w in OBJECT_PRONOUNS and k > i:
+                codes = self.resolve_pronoun({"it": "its", "them": "their", "him": "his", "her": "her"}[w], k)
+                if codes:
+                    return Arg(codes, k, k + 1)
             if w in (",", ".", "!", "?") or self.is_break(k) or w in QUOTE_OPEN:
                 return None
             if w in self.prepositions and w not in TARGET_PREPOSITIONS:
@@ -328,7 +342,7 @@ class SentenceView:
 MODALS = {"to", "will", "would", "could", "can", "may", "might", "must", "should", "shall", "did", "do", "does", "not", "n't", "'ll", "also", "jointly"}
 
 
-def reading(view: SentenceView, i: int, has_verb: bool, has_noun: bool) -> str | None:
+def reading(view: SentenceView, i: int, has_verb: bool, has_noun: bool, irregular: bool = False) -> str | None:
     """Whether the word at ``i`` reads as a "verb" or a "noun" here (None: neither entry fits).
 
     Without a tagger the previous word decides: a determiner or possessive before
@@ -342,7 +356,7 @@ def reading(view: SentenceView, i: int, has_verb: bool, has_noun: bool) -> str |
         guess = "noun"
     elif prev in MODALS or prev in PRONOUNS or prev in AUXILIARIES or (k is not None and k in view.group_at) or prev in ("who", "which", "that"):
         guess = "verb"
-    elif word.endswith("ed") or word.endswith("ing"):
+    elif word.endswith("ed") or word.endswith("ing") or irregular:
         guess = "verb"
     else:
         guess = "noun"

@@ -177,7 +177,7 @@ class Lexicon:
 _VOWELS = set("aeiou")
 # Two-syllable verbs stressed on the last syllable double their final consonant.
 _DOUBLING_SUFFIXES = ("mit", "pel", "cur", "trol", "gret", "quip", "bet", "fer")
-_NO_DOUBLING = {"offer", "differ", "suffer", "proffer", "proffer", "buffer", "pilfer", "wafer"}
+_NO_DOUBLING = {"offer", "differ", "suffer", "proffer", "buffer", "pilfer"}
 _NOUN_INVARIANT = {"media", "police", "personnel", "people", "news", "staff", "military",
                    "sheep", "series", "species", "aircraft", "clergy", "youth", "public",
                    "press", "intelligence", "leadership", "government", "opposition"}
@@ -204,8 +204,6 @@ def _doubles(word: str) -> bool:
     c1, v, c2 = word[-3], word[-2], word[-1]
     if not (c2 not in _VOWELS and c2 not in "wxy" and v in _VOWELS and c1 not in _VOWELS):
         return False
-    if len(word) >= 4 and word[-4] in _VOWELS and word[-4:-2] not in ("qu",):
-        pass
     if _syllables(word) == 1:
         return True
     return word.endswith(_DOUBLING_SUFFIXES) or word in {"deter", "compel", "abet", "defer"}
@@ -280,9 +278,9 @@ def inflect(lemma: str, pos: str) -> tuple[str, ...]:
 # YAML reading with line numbers
 # --------------------------------------------------------------------------- #
 class _Map(dict):
-    """A mapping that remembers the line it starts on."""
+    """A mapping that remembers the line it starts on and the line of each key."""
 
-    __slots__ = ("line",)
+    __slots__ = ("line", "key_lines")
 
 
 class _Seq(list):
@@ -302,13 +300,19 @@ def _build(node: yaml.Node, loader: Any, path: str) -> Any:
         if node.tag == _BOOL_TAG and node.value.lower() not in ("true", "false"):
             # YAML 1.2 booleans only: word lists hold "no", "on", "off", "yes".
             return node.value
-        return loader.construct_object(node)
+        try:
+            return loader.construct_object(node)
+        except (ValueError, TypeError, yaml.YAMLError) as exc:
+            what = "bad date" if node.tag.endswith("timestamp") else "bad value"
+            raise LexiconError(path, f"{what} {node.value!r}: {exc}",
+                               node.start_mark.line + 1) from None
     if isinstance(node, yaml.SequenceNode):
         seq = _Seq(_build(n, loader, path) for n in node.value)
         seq.line = node.start_mark.line + 1
         return seq
     out = _Map()
     out.line = node.start_mark.line + 1
+    out.key_lines = {}
     for knode, vnode in node.value:
         key = _build(knode, loader, path)
         try:
@@ -318,6 +322,7 @@ def _build(node: yaml.Node, loader: Any, path: str) -> Any:
         if dup:
             raise LexiconError(path, f"duplicate key {key!r}", knode.start_mark.line + 1)
         out[key] = _build(vnode, loader, path)
+        out.key_lines[key] = knode.start_mark.line + 1
     return out
 
 
@@ -339,6 +344,12 @@ def _parse(path: str, text: str) -> Any:
 
 def _line(obj: Any, default: int | None = None) -> int | None:
     return getattr(obj, "line", default)
+
+
+def _key_line(mapping: Any, key: Any) -> int | None:
+    """The line of ``key`` in a parsed mapping (falls back to the mapping's line)."""
+    lines = getattr(mapping, "key_lines", None) or {}
+    return lines.get(key, _line(mapping))
 
 
 # --------------------------------------------------------------------------- #
@@ -486,7 +497,7 @@ def _read_agents(ctx: _Ctx, section: Any, sectors: Mapping[str, str]) -> list[tu
     section = ctx.mapping(section, "'agents'", section)
     out = []
     for phrase, value in section.items():
-        where = value if _line(value) else section
+        where = _key_line(section, phrase)
         if not isinstance(phrase, str) or not phrase.strip():
             raise ctx.fail(f"agent phrase must be a string, got {phrase!r}", where)
         plural: list[str] | None = None
@@ -572,7 +583,7 @@ def _read_cameo(ctx: _Ctx, section: Any) -> dict[str, CameoCode]:
     section = ctx.mapping(section, "'cameo'", section)
     out = {}
     for code, row in section.items():
-        row = ctx.mapping(row, f"cameo {code!r}", row if _line(row) else section)
+        row = ctx.mapping(row, f"cameo {code!r}", _key_line(section, code))
         ctx.keys(row, ("name", "goldstein", "event_type", "mode", "context", "via"),
                  ("name",), f"cameo {code!r}")
         code = ctx.code(str(code) if isinstance(code, str) else code, "cameo", row, _CAMEO_RE)
@@ -617,6 +628,7 @@ def _read_file(label: str, name: str, raw: bytes, allowed: frozenset[str]) -> _F
     if doc is None:
         doc = _Map()
         doc.line = 1
+        doc.key_lines = {}
     if not isinstance(doc, dict):
         raise LexiconError(label, f"top level must be a mapping of sections, not "
                                   f"{type(doc).__name__}", _line(doc, 1))
@@ -624,12 +636,13 @@ def _read_file(label: str, name: str, raw: bytes, allowed: frozenset[str]) -> _F
     if Path(name).stem == "modality" and "modality" not in doc:
         wrapped = _Map(modality=doc)
         wrapped.line = _line(doc, 1)
+        wrapped.key_lines = {"modality": wrapped.line}
         doc = wrapped
     for key in doc:
         if key not in allowed:
             raise LexiconError(label, f"unknown section {key!r} (expected one of "
-                                      f"{', '.join(sorted(allowed - {'meta'}))})", _line(doc, 1)
-                               if not isinstance(doc[key], (dict, list)) else _line(doc[key]))
+                                      f"{', '.join(sorted(allowed - {'meta'}))})",
+                               _key_line(doc, key))
     meta = doc.get("meta")
     generated = isinstance(meta, dict) and bool(meta.get("generated_by"))
     return _File(label, name, raw, doc, generated)
@@ -724,7 +737,7 @@ def _build_lexicon(files: list[_File]) -> Lexicon:
                 continue
             section = ctx.mapping(doc[sec], f"{sec!r}", doc[sec])
             for name, words in section.items():
-                where = words if _line(words) else section
+                where = _key_line(section, name)
                 words = ctx.seq(words, f"{sec} {name!r}", where)
                 if not all(isinstance(w, str) and w.strip() for w in words):
                     raise ctx.fail(f"{sec} {name!r}: every item must be a non-empty string", where)

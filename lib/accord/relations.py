@@ -1,0 +1,320 @@
+"""Relations: who did what to whom, coded in PLOVER with CAMEO's nearest code.
+
+A spaCy component matches event triggers (verbs and their nominalisations),
+finds their source and target actors, and sets the status from the words
+around them (negation, hedges, plans, conditionals) and from the claim they
+are reported in: an event inside an accusation is alleged, inside a denial
+denied. "A supplies B with weapons in exchange for aid" also gives the
+reciprocal flow B -> A.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from spacy.matcher import PhraseMatcher
+from spacy.tokens import Doc
+
+from .claims import Claim, _longest, link_denials
+from .clauses import Arg, SentenceView, ends_with_any, phrases, reading
+from .lexicon import Lexicon, Trigger
+
+# categories PLOVER codes without a recipient
+NO_TARGET = {"MOBILIZE", "PROTEST"}
+# material exchanges: their objects name what flows (weapons, technology, aid)
+EXCHANGES = {"AID", "COOPERATE"}
+STANCE_STATUS = {"accuse": "alleged", "allege": "alleged", "deny": "denied", "pledge": "planned",
+                 "announce": "planned", "urge": "hypothetical", "warn": "hypothetical"}
+STATUS_ORDER = ("negated", "hypothetical", "denied", "alleged", "planned", "reported")
+
+
+@dataclass
+class Relation:
+    """One coded event over tokens [start, end) of the doc; its trigger over [trigger_start, trigger_end)."""
+
+    sent: int
+    start: int
+    end: int
+    trigger_start: int
+    trigger_end: int
+    source: list[str]
+    target: list[str]
+    event_type: str
+    mode: str | None
+    context: str | None
+    cameo: str | None
+    status: str
+    claim: int | None
+    date: str | None
+    quad_class: int | None = None
+    score: float | None = None
+    goldstein: float | None = None
+
+
+class RelationExtractor:
+    """spaCy component: sets ``doc._.relations`` (a list of :class:`Relation`) and links claims."""
+
+    def __init__(self, nlp, lexicon: Lexicon) -> None:
+        self.lexicon = lexicon
+        self.triggers: dict[str, list[Trigger]] = {}
+        for t in lexicon.triggers:
+            if t.event_type is None:
+                continue  # statements without a PLOVER category are claims, not relations
+            for form in t.forms:
+                if any(ch.isalpha() for ch in form):
+                    self.triggers.setdefault(form, []).append(t)
+        self.matcher = PhraseMatcher(nlp.vocab, attr="LOWER")
+        for form in sorted(self.triggers):
+            self.matcher.add(form, [nlp.make_doc(form)])
+        self.resources = PhraseMatcher(nlp.vocab, attr="LOWER")
+        for context, words in sorted(lexicon.resources.items()):
+            self.resources.add(context, [nlp.make_doc(w) for w in words])
+        mod = lexicon.modality
+        self.light_verbs = set(mod.get("light_verbs", ()))
+        self.converse = set(mod.get("converse", ()))
+        self.commitment = set(mod.get("commitment", ()))
+        self.modality = {name: phrases(mod.get(name, ())) for name in ("negation", "hedge", "future", "hypothetical", "commitment")}
+        self.reciprocity = phrases(mod.get("reciprocity", ()))
+
+    def __call__(self, doc: Doc) -> Doc:
+        claims: list[Claim] = doc._.claims
+        matches = _longest(doc, self.matcher)
+        resources = _longest(doc, self.resources)
+        covered = set()
+        for m in doc._.mentions:
+            covered.update(range(m.start, m.end))
+        relations: list[Relation] = []
+        history = []
+        for sent_id, sent in enumerate(doc.sents):
+            view = SentenceView(doc, sent, doc._.mentions, self.lexicon, history)
+            sent_claims = [c for c in claims if c.sent == sent_id]
+            sent_resources = [r for r in resources if sent.start <= r[0] < sent.end]
+            used_reciprocity: set[int] = set()
+            sent_matches = [m for m in matches if sent.start <= m[0] < sent.end
+                            and not covered & set(range(m[0], m[1]))
+                            and not (m[0] > 0 and doc[m[0] - 1].text == "-")]  # "US-led" is an adjective
+            starts = {m[0] for m in sent_matches}
+            consumed: set[int] = set()
+            for n, (s, e, form) in enumerate(sent_matches):
+                if s in consumed:
+                    continue
+                if view.lower[s] in self.light_verbs and any(0 < m[0] - e <= 4 for m in sent_matches[n + 1:]):
+                    continue  # "paid a visit", "imposed sanctions": the noun carries the event
+                if view.lower[s].endswith("ing") and e in starts:
+                    continue  # "sweeping sanctions", "monitoring sanctions": a modifier of the next event
+                rel = self._relation(view, sent_id, s, e, form, sent_claims)
+                if rel is None:
+                    continue
+                inner = self._committed(view, rel, sent_matches[n + 1:], sent_id, sent_claims)
+                if inner is not None:
+                    # PLOVER codes a promised act as AGREE: the act gives its recipient and kind
+                    consumed.add(inner.trigger_start)
+                    rel.target = rel.target or inner.target
+                    rel.context = inner.context or rel.context
+                    rel.end = max(rel.end, inner.end)
+                relations.append(rel)
+                if rel.event_type in EXCHANGES:
+                    rel.context = self._context(view, e, sent_resources) or rel.context
+                    relations.extend(self._reciprocal(view, rel, sent_resources, used_reciprocity))
+            history.extend(view.mentions)
+        for rel in relations:
+            self._score(rel)
+        doc._.relations = relations
+        _attach_to_claims(doc)
+        return doc
+
+    def _committed(self, view: SentenceView, rel: Relation, later: list, sent_id: int, claims: list[Claim]) -> Relation | None:
+        """The act promised by a commitment ("pledged to step up X", "agreed to hold talks")."""
+        if rel.event_type != "AGREE" or view.lower[rel.trigger_start] not in self.commitment:
+            return None
+        k = rel.trigger_end
+        if k >= view.end or view.lower[k] != "to":
+            return None
+        for s, e, form in later:
+            if s - k > 4:
+                break
+            inner = self._relation(view, sent_id, s, e, form, claims, default_source=rel.source)
+            if inner is not None:
+                return inner
+        return None
+
+    # -- one trigger ---------------------------------------------------------
+    def _relation(self, view: SentenceView, sent_id: int, s: int, e: int, form: str, claims: list[Claim],
+                  default_source: list[str] | None = None) -> Relation | None:
+        entries = self.triggers[form]
+        verbs = [t for t in entries if t.pos == "verb"]
+        nouns = [t for t in entries if t.pos == "noun"]
+        irregular = any(form != t.lemma and not form.endswith(("s", "ed", "ing")) for t in verbs)
+        pos = reading(view, s, bool(verbs), bool(nouns), irregular)
+        if pos is None:
+            return None
+        trig = (verbs if pos == "verb" else nouns)[0]
+        source: Arg | None
+        target: Arg | None
+        if pos == "verb":
+            if view.is_passive(e - 1):
+                source, target = view.agent_after(e), view.subject(s)
+            else:
+                source = view.subject(s)
+                if source is None and default_source:
+                    source = Arg(list(default_source), -1, -1)
+                target = view.object(e, skip_country={c[:3] for c in source.codes} if source else None)
+            if trig.lemma in self.converse:
+                source, target = target, source  # "X hosted Y": Y visits X
+        else:
+            pair = view.between(e - 1)
+            if pair is not None:
+                source, target = pair
+            else:
+                source = view.noun_source(s, allow_name_modifier=trig.event_type not in ("ASSAULT", "MOBILIZE"))
+                source = source or view.agent_after(e, limit=4)
+                target = view.object(e, skip_country={c[:3] for c in source.codes} if source else None)
+        claim = _innermost(claims, s)
+        status = self._status(view, s, pos, claim)
+        src = source.codes if source else []
+        tgt = target.codes if target else []
+        if src and set(src) == set(tgt):
+            return None
+        if not src and status != "denied":
+            return None  # an event with no actor is not a relation (a denial may fill it in)
+        if not tgt and trig.event_type not in NO_TARGET and status != "denied":
+            return None
+        args = [a for a in (source, target) if a is not None and view.start <= a.start < view.end]
+        start = min([s] + [a.start for a in args])
+        end = max([e] + [a.end for a in args])
+        return Relation(sent_id, start, end, s, e, list(src), list(tgt), trig.event_type, trig.mode or None,
+                        trig.context or None, trig.cameo, status, claim.index if claim else None,
+                        self._date(view, s, e))
+
+    def _status(self, view: SentenceView, s: int, pos: str, claim: Claim | None) -> str:
+        words = view.lower
+        lo = max(view.segment_start(s) if pos == "verb" else view.start, s - 6, view.start)
+        found = set()
+        for k in range(lo, s + 1):
+            for name, plist in self.modality.items():
+                if ends_with_any(words, k, plist):
+                    found.add(name)
+        if "commitment" in found:
+            found.add("future")
+        candidates = []
+        if "negation" in found:
+            candidates.append("negated")
+        if "hypothetical" in found:
+            candidates.append("hypothetical")
+        if claim is not None and claim.cue_start != s:
+            stance_status = STANCE_STATUS.get(claim.stance, "reported")
+            candidates.append(stance_status)
+            # "said he would meet": reported speech's "would" is a plan, not a condition
+            if "hypothetical" in candidates and stance_status in ("reported", "planned") and self._only_would(view, lo, s):
+                candidates.remove("hypothetical")
+                candidates.append("planned")
+        if "future" in found:
+            candidates.append("planned")
+        if "hedge" in found:
+            candidates.append("alleged")
+        candidates.append("reported")
+        return min(candidates, key=STATUS_ORDER.index)
+
+    def _only_would(self, view: SentenceView, lo: int, s: int) -> bool:
+        words = [w for w in view.lower[lo:s + 1]]
+        hypo = [p for p in self.modality["hypothetical"] if len(p) == 1 and p[0] in words]
+        return [p[0] for p in hypo] == ["would"]
+
+    @staticmethod
+    def _date(view: SentenceView, s: int, e: int) -> str | None:
+        best = None
+        for t in view.doc._.dates:
+            if not (view.start <= t.start < view.end) or t.value is None:
+                continue
+            lo, hi = (e, t.start) if t.start >= e else (t.end, s)
+            if any(view.is_break(k) or view.lower[k] == ";" for k in range(lo, hi)):
+                continue
+            dist = abs(t.start - e) if t.start >= e else abs(s - t.end)
+            if best is None or dist < best[0]:
+                best = (dist, t.value)
+        return best[1] if best else None
+
+    # -- what flows ----------------------------------------------------------------
+    def _context(self, view: SentenceView, e: int, resources: list) -> str | None:
+        """The kind of goods in the object of an exchange ("with weaponry" -> military)."""
+        end = self._clause_end(view, e)
+        for rs, re_, context in resources:
+            if e <= rs < end:
+                return context
+        return None
+
+    def _clause_end(self, view: SentenceView, e: int) -> int:
+        k = e
+        while k < view.end and not (view.is_break(k) or view.lower[k] in (",", ";")) and not self._reciprocity_at(view, k):
+            k += 1
+        return k
+
+    def _reciprocity_at(self, view: SentenceView, k: int) -> int:
+        """Length of a reciprocity phrase ("in exchange for") starting at token ``k``, or 0."""
+        for phrase in self.reciprocity:
+            if tuple(view.lower[k:k + len(phrase)]) == phrase:
+                return len(phrase)
+        return 0
+
+    def _reciprocal(self, view: SentenceView, rel: Relation, resources: list, used: set[int]) -> list[Relation]:
+        """The return flow of an exchange: "in exchange for economic aid and technology"."""
+        if not rel.source or not rel.target:
+            return []
+        for k in range(rel.trigger_end, view.end):
+            n = self._reciprocity_at(view, k)
+            if n and k not in used:
+                used.add(k)
+                end = k + n
+                while end < view.end and view.lower[end] not in (".", ";") and not view.is_break(end):
+                    end += 1
+                out, seen = [], set()
+                for rs, re_, context in resources:
+                    if k + n <= rs < end and context not in seen:
+                        seen.add(context)
+                        out.append(Relation(rel.sent, min(rel.start, k), max(rel.end, re_), rs, re_, list(rel.target),
+                                            list(rel.source), "AID", None, context, rel.cameo, rel.status, rel.claim, rel.date))
+                return out
+            if view.is_break(k) or view.lower[k] == ";":
+                return []
+        return []
+
+    def _score(self, rel: Relation) -> None:
+        plover = self.lexicon.plover
+        row = plover.get((rel.event_type, rel.mode or "")) or plover.get((rel.event_type, ""))
+        if row is not None:
+            rel.quad_class, rel.score = row.quad_class, row.score
+        code = self.lexicon.cameo.get(rel.cameo or "")
+        rel.goldstein = code.goldstein if code else None
+
+
+def _innermost(claims: list[Claim], s: int) -> Claim | None:
+    """The claim whose content (or cue) holds token ``s``, the innermost if nested."""
+    inside = [c for c in claims if c.content_start <= s < c.content_end or c.cue_start == s]
+    return max(inside, key=lambda c: (c.content_start, c.index)) if inside else None
+
+
+def _attach_to_claims(doc: Doc) -> None:
+    """List each claim's relations, link denials, and complete denied relations from what they deny."""
+    claims: list[Claim] = doc._.claims
+    relations: list[Relation] = doc._.relations
+    for i, rel in enumerate(relations):
+        if rel.claim is not None and claims[rel.claim].cue_start != rel.trigger_start:
+            claims[rel.claim].relations.append(i)
+    link_denials(doc)
+    keep = []
+    for rel in relations:
+        if not rel.source or (not rel.target and rel.event_type not in NO_TARGET):
+            denial = claims[rel.claim] if rel.claim is not None else None
+            if denial is None or denial.contests is None:
+                continue
+            denied = [relations[r] for r in claims[denial.contests].relations if relations[r].event_type == rel.event_type]
+            if not denied:
+                continue
+            rel.source = rel.source or list(denied[0].source)
+            rel.target = rel.target or list(denied[0].target)
+            rel.context = rel.context or denied[0].context
+        keep.append(rel)
+    # renumber the claims' relation lists after dropping incomplete ones
+    new_index = {id(r): n for n, r in enumerate(keep)}
+    for c in claims:
+        c.relations = [new_index[id(relations[r])] for r in c.relations if id(relations[r]) in new_index]
+    doc._.relations = keep
