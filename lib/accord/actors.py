@@ -128,9 +128,15 @@ class ActorRecognizer:
                 gap = doc[prev_end:nxt[0]]
                 possessive_agent = (run[-1][2] in ("name", "demonym") and nxt[2] == "agent"
                                     and [t.text for t in gap] in (["'s"], ["’s"]))
-                if nxt[0] == prev_end or possessive_agent or (
+                modified_agent = run[-1][2] == "demonym" and nxt[2] == "agent" and _is_modifier_gap(gap)
+                # "the foreign ministers of China and Russia"
+                agent_of = (all(r[2] == "agent" for r in run) and nxt[2] == "name"
+                            and [t.lower_ for t in gap] in (["of"], ["of", "the"]))
+                coordinated_after_of = (run[0][2] == "agent" and run[-1][2] == "name" and nxt[2] == "name"
+                                        and _is_coordination(gap))
+                if nxt[0] == prev_end or possessive_agent or modified_agent or agent_of or coordinated_after_of or (
                     run[-1][2] in ("demonym", "name") and nxt[2] in ("demonym", "name")
-                    and _is_coordination(gap) and _run_ends_in_agent(raw, j)
+                    and _is_coordination(gap) and _run_ends_in_agent(doc, raw, j)
                 ):
                     run.append(nxt)
                     j += 1
@@ -157,10 +163,12 @@ class ActorRecognizer:
             entry = self.entries[key]
             code = entry.code_at(when)
             # a sector applies to modifiers before the agent noun, not to names after it
-            applies = sector and any(r[2] == "agent" and r[0] >= e for r in run)
+            applies = sector and (run[0][2] == "agent" or any(r[2] == "agent" and r[0] >= e for r in run))
             out.append(Mention(s, e, [with_sector(code, sector if applies else None)], entry.kind, entry.name, kind))
         # the agent noun belongs to the last modifier's mention: extend it to cover the whole phrase
-        if sectors:
+        if sectors and run[0][2] == "agent":
+            out[0].start = run[0][0]
+        elif sectors:
             out[-1].end = run[-1][1]
         return out
 
@@ -237,15 +245,23 @@ def _is_name_token(tok, agent_words: set[str]) -> bool:
 
 def _is_coordination(gap) -> bool:
     words = [t.lower_ for t in gap]
-    return words in (["and"], [","], [",", "and"], ["&"], ["or"])
+    return words in (["and"], [",", "and"], ["&"], ["or"])
 
 
-def _run_ends_in_agent(raw: list, j: int) -> bool:
+def _is_modifier_gap(gap) -> bool:
+    """One or two plain lowercase words between a demonym and its agent ("Russian defence officials")."""
+    return 0 < len(gap) <= 2 and all(t.is_alpha and t.is_lower and t.lower_ not in STOP_WORDS for t in gap)
+
+
+def _run_ends_in_agent(doc: Doc, raw: list, j: int) -> bool:
     """Coordinated modifiers share an agent noun only when one follows ("US and South Korean officials")."""
     k = j
     while k < len(raw) and raw[k][2] in ("demonym", "name"):
         k += 1
-    return k < len(raw) and raw[k][2] == "agent" and raw[k][0] == raw[k - 1][1]
+    if k >= len(raw) or raw[k][2] != "agent":
+        return False
+    gap = doc[raw[k - 1][1]:raw[k][0]]
+    return len(gap) == 0 or (raw[k - 1][2] == "demonym" and _is_modifier_gap(gap))
 
 
 def _case_variants(names: Iterable[str]) -> list[str]:

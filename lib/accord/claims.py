@@ -89,21 +89,28 @@ class ClaimExtractor:
         if pos is None:
             return None
         cue = (verbs if pos == "verb" else nouns)[0]
+        if pos == "verb" and _negated(view, s):
+            return None  # "has not condemned": no statement was made
+        inverted = False
         if pos == "verb":
             source = view.subject(s)
-            if source is None and cue.lemma in SAYING:
-                source = self._inverted_source(view, e)
+            if cue.lemma in SAYING and (source is None or _quote_before(view, s, right_before=True)):
+                inverted_source = self._inverted_source(view, e)
+                if inverted_source is not None:
+                    source, inverted = inverted_source, True
         else:
             source = view.noun_source(s, allow_name_modifier=True)
         if source is None or not source.codes:
             return None
-        c_start, c_end = self._content(view, e, later)
+        c_start, c_end = self._content(view, source.end if inverted else e, later)
         quote = _quote(view, c_start, c_end)
-        if c_end <= c_start and cue.lemma in SAYING:
+        if c_end <= c_start:
+            # the statement stands before its attribution: "“...,” X said", "X did Y, officials said"
             q = _quote_before(view, s)
-            if q is None:
-                return None
-            c_start, c_end, quote = q
+            if q is not None:
+                c_start, c_end, quote = q
+            else:
+                c_start, c_end = view.start, _trim(view, view.start, min(s, source.start) if source.start >= view.start else s)
         if c_end <= c_start:
             return None
         return self._make(view, sent_id, index, s, e, cue, source, c_start, c_end, quote)
@@ -166,6 +173,13 @@ class ClaimExtractor:
         return start, _trim(view, start, k)
 
 
+def _negated(view: SentenceView, s: int) -> bool:
+    k = s - 1
+    while k >= view.start and view.lower[k] in ("has", "have", "had", "did", "does", "do", "was", "were", "yet", "so", "far"):
+        k -= 1
+    return k >= view.start and view.lower[k] in ("not", "n't", "never")
+
+
 def _trim(view: SentenceView, start: int, end: int) -> int:
     while end > start and view.lower[end - 1] in (",", ".", "!", "?", ";", ":", "and", "while", "but"):
         end -= 1
@@ -197,10 +211,10 @@ def _quote(view: SentenceView, start: int, end: int) -> str | None:
     return None
 
 
-def _quote_before(view: SentenceView, cue_start: int) -> tuple[int, int, str] | None:
-    """A direct quote before a saying verb ("“...,” Lavrov said")."""
+def _quote_before(view: SentenceView, cue_start: int, right_before: bool = False) -> tuple[int, int, str] | None:
+    """A direct quote before a saying verb ("“...,” Lavrov said"); ``right_before``: only just before it."""
     spans = [q for q in _quote_spans(view) if q[1] < cue_start]
-    if not spans:
+    if not spans or (right_before and cue_start - spans[-1][1] > 2):
         return None
     qs, qe = spans[-1]
     end = _trim(view, qs, qe)

@@ -172,15 +172,16 @@ class SentenceView:
                 return g
         return None
 
-    def resolve_pronoun(self, word: str, before: int) -> list[str]:
-        """Codes of the nearest earlier mention a pronoun can refer to."""
+    def resolve_pronoun(self, word: str, before: int, skip_country: set[str] | None = None) -> list[str]:
+        """Codes of the nearest earlier mention a pronoun can refer to (not one of ``skip_country``)."""
         want = POSSESSIVE_PRONOUNS.get(word) or {"he": "person", "she": "person", "it": "single", "they": "plural"}.get(word)
         if want is None:
             return []
-        candidates = [g for g in self.groups if g.end <= before]
+        skip = skip_country or set()
+        candidates = [g for g in self.groups if g.end <= before and not {c[:3] for c in g.codes} <= skip]
         pool: list[list[str]] = [g.codes for g in reversed(candidates) if self._fits(g.mentions, want)]
         if not pool:
-            hist = [m for m in reversed(self.history) if self._fits([m], want)]
+            hist = [m for m in reversed(self.history) if self._fits([m], want) and not {c[:3] for c in m.codes} <= skip]
             pool = [m.codes for m in hist[:1]]
         return pool[0] if pool else []
 
@@ -234,8 +235,8 @@ class SentenceView:
                 return _arg(g)
         return None
 
-    def _pronoun_arg(self, k: int) -> Arg | None:
-        codes = self.resolve_pronoun(self.lower[k], k)
+    def _pronoun_arg(self, k: int, skip_country: set[str] | None = None) -> Arg | None:
+        codes = self.resolve_pronoun(self.lower[k], k, skip_country)
         return Arg(codes, k, k + 1) if codes else None
 
     def _group_ending_before(self, k: int) -> Group | None:
@@ -259,7 +260,7 @@ class SentenceView:
                     continue
                 return _arg(g)
             if w in OBJECT_PRONOUNS and k > i:
-                codes = self.resolve_pronoun({"it": "its", "them": "their", "him": "his", "her": "her"}[w], k)
+                codes = self.resolve_pronoun({"it": "its", "them": "their", "him": "his", "her": "her"}[w], k, skip_country)
                 if codes:
                     return Arg(codes, k, k + 1)
             if w in (",", ".", "!", "?") or self.is_break(k) or w in QUOTE_OPEN:
@@ -267,7 +268,7 @@ class SentenceView:
             if w in self.prepositions and w not in TARGET_PREPOSITIONS:
                 return None
             if w in POSSESSIVE_PRONOUNS and w != "their":
-                arg = self._pronoun_arg(k)
+                arg = self._pronoun_arg(k, skip_country)
                 if arg is not None:
                     return arg
             k += 1

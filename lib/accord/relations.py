@@ -20,10 +20,18 @@ from .lexicon import Lexicon, Trigger
 
 # categories PLOVER codes without a recipient
 NO_TARGET = {"MOBILIZE", "PROTEST"}
+# categories where a compound source acts jointly with no one else ("X and Y held talks")
+JOINT = {"CONSULT", "COOPERATE", "AGREE"}
 # material exchanges: their objects name what flows (weapons, technology, aid)
 EXCHANGES = {"AID", "COOPERATE"}
 STANCE_STATUS = {"accuse": "alleged", "allege": "alleged", "deny": "denied", "pledge": "planned",
                  "announce": "planned", "urge": "hypothetical", "warn": "hypothetical"}
+# events that code the act they commit to, refuse or threaten: inner category -> their mode
+SUBSUMING = {
+    "AGREE": {},
+    "REJECT": {"CONSULT": "meet", "AID": "assist", "COOPERATE": "assist", "RETREAT": "yield"},
+    "THREATEN": {"ASSAULT": "violence", "COERCE": "restrict", "SANCTION": "restrict", "MOBILIZE": "violence"},
+}
 STATUS_ORDER = ("negated", "hypothetical", "denied", "alleged", "planned", "reported")
 
 
@@ -71,7 +79,7 @@ class RelationExtractor:
         mod = lexicon.modality
         self.light_verbs = set(mod.get("light_verbs", ()))
         self.converse = set(mod.get("converse", ()))
-        self.commitment = set(mod.get("commitment", ()))
+        self.subsumes = set(mod.get("subsumes", ()))
         self.modality = {name: phrases(mod.get(name, ())) for name in ("negation", "hedge", "future", "hypothetical", "commitment")}
         self.reciprocity = phrases(mod.get("reciprocity", ()))
 
@@ -106,11 +114,12 @@ class RelationExtractor:
                     continue
                 inner = self._committed(view, rel, sent_matches[n + 1:], sent_id, sent_claims)
                 if inner is not None:
-                    # PLOVER codes a promised act as AGREE: the act gives its recipient and kind
                     consumed.add(inner.trigger_start)
                     rel.target = rel.target or inner.target
                     rel.context = inner.context or rel.context
+                    rel.mode = rel.mode or SUBSUMING[rel.event_type].get(inner.event_type)
                     rel.end = max(rel.end, inner.end)
+                    self._score(rel)
                 relations.append(rel)
                 if rel.event_type in EXCHANGES:
                     rel.context = self._context(view, e, sent_resources) or rel.context
@@ -123,8 +132,12 @@ class RelationExtractor:
         return doc
 
     def _committed(self, view: SentenceView, rel: Relation, later: list, sent_id: int, claims: list[Claim]) -> Relation | None:
-        """The act promised by a commitment ("pledged to step up X", "agreed to hold talks")."""
-        if rel.event_type != "AGREE" or view.lower[rel.trigger_start] not in self.commitment:
+        """The act a commitment, refusal or threat is about ("pledged to step up X", "refused to meet Y").
+
+        PLOVER codes the promised, refused or threatened act inside AGREE, REJECT
+        or THREATEN, so the inner act is not a relation of its own.
+        """
+        if rel.event_type not in SUBSUMING or view.lower[rel.trigger_start] not in self.subsumes:
             return None
         k = rel.trigger_end
         if k >= view.end or view.lower[k] != "to":
@@ -152,7 +165,8 @@ class RelationExtractor:
         target: Arg | None
         if pos == "verb":
             if view.is_passive(e - 1):
-                source, target = view.agent_after(e), view.subject(s)
+                # "X was supplied by Y"; "missiles were delivered to X by Y"
+                source, target = view.agent_after(e), view.subject(s) or view.object(e)
             else:
                 source = view.subject(s)
                 if source is None and default_source:
@@ -176,7 +190,12 @@ class RelationExtractor:
             return None
         if not src and status != "denied":
             return None  # an event with no actor is not a relation (a denial may fill it in)
-        if not tgt and trig.event_type not in NO_TARGET and status != "denied":
+        if not tgt and claim is not None and claim.cue_start == s and claim.content_end <= s:
+            # "X supplied Y, officials alleged": the accused is the content's subject
+            subj = view.sentence_subject()
+            tgt = list(subj.codes) if subj is not None and subj.start < s else []
+        joint = trig.event_type in JOINT and len({c[:3] for c in src}) > 1
+        if not tgt and trig.event_type not in NO_TARGET and not joint and status != "denied":
             return None
         args = [a for a in (source, target) if a is not None and view.start <= a.start < view.end]
         start = min([s] + [a.start for a in args])
@@ -292,6 +311,18 @@ def _innermost(claims: list[Claim], s: int) -> Claim | None:
     return max(inside, key=lambda c: (c.content_start, c.index)) if inside else None
 
 
+def _self_denials(claims: list[Claim], relations: list[Relation]) -> None:
+    """A source saying it did not do something denies it ("Beijing had never provided weapons")."""
+    for c in claims:
+        speakers = {x[:3] for x in c.source}
+        own = [relations[r] for r in c.relations
+               if relations[r].status == "negated" and speakers & {x[:3] for x in relations[r].source}]
+        if own and c.stance in ("assert", "announce"):
+            c.stance = "deny"
+            for rel in own:
+                rel.status = "denied"
+
+
 def _attach_to_claims(doc: Doc) -> None:
     """List each claim's relations, link denials, and complete denied relations from what they deny."""
     claims: list[Claim] = doc._.claims
@@ -299,6 +330,7 @@ def _attach_to_claims(doc: Doc) -> None:
     for i, rel in enumerate(relations):
         if rel.claim is not None and claims[rel.claim].cue_start != rel.trigger_start:
             claims[rel.claim].relations.append(i)
+    _self_denials(claims, relations)
     link_denials(doc)
     keep = []
     for rel in relations:
