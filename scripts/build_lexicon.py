@@ -358,7 +358,8 @@ def build_verbs(ref: Path, cameo: dict[str, Any]) -> tuple[str, int, list[str]]:
             continue
         entry: dict[str, Any] = {"lemma": lemma, "cameo": _Code(code)}
         if m.group(2) is not None:
-            forms = [_verb_form(w) for w in m.group(2).strip("{}").split()]
+            raw_forms = [w for w in re.split(r"[\s,]+", m.group(2).strip("{}")) if w.strip("+_")]
+            forms = list(dict.fromkeys(_verb_form(w) for w in raw_forms))
             entry["forms"] = forms
             entry["inflect"] = False  # braces list the irregular forms in full
         verbs[lemma] = entry

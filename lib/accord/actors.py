@@ -70,13 +70,22 @@ class ActorRecognizer:
         for phrase, sector in sorted(lexicon.agents.items()):
             self.agents.add(sector, [nlp.make_doc(phrase)])
         self.agent_words = {w for phrase in lexicon.agents for w in phrase.split()}
-        self.places = set(lexicon.modality.get("places", ()))
+        self.places = PhraseMatcher(nlp.vocab, attr="ORTH")
+        self.places.add("PLACE", list(nlp.tokenizer.pipe(sorted(lexicon.modality.get("places", ())))))
         self.place_nouns = set(lexicon.modality.get("place_nouns", ()))
 
     def __call__(self, doc: Doc) -> Doc:
         when = _doc_date(doc)
         raw = self._raw_matches(doc)
-        raw = [r for r in raw if not self._is_place(doc, r)]
+        kept, dropped_end = [], -1
+        for r in raw:
+            # "in Seoul and Pyongyang": a name coordinated with a place is a place too
+            coordinated = dropped_end >= 0 and [t.lower_ for t in doc[dropped_end:r[0]]] in (["and"], [","], ["or"])
+            if self._is_place(doc, r) or (coordinated and r[2] == "name" and ":" in r[3]):
+                dropped_end = r[1]
+                continue
+            kept.append(r)
+        raw = kept
         mentions = self._compose(doc, raw, when)
         mentions = self._add_aliases(doc, mentions, when)
         mentions = self._add_unresolved(doc, mentions)
@@ -90,6 +99,10 @@ class ActorRecognizer:
         """A capital or seat named as where something happened ("talks in Beijing") is a place, not an actor."""
         start, end, kind, key = match
         if kind != "name" or ":" not in key or self.entries[key].kind == "person":
+            return False
+        # "the foreign ministry in Tokyo" names the government, not a place
+        k = start - 1
+        if k >= 1 and doc[k].lower_ == "in" and doc[k - 1].lower_ in self.lexicon.agents:
             return False
         return _after_locative(doc, start)
 
@@ -130,8 +143,8 @@ class ActorRecognizer:
                                     and [t.text for t in gap] in (["'s"], ["’s"]))
                 modified_agent = run[-1][2] == "demonym" and nxt[2] == "agent" and _is_modifier_gap(gap)
                 # "the foreign ministers of China and Russia"
-                agent_of = (all(r[2] == "agent" for r in run) and nxt[2] == "name"
-                            and [t.lower_ for t in gap] in (["of"], ["of", "the"]))
+                agent_of = (all(r[2] == "agent" for r in run) and nxt[2] in ("name", "demonym")
+                            and [t.lower_ for t in gap] in (["of"], ["of", "the"], ["for"], ["for", "the"], ["in"]))
                 coordinated_after_of = (run[0][2] == "agent" and run[-1][2] == "name" and nxt[2] == "name"
                                         and _is_coordination(gap))
                 if nxt[0] == prev_end or possessive_agent or modified_agent or agent_of or coordinated_after_of or (
@@ -202,6 +215,9 @@ class ActorRecognizer:
     def _add_unresolved(self, doc: Doc, mentions: list[Mention]) -> list[Mention]:
         """Keep capitalised names the lexicon does not know as unresolved actors."""
         covered = [False] * len(doc)
+        for _, s, e in self.places(doc):
+            for k in range(s, e):
+                covered[k] = True
         for m in mentions:
             for k in range(m.start, m.end):
                 covered[k] = True
@@ -217,7 +233,7 @@ class ActorRecognizer:
             while j < n and not covered[j] and _is_name_token(doc[j], self.agent_words):
                 j += 1
             # a single capitalised word opening a sentence is usually not a name; a place is not an actor
-            place = _after_locative(doc, i) or (j < n and doc[j].lower_ in self.place_nouns) or doc[i:j].text in self.places
+            place = _after_locative(doc, i) or (j < n and doc[j].lower_ in self.place_nouns)
             if not (j - i == 1 and tok.is_sent_start) and not place:
                 text = doc[i:j].text
                 out.append(Mention(i, j, [f"{UNRESOLVED}:{text}"], "unresolved", None, "unresolved"))

@@ -91,8 +91,12 @@ class ClaimExtractor:
         cue = (verbs if pos == "verb" else nouns)[0]
         if pos == "verb" and _negated(view, s):
             return None  # "has not condemned": no statement was made
+        if pos == "verb" and _reduced_passive(view, s, e):
+            return None  # "companies accused of ...": an accusation without an accuser here
         inverted = False
-        if pos == "verb":
+        if pos == "verb" and view.is_passive(e - 1):
+            source = view.agent_after(e)  # "X was accused by Y of ..."
+        elif pos == "verb":
             source = view.subject(s)
             if cue.lemma in SAYING and (source is None or _quote_before(view, s, right_before=True)):
                 inverted_source = self._inverted_source(view, e)
@@ -104,6 +108,13 @@ class ClaimExtractor:
             return None
         c_start, c_end = self._content(view, source.end if inverted else e, later)
         quote = _quote(view, c_start, c_end)
+        lead = _quote_before(view, min(s, source.start) if source.start >= view.start else s, right_before=True)
+        if lead is not None and lead[0] <= view.start + 1:
+            c_start, c_end, quote = lead  # "“We will ...,” the leaders pledged in a statement"
+        elif c_end > c_start and s > view.start + 3 and not any(c_start <= g.start < c_end for g in view.groups) \
+                and (source.start > view.start or inverted) and c_end - c_start <= 4 \
+                and (view.lower[c_start] in view.prepositions or view.lower[c_start] in ("on", "last", "this", "yesterday", "today")):
+            c_end = c_start  # "..., the Kremlin said on Tuesday": the statement is before
         if c_end <= c_start:
             # the statement stands before its attribution: "“...,” X said", "X did Y, officials said"
             q = _quote_before(view, s)
@@ -151,6 +162,7 @@ class ClaimExtractor:
         start = e
         while start < view.end and view.lower[start] in ("that", ",", ":"):
             start += 1
+        first = start  # a break word opening the content belongs to it ("alarm after Moscow signed")
         later_starts = {s for s, _, _ in later}
         k = start
         in_quote = False
@@ -160,7 +172,7 @@ class ClaimExtractor:
                 in_quote = True
             elif w in QUOTE_CLOSE and in_quote:
                 in_quote = False
-            elif not in_quote:
+            elif not in_quote and k > first:
                 if w in CONTENT_BREAKS or w in (";", "—", "–"):
                     break
                 if w == "," and k + 1 < view.end and view.lower[k + 1] in ("which", "who", "whose", "just", "while", "as"):
@@ -171,6 +183,19 @@ class ClaimExtractor:
                     break
             k += 1
         return start, _trim(view, start, k)
+
+
+def _reduced_passive(view: SentenceView, s: int, e: int) -> bool:
+    """"diplomats accused of spying": a participle after a noun, with no form of "be" or "have"."""
+    word = view.lower[s]
+    if not word.endswith("ed") or e >= view.end or view.lower[e] != "of":
+        return False
+    k = s - 1
+    if k < view.start:
+        return False
+    prev = view.doc[k]
+    return prev.is_alpha and prev.lower_ not in ("have", "has", "had", "was", "were", "is", "are", "been", "be") \
+        and not prev.lower_.endswith("ly") and (k in view.group_at or prev.is_lower)
 
 
 def _negated(view: SentenceView, s: int) -> bool:

@@ -113,6 +113,7 @@ class SentenceView:
         self.prepositions = set(mod.get("prepositions", ()))
         self.clause_breaks = set(mod.get("clause_breaks", ()))
         self.light_verbs = set(mod.get("light_verbs", ()))
+        self.goods: set[int] = set()  # token indices where a resource word starts (set by the relations component)
         self.groups = self._group()
         self.group_at = {}
         for g in self.groups:
@@ -218,7 +219,7 @@ class SentenceView:
             if g is not None and g.start < i:
                 return _arg(g)
         # 2. a participle clause after a comma ("..., effectively blocking X"): the sentence's subject
-        if self.doc[i].lower_.endswith("ing") and prev is not None and self.lower[prev] in (",", "while", "before", "after", "by", "thereby", "thus", "when"):
+        if self.doc[i].lower_.endswith("ing") and prev is not None and self.lower[prev] in (",", "while", "before", "after", "thereby", "thus", "when"):
             g = self.sentence_subject()
             if g is not None and g.start < i:
                 return _arg(g)
@@ -226,7 +227,8 @@ class SentenceView:
         if prev is not None and self.lower[prev] in ("to", "of", "for", "by"):
             seg = self.segment_start(i)
             near = [g for g in self.groups if seg <= g.start and g.end <= prev
-                    and (self.lower[prev] in ("to", "of") or not g.possessive)]
+                    and (self.lower[prev] in ("to", "of") or not g.possessive)
+                    and self.token_before(g.start) is not None and self.lower[self.token_before(g.start)] != "by"]
             if near:
                 return _arg(near[-1])
         # 4. the nearest earlier group that is not the object of a preposition
@@ -243,7 +245,7 @@ class SentenceView:
         j = self.token_before(k, {","})
         return self.group_at.get(j) if j is not None else None
 
-    def object(self, i: int, limit: int = 14, skip_country: set[str] | None = None) -> Arg | None:
+    def object(self, i: int, limit: int = 14, skip_country: set[str] | None = None, allow_for: bool = False) -> Arg | None:
         """Codes of the first group after token ``i`` inside the same clause.
 
         Groups of ``skip_country`` (the source's own troops or officials, sent or
@@ -255,7 +257,10 @@ class SentenceView:
             w = self.lower[k]
             if k in self.group_at:
                 g = self.group_at[k]
-                if skip_country and {c[:3] for c in g.codes} <= skip_country:
+                own = skip_country and {c[:3] for c in g.codes} <= skip_country
+                # "North Korean missiles" are goods, not a recipient
+                goods = len(g.mentions) == 1 and g.mentions[0].via == "demonym" and g.end in self.goods
+                if own or goods:
                     k = g.end
                     continue
                 return _arg(g)
@@ -265,9 +270,14 @@ class SentenceView:
                     return Arg(codes, k, k + 1)
             if w in (",", ".", "!", "?") or self.is_break(k) or w in QUOTE_OPEN:
                 return None
-            if w in self.prepositions and w not in TARGET_PREPOSITIONS:
+            if w in self.prepositions and (w not in TARGET_PREPOSITIONS or (w == "for" and not allow_for)):
                 return None
             if w in POSSESSIVE_PRONOUNS and w != "their":
+                # "withdraw its troops": a possessive naming the source itself is not a recipient
+                own = self.resolve_pronoun(w, k)
+                if own and skip_country and {c[:3] for c in own} <= skip_country:
+                    k += 1
+                    continue
                 arg = self._pronoun_arg(k, skip_country)
                 if arg is not None:
                     return arg

@@ -25,6 +25,13 @@ MONTHS["sept"] = 9
 WEEKDAYS = {d: i for i, d in enumerate(["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"])}
 
 _MONTH = {"LOWER": {"IN": sorted(MONTHS)}}
+_LEAD = {"LOWER": {"IN": ["in", "since", "until", "by", "during"]}}
+_PART = {"LOWER": {"IN": ["early", "late", "mid", "mid-"]}, "OP": "?"}
+NUMBER_WORDS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
+                "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12}
+LEAD_WORDS = {"in", "on", "since", "until", "by", "during", "early", "late", "mid", "mid-"}
+# when two readings cover the same words, the more specific one wins ("in March 2023")
+PRIORITY = {"DMY": 0, "MDY": 0, "MY": 1, "AGO": 2, "YEAR": 3}
 _FULL_MONTH = {"LOWER": {"IN": sorted(m for m in MONTHS if len(m) > 4 or m in ("may", "june", "july"))}}
 _DAY = {"TEXT": {"REGEX": r"^(0?[1-9]|[12][0-9]|3[01])(st|nd|rd|th)?$"}}
 _YEAR = {"TEXT": {"REGEX": r"^(19|20)[0-9]{2}$"}}
@@ -35,11 +42,13 @@ PATTERNS: dict[str, list[list[dict]]] = {
     "MDY": [[_MONTH, _DOT, _DAY, {"TEXT": ",", "OP": "?"}, _YEAR]],
     "MY": [[_FULL_MONTH, _YEAR]],
     "REL_MONTH": [[{"LOWER": {"IN": ["last", "next", "this", "past"]}}, _FULL_MONTH]],
-    "IN_MONTH": [[{"LOWER": {"IN": ["in", "since", "until", "by", "during"]}}, _FULL_MONTH]],
+    "IN_MONTH": [[_LEAD, _PART, _FULL_MONTH]],
     "REL_UNIT": [[{"LOWER": {"IN": ["last", "next", "this", "past"]}}, {"LOWER": {"IN": ["week", "month", "year"]}}]],
     "DAY_WORD": [[{"LOWER": {"IN": ["yesterday", "today", "tomorrow"]}}]],
     "WEEKDAY": [[{"LOWER": {"IN": ["on", "last", "next", "this"]}}, {"LOWER": {"IN": sorted(WEEKDAYS)}}]],
-    "YEAR": [[{"LOWER": {"IN": ["in", "since", "until", "by", "during"]}}, _YEAR]],
+    "YEAR": [[_LEAD, _PART, _YEAR]],
+    "AGO": [[{"LOWER": {"IN": sorted(NUMBER_WORDS)}}, {"LOWER": {"IN": ["year", "years", "month", "months", "week", "weeks", "day", "days"]}}, {"LOWER": "ago"}],
+            [{"LIKE_NUM": True}, {"LOWER": {"IN": ["years", "months", "weeks", "days"]}}, {"LOWER": "ago"}]],
 }
 
 
@@ -73,10 +82,22 @@ def resolve(kind: str, words: list[str], anchor: date | None) -> str | None:
         return f"{year:04d}-{month:02d}"
     if kind == "YEAR":
         return f"{year:04d}"
+    if kind == "AGO" and anchor is not None:
+        n = NUMBER_WORDS.get(words[0]) or (int(words[0]) if words[0].isdigit() else None)
+        if n is None:
+            return None
+        unit = words[1].rstrip("s")
+        if unit == "year":
+            return f"{anchor.year - n:04d}"
+        if unit == "month":
+            y, m = _shift_month(anchor.year, anchor.month, -n)
+            return f"{y:04d}-{m:02d}"
+        return (anchor - timedelta(days=n * (7 if unit == "week" else 1))).isoformat()
     if anchor is None:
         return None
     if kind in ("REL_MONTH", "IN_MONTH"):
         rel = words[0]
+        words = [w for w in words if w not in ("early", "late", "mid", "mid-")]
         y = anchor.year
         if rel == "next":
             y = y if month > anchor.month else y + 1
@@ -121,18 +142,19 @@ class DateRecognizer:
         found = []
         strings = doc.vocab.strings
         for key, start, end in self.matcher(doc):
-            found.append((-(end - start), start, end, strings[key]))
+            kind = strings[key]
+            found.append((-(end - start), PRIORITY.get(kind, 9), start, end, kind))
         found.sort()
         taken = [False] * len(doc)
         out = []
-        for _, start, end, kind in found:
+        for _, _, start, end, kind in found:
             if any(taken[start:end]):
                 continue
             for k in range(start, end):
                 taken[k] = True
             words = [t.text for t in doc[start:end]]
             # "in", "on", "since" are not part of the expression
-            skip = 1 if words[0].lower() in ("in", "on", "since", "until", "by", "during") else 0
+            skip = next((n for n, w in enumerate(words) if w.lower() not in LEAD_WORDS), 0)
             out.append(TimeExpression(start + skip, end, resolve(kind, words, anchor)))
         out.sort(key=lambda t: t.start)
         doc._.dates = out

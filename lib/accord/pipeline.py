@@ -12,6 +12,7 @@ from pathlib import Path
 import spacy
 from spacy.language import Language
 from spacy.tokens import Doc
+from spacy.util import compile_infix_regex
 
 from .actors import ActorRecognizer
 from .claims import ClaimExtractor
@@ -71,6 +72,9 @@ def build_pipeline(lexicon: Lexicon | str | Path | None = None) -> Language:
     else:
         key = register_lexicon(load_lexicon(lexicon))
     nlp = spacy.blank("en")
+    # split "U.S.-South Korean" and "U.S.-led" after an abbreviation, as spaCy does between letters
+    infixes = list(nlp.Defaults.infixes) + [r"(?<=[A-Z]\.)-(?=[A-Za-z])"]
+    nlp.tokenizer.infix_finditer = compile_infix_regex(infixes).finditer
     nlp.max_length = 50_000_000  # rule-based components need no memory per character beyond the tokens
     nlp.add_pipe("sentencizer")
     nlp.add_pipe("accord_actors", config={"lexicon": key})

@@ -20,6 +20,8 @@ from .lexicon import Lexicon, Trigger
 
 # categories PLOVER codes without a recipient
 NO_TARGET = {"MOBILIZE", "PROTEST"}
+# categories whose recipient may follow "for" ("support for Kyiv", "aid for Gaza")
+BENEFACTIVE = {"SUPPORT", "AID", "AGREE"}
 # categories where a compound source acts jointly with no one else ("X and Y held talks")
 JOINT = {"CONSULT", "COOPERATE", "AGREE"}
 # material exchanges: their objects name what flows (weapons, technology, aid)
@@ -96,6 +98,9 @@ class RelationExtractor:
             view = SentenceView(doc, sent, doc._.mentions, self.lexicon, history)
             sent_claims = [c for c in claims if c.sent == sent_id]
             sent_resources = [r for r in resources if sent.start <= r[0] < sent.end]
+            view.goods = {r[0] for r in sent_resources} | {r[0] - 1 for r in sent_resources if r[0] - 1 >= sent.start
+                                                           and doc[r[0] - 1].is_lower}
+            exchanged = self._exchanged_spans(view)
             used_reciprocity: set[int] = set()
             sent_matches = [m for m in matches if sent.start <= m[0] < sent.end
                             and not covered & set(range(m[0], m[1]))
@@ -103,8 +108,8 @@ class RelationExtractor:
             starts = {m[0] for m in sent_matches}
             consumed: set[int] = set()
             for n, (s, e, form) in enumerate(sent_matches):
-                if s in consumed:
-                    continue
+                if s in consumed or any(a <= s < b for a, b in exchanged):
+                    continue  # what is given "in exchange for" is not an event of its own
                 if view.lower[s] in self.light_verbs and any(0 < m[0] - e <= 4 for m in sent_matches[n + 1:]):
                     continue  # "paid a visit", "imposed sanctions": the noun carries the event
                 if view.lower[s].endswith("ing") and e in starts:
@@ -122,7 +127,8 @@ class RelationExtractor:
                     self._score(rel)
                 relations.append(rel)
                 if rel.event_type in EXCHANGES:
-                    rel.context = self._context(view, e, sent_resources) or rel.context
+                    lo = view.segment_start(s) if view.is_passive(e - 1) else e
+                    rel.context = self._context(view, lo, sent_resources) or rel.context
                     relations.extend(self._reciprocal(view, rel, sent_resources, used_reciprocity))
             history.extend(view.mentions)
         for rel in relations:
@@ -130,6 +136,17 @@ class RelationExtractor:
         doc._.relations = relations
         _attach_to_claims(doc)
         return doc
+
+    def _exchanged_spans(self, view: SentenceView) -> list[tuple[int, int]]:
+        spans = []
+        for k in range(view.start, view.end):
+            n = self._reciprocity_at(view, k)
+            if n:
+                end = k + n
+                while end < view.end and view.lower[end] not in (".", ";", ",") and not view.is_break(end):
+                    end += 1
+                spans.append((k + n, end))
+        return spans
 
     def _committed(self, view: SentenceView, rel: Relation, later: list, sent_id: int, claims: list[Claim]) -> Relation | None:
         """The act a commitment, refusal or threat is about ("pledged to step up X", "refused to meet Y").
@@ -171,7 +188,8 @@ class RelationExtractor:
                 source = view.subject(s)
                 if source is None and default_source:
                     source = Arg(list(default_source), -1, -1)
-                target = view.object(e, skip_country={c[:3] for c in source.codes} if source else None)
+                target = view.object(e, skip_country={c[:3] for c in source.codes} if source else None,
+                                     allow_for=trig.event_type in BENEFACTIVE)
             if trig.lemma in self.converse:
                 source, target = target, source  # "X hosted Y": Y visits X
         else:
@@ -181,7 +199,8 @@ class RelationExtractor:
             else:
                 source = view.noun_source(s, allow_name_modifier=trig.event_type not in ("ASSAULT", "MOBILIZE"))
                 source = source or view.agent_after(e, limit=4)
-                target = view.object(e, skip_country={c[:3] for c in source.codes} if source else None)
+                target = view.object(e, skip_country={c[:3] for c in source.codes} if source else None,
+                                     allow_for=trig.event_type in BENEFACTIVE)
         claim = _innermost(claims, s)
         status = self._status(view, s, pos, claim)
         src = source.codes if source else []

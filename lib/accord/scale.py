@@ -1,0 +1,412 @@
+"""Annotate a corpus of any size on Dask into a restartable Parquet dataset.
+
+:func:`annotate_dataset` streams the corpus (a file, folder, glob or JSONL file is
+never read whole), cuts it into batches of about ``batch_words`` words, skips every
+document the dataset already holds (same content, same lexicon), and annotates the
+rest on dask.distributed: a local cluster of one single-threaded worker *process*
+per core by default, or an existing cluster (``scheduler="tcp://HOST:PORT"``).
+Each worker builds the spaCy pipeline once and keeps it (:func:`worker_pipeline`).
+At most a few batches per worker are in flight, so memory stays bounded on the
+client and on the workers whatever the corpus size. Finished batches are
+committed to the dataset as they arrive (see :mod:`accord.store`).
+
+``workers=0`` annotates in this process, without Dask, into the same dataset.
+
+A worker that dies (killed, out of memory) costs nothing: the scheduler runs its
+batch again elsewhere. A batch that kills workers again and again is split and
+its documents retried one by one; a document that still kills its worker goes to
+the errors table, and the run carries on.
+"""
+from __future__ import annotations
+
+import os
+import sys
+import tempfile
+import time
+import traceback
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, Iterable, Iterator
+
+from . import store, tables
+from .lexicon import Lexicon, load_lexicon
+from .readers import Document, ReadError
+
+DEFAULT_BATCH_WORDS = 20_000
+MAX_BATCH_DOCS = 500
+
+
+# --------------------------------------------------------------------------- the lexicon, shipped to workers
+
+
+@dataclass(frozen=True)
+class LexiconSpec:
+    """What a worker needs to rebuild the client's lexicon: the analyst file's name and bytes."""
+
+    version: str
+    name: str | None = None
+    data: bytes | None = None
+
+    @classmethod
+    def from_path(cls, path: str | Path | None) -> tuple["LexiconSpec", Lexicon]:
+        lex = load_lexicon(path)
+        if path is None:
+            return cls(lex.version), lex
+        p = Path(path)
+        return cls(lex.version, p.name, p.read_bytes()), lex
+
+    def load(self) -> Lexicon:
+        if self.data is None:
+            lex = load_lexicon()
+        else:
+            folder = Path(tempfile.gettempdir()) / f"accord-lexicon-{self.version}"
+            folder.mkdir(parents=True, exist_ok=True)
+            path = folder / self.name
+            if not path.exists() or path.read_bytes() != self.data:
+                tmp = folder / f".tmp-{os.getpid()}-{self.name}"
+                tmp.write_bytes(self.data)
+                os.replace(tmp, path)
+            lex = load_lexicon(path)
+        if lex.version != self.version:
+            raise RuntimeError(
+                f"lexicon {lex.version} on this worker differs from the client's {self.version}: "
+                "install the same accord version on every worker")
+        return lex
+
+
+_PIPELINES: dict[str, Any] = {}
+
+
+def worker_pipeline(spec: LexiconSpec):
+    """The pipeline for ``spec``, built once per process and kept."""
+    nlp = _PIPELINES.get(spec.version)
+    if nlp is None:
+        from .pipeline import build_pipeline
+
+        nlp = build_pipeline(spec.load())
+        _PIPELINES.clear()  # one lexicon at a time per worker
+        _PIPELINES[spec.version] = nlp
+    return nlp
+
+
+class PipelinePlugin:
+    """A Dask worker plugin that builds the pipeline when a worker starts, before its first batch."""
+
+    name = "accord-pipeline"
+
+    def __init__(self, spec: LexiconSpec) -> None:
+        self.spec = spec
+
+    def setup(self, worker: Any) -> None:
+        worker_pipeline(self.spec)
+
+    def teardown(self, worker: Any) -> None:
+        pass
+
+
+# --------------------------------------------------------------------------- one batch, on a worker
+
+
+@dataclass
+class BatchResult:
+    batch_id: str
+    parts: list[tuple[str, str | None, bytes]]
+    items: list[tuple[str, str | None, str]]
+    n_docs: int = 0
+    n_words: int = 0
+    rows: dict[str, int] = field(default_factory=dict)
+    messages: list[str] = field(default_factory=list)
+
+
+def annotate_batch(batch_id: str, batch: list[tuple[str, Document | ReadError]], spec: LexiconSpec) -> BatchResult:
+    """Annotate one batch of ``(key, document or read error)``: its Parquet parts and manifest items."""
+    from .annotation import DOC_TABLES, annotate_document
+
+    nlp = worker_pipeline(spec)
+    rows: dict[str, list[dict[str, Any]]] = {name: [] for name in ("documents", "errors", *DOC_TABLES)}
+    items: list[tuple[str, str | None, str]] = []
+    messages: list[str] = []
+    n_docs = n_words = 0
+    for key, item in batch:
+        if isinstance(item, ReadError):
+            rows["errors"].append(item.as_row())
+            items.append((key, item.doc_id, "read_error"))
+            messages.append(f"accord: skipped {item}")
+            continue
+        try:
+            result = annotate_document(nlp, item)
+        except Exception as exc:  # one bad document never costs the others
+            problem = f"{type(exc).__name__}: {exc}"
+            messages.append(f"accord: {item.path}: annotation failed: {problem}\n"
+                            + "".join(traceback.format_exc(limit=3)))
+            rows["errors"].append({"path": item.path, "line": item.line, "doc_id": item.doc_id,
+                                   "stage": "annotate", "error": problem})
+            items.append((key, item.doc_id, "failed"))
+            continue
+        rows["documents"].append(item.as_row())
+        for name in DOC_TABLES:
+            rows[name].extend(result[name])
+        items.append((key, item.doc_id, "doc"))
+        n_docs += 1
+        n_words += len(item.text.split())
+    frames = {name: tables.frame(name, rows[name]) for name in rows}
+    return BatchResult(batch_id, store.batch_parts(frames), items, n_docs, n_words,
+                       {name: len(df) for name, df in frames.items()}, messages)
+
+
+def killed_batch(batch_id: str, batch: list[tuple[str, Document | ReadError]], reason: str) -> BatchResult:
+    """The result of a one-document batch whose worker died on it every time: an error row."""
+    rows, items = [], []
+    for key, item in batch:
+        if isinstance(item, ReadError):
+            rows.append(item.as_row())
+            items.append((key, item.doc_id, "read_error"))
+        else:
+            rows.append({"path": item.path, "line": item.line, "doc_id": item.doc_id, "stage": "annotate",
+                         "error": f"worker died while annotating this document: {reason}"})
+            items.append((key, item.doc_id, "failed"))
+    frames = {name: tables.frame(name, []) for name in ("documents", "mentions", "relations", "claims")}
+    frames["errors"] = tables.frame("errors", rows)
+    return BatchResult(batch_id, store.batch_parts(frames), items, 0, 0, {"errors": len(rows)},
+                       [f"accord: {batch_id}: {reason}"])
+
+
+# --------------------------------------------------------------------------- batching, on the client
+
+
+def _batch_id(batch: list[tuple[str, Any]]) -> str:
+    import hashlib
+
+    h = hashlib.sha256()
+    for key, _ in batch:
+        h.update(key.encode())
+    return h.hexdigest()[:20]
+
+
+@dataclass
+class Stats:
+    seen: int = 0          # documents read from the corpus
+    skipped: int = 0       # already in the dataset
+    annotated: int = 0     # annotated in this run
+    failed: int = 0        # documents that went to the errors table in this run
+    read_errors: int = 0   # read errors new in this run
+    words: int = 0         # words annotated in this run
+    batches: int = 0
+    retried: int = 0       # batches split after their worker died
+    seconds: float = 0.0
+    rows: dict[str, int] = field(default_factory=dict)
+
+
+def batches(items: Iterable[Document | ReadError], dataset: store.Dataset, stats: Stats,
+            batch_words: int = DEFAULT_BATCH_WORDS, on_skip=None) -> Iterator[list[tuple[str, Any]]]:
+    """Batches of ``(key, item)`` not yet in ``dataset``, of about ``batch_words`` words each."""
+    batch: list[tuple[str, Any]] = []
+    words = 0
+    for item in items:
+        key = store.item_key(item, dataset.lexicon_version)
+        if isinstance(item, Document):
+            stats.seen += 1
+        if dataset.is_done(key):
+            if isinstance(item, Document):
+                stats.skipped += 1
+                if on_skip:
+                    on_skip(item)
+            continue
+        batch.append((key, item))
+        words += len(item.text.split()) if isinstance(item, Document) else 0
+        if words >= batch_words or len(batch) >= MAX_BATCH_DOCS:
+            yield batch
+            batch, words = [], 0
+    if batch:
+        yield batch
+
+
+# --------------------------------------------------------------------------- progress
+
+
+class Progress:
+    """Documents and words per second on stderr, only when stderr is a terminal."""
+
+    def __init__(self, enabled: bool | None = None) -> None:
+        self.enabled = sys.stderr.isatty() if enabled is None else enabled
+        self.bars = None
+        if self.enabled:
+            from tqdm.auto import tqdm
+
+            self.bars = (tqdm(desc="documents", unit="doc", position=0, dynamic_ncols=True),
+                         tqdm(desc="words", unit="word", unit_scale=True, position=1, dynamic_ncols=True))
+
+    def update(self, docs: int, words: int) -> None:
+        if self.bars:
+            self.bars[0].update(docs)
+            self.bars[1].update(words)
+
+    def skip(self, n: int = 1) -> None:
+        if self.bars:
+            self.bars[0].set_postfix(skipped=n, refresh=False)
+
+    def close(self) -> None:
+        if self.bars:
+            for b in self.bars:
+                b.close()
+
+
+# --------------------------------------------------------------------------- executors
+
+
+class _Local:
+    """Runs batches in this process, one at a time (``workers=0``)."""
+
+    max_inflight = 1
+
+    def __init__(self, spec: LexiconSpec) -> None:
+        self.spec = spec
+
+    def close(self) -> None:
+        pass
+
+
+class _Dask:
+    """Runs batches on a dask.distributed cluster, at most ``max_inflight`` at a time."""
+
+    def __init__(self, spec: LexiconSpec, workers: int | None, scheduler: str | None, client=None) -> None:
+        import logging
+
+        from distributed import Client, LocalCluster
+
+        self.spec = spec
+        self.cluster = None
+        self.own_client = client is None
+        if client is not None:
+            self.client = client
+        elif scheduler:
+            self.client = Client(scheduler)
+        else:
+            n = workers or os.cpu_count() or 1
+            self.cluster = LocalCluster(n_workers=n, threads_per_worker=1, processes=True,
+                                        dashboard_address=None, silence_logs=logging.ERROR)
+            self.client = Client(self.cluster)
+        self.client.register_plugin(PipelinePlugin(spec), name=PipelinePlugin.name)
+        n_workers = max(1, len(self.client.scheduler_info(n_workers=-1).get("workers", {})) or (workers or 1))
+        self.max_inflight = 2 * n_workers + 1
+        from distributed import as_completed
+
+        self.ac = as_completed()
+
+    def submit(self, batch_id, batch):
+        fut = self.client.submit(annotate_batch, batch_id, batch, self.spec, key=f"accord-batch-{batch_id}",
+                                 pure=False)
+        self.ac.add(fut)
+        return fut
+
+    def next_done(self):
+        return next(self.ac)
+
+    def result(self, fut):
+        return fut.result()
+
+    def close(self) -> None:
+        try:
+            if self.own_client:
+                self.client.close()
+        finally:
+            if self.cluster is not None:
+                self.cluster.close()
+
+
+# --------------------------------------------------------------------------- the run
+
+
+def annotate_dataset(
+    corpus: Any,
+    out: str | Path,
+    lexicon: str | Path | None = None,
+    workers: int | None = None,
+    scheduler: str | None = None,
+    client: Any = None,
+    batch_words: int = DEFAULT_BATCH_WORDS,
+    progress: bool | None = None,
+    overwrite: bool = False,
+    durable: bool = True,
+    log=None,
+) -> Stats:
+    """Annotate ``corpus`` into the Parquet dataset at ``out``; returns the run's counts.
+
+    ``corpus`` is a path (file, folder, glob, JSONL), a documents table or an iterable
+    of Documents (see :func:`accord.annotation.iter_documents`). ``workers`` is the
+    number of local worker processes (default: every core; 0: no Dask, this process);
+    ``scheduler`` the address of an existing cluster, or pass a ``client``.
+    Read it back with :func:`accord.store.read_dataset`.
+    """
+    from .annotation import iter_documents
+
+    log = log or (lambda msg: print(msg, file=sys.stderr))
+    started = time.perf_counter()
+    spec, lex = LexiconSpec.from_path(lexicon)
+    stats = Stats()
+    items = iter_documents(corpus)  # raises InputError at once for a missing path
+    with store.Dataset.open(out, lex.version, overwrite=overwrite, durable=durable) as ds:
+        bar = Progress(progress)
+        local = workers == 0 and scheduler is None and client is None
+        ex = _Local(spec) if local else _Dask(spec, workers, scheduler, client)
+        try:
+            todo = batches(items, ds, stats, batch_words, on_skip=lambda _doc: bar.skip(stats.skipped))
+            _drive(ex, ds, todo, stats, bar, log, local)
+        finally:
+            ex.close()
+            bar.close()
+        stats.rows = ds.finish(lex)
+    stats.seconds = time.perf_counter() - started
+    return stats
+
+
+def _commit(ds: store.Dataset, res: BatchResult, stats: Stats, bar: Progress, log) -> None:
+    for msg in res.messages:
+        log(msg)
+    ds.commit(res.batch_id, res.parts, res.items, res.n_docs, res.n_words)
+    stats.batches += 1
+    stats.annotated += res.n_docs
+    stats.words += res.n_words
+    stats.failed += sum(1 for _, _, kind in res.items if kind == "failed")
+    stats.read_errors += sum(1 for _, _, kind in res.items if kind == "read_error")
+    bar.update(res.n_docs + sum(1 for _, _, kind in res.items if kind == "failed"), res.n_words)
+
+
+def _drive(ex, ds: store.Dataset, todo: Iterator[list], stats: Stats, bar: Progress, log, local: bool) -> None:
+    if local:
+        for batch in todo:
+            _commit(ds, annotate_batch(_batch_id(batch), batch, ex.spec), stats, bar, log)
+        return
+    from distributed.scheduler import KilledWorker
+
+    pending: dict[str, tuple[Any, list]] = {}  # future key -> (future, batch)
+
+    def submit(batch: list) -> None:
+        bid = _batch_id(batch)
+        fut = ex.submit(bid, batch)
+        pending[fut.key] = (fut, batch)
+
+    def collect_one() -> None:
+        fut = ex.next_done()
+        _, batch = pending.pop(fut.key)
+        try:
+            res = ex.result(fut)
+        except KilledWorker as exc:
+            # the batch killed workers: retry its documents one by one; one that kills alone is an error
+            stats.retried += 1
+            if len(batch) > 1:
+                log(f"accord: a worker died on a batch of {len(batch)} documents; retrying them one by one")
+                for one in batch:
+                    submit([one])
+                return
+            res = killed_batch(_batch_id(batch), batch, f"{type(exc).__name__}: {exc}")
+        finally:
+            fut.release()
+        _commit(ds, res, stats, bar, log)
+
+    for batch in todo:
+        submit(batch)
+        while len(pending) >= ex.max_inflight:
+            collect_one()
+    while pending:
+        collect_one()

@@ -1,0 +1,462 @@
+"""A restartable Parquet dataset of accord's six tables.
+
+Layout of a dataset folder::
+
+    OUT/_accord_dataset.json              what this is: format, lexicon version, partitioning
+    OUT/_manifest.sqlite                  the commit log: batches, and the documents they hold
+    OUT/documents/month=2024-06/part-<batch>.parquet
+    OUT/mentions/month=2024-06/part-<batch>.parquet
+    OUT/relations/month=.../...           (likewise claims; month=unknown for undated documents)
+    OUT/errors/part-<batch>.parquet
+    OUT/actors/actors.parquet             rebuilt from the others at the end of each run
+
+Every Parquet file has the columns of the in-memory table (``accord.tables``) with
+a fixed Arrow schema; ``month`` is a hive partition key, so pandas, Dask, DuckDB and
+pyarrow read each table folder directly (they add ``month`` as a column).
+:func:`read_dataset` returns exactly the tables :func:`accord.annotate` returns, in a
+canonical row order (see :func:`canonical`).
+
+Commit protocol (one writer at a time, held by a lock file). A batch of documents
+is committed by
+
+1. writing each of its part files under a hidden temporary name (``.tmp-…``,
+   which every reader ignores), flushing it to disk, and renaming it to its final
+   name (atomic on POSIX);
+2. one SQLite transaction that records the batch, its files, and the key of every
+   document and error it holds. This transaction is the commit point.
+
+A run killed at any moment leaves committed batches (complete) plus, at most, the
+files of uncommitted batches: :meth:`Dataset.open` deletes temporary files and part
+files no committed batch lists, so the next run starts from committed state and
+annotates every document whose key is not in the manifest. A document's key is a
+hash of its documents-table row (id, path, metadata, text) and of the lexicon
+version; an unchanged document is skipped, a changed one is annotated again and
+its old rows are removed from the batch that held them (``_prune``, idempotent).
+"""
+from __future__ import annotations
+
+import datetime as _dt
+import hashlib
+import io
+import json
+import os
+import sqlite3
+from pathlib import Path
+from typing import Any, Iterable, Mapping
+
+import pandas as pd
+import pyarrow as pa
+import pyarrow.parquet as pq
+
+from . import tables
+from .errors import AccordError
+
+FORMAT = "accord-dataset/1"
+MARKER = "_accord_dataset.json"
+MANIFEST = "_manifest.sqlite"
+LOCK = "_lock"
+PARTITION = "month"
+UNDATED = "unknown"
+PARTITIONED = ("documents", "mentions", "relations", "claims")
+SORT_KEYS = {
+    "documents": ["doc_id"],
+    "mentions": ["doc_id"],
+    "relations": ["doc_id"],
+    "claims": ["doc_id"],
+    "errors": ["path", "line", "doc_id", "stage", "error"],
+    "actors": ["actor_id"],
+}
+_TMP = ".tmp-"
+
+
+class DatasetError(AccordError):
+    """A dataset folder that cannot be used as asked."""
+
+
+# --------------------------------------------------------------------------- schemas
+
+
+def _arrow_type(spec: Any, name: str, col: str) -> pa.DataType:
+    if col in tables.LIST_COLUMNS.get(name, ()):
+        return pa.list_(pa.string())
+    dtype = str(spec.dtype)
+    if dtype == "Int64":
+        return pa.int64()
+    if dtype.startswith("float"):
+        return pa.float64()
+    return pa.string()
+
+
+def arrow_schema(name: str) -> pa.Schema:
+    """The Arrow schema of table ``name`` (same columns and order as ``tables.SCHEMAS``)."""
+    schema = tables.SCHEMAS[name]
+    return pa.schema([pa.field(col, _arrow_type(spec, name, col), nullable=True)
+                      for col, spec in schema.columns.items()])
+
+
+def to_arrow(name: str, df: pd.DataFrame) -> pa.Table:
+    """A validated in-memory table as an Arrow table with the fixed schema."""
+    return pa.Table.from_pandas(df, schema=arrow_schema(name), preserve_index=False)
+
+
+def parquet_bytes(table: pa.Table) -> bytes:
+    buf = io.BytesIO()
+    pq.write_table(table, buf, compression="zstd")
+    return buf.getvalue()
+
+
+def month_of(date: str | None) -> str:
+    """The partition of a document published on ``date`` (ISO): ``YYYY-MM`` or ``unknown``."""
+    if isinstance(date, str) and len(date) >= 7 and date[4] == "-":
+        return date[:7]
+    return UNDATED
+
+
+def item_key(item: Any, lexicon_version: str) -> str:
+    """Key of a Document (its documents-table row) or ReadError (its errors row) under a lexicon."""
+    kind = "D" if hasattr(item, "text") else "E"
+    payload = json.dumps(item.as_row(), sort_keys=True, ensure_ascii=False, default=str)
+    return hashlib.sha256(f"{lexicon_version}\0{kind}\0{payload}".encode()).hexdigest()[:32]
+
+
+def batch_parts(frames: Mapping[str, pd.DataFrame]) -> list[tuple[str, str | None, bytes]]:
+    """Split a batch's validated tables by month: ``[(table, month or None, parquet bytes)]``."""
+    docs = frames["documents"]
+    month = dict(zip(docs["doc_id"], (month_of(d) for d in docs["date"].tolist())))
+    parts = []
+    for name in (*PARTITIONED, "errors"):
+        df = frames[name]
+        if not len(df):
+            continue
+        if name not in PARTITIONED:
+            parts.append((name, None, parquet_bytes(to_arrow(name, df))))
+            continue
+        months = df["doc_id"].map(month)
+        for m in sorted(set(months)):
+            part = df[months == m].reset_index(drop=True)
+            parts.append((name, m, parquet_bytes(to_arrow(name, part))))
+    return parts
+
+
+# --------------------------------------------------------------------------- files
+
+
+def _fsync_dir(path: Path) -> None:
+    try:
+        fd = os.open(path, os.O_RDONLY)
+    except OSError:
+        return
+    try:
+        os.fsync(fd)
+    except OSError:
+        pass
+    finally:
+        os.close(fd)
+
+
+def _write_atomic(path: Path, data: bytes, durable: bool = True) -> None:
+    """Write ``data`` to a hidden temporary file beside ``path``, then rename it to ``path``."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    tmp = path.with_name(f"{_TMP}{os.getpid()}-{path.name}")
+    with open(tmp, "wb") as fh:
+        fh.write(data)
+        if durable:
+            fh.flush()
+            os.fsync(fh.fileno())
+    os.replace(tmp, path)
+    if durable:
+        _fsync_dir(path.parent)
+
+
+def _part_path(name: str, month: str | None, batch_id: str) -> str:
+    if month is None:
+        return f"{name}/part-{batch_id}.parquet"
+    return f"{name}/{PARTITION}={month}/part-{batch_id}.parquet"
+
+
+# --------------------------------------------------------------------------- dataset
+
+
+class Dataset:
+    """A dataset folder open for writing by this process (see the module docstring)."""
+
+    def __init__(self, root: Path, lexicon_version: str, durable: bool = True) -> None:
+        self.root = root
+        self.lexicon_version = lexicon_version
+        self.durable = durable
+        self._lock_fh = None
+        self.db: sqlite3.Connection | None = None
+
+    # --- opening
+    @classmethod
+    def open(cls, root: str | Path, lexicon_version: str, overwrite: bool = False, durable: bool = True) -> "Dataset":
+        """Open (creating it if needed) the dataset at ``root`` for a run with this lexicon.
+
+        Takes the writer's lock, deletes what an interrupted run left uncommitted, and
+        finishes removing superseded rows. A folder that is not empty and not an accord
+        dataset is refused; so is a dataset made with another lexicon version unless
+        ``overwrite`` (which empties it first).
+        """
+        root = Path(root)
+        marker = root / MARKER
+        if root.exists() and not root.is_dir():
+            raise DatasetError(f"{root}: not a folder")
+        if root.exists() and any(root.iterdir()) and not marker.exists():
+            raise DatasetError(f"{root}: folder is not empty and holds no accord dataset ({MARKER}); "
+                               "choose an empty or new folder")
+        self = cls(root, lexicon_version, durable)
+        root.mkdir(parents=True, exist_ok=True)
+        self._lock()
+        try:
+            if marker.exists():
+                meta = json.loads(marker.read_text())
+                if meta.get("format") != FORMAT:
+                    raise DatasetError(f"{root}: unknown dataset format {meta.get('format')!r} (expected {FORMAT})")
+                if meta.get("lexicon_version") != lexicon_version:
+                    if not overwrite:
+                        raise DatasetError(
+                            f"{root}: dataset was annotated with lexicon {meta.get('lexicon_version')}, "
+                            f"this run uses {lexicon_version}; use a new --out folder or --overwrite")
+                if overwrite:
+                    self._empty()
+            if not marker.exists():
+                self._write_marker({})
+            self.db = sqlite3.connect(root / MANIFEST, isolation_level=None)
+            self.db.execute("PRAGMA journal_mode=WAL")
+            self.db.execute("PRAGMA synchronous=FULL" if durable else "PRAGMA synchronous=OFF")
+            self.db.executescript("""
+                CREATE TABLE IF NOT EXISTS batches(batch_id TEXT PRIMARY KEY, files TEXT NOT NULL,
+                    n_docs INTEGER NOT NULL, n_words INTEGER NOT NULL, committed TEXT NOT NULL);
+                CREATE TABLE IF NOT EXISTS items(key TEXT PRIMARY KEY, doc_id TEXT, batch_id TEXT NOT NULL,
+                    kind TEXT NOT NULL);
+                CREATE INDEX IF NOT EXISTS items_doc ON items(doc_id);
+                CREATE TABLE IF NOT EXISTS stale(batch_id TEXT NOT NULL, doc_id TEXT NOT NULL,
+                    PRIMARY KEY(batch_id, doc_id));
+            """)
+            self.recover()
+            self.prune()
+        except BaseException:
+            self.close()
+            raise
+        return self
+
+    def _lock(self) -> None:
+        import fcntl
+
+        fh = open(self.root / LOCK, "a+")
+        try:
+            fcntl.flock(fh, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except OSError:
+            fh.close()
+            raise DatasetError(f"{self.root}: another accord run is writing this dataset") from None
+        self._lock_fh = fh
+
+    def close(self) -> None:
+        if self.db is not None:
+            self.db.close()
+            self.db = None
+        if self._lock_fh is not None:
+            self._lock_fh.close()
+            self._lock_fh = None
+
+    def __enter__(self) -> "Dataset":
+        return self
+
+    def __exit__(self, *exc: Any) -> None:
+        self.close()
+
+    def _empty(self) -> None:
+        import shutil
+
+        for p in self.root.iterdir():
+            if p.name == LOCK:
+                continue
+            shutil.rmtree(p) if p.is_dir() else p.unlink()
+
+    def _write_marker(self, extra: dict[str, Any]) -> None:
+        meta = {
+            "format": FORMAT,
+            "lexicon_version": self.lexicon_version,
+            "tables": list(tables.TABLE_NAMES),
+            "partitioning": {"tables": list(PARTITIONED), "key": PARTITION,
+                             "value": "published month YYYY-MM of the document, or 'unknown'"},
+            "read_with": "accord.store.read_dataset(path)",
+            **extra,
+        }
+        _write_atomic(self.root / MARKER, (json.dumps(meta, indent=2) + "\n").encode(), self.durable)
+
+    # --- state
+    def committed_files(self) -> set[str]:
+        files: set[str] = set()
+        for (listed,) in self.db.execute("SELECT files FROM batches"):
+            files.update(json.loads(listed))
+        return files
+
+    def recover(self) -> list[str]:
+        """Delete temporary files and part files of uncommitted batches; returns what was deleted."""
+        keep = self.committed_files()
+        removed = []
+        for name in tables.TABLE_NAMES:
+            base = self.root / name
+            if not base.is_dir():
+                continue
+            for dirpath, _dirs, files in os.walk(base):
+                for f in files:
+                    p = Path(dirpath) / f
+                    rel = p.relative_to(self.root).as_posix()
+                    if f.startswith(_TMP) or (f.startswith("part-") and f != "part-empty.parquet"
+                                              and name != "actors" and rel not in keep):
+                        p.unlink()
+                        removed.append(rel)
+        for f in self.root.iterdir():
+            if f.name.startswith(_TMP):
+                f.unlink()
+                removed.append(f.name)
+        return removed
+
+    def is_done(self, key: str) -> bool:
+        return self.db.execute("SELECT 1 FROM items WHERE key=?", (key,)).fetchone() is not None
+
+    def n_done(self) -> int:
+        return self.db.execute("SELECT count(*) FROM items WHERE kind != 'read_error'").fetchone()[0]
+
+    # --- writing
+    def commit(self, batch_id: str, parts: Iterable[tuple[str, str | None, bytes]],
+               items: Iterable[tuple[str, str | None, str]], n_docs: int = 0, n_words: int = 0) -> None:
+        """Write a batch's part files, then record the batch and its items (the commit point).
+
+        ``items`` are ``(key, doc_id, kind)`` with kind ``doc``, ``failed`` or ``read_error``.
+        """
+        files = []
+        for name, month, data in parts:
+            rel = _part_path(name, month, batch_id)
+            _write_atomic(self.root / rel, data, self.durable)
+            files.append(rel)
+        items = list(items)
+        db = self.db
+        db.execute("BEGIN IMMEDIATE")
+        try:
+            for key, doc_id, kind in items:
+                if doc_id is not None and kind != "read_error":
+                    # the same document, changed since (or annotated with another lexicon): supersede it
+                    for (old_batch,) in db.execute(
+                            "SELECT batch_id FROM items WHERE doc_id=? AND key!=? AND kind!='read_error'",
+                            (doc_id, key)).fetchall():
+                        db.execute("INSERT OR IGNORE INTO stale VALUES (?, ?)", (old_batch, doc_id))
+                    db.execute("DELETE FROM items WHERE doc_id=? AND key!=? AND kind!='read_error'", (doc_id, key))
+                db.execute("INSERT OR REPLACE INTO items VALUES (?, ?, ?, ?)", (key, doc_id, batch_id, kind))
+            db.execute("INSERT OR REPLACE INTO batches VALUES (?, ?, ?, ?, ?)",
+                       (batch_id, json.dumps(files), n_docs, n_words,
+                        _dt.datetime.now(_dt.timezone.utc).isoformat(timespec="seconds")))
+            db.execute("COMMIT")
+        except BaseException:
+            db.execute("ROLLBACK")
+            raise
+        if db.execute("SELECT 1 FROM stale LIMIT 1").fetchone():
+            self.prune()
+
+    def prune(self) -> None:
+        """Remove superseded documents' rows from the batches that held them (idempotent)."""
+        stale: dict[str, set[str]] = {}
+        for batch_id, doc_id in self.db.execute("SELECT batch_id, doc_id FROM stale").fetchall():
+            stale.setdefault(batch_id, set()).add(doc_id)
+        for batch_id, doc_ids in stale.items():
+            row = self.db.execute("SELECT files FROM batches WHERE batch_id=?", (batch_id,)).fetchone()
+            for rel in json.loads(row[0]) if row else []:
+                path = self.root / rel
+                if not path.exists():
+                    continue
+                table = pq.read_table(path)
+                ids = table.column("doc_id").to_pylist()
+                drop = [d in doc_ids for d in ids]
+                if rel.startswith("errors/"):
+                    stages = table.column("stage").to_pylist()
+                    drop = [x and s == "annotate" for x, s in zip(drop, stages)]
+                if any(drop):
+                    kept = table.filter(pa.array([not x for x in drop]))
+                    _write_atomic(path, parquet_bytes(kept), self.durable)
+            self.db.execute("DELETE FROM stale WHERE batch_id=?", (batch_id,))
+
+    def finish(self, lexicon: Any) -> dict[str, int]:
+        """Rebuild the actors table from the committed rows, give every table a file; returns row counts."""
+        from .annotation import actor_rows
+
+        for name in tables.TABLE_NAMES:
+            if name == "actors":
+                continue
+            base = self.root / name
+            if not any(base.rglob("part-*.parquet")) if base.exists() else True:
+                rel = f"{name}/{PARTITION}={UNDATED}/part-empty.parquet" if name in PARTITIONED else f"{name}/part-empty.parquet"
+                empty = pa.Table.from_pylist([], schema=arrow_schema(name))
+                _write_atomic(self.root / rel, parquet_bytes(empty), self.durable)
+        cols = {"mentions": ["actor_id"], "relations": ["source", "target"], "claims": ["source", "about"]}
+        frames = {}
+        for name, wanted in cols.items():
+            df = _read_table(self.root, name, columns=wanted)
+            for col in tables.LIST_COLUMNS.get(name, ()):
+                if col in df:
+                    df[col] = [list(v) for v in df[col]]
+            frames[name] = df
+        actors = tables.frame("actors", actor_rows(frames["mentions"], frames["relations"], frames["claims"], lexicon))
+        _write_atomic(self.root / "actors" / "actors.parquet", parquet_bytes(to_arrow("actors", actors)), self.durable)
+        counts = {name: _count_rows(self.root, name) for name in tables.TABLE_NAMES}
+        self._write_marker({"rows": counts})
+        return counts
+
+
+# --------------------------------------------------------------------------- reading
+
+
+def _files(root: Path, name: str) -> list[Path]:
+    base = root / name
+    if not base.is_dir():
+        raise FileNotFoundError(f"{root}: no {name}/ table in this dataset")
+    return sorted(p for p in base.rglob("*.parquet") if not p.name.startswith((".", "_")))
+
+
+def _read_table(root: Path, name: str, columns: list[str] | None = None) -> pd.DataFrame:
+    schema = arrow_schema(name)
+    if columns is not None:
+        schema = pa.schema([schema.field(c) for c in columns])
+    parts = [pq.read_table(p, columns=columns, schema=schema) for p in _files(root, name)]
+    table = pa.concat_tables(parts) if parts else schema.empty_table()
+    return table.to_pandas()
+
+
+def _count_rows(root: Path, name: str) -> int:
+    return sum(pq.ParquetFile(p).metadata.num_rows for p in _files(root, name))
+
+
+def is_dataset(path: str | Path) -> bool:
+    """Whether ``path`` is a dataset folder written by accord."""
+    return (Path(path) / MARKER).is_file()
+
+
+def canonical(result: Mapping[str, pd.DataFrame]) -> dict[str, pd.DataFrame]:
+    """The tables in a canonical row order: by doc_id (rows of one document in engine order).
+
+    The order of documents in a dataset depends on which batch finished first, so
+    a dataset and an in-memory result are compared in this order.
+    """
+    out = {}
+    for name, df in result.items():
+        keys = [k for k in SORT_KEYS.get(name, []) if k in df.columns]
+        if keys:
+            df = df.sort_values(keys, kind="stable", na_position="first")
+        out[name] = df.reset_index(drop=True)
+    return out
+
+
+def read_dataset(path: str | Path, names: Iterable[str] = tables.TABLE_NAMES) -> dict[str, pd.DataFrame]:
+    """The tables of a dataset as :func:`accord.annotate` returns them (validated, canonical order)."""
+    root = Path(path)
+    if not is_dataset(root):
+        raise DatasetError(f"{root}: not an accord dataset (no {MARKER})")
+    out = {}
+    for name in names:
+        df = _read_table(root, name)
+        for col in tables.LIST_COLUMNS.get(name, ()):
+            df[col] = [list(v) if v is not None else [] for v in df[col]]
+        df = canonical({name: df})[name]
+        out[name] = tables.frame(name, df.to_dict("records"))
+    return out

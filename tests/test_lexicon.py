@@ -1,0 +1,326 @@
+"""Tests of accord's lexicon: the packaged data, the loader and the build script."""
+from __future__ import annotations
+
+import importlib.util
+import re
+import sys
+import time
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+from accord.errors import LexiconError
+from accord.lexicon import ActorEntry, Lexicon, Role, inflect, load_lexicon
+
+REPO = Path(__file__).resolve().parent.parent
+DATA = REPO / "lib" / "accord" / "data"
+REFERENCE = REPO.parent / "shared" / "reference"
+UN_MEMBERS = REPO / "tests" / "data" / "un_member_states.txt"
+GENERATED = ("cameo.yaml", "plover.yaml", "agents.yaml", "verbs_petrarch.yaml",
+             "states.yaml", "igos.yaml")
+
+
+@pytest.fixture(scope="module")
+def lex() -> Lexicon:
+    return load_lexicon()
+
+
+def by_form(lex: Lexicon, form: str) -> list[ActorEntry]:
+    return [a for a in lex.actors if form in a.names or form in a.demonyms]
+
+
+def one(lex: Lexicon, form: str) -> ActorEntry:
+    found = by_form(lex, form)
+    assert len(found) == 1, f"{form!r} -> {[a.id for a in found]}"
+    return found[0]
+
+
+# --------------------------------------------------------------------------- #
+# The packaged lexicon
+# --------------------------------------------------------------------------- #
+def test_default_lexicon_loads_fast_and_is_cached() -> None:
+    from accord import lexicon as module
+
+    module._default_lexicon.cache_clear()
+    t0 = time.perf_counter()
+    lex = load_lexicon()
+    elapsed = time.perf_counter() - t0
+    assert lex.actors and lex.agents and lex.triggers and lex.cameo and lex.plover
+    assert re.fullmatch(r"[0-9a-f]{12}", lex.version)
+    assert load_lexicon() is lex  # cached
+    assert elapsed < 3.0, f"default lexicon took {elapsed:.2f} s"
+
+
+def test_person_codes_follow_roles(lex: Lexicon) -> None:
+    kim = one(lex, "Kim Jong Un")
+    assert kim.kind == "person" and kim.code is None
+    assert kim.code_at(date(2024, 6, 18)) == "PRKGOV"
+    biden = one(lex, "Joe Biden")
+    assert biden.code_at(date(2024, 6, 18)) == "USAGOV"
+    assert biden.code_at(date(2026, 1, 1)) != "USAGOV"
+    assert biden.code_at(date(2026, 1, 1)) == "USAELI"
+    trump = one(lex, "Donald Trump")
+    assert trump.code_at(date(2025, 6, 1)) == "USAGOV"
+    assert trump.code_at(date(2018, 1, 1)) == "USAGOV"
+    assert trump.code_at(date(2022, 1, 1)) == "USAELI"
+    assert trump.code_at(None) == "USAGOV"  # the current role
+    assert trump.code_at("2025-03-01") == "USAGOV"  # ISO strings work too
+    shoigu = one(lex, "Sergei Shoigu")
+    assert shoigu.code_at(date(2024, 5, 11)) == "RUSGOV"
+    titles = {r.title for r in shoigu.roles if r.valid_on(date(2024, 6, 1))}
+    assert titles == {"secretary of the Security Council"}
+    belousov = one(lex, "Andrei Belousov")
+    assert [r.title for r in belousov.roles if r.valid_on(date(2024, 5, 14))] == ["defence minister"]
+    assert one(lex, "Yoon Suk Yeol").code_at(date(2024, 6, 18)) == "KORGOV"
+    assert one(lex, "Yoon Suk Yeol").code_at(date(2025, 5, 1)) != "KORGOV"
+    assert one(lex, "Lee Jae-myung").code_at(date(2025, 7, 1)) == "KORGOV"
+    assert one(lex, "Antonio Guterres").code_at(date(2024, 6, 18)) == "IGOUNO"
+    assert one(lex, "Mark Rutte").code_at(date(2025, 1, 1)) == "IGOWSTNAT"
+    assert one(lex, "Jens Stoltenberg").code_at(date(2020, 1, 1)) == "IGOWSTNAT"
+
+
+def test_code_at_rules() -> None:
+    roles = (Role("AAAGOV", date(2000, 1, 1), date(2005, 1, 1), None),
+             Role("AAALEG", date(2010, 1, 1), date(2012, 1, 1), None))
+    ended = ActorEntry("person:x", None, "person", "X", ("X",), (), "AAA", roles)
+    assert ended.code_at(date(2001, 1, 1)) == "AAAGOV"
+    assert ended.code_at(date(2005, 1, 1)) == "AAALEG"  # end is exclusive; no match -> latest
+    assert ended.code_at(None) == "AAALEG"
+    current = ActorEntry("person:y", None, "person", "Y", ("Y",), (), "AAA",
+                         roles + (Role("AAAELI", date(2012, 1, 1), None, None),))
+    assert current.code_at(date(1990, 1, 1)) == "AAAELI"  # no match -> the open-ended role
+    fixed = ActorEntry("AAA", "AAA", "state", "A", ("A",), (), "AAA", ())
+    assert fixed.code_at(date(2001, 1, 1)) == "AAA"
+
+
+def test_states_demonyms_metonyms_and_blocs(lex: Lexicon) -> None:
+    assert one(lex, "North Korean").code == "PRK"
+    assert "North Koreans" in one(lex, "North Korean").demonyms
+    assert one(lex, "South Korean").code == "KOR"
+    assert one(lex, "Russian").code == "RUS"
+    assert one(lex, "U.S.").code == "USA"
+    assert one(lex, "Kremlin").code == "RUSGOV"
+    assert one(lex, "White House").code == "USAGOV"
+    assert one(lex, "Pentagon").code == "USAMIL"
+    assert one(lex, "Downing Street").code == "GBRGOV"
+    assert one(lex, "Elysee").code == one(lex, "Élysée").code == "FRAGOV"
+    assert one(lex, "Zhongnanhai").code == "CHNGOV"
+    for city, code in [("Moscow", "RUS"), ("Pyongyang", "PRK"), ("Washington", "USA"),
+                       ("Seoul", "KOR"), ("Kyiv", "UKR"), ("Kiev", "UKR"),
+                       ("Beijing", "CHN"), ("Tokyo", "JPN"), ("London", "GBR")]:
+        assert one(lex, city).code == code, city
+    for form in ["the West", "Western nations", "Western powers", "Western countries",
+                 "Western allies", "Western"]:
+        assert one(lex, form).code == "WST", form
+    assert one(lex, "UN").code == "IGOUNO"
+    assert one(lex, "UN Security Council").code == "IGOUNO"
+    assert one(lex, "NATO").code == "IGOWSTNAT"
+    assert one(lex, "IAEA").code == "IGOUNOIAE"
+
+
+def test_every_un_member_state_is_present(lex: Lexicon) -> None:
+    codes = {c for line in UN_MEMBERS.read_text().splitlines()
+             if not line.startswith("#") for c in line.split()}
+    assert len(codes) == 193
+    states = {a.code: a for a in lex.actors if a.kind == "state" and a.id == a.code}
+    missing = sorted(codes - set(states))
+    assert not missing, f"UN members missing: {missing}"
+    for code in codes:
+        assert states[code].demonyms or code in {"COG", "DMA"}, f"{code} has no demonym"
+    # ISO alpha-3 wins over PETRARCH's own codes (Kosovo KSV, East Timor TMP).
+    all_codes = {a.code for a in lex.actors if a.kind == "state"}
+    assert not all_codes & {"KSV", "TMP", "ROM", "ZAR"}
+
+
+def test_agents(lex: Lexicon) -> None:
+    assert lex.agents["officials"] == "GOV"
+    assert lex.agents["official"] == "GOV"
+    assert lex.agents["troops"] == "MIL"
+    assert lex.agents["state media"] == "JRN"
+    assert lex.agents["businessmen"] == "BUS"
+    assert lex.sectors["GOV"] == "government"
+    assert all(code in lex.sectors for code in lex.agents.values())
+    assert all(p == p.lower() and "_" not in p and "!" not in p for p in lex.agents)
+
+
+def test_cameo_and_plover(lex: Lexicon) -> None:
+    assert lex.cameo["112"].event_type == "ACCUSE"
+    assert lex.cameo["112"].goldstein == pytest.approx(-2.0)
+    assert lex.cameo["016"].event_type is None  # 01x statements have no PLOVER category
+    assert lex.cameo["020"].event_type is None
+    assert lex.cameo["163"].event_type == "COERCE"
+    assert lex.plover[("ACCUSE", "")].score == pytest.approx(-2.0)
+    assert lex.plover[("CONSULT", "visit")].quad_class == 1
+    categories = {k[0] for k in lex.plover}
+    assert len(categories) == 16
+    for code in lex.cameo.values():
+        assert code.event_type is None or code.event_type in categories, code
+
+
+def test_triggers(lex: Lexicon) -> None:
+    categories = {k[0] for k in lex.plover}
+    keys = [(t.lemma, t.pos) for t in lex.triggers]
+    assert len(keys) == len(set(keys))
+    for t in lex.triggers:
+        assert t.pos in ("verb", "noun")
+        assert t.lemma in t.forms and all(f == f.lower() for f in t.forms)
+        if t.event_type is not None:
+            assert t.event_type in categories, t
+        elif t.cameo is not None:
+            assert lex.cameo[t.cameo].event_type is None, t
+    # PETRARCH-derived verbs: irregular forms and multiword verbs
+    by_key = {(t.lemma, t.pos): t for t in lex.triggers}
+    assert by_key[("ask for", "verb")].forms == ("ask for", "asked for", "asking for", "asks for")
+    assert "sought" in by_key[("seek", "verb")].forms
+    assert by_key[("condemn", "verb")].event_type == "ACCUSE"
+
+
+def test_inflect() -> None:
+    assert inflect("accuse", "verb") == ("accuse", "accuses", "accused", "accusing")
+    assert inflect("stop", "verb") == ("stop", "stops", "stopped", "stopping")
+    assert inflect("visit", "verb") == ("visit", "visits", "visited", "visiting")
+    assert inflect("supply", "verb") == ("supply", "supplies", "supplied", "supplying")
+    assert inflect("commit", "verb")[2] == "committed"
+    assert inflect("rule out", "verb") == ("rule out", "rules out", "ruled out", "ruling out")
+    assert inflect("official", "noun") == ("official", "officials")
+    assert inflect("chairman", "noun") == ("chairman", "chairmen")
+    assert inflect("state media", "noun") == ("state media",)
+    assert inflect("military official", "noun") == ("military official", "military officials")
+    assert inflect("according to", "prep") == ("according to",)
+
+
+# --------------------------------------------------------------------------- #
+# Analyst override files
+# --------------------------------------------------------------------------- #
+def write(tmp_path: Path, name: str, text: str) -> Path:
+    path = tmp_path / name
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+def test_extra_file_adds_and_overrides(tmp_path: Path, lex: Lexicon) -> None:
+    extra = write(tmp_path, "analyst.yaml", """\
+actors:
+  - id: person:pak-thae-song
+    kind: person
+    name: Pak Thae Song
+    country: PRK
+    roles:
+      - {code: PRKGOV, start: 2024-12-30, end: null, title: premier}
+  - {id: "RUS:moskva", kind: state, code: RUSGOV, name: Moskva, names: [Moscow]}
+agents:
+  troops: REB
+  drone operator: MIL
+  diplomat: SPY
+triggers:
+  - {lemma: condemn, cameo: "111", event: ACCUSE, mode: disapprove}
+  - {lemma: lambaste, cameo: "111"}
+cues:
+  - {lemma: opine, stance: assert}
+modality:
+  hedge: [purportedly, ostensibly]
+""")
+    lx = load_lexicon(extra)
+    assert lx.version != lex.version
+    pak = one(lx, "Pak Thae Song")
+    assert pak.code_at(date(2025, 1, 1)) == "PRKGOV"
+    assert one(lx, "Moscow").id == "RUS:moskva"  # the later file claims the form
+    assert lx.agents["troops"] == "REB" and lx.agents["troop"] == "MIL"
+    assert lx.agents["drone operators"] == "MIL"
+    assert lx.agents["diplomats"] == "SPY"  # a plural follows its singular's file
+    lambaste = next(t for t in lx.triggers if t.lemma == "lambaste")
+    assert lambaste.event_type == "ACCUSE" and "lambasted" in lambaste.forms
+    keys = [(t.lemma, t.pos) for t in lx.triggers]
+    assert keys.count(("condemn", "verb")) == 1
+    # curated (non-generated) triggers come first, PETRARCH-derived ones after
+    assert keys.index(("lambaste", "verb")) < keys.index(("interrogate", "verb"))
+    assert "ostensibly" in lx.modality["hedge"] and "allegedly" in lx.modality.get("hedge", ())
+    assert any(c.lemma == "opine" and "opined" in c.forms for c in lx.cues)
+
+
+def test_several_extra_files_apply_in_order(tmp_path: Path) -> None:
+    a = write(tmp_path, "a.yaml", "agents:\n  envoy: GOV\n")
+    b = write(tmp_path, "b.yaml", "agents:\n  envoy: SPY\n")
+    assert load_lexicon([a, b]).agents["envoy"] == "SPY"
+    assert load_lexicon([b, a]).agents["envoy"] == "GOV"
+
+
+# --------------------------------------------------------------------------- #
+# Errors name the file and the line
+# --------------------------------------------------------------------------- #
+BAD_FILES = {
+    "syntax": ("actors:\n  - {id: X, kind: state\n  - name: [unclosed\n", 3, "syntax"),
+    "missing_key": ("actors:\n  - {id: AAA, kind: state, name: Aland}\n"
+                    "  - id: BBB\n    kind: state\n", 3, "missing required key 'name'"),
+    "bad_date": ("actors:\n  - id: person:x\n    kind: person\n    name: X Y\n    roles:\n"
+                 "      - {code: AAAGOV, start: 2024-13-40}\n", 6, "bad date"),
+    "end_before_start": ("actors:\n  - id: person:x\n    kind: person\n    name: X Y\n"
+                         "    roles:\n      - {code: AAAGOV, start: 2024-01-01, end: 2023-01-01}\n",
+                         6, "ends"),
+    "unknown_section": ("agents:\n  envoy: GOV\nverbs:\n  - {lemma: x}\n", 3, "unknown section"),
+    "bad_code": ("actors:\n  - {id: X, kind: state, name: Xland, code: Xx1}\n", 2, "bad code"),
+    "bad_kind": ("actors:\n  - {id: AAA, kind: country, name: Aland}\n", 2, "kind"),
+    "wrong_type": ("actors:\n  id: AAA\n", 2, "must be a list"),
+    "person_without_role": ("actors:\n  - {id: 'person:z', kind: person, name: Z}\n", 2, "roles"),
+    "unquoted_cameo": ("triggers:\n  - {lemma: foo, cameo: 111}\n", 2, "quoted string"),
+    "unknown_cameo": ("triggers:\n  - {lemma: foo, cameo: '999'}\n", 2, "unknown CAMEO"),
+    "unknown_event": ("triggers:\n  - {lemma: foo, event: HUG}\n", 2, "unknown PLOVER"),
+    "unknown_sector": ("agents:\n  spy master: XYZ\n", 2, "unknown sector"),
+    "unknown_key": ("cues:\n  - {lemma: aver, stance: assert, polarity: x}\n", 2, "unknown key"),
+    "duplicate_id": ("actors:\n  - {id: AAA, kind: state, name: A}\n"
+                     "  - {id: AAA, kind: state, name: B}\n", 3, "duplicate"),
+}
+
+
+@pytest.mark.parametrize("case", sorted(BAD_FILES))
+def test_malformed_file_raises_with_path_and_line(tmp_path: Path, case: str) -> None:
+    text, line, words = BAD_FILES[case]
+    path = write(tmp_path, f"{case}.yaml", text)
+    with pytest.raises(LexiconError) as info:
+        load_lexicon(path)
+    err = info.value
+    assert err.path == str(path)
+    assert err.line == line, str(err)
+    assert str(path) in str(err) and f"line {line}" in str(err)
+    assert words in str(err)
+
+
+def test_missing_extra_file_raises(tmp_path: Path) -> None:
+    missing = tmp_path / "nope.yaml"
+    with pytest.raises(LexiconError) as info:
+        load_lexicon(missing)
+    assert str(missing) in str(info.value) and "not found" in str(info.value)
+
+
+# --------------------------------------------------------------------------- #
+# The build script
+# --------------------------------------------------------------------------- #
+def _build_module():
+    spec = importlib.util.spec_from_file_location("build_lexicon", REPO / "scripts" / "build_lexicon.py")
+    module = importlib.util.module_from_spec(spec)
+    assert spec.loader is not None
+    sys.modules[spec.name] = module  # dataclasses look their module up
+    spec.loader.exec_module(module)
+    return module
+
+
+needs_reference = pytest.mark.skipif(
+    not (REFERENCE / "cameo_codes.csv").exists(),
+    reason=f"reference data not available at {REFERENCE}",
+)
+
+
+@needs_reference
+def test_build_is_deterministic_and_matches_committed_files(tmp_path: Path) -> None:
+    build = _build_module()
+    first, second = tmp_path / "one", tmp_path / "two"
+    build.build(REFERENCE, first, verbose=False)
+    build.build(REFERENCE, second, verbose=False)
+    for name in GENERATED:
+        data = (first / name).read_bytes()
+        assert data == (second / name).read_bytes(), f"{name} differs between runs"
+        assert data.startswith(b"# "), name
+        assert b"GENERATED by scripts/build_lexicon.py" in data[:400], name
+        assert data == (DATA / name).read_bytes(), (
+            f"lib/accord/data/{name} is stale: rerun scripts/build_lexicon.py")
