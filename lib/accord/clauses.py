@@ -264,13 +264,13 @@ class SentenceView:
                     k = g.end
                     continue
                 return _arg(g)
-            if w in OBJECT_PRONOUNS and k > i:
+            if w in OBJECT_PRONOUNS:
                 codes = self.resolve_pronoun({"it": "its", "them": "their", "him": "his", "her": "her"}[w], k, skip_country)
                 if codes:
                     return Arg(codes, k, k + 1)
             if w in (",", ".", "!", "?") or self.is_break(k) or w in QUOTE_OPEN:
                 return None
-            if w in self.prepositions and (w not in TARGET_PREPOSITIONS or (w == "for" and not allow_for)):
+            if w in self.prepositions and w != "than" and (w not in TARGET_PREPOSITIONS or (w == "for" and not allow_for)):
                 return None
             if w in POSSESSIVE_PRONOUNS and w != "their":
                 # "withdraw its troops": a possessive naming the source itself is not a recipient

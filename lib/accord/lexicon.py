@@ -147,6 +147,7 @@ class PloverClass:
     mode: str
     quad_class: int
     score: float
+    requires_recipient: bool = False
 
 
 @dataclass(frozen=True)
@@ -604,8 +605,8 @@ def _read_plover(ctx: _Ctx, section: Any) -> dict[tuple[str, str], PloverClass]:
         ctx.keys(row, ("event_type", "mode", "quad_class", "quad_name", "score",
                        "requires_recipient", "meaning"), ("event_type", "quad_class"), "plover row")
         mode = row.get("mode") or ""
-        out[(row["event_type"], mode)] = PloverClass(row["event_type"], mode,
-                                                     int(row["quad_class"]), float(row["score"]))
+        out[(row["event_type"], mode)] = PloverClass(row["event_type"], mode, int(row["quad_class"]),
+                                                     float(row["score"]), bool(row.get("requires_recipient")))
     return out
 
 

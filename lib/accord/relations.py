@@ -18,12 +18,8 @@ from .claims import Claim, _longest, link_denials
 from .clauses import Arg, SentenceView, ends_with_any, phrases, reading
 from .lexicon import Lexicon, Trigger
 
-# categories PLOVER codes without a recipient
-NO_TARGET = {"MOBILIZE", "PROTEST"}
 # categories whose recipient may follow "for" ("support for Kyiv", "aid for Gaza")
 BENEFACTIVE = {"SUPPORT", "AID", "AGREE"}
-# categories where a compound source acts jointly with no one else ("X and Y held talks")
-JOINT = {"CONSULT", "COOPERATE", "AGREE"}
 # material exchanges: their objects name what flows (weapons, technology, aid)
 EXCHANGES = {"AID", "COOPERATE"}
 STANCE_STATUS = {"accuse": "alleged", "allege": "alleged", "deny": "denied", "pledge": "planned",
@@ -213,8 +209,8 @@ class RelationExtractor:
             # "X supplied Y, officials alleged": the accused is the content's subject
             subj = view.sentence_subject()
             tgt = list(subj.codes) if subj is not None and subj.start < s else []
-        joint = trig.event_type in JOINT and len({c[:3] for c in src}) > 1
-        if not tgt and trig.event_type not in NO_TARGET and not joint and status != "denied":
+        # a nominal event with no recipient is usually a reference ("its support", "the meeting"), not a report
+        if not tgt and (pos == "noun" or self._requires_recipient(trig.event_type)) and status != "denied":
             return None
         args = [a for a in (source, target) if a is not None and view.start <= a.start < view.end]
         start = min([s] + [a.start for a in args])
@@ -251,6 +247,10 @@ class RelationExtractor:
             candidates.append("alleged")
         candidates.append("reported")
         return min(candidates, key=STATUS_ORDER.index)
+
+    def _requires_recipient(self, event_type: str) -> bool:
+        row = self.lexicon.plover.get((event_type, ""))
+        return bool(row and row.requires_recipient)
 
     def _only_would(self, view: SentenceView, lo: int, s: int) -> bool:
         words = [w for w in view.lower[lo:s + 1]]
@@ -353,7 +353,7 @@ def _attach_to_claims(doc: Doc) -> None:
     link_denials(doc)
     keep = []
     for rel in relations:
-        if not rel.source or (not rel.target and rel.event_type not in NO_TARGET):
+        if not rel.source:
             denial = claims[rel.claim] if rel.claim is not None else None
             if denial is None or denial.contests is None:
                 continue
