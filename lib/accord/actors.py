@@ -222,6 +222,9 @@ class ActorRecognizer:
             for k in range(m.start, m.end):
                 covered[k] = True
         out = list(mentions)
+        # mentions ending in a title ("Bulgarian President") that an unknown name may follow
+        by_end = {m.end: m for m in mentions if m.via in ("demonym", "name") and m.kind != "person"
+                  and any(len(c) > 3 for c in m.codes) and doc[m.end - 1].is_title}
         i = 0
         n = len(doc)
         while i < n:
@@ -234,7 +237,11 @@ class ActorRecognizer:
                 j += 1
             # a single capitalised word opening a sentence is usually not a name; a place is not an actor
             place = _after_locative(doc, i) or (j < n and doc[j].lower_ in self.place_nouns)
-            if not (j - i == 1 and tok.is_sent_start) and not place:
+            titled = by_end.get(i)
+            if titled is not None and not place:
+                # "Georgian President Eduard Shevardnadze": the person takes the title's code
+                titled.end, titled.entity, titled.kind = j, doc[i:j].text, "person"
+            elif not (j - i == 1 and tok.is_sent_start) and not place:
                 text = doc[i:j].text
                 out.append(Mention(i, j, [f"{UNRESOLVED}:{text}"], "unresolved", None, "unresolved"))
             i = j

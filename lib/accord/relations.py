@@ -78,7 +78,7 @@ class RelationExtractor:
         self.light_verbs = set(mod.get("light_verbs", ()))
         self.converse = set(mod.get("converse", ()))
         self.subsumes = set(mod.get("subsumes", ()))
-        self.modality = {name: phrases(mod.get(name, ())) for name in ("negation", "hedge", "future", "hypothetical", "commitment")}
+        self.modality = {name: phrases(mod.get(name, ())) for name in ("negation", "hedge", "future", "hypothetical", "commitment", "intent")}
         self.reciprocity = phrases(mod.get("reciprocity", ()))
 
     def __call__(self, doc: Doc) -> Doc:
@@ -128,6 +128,7 @@ class RelationExtractor:
                     relations.extend(self._reciprocal(view, rel, sent_resources, used_reciprocity))
             history.extend(view.mentions)
         for rel in relations:
+            _intent_as_agree(rel)
             self._score(rel)
         doc._.relations = relations
         _attach_to_claims(doc)
@@ -227,7 +228,7 @@ class RelationExtractor:
             for name, plist in self.modality.items():
                 if ends_with_any(words, k, plist):
                     found.add(name)
-        if "commitment" in found:
+        if "commitment" in found or "intent" in found:
             found.add("future")
         candidates = []
         if "negation" in found:
@@ -322,6 +323,17 @@ class RelationExtractor:
             rel.quad_class, rel.score = row.quad_class, row.score
         code = self.lexicon.cameo.get(rel.cameo or "")
         rel.goldstein = code.goldstein if code else None
+
+
+# CAMEO's "express intent to ..." codes, by the category of the intended act
+INTENT_CAMEO = {"CONSULT": "036", "AID": "033", "COOPERATE": "031", "SUPPORT": "032", "RETREAT": "035", "CONCEDE": "035"}
+
+
+def _intent_as_agree(rel: Relation) -> None:
+    """PLOVER codes a planned cooperative act as AGREE ("will provide aid", "is ready to withdraw")."""
+    if rel.status == "planned" and rel.event_type in INTENT_CAMEO:
+        rel.cameo = INTENT_CAMEO[rel.event_type]
+        rel.event_type, rel.mode = "AGREE", None
 
 
 def _innermost(claims: list[Claim], s: int) -> Claim | None:
