@@ -144,7 +144,7 @@ class ActorRecognizer:
                 modified_agent = run[-1][2] == "demonym" and nxt[2] == "agent" and _is_modifier_gap(gap)
                 # "the foreign ministers of China and Russia"
                 agent_of = (all(r[2] == "agent" for r in run) and nxt[2] in ("name", "demonym")
-                            and [t.lower_ for t in gap] in (["of"], ["of", "the"], ["for"], ["for", "the"], ["in"]))
+                            and [t.lower_ for t in gap] in (["of"], ["of", "the"], ["for"], ["for", "the"], ["in"], ["in", "the"]))
                 coordinated_after_of = (run[0][2] == "agent" and run[-1][2] == "name" and nxt[2] == "name"
                                         and _is_coordination(gap))
                 if nxt[0] == prev_end or possessive_agent or modified_agent or agent_of or coordinated_after_of or (

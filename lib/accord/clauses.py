@@ -112,9 +112,11 @@ class SentenceView:
         self.coordination = set(mod.get("coordination", ())) | {"", "and", "&"}
         self.prepositions = set(mod.get("prepositions", ()))
         self.clause_breaks = set(mod.get("clause_breaks", ()))
-        self.light_verbs = set(mod.get("light_verbs", ()))
-        self.goods: set[int] = set()  # token indices where a resource word starts (set by the relations component)
+        self.light_verbs = phrases(mod.get("light_verbs", ()))
+        self.goods: set[int] = set()
+        self.light_verb_used = False  # token indices where a resource word starts (set by the relations component)
         self.groups = self._group()
+        self.appositive = self._appositives()
         self.group_at = {}
         for g in self.groups:
             for k in range(g.start, g.end):
@@ -133,6 +135,19 @@ class SentenceView:
                     continue
             groups.append(Group([m]))
         return groups
+
+    def _appositives(self) -> set[int]:
+        """Tokens of appositions after a name (", a key U.S. ally in the war,"): never a subject."""
+        inside: set[int] = set()
+        ends = {g.end for g in self.groups}
+        for c in range(self.start, self.end - 1):
+            if self.lower[c] == "," and c in ends and self.lower[c + 1] in ("a", "an", "the"):
+                k = c + 1
+                while k < self.end and self.lower[k] not in (",", ";", ".", "—"):
+                    k += 1
+                if k < self.end and self.lower[k] == ",":
+                    inside.update(range(c + 1, k + 1))
+        return inside
 
     def _gap(self, a: Mention, b: Mention) -> str | None:
         """The coordination between two mentions ("and", "along with", ","), or None if they are not joined."""
@@ -202,6 +217,8 @@ class SentenceView:
         # 1. a group or pronoun right before the predicate, with only auxiliaries between
         # (a prepositional group only before an -ing form: "with X allegedly providing")
         k = self.token_before(i, AUXILIARIES | {","} | {w for w in self.lower[self.start:i] if w.endswith("ly")})
+        while k is not None and k in self.appositive:
+            k = self.token_before(min(self.appositive & set(range(self.start, k + 1))), AUXILIARIES | {","})
         if k is not None:
             g = self.group_at.get(k)
             if g is not None and (not self.is_prepositional(g) or self.lower[i].endswith("ing")):
@@ -231,9 +248,9 @@ class SentenceView:
                     and self.token_before(g.start) is not None and self.lower[self.token_before(g.start)] != "by"]
             if near:
                 return _arg(near[-1])
-        # 4. the nearest earlier group that is not the object of a preposition
+        # 4. the nearest earlier group that is not the object of a preposition nor in an apposition
         for g in reversed([g for g in self.groups if g.end <= i]):
-            if not self.is_prepositional(g):
+            if not self.is_prepositional(g) and g.start not in self.appositive:
                 return _arg(g)
         return None
 
@@ -245,7 +262,8 @@ class SentenceView:
         j = self.token_before(k, {","})
         return self.group_at.get(j) if j is not None else None
 
-    def object(self, i: int, limit: int = 14, skip_country: set[str] | None = None, allow_for: bool = False) -> Arg | None:
+    def object(self, i: int, limit: int = 14, skip_country: set[str] | None = None, allow_for: bool = False,
+               allow_from: bool = False) -> Arg | None:
         """Codes of the first group after token ``i`` inside the same clause.
 
         Groups of ``skip_country`` (the source's own troops or officials, sent or
@@ -270,7 +288,8 @@ class SentenceView:
                     return Arg(codes, k, k + 1)
             if w in (",", ".", "!", "?") or self.is_break(k) or w in QUOTE_OPEN:
                 return None
-            if w in self.prepositions and w != "than" and (w not in TARGET_PREPOSITIONS or (w == "for" and not allow_for)):
+            if w in self.prepositions and w != "than" and not (w == "from" and allow_from) \
+                    and (w not in TARGET_PREPOSITIONS or (w == "for" and not allow_for)):
                 return None
             if w in POSSESSIVE_PRONOUNS and w != "their":
                 # "withdraw its troops": a possessive naming the source itself is not a recipient
@@ -284,7 +303,7 @@ class SentenceView:
             k += 1
         return None
 
-    def agent_after(self, i: int, limit: int = 12) -> Arg | None:
+    def agent_after(self, i: int, limit: int = 30) -> Arg | None:
         """Codes of the group after "by" following token ``i`` (the agent of a passive)."""
         stop = min(self.end, i + limit)
         for k in range(i, stop):
@@ -306,7 +325,11 @@ class SentenceView:
         return k is not None and self.lower[k] in BE_FORMS - {"'s", "’s"}
 
     def noun_source(self, i: int, allow_name_modifier: bool) -> Arg | None:
-        """The actor of a nominal event: possessor, modifier, "between X and Y", or a light verb's subject."""
+        """The actor of a nominal event: possessor, modifier, or a light verb's subject.
+
+        Sets ``light_verb_used`` when a light verb reports the event ("held talks").
+        """
+        self.light_verb_used = False
         k = self.token_before(i, DETERMINERS - {"'s", "’s", "his", "her", "its", "their"} | {w for w in self.lower[self.start:i] if w.endswith("ly")})
         # adjectives between possessor and noun ("Putin's rare visit"): allow two lowercase words
         for _ in range(3):
@@ -323,12 +346,14 @@ class SentenceView:
                 if allow_name_modifier or all(x.via in ("demonym", "agent") or x.kind == "bloc" for x in g.mentions):
                     return _arg(g)
                 return None
-            if w in self.light_verbs:
+            if ends_with_any(self.lower, k + 1, self.light_verbs):
+                self.light_verb_used = True
                 return self.subject(k)
             if w in self.prepositions:
                 # "embarked on a visit", "carried out an attack": the light verb's subject
                 j = self.token_before(k, set())
-                if j is not None and self.lower[j] in self.light_verbs:
+                if j is not None and ends_with_any(self.lower, j + 1, self.light_verbs):
+                    self.light_verb_used = True
                     return self.subject(j)
                 break
             # walk back over modifiers only ("Putin's rare visit"), never over a verb or function word
@@ -353,6 +378,12 @@ class SentenceView:
 MODALS = {"to", "will", "would", "could", "can", "may", "might", "must", "should", "shall", "did", "do", "does", "not", "n't", "'ll", "also", "jointly"}
 
 
+def _takes_base_form(g: Group) -> bool:
+    """A plural or compound subject ("Russia and China", "officials") takes a bare verb."""
+    m = g.mentions[-1]
+    return len(g.mentions) > 1 or (m.kind != "person" and (m.via != "name" or any(len(c) > 3 for c in m.codes)))
+
+
 def reading(view: SentenceView, i: int, has_verb: bool, has_noun: bool, irregular: bool = False) -> str | None:
     """Whether the word at ``i`` reads as a "verb" or a "noun" here (None: neither entry fits).
 
@@ -365,6 +396,9 @@ def reading(view: SentenceView, i: int, has_verb: bool, has_noun: bool, irregula
     prev = view.lower[k] if k is not None else ""
     if prev in DETERMINERS or prev in POSSESSIVE_PRONOUNS or prev in APOSTROPHES:
         guess = "noun"
+    elif k is not None and k in view.group_at and not _takes_base_form(view.group_at[k]) \
+            and not (word.endswith(("s", "ed", "ing")) or irregular):
+        guess = "noun"  # "Russia supports" but "a U.S. ally": a singular actor takes no bare verb
     elif prev in MODALS or prev in PRONOUNS or prev in AUXILIARIES or (k is not None and k in view.group_at) or prev in ("who", "which", "that"):
         guess = "verb"
     elif word.endswith("ed") or word.endswith("ing") or irregular:

@@ -75,7 +75,7 @@ class RelationExtractor:
         for context, words in sorted(lexicon.resources.items()):
             self.resources.add(context, [nlp.make_doc(w) for w in words])
         mod = lexicon.modality
-        self.light_verbs = set(mod.get("light_verbs", ()))
+        self.light_verbs = {p[0] for p in phrases(mod.get("light_verbs", ())) if len(p) == 1}
         self.converse = set(mod.get("converse", ()))
         self.subsumes = set(mod.get("subsumes", ()))
         self.modality = {name: phrases(mod.get(name, ())) for name in ("negation", "hedge", "future", "hypothetical", "commitment", "intent")}
@@ -114,6 +114,8 @@ class RelationExtractor:
                 if rel is None:
                     continue
                 inner = self._committed(view, rel, sent_matches[n + 1:], sent_id, sent_claims)
+                if inner is None and not rel.target and self._requires_recipient(rel.event_type):
+                    continue
                 if inner is not None:
                     consumed.add(inner.trigger_start)
                     rel.target = rel.target or inner.target
@@ -186,18 +188,22 @@ class RelationExtractor:
                 if source is None and default_source:
                     source = Arg(list(default_source), -1, -1)
                 target = view.object(e, skip_country={c[:3] for c in source.codes} if source else None,
-                                     allow_for=trig.event_type in BENEFACTIVE)
+                                     allow_for=trig.event_type in BENEFACTIVE, allow_from=trig.event_type == "RETREAT")
+            reported = True
             if trig.lemma in self.converse:
                 source, target = target, source  # "X hosted Y": Y visits X
         else:
+            source = view.noun_source(s, allow_name_modifier=trig.event_type not in ("ASSAULT", "MOBILIZE"))
+            reported = view.light_verb_used  # "held talks", "declared a ceasefire": a report, not a reference
             pair = view.between(e - 1)
-            if pair is not None:
-                source, target = pair
+            if pair is not None and source is None:
+                source, target = pair  # "the alliance between X and Y"
+            elif pair is not None:
+                target = Arg(pair[0].codes + pair[1].codes, pair[0].start, pair[1].end)  # "mediation between X and Y"
             else:
-                source = view.noun_source(s, allow_name_modifier=trig.event_type not in ("ASSAULT", "MOBILIZE"))
                 source = source or view.agent_after(e, limit=4)
                 target = view.object(e, skip_country={c[:3] for c in source.codes} if source else None,
-                                     allow_for=trig.event_type in BENEFACTIVE)
+                                     allow_for=trig.event_type in BENEFACTIVE, allow_from=trig.event_type == "RETREAT")
         claim = _innermost(claims, s)
         status = self._status(view, s, pos, claim)
         src = source.codes if source else []
@@ -210,8 +216,10 @@ class RelationExtractor:
             # "X supplied Y, officials alleged": the accused is the content's subject
             subj = view.sentence_subject()
             tgt = list(subj.codes) if subj is not None and subj.start < s else []
-        # a nominal event with no recipient is usually a reference ("its support", "the meeting"), not a report
-        if not tgt and (pos == "noun" or self._requires_recipient(trig.event_type)) and status != "denied":
+        # a nominal event with no recipient is usually a reference ("its support", "the meeting"), not a report;
+        # a commitment, refusal or threat may take its recipient from the act it is about
+        subsuming = view.lower[s] in self.subsumes and e < view.end and view.lower[e] == "to"
+        if not tgt and not subsuming and (not reported or self._requires_recipient(trig.event_type)) and status != "denied":
             return None
         args = [a for a in (source, target) if a is not None and view.start <= a.start < view.end]
         start = min([s] + [a.start for a in args])
