@@ -85,7 +85,8 @@ class ClaimExtractor:
             return self._according_to(view, sent_id, s, e, preps[0], index)
         verbs = [c for c in entries if c.pos in ("verb", "adj")]
         nouns = [c for c in entries if c.pos == "noun"]
-        pos = "verb" if len(form.split()) > 1 and verbs else reading(view, s, bool(verbs), bool(nouns))
+        pos = "verb" if len(form.split()) > 1 and verbs else \
+            reading(view, s, bool(verbs), bool(nouns), bare=not verbs or any(form == c.lemma for c in verbs))
         if pos is None:
             return None
         cue = (verbs if pos == "verb" else nouns)[0]

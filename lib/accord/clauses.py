@@ -384,31 +384,31 @@ def _takes_base_form(g: Group) -> bool:
     return len(g.mentions) > 1 or (m.kind != "person" and (m.via != "name" or any(len(c) > 3 for c in m.codes)))
 
 
-def reading(view: SentenceView, i: int, has_verb: bool, has_noun: bool, irregular: bool = False) -> str | None:
+def reading(view: SentenceView, i: int, has_verb: bool, has_noun: bool, bare: bool = True) -> str | None:
     """Whether the word at ``i`` reads as a "verb" or a "noun" here (None: neither entry fits).
 
     Without a tagger the previous word decides: a determiner or possessive before
-    it makes a noun, "to", a modal, a pronoun or an actor before it makes a verb;
-    otherwise -ed and -ing forms are verbs and bare or -s forms nouns.
+    it makes a noun, "to", a modal, a pronoun or an actor before it makes a verb
+    (a singular actor only for inflected forms: "Russia supplies", but "a U.S.
+    ally"); otherwise inflected forms ("said", "supplying") are verbs and bare or
+    -s forms nouns. ``bare``: the word is a verb's lemma.
     """
     word = view.lower[i]
     k = view.token_before(i, {w for w in view.lower[view.start:i] if w.endswith("ly")})
     prev = view.lower[k] if k is not None else ""
+    inflected = not bare and not word.endswith("s")
     if prev in DETERMINERS or prev in POSSESSIVE_PRONOUNS or prev in APOSTROPHES:
         guess = "noun"
-    elif k is not None and k in view.group_at and not _takes_base_form(view.group_at[k]) \
-            and not (word.endswith(("s", "ed", "ing")) or irregular):
-        guess = "noun"  # "Russia supports" but "a U.S. ally": a singular actor takes no bare verb
+    elif k is not None and k in view.group_at and bare and not _takes_base_form(view.group_at[k]):
+        guess = "noun"
     elif prev in MODALS or prev in PRONOUNS or prev in AUXILIARIES or (k is not None and k in view.group_at) or prev in ("who", "which", "that"):
         guess = "verb"
-    elif word.endswith("ed") or word.endswith("ing") or irregular:
-        guess = "verb"
     else:
-        guess = "noun"
+        guess = "verb" if inflected else "noun"
     if guess == "verb" and has_verb:
         return "verb"
     if guess == "noun" and has_noun:
         return "noun"
-    if word.endswith("ed") and has_verb:
+    if inflected and has_verb:
         return "verb"
     return None

@@ -172,8 +172,7 @@ class RelationExtractor:
         entries = self.triggers[form]
         verbs = [t for t in entries if t.pos == "verb"]
         nouns = [t for t in entries if t.pos == "noun"]
-        irregular = any(form != t.lemma and not form.endswith(("s", "ed", "ing")) for t in verbs)
-        pos = reading(view, s, bool(verbs), bool(nouns), irregular)
+        pos = reading(view, s, bool(verbs), bool(nouns), bare=not verbs or any(form == t.lemma for t in verbs))
         if pos is None:
             return None
         trig = (verbs if pos == "verb" else nouns)[0]
