@@ -95,8 +95,10 @@ class ClaimExtractor:
         if pos == "verb" and _reduced_passive(view, s, e):
             return None  # "companies accused of ...": an accusation without an accuser here
         inverted = False
+        passive_subject = None
         if pos == "verb" and view.is_passive(e - 1):
             source = view.agent_after(e)  # "X was accused by Y of ..."
+            passive_subject = view.subject(s)
         elif pos == "verb":
             source = view.subject(s)
             if cue.lemma in SAYING and (source is None or _quote_before(view, s, right_before=True)):
@@ -107,7 +109,7 @@ class ClaimExtractor:
             source = view.noun_source(s, allow_name_modifier=True)
         if source is None or not source.codes:
             return None
-        c_start, c_end = self._content(view, source.end if inverted else e, later)
+        c_start, c_end = self._content(view, source.end if inverted or passive_subject else e, later)
         quote = _quote(view, c_start, c_end)
         lead = _quote_before(view, min(s, source.start) if source.start >= view.start else s, right_before=True)
         if lead is not None and lead[0] <= view.start + 1:
@@ -125,7 +127,10 @@ class ClaimExtractor:
                 c_start, c_end = view.start, _trim(view, view.start, min(s, source.start) if source.start >= view.start else s)
         if c_end <= c_start:
             return None
-        return self._make(view, sent_id, index, s, e, cue, source, c_start, c_end, quote)
+        claim = self._make(view, sent_id, index, s, e, cue, source, c_start, c_end, quote)
+        if passive_subject is not None:
+            claim.about = [c for c in passive_subject.codes if c not in claim.about] + claim.about
+        return claim
 
     def _according_to(self, view: SentenceView, sent_id: int, s: int, e: int, cue: Cue, index: int) -> Claim | None:
         j = e

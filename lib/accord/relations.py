@@ -80,6 +80,7 @@ class RelationExtractor:
         self.subsumes = set(mod.get("subsumes", ()))
         self.modality = {name: phrases(mod.get(name, ())) for name in ("negation", "hedge", "future", "hypothetical", "commitment", "intent")}
         self.reciprocity = phrases(mod.get("reciprocity", ()))
+        self.obligation = phrases(mod.get("obligation", ()))
 
     def __call__(self, doc: Doc) -> Doc:
         claims: list[Claim] = doc._.claims
@@ -124,6 +125,10 @@ class RelationExtractor:
                     rel.end = max(rel.end, inner.end)
                     self._score(rel)
                 relations.append(rel)
+                demand = self._demand(view, rel, sent_claims)
+                if demand is not None:
+                    relations.append(demand)
+                self._conditional_threat(view, rel)
                 if rel.event_type in EXCHANGES:
                     lo = view.segment_start(s) if view.is_passive(e - 1) else e
                     rel.context = self._context(view, lo, sent_resources) or rel.context
@@ -135,6 +140,34 @@ class RelationExtractor:
         doc._.relations = relations
         _attach_to_claims(doc)
         return doc
+
+    def _demand(self, view: SentenceView, rel: Relation, claims: list[Claim]) -> Relation | None:
+        """"X said Y must do Z": X makes a demand of Y (PLOVER REQUEST); Z itself is only hypothetical."""
+        claim = _innermost(claims, rel.trigger_start)
+        if claim is None or claim.cue_start == rel.trigger_start or not rel.source:
+            return None
+        lo = max(claim.content_start, rel.trigger_start - 4)
+        if not any(ends_with_any(view.lower, k, self.obligation) for k in range(lo, rel.trigger_start + 1)):
+            return None
+        rel.status = "hypothetical"
+        speaker = list(claim.source)
+        if {c[:3] for c in speaker} == {c[:3] for c in rel.source}:
+            return None  # "we must act": a resolve, not a demand of others
+        return Relation(rel.sent, min(claim.cue_start, rel.start), max(claim.cue_end, rel.end), claim.cue_start,
+                        claim.cue_end, speaker, list(rel.source), "REQUEST", None, rel.context, "100", "reported",
+                        claim.index, rel.date)
+
+    def _conditional_threat(self, view: SentenceView, rel: Relation) -> None:
+        """"will withdraw unless ...", "must comply or face sanctions": a planned act made conditional is a threat."""
+        if rel.status not in ("planned", "hypothetical"):
+            return
+        for k in range(rel.trigger_end, view.end):
+            if view.is_break(k) and view.lower[k] != "unless":
+                return
+            if view.lower[k] == "unless" or tuple(view.lower[k:k + 2]) == ("or", "face"):
+                rel.mode = SUBSUMING["THREATEN"].get(rel.event_type)
+                rel.event_type, rel.cameo, rel.status = "THREATEN", "130", "reported"
+                return
 
     def _exchanged_spans(self, view: SentenceView) -> list[tuple[int, int]]:
         spans = []
