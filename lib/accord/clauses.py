@@ -113,8 +113,9 @@ class SentenceView:
         self.prepositions = set(mod.get("prepositions", ()))
         self.clause_breaks = set(mod.get("clause_breaks", ()))
         self.light_verbs = phrases(mod.get("light_verbs", ()))
-        self.goods: set[int] = set()
-        self.light_verb_used = False  # token indices where a resource word starts (set by the relations component)
+        self.goods: set[int] = set()  # token indices where a resource word starts (set by the relations component)
+        self.light_verb_used = False  # set by noun_source
+        self.noun_recipient: Arg | None = None  # set by noun_source
         self.groups = self._group()
         self.appositive = self._appositives()
         self.group_at = {}
@@ -229,6 +230,8 @@ class SentenceView:
                 g = self._group_ending_before(k)
                 if g is not None:
                     return _arg(g)
+                if self.lower[k] != "that":  # "that" may open a reported clause instead
+                    return None  # "transfers, which would violate ...": the antecedent is not an actor
         prev = self.token_before(i, AUXILIARIES | {w for w in self.lower[self.start:i] if w.endswith("ly")})
         # 2a. a verb coordinated with an earlier one ("X commended Y and emphasized Z"): the sentence's subject
         if prev is not None and self.lower[prev] in ("and", "but", "or", "then") and not self.lower[i].endswith("ing"):
@@ -259,8 +262,16 @@ class SentenceView:
         return Arg(codes, k, k + 1) if codes else None
 
     def _group_ending_before(self, k: int) -> Group | None:
+        """The actor a relative pronoun at ``k`` refers to: the group before it, or modifying the noun before it."""
         j = self.token_before(k, {","})
-        return self.group_at.get(j) if j is not None else None
+        if j is None:
+            return None
+        if j in self.group_at:
+            return self.group_at[j]
+        # "UN Security Council sanctions that ...": the head noun's actor modifier
+        if self.doc[j].is_lower and self.doc[j].is_alpha and j - 1 in self.group_at:
+            return self.group_at[j - 1]
+        return None
 
     def object(self, i: int, limit: int = 14, skip_country: set[str] | None = None, allow_for: bool = False,
                allow_from: bool = False) -> Arg | None:
@@ -330,7 +341,9 @@ class SentenceView:
         Sets ``light_verb_used`` when a light verb reports the event ("held talks").
         """
         self.light_verb_used = False
+        self.noun_recipient = None
         k = self.token_before(i, DETERMINERS - {"'s", "’s", "his", "her", "its", "their"} | {w for w in self.lower[self.start:i] if w.endswith("ly")})
+        article = k is not None and k + 1 < i and self.lower[k + 1] in ("a", "an", "the")
         # adjectives between possessor and noun ("Putin's rare visit"): allow two lowercase words
         for _ in range(3):
             if k is None:
@@ -343,6 +356,13 @@ class SentenceView:
                 return self._pronoun_arg(k)
             if k in self.group_at:
                 g = self.group_at[k]
+                j = self.token_before(g.start, set())
+                if article and j is not None and ends_with_any(self.lower, j + 1, self.light_verbs):
+                    # "gave Tanzania a grant": the light verb's subject gives, the first object receives
+                    self.light_verb_used, self.noun_recipient = True, _arg(g)
+                    return self.subject(j)
+                if article:
+                    return None  # "... Tanzania a grant": a separate noun phrase, not a modifier
                 if allow_name_modifier or all(x.via in ("demonym", "agent") or x.kind == "bloc" for x in g.mentions):
                     return _arg(g)
                 return None

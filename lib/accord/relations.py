@@ -15,11 +15,13 @@ from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc
 
 from .claims import Claim, _longest, link_denials
-from .clauses import Arg, SentenceView, ends_with_any, phrases, reading
+from .clauses import DETERMINERS, POSSESSIVE_PRONOUNS, Arg, SentenceView, ends_with_any, phrases, reading
 from .lexicon import Lexicon, Trigger
 
 # categories whose recipient may follow "for" ("support for Kyiv", "aid for Gaza")
 BENEFACTIVE = {"SUPPORT", "AID", "AGREE"}
+# categories whose direct object is their recipient: with a non-actor object there is no relation
+OBJECT_IS_RECIPIENT = {"SUPPORT", "REJECT", "COOPERATE", "CONCEDE"}
 # material exchanges: their objects name what flows (weapons, technology, aid)
 EXCHANGES = {"AID", "COOPERATE"}
 STANCE_STATUS = {"accuse": "alleged", "allege": "alleged", "deny": "denied", "pledge": "planned",
@@ -81,6 +83,7 @@ class RelationExtractor:
         self.modality = {name: phrases(mod.get(name, ())) for name in ("negation", "hedge", "future", "hypothetical", "commitment", "intent")}
         self.reciprocity = phrases(mod.get("reciprocity", ()))
         self.obligation = phrases(mod.get("obligation", ()))
+        self.takes_document = set(mod.get("takes_document", ()))
 
     def __call__(self, doc: Doc) -> Doc:
         claims: list[Claim] = doc._.claims
@@ -232,6 +235,8 @@ class RelationExtractor:
                 source, target = pair  # "the alliance between X and Y"
             elif pair is not None:
                 target = Arg(pair[0].codes + pair[1].codes, pair[0].start, pair[1].end)  # "mediation between X and Y"
+            elif view.noun_recipient is not None:
+                target = view.noun_recipient
             else:
                 source = source or view.agent_after(e, limit=4)
                 target = view.object(e, skip_country={c[:3] for c in source.codes} if source else None,
@@ -248,6 +253,9 @@ class RelationExtractor:
             # "X supplied Y, officials alleged": the accused is the content's subject
             subj = view.sentence_subject()
             tgt = list(subj.codes) if subj is not None and subj.start < s else []
+        if not tgt and pos == "verb" and trig.event_type in OBJECT_IS_RECIPIENT and trig.lemma not in self.takes_document \
+                and e < view.end and view.lower[e] in DETERMINERS | set(POSSESSIVE_PRONOUNS):
+            return None  # "obstruct the establishment of ...": its object is a thing, not an actor
         # a nominal event with no recipient is usually a reference ("its support", "the meeting"), not a report;
         # a commitment, refusal or threat may take its recipient from the act it is about
         subsuming = view.lower[s] in self.subsumes and e < view.end and view.lower[e] == "to"
@@ -345,13 +353,14 @@ class RelationExtractor:
                 end = k + n
                 while end < view.end and view.lower[end] not in (".", ";") and not view.is_break(end):
                     end += 1
-                out, seen = [], set()
-                for rs, re_, context in resources:
-                    if k + n <= rs < end and context not in seen:
-                        seen.add(context)
-                        out.append(Relation(rel.sent, min(rel.start, k), max(rel.end, re_), rs, re_, list(rel.target),
-                                            list(rel.source), "AID", None, context, rel.cameo, rel.status, rel.claim, rel.date))
-                return out
+                found = [(rs, re_, context) for rs, re_, context in resources if k + n <= rs < end]
+                if not found:
+                    return []
+                # one return flow, with every kind of goods named ("economic aid and technology transfers")
+                contexts = ";".join(dict.fromkeys(c for _, _, c in found))
+                first, last = found[0], found[-1]
+                return [Relation(rel.sent, min(rel.start, k), max(rel.end, last[1]), first[0], last[1], list(rel.target),
+                                 list(rel.source), "AID", None, contexts, rel.cameo, rel.status, rel.claim, rel.date)]
             if view.is_break(k) or view.lower[k] == ";":
                 return []
         return []
