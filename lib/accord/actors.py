@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Iterable
 
+import numpy
 from spacy.lang.en.stop_words import STOP_WORDS
 from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc
@@ -60,6 +61,7 @@ class ActorRecognizer:
     def __init__(self, nlp, lexicon: Lexicon) -> None:
         self.lexicon = lexicon
         self.entries: dict[str, ActorEntry] = {e.id: e for e in lexicon.actors}
+        self.people = {e.name: e for e in lexicon.actors if e.kind == "person"}
         self.names = PhraseMatcher(nlp.vocab, attr="ORTH")
         self.demonyms = PhraseMatcher(nlp.vocab, attr="ORTH")
         self.agents = PhraseMatcher(nlp.vocab, attr="LOWER")
@@ -75,12 +77,13 @@ class ActorRecognizer:
         self.place_nouns = set(lexicon.modality.get("place_nouns", ()))
 
     def __call__(self, doc: Doc) -> Doc:
+        doc.user_data["accord.lower"] = [t.lower_ for t in doc]  # shared by the later components
         when = _doc_date(doc)
         raw = self._raw_matches(doc)
         kept, dropped_end = [], -1
         for r in raw:
             # "in Seoul and Pyongyang": a name coordinated with a place is a place too
-            coordinated = dropped_end >= 0 and [t.lower_ for t in doc[dropped_end:r[0]]] in (["and"], [","], ["or"])
+            coordinated = r[0] - dropped_end == 1 and doc[dropped_end].lower_ in ("and", ",", "or")
             if self._is_place(doc, r) or (coordinated and r[2] == "name" and ":" in r[3]):
                 dropped_end = r[1]
                 continue
@@ -188,28 +191,33 @@ class ActorRecognizer:
     def _add_aliases(self, doc: Doc, mentions: list[Mention], when: date | None) -> list[Mention]:
         """Resolve a lone surname or given name to the person named in full earlier in the doc."""
         aliases: dict[str, ActorEntry] = {}
-        by_name = {e.name: e for e in self.lexicon.actors if e.kind == "person"}
+        by_name = self.people
         covered = [False] * len(doc)
         for m in mentions:
             for k in range(m.start, m.end):
                 covered[k] = True
         out = list(mentions)
-        events = sorted([(m.start, m) for m in mentions], key=lambda x: x[0])
-        ev_i = 0
-        for tok in doc:
-            while ev_i < len(events) and events[ev_i][0] <= tok.i:
-                m = events[ev_i][1]
-                if m.kind == "person" and m.entity in by_name:
-                    parts = m.entity.split()
-                    # family name first (Kim Jong Un) or last (Vladimir Putin): both are used alone
-                    for alias in {parts[0], parts[-1]}:
-                        aliases.setdefault(alias, by_name[m.entity])
-                ev_i += 1
-            if covered[tok.i] or tok.text not in aliases:
+        first: dict[str, int] = {}  # alias -> where the person is first named in full
+        for m in sorted(mentions, key=lambda m: m.start):
+            if m.kind == "person" and m.entity in by_name:
+                parts = m.entity.split()
+                # family name first (Kim Jong Un) or last (Vladimir Putin): both are used alone
+                for alias in (parts[0], parts[-1]):
+                    if alias not in aliases:
+                        aliases[alias], first[alias] = by_name[m.entity], m.start
+        if not aliases:
+            return out
+        strings = doc.vocab.strings
+        wanted = {strings.add(a) for a in aliases}
+        orth = doc.to_array("ORTH")
+        for i in numpy.flatnonzero(numpy.isin(orth, list(wanted))):
+            i = int(i)
+            alias = strings[int(orth[i])]
+            if covered[i] or i < first[alias]:
                 continue
-            entry = aliases[tok.text]
-            out.append(Mention(tok.i, tok.i + 1, [entry.code_at(when)], "person", entry.name, "alias"))
-            covered[tok.i] = True
+            entry = aliases[alias]
+            out.append(Mention(i, i + 1, [entry.code_at(when)], "person", entry.name, "alias"))
+            covered[i] = True
         return out
 
     def _add_unresolved(self, doc: Doc, mentions: list[Mention]) -> list[Mention]:
@@ -225,12 +233,16 @@ class ActorRecognizer:
         # mentions ending in a title ("Bulgarian President") that an unknown name may follow
         by_end = {m.end: m for m in mentions if m.via in ("demonym", "name") and m.kind != "person"
                   and any(len(c) > 3 for c in m.codes) and doc[m.end - 1].is_title}
-        i = 0
         n = len(doc)
-        while i < n:
+        # only capitalised tokens can start a name: find them in C, then look closer in Python
+        candidates = numpy.flatnonzero(doc.to_array("IS_TITLE"))
+        next_i = 0
+        for i in candidates:
+            i = int(i)
+            if i < next_i:
+                continue
             tok = doc[i]
             if covered[i] or not _is_name_token(tok, self.agent_words):
-                i += 1
                 continue
             j = i + 1
             while j < n and not covered[j] and _is_name_token(doc[j], self.agent_words):
@@ -244,7 +256,7 @@ class ActorRecognizer:
             elif not (j - i == 1 and tok.is_sent_start) and not place:
                 text = doc[i:j].text
                 out.append(Mention(i, j, [f"{UNRESOLVED}:{text}"], "unresolved", None, "unresolved"))
-            i = j
+            next_i = j
         return out
 
 

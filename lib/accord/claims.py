@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc
 
-from .clauses import QUOTE_CLOSE, QUOTE_OPEN, Arg, SentenceView, reading, unique
+from .clauses import QUOTE_CLOSE, QUOTE_OPEN, Arg, ClauseRules, SentenceView, reading, sentence_views, unique
 from .lexicon import Cue, Lexicon
 
 # stances whose content the source asserts as true of others
@@ -49,6 +49,7 @@ class ClaimExtractor:
 
     def __init__(self, nlp, lexicon: Lexicon) -> None:
         self.lexicon = lexicon
+        self.rules = ClauseRules(lexicon)
         self.matcher = PhraseMatcher(nlp.vocab, attr="LOWER")
         self.cues: dict[str, list[Cue]] = {}
         for cue in lexicon.cues:
@@ -62,10 +63,8 @@ class ClaimExtractor:
         covered = {k for m in doc._.mentions for k in range(m.start, m.end)}
         matches = [m for m in _longest(doc, self.matcher) if not covered & set(range(m[0], m[1]))]
         claims: list[Claim] = []
-        history = []
-        for sent_id, sent in enumerate(doc.sents):
-            view = SentenceView(doc, sent, doc._.mentions, self.lexicon, history)
-            found = [(s, e, f) for s, e, f in matches if sent.start <= s < sent.end]
+        for sent_id, view in sentence_views(doc, self.rules):
+            found = [(s, e, f) for s, e, f in matches if view.start <= s < view.end]
             for n, (s, e, form) in enumerate(found):
                 claim = self._claim(view, sent_id, s, e, form, found[n + 1:], len(claims))
                 if claim is None:
@@ -74,7 +73,6 @@ class ClaimExtractor:
                 if any(c.content_start <= s < c.content_end for c in claims if c.sent == sent_id) and claim.cue_start == s and _is_noun_cue(self.cues[form]):
                     continue
                 claims.append(claim)
-            history.extend(view.mentions)
         doc._.claims = claims
         return doc
 

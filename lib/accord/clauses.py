@@ -10,7 +10,7 @@ are deliberately general: they are tuned on grammar, never on given sentences.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Iterable, Sequence
+from typing import Iterable, Iterator, Sequence
 
 from spacy.lang.en.stop_words import STOP_WORDS
 from spacy.tokens import Doc, Span
@@ -84,8 +84,25 @@ def unique(items: Iterable[str]) -> list[str]:
     return list(seen)
 
 
+class PhraseIndex:
+    """Word phrases indexed by their last word, for fast "does one end here?" checks."""
+
+    def __init__(self, items: Iterable[tuple[str, ...]]) -> None:
+        self.by_last: dict[str, list[tuple[str, ...]]] = {}
+        for p in items:
+            if p:
+                self.by_last.setdefault(p[-1], []).append(p)
+
+    def __iter__(self):
+        return (p for ps in self.by_last.values() for p in ps)
+
+
 def ends_with_any(words: Sequence[str], end: int, phrases: Iterable[tuple[str, ...]]) -> bool:
     """Whether one of ``phrases`` ends at position ``end`` (exclusive) of ``words``."""
+    if isinstance(phrases, PhraseIndex):
+        if end <= 0:
+            return False
+        phrases = phrases.by_last.get(words[end - 1], ())
     for phrase in phrases:
         n = len(phrase)
         if end - n >= 0 and tuple(words[end - n:end]) == phrase:
@@ -98,21 +115,54 @@ def phrases(words: Iterable[str]) -> list[tuple[str, ...]]:
     return [tuple(w.lower().replace("n't", " n't").split()) for w in words]
 
 
-class SentenceView:
-    """The tokens, mentions and groups of one sentence, with argument search."""
+class ClauseRules:
+    """The lexicon's word lists the clause analysis uses, prepared once per component."""
 
-    def __init__(self, doc: Doc, sent: Span, mentions: list[Mention], lexicon: Lexicon, history: list[Mention]) -> None:
-        self.doc = doc
-        self.sent = sent
-        self.start, self.end = sent.start, sent.end
-        self.lower = [t.lower_ for t in doc]
-        self.mentions = [m for m in mentions if self.start <= m.start < self.end]
-        self.history = history  # mentions of earlier sentences, for pronouns
+    def __init__(self, lexicon: Lexicon) -> None:
         mod = lexicon.modality
         self.coordination = set(mod.get("coordination", ())) | {"", "and", "&"}
         self.prepositions = set(mod.get("prepositions", ()))
         self.clause_breaks = set(mod.get("clause_breaks", ()))
-        self.light_verbs = phrases(mod.get("light_verbs", ()))
+        self.light_verbs = PhraseIndex(phrases(mod.get("light_verbs", ())))
+
+
+HISTORY = 40  # earlier mentions kept for pronouns: a pronoun refers back a few sentences at most
+
+
+def sentence_views(doc: Doc, rules: ClauseRules) -> Iterator[tuple[int, "SentenceView"]]:
+    """(sentence number, view) for each sentence of ``doc``; linear in the length of the doc."""
+    lower = doc.user_data.get("accord.lower")
+    if lower is None:
+        lower = doc.user_data["accord.lower"] = [t.lower_ for t in doc]
+    mentions = doc._.mentions
+    n = 0
+    history: list[Mention] = []
+    for sent_id, sent in enumerate(doc.sents):
+        mine = []
+        while n < len(mentions) and mentions[n].start < sent.end:
+            if mentions[n].start >= sent.start:
+                mine.append(mentions[n])
+            n += 1
+        view = SentenceView(doc, sent, mine, rules, history[-HISTORY:], lower)
+        yield sent_id, view
+        history.extend(mine)
+
+
+class SentenceView:
+    """The tokens, mentions and groups of one sentence, with argument search."""
+
+    def __init__(self, doc: Doc, sent: Span, mentions: list[Mention], rules: ClauseRules, history: list[Mention],
+                 lower: list[str]) -> None:
+        self.doc = doc
+        self.sent = sent
+        self.start, self.end = sent.start, sent.end
+        self.lower = lower  # lowercased tokens of the whole doc
+        self.mentions = mentions  # this sentence's, in order
+        self.history = history  # mentions of earlier sentences, for pronouns
+        self.coordination = rules.coordination
+        self.prepositions = rules.prepositions
+        self.clause_breaks = rules.clause_breaks
+        self.light_verbs = rules.light_verbs
         self.goods: set[int] = set()  # token indices where a resource word starts (set by the relations component)
         self.light_verb_used = False  # set by noun_source
         self.noun_recipient: Arg | None = None  # set by noun_source

@@ -141,7 +141,7 @@ class DateRecognizer:
         anchor = _anchor(doc)
         found = []
         strings = doc.vocab.strings
-        for key, start, end in self.matcher(doc):
+        for key, start, end in self._matches(doc):
             kind = strings[key]
             found.append((-(end - start), PRIORITY.get(kind, 9), start, end, kind))
         found.sort()
@@ -159,6 +159,39 @@ class DateRecognizer:
         out.sort(key=lambda t: t.start)
         doc._.dates = out
         return doc
+
+    def _matches(self, doc: Doc) -> list[tuple[int, int, int]]:
+        """Matcher results on the windows around date words (the Matcher is slow on whole docs)."""
+        out = []
+        for lo, hi in _windows(doc):
+            for key, start, end in self.matcher(doc[lo:hi]):
+                out.append((key, lo + start, lo + end))
+        return out
+
+
+def _cue_words() -> frozenset[str]:
+    return frozenset(MONTHS) | frozenset(WEEKDAYS) | {"yesterday", "today", "tomorrow", "ago", "week", "month", "year"}
+
+
+CUE_WORDS = _cue_words()
+
+
+def _is_cue(word: str) -> bool:
+    return word in CUE_WORDS or (len(word) == 4 and word.isdigit() and word[:2] in ("19", "20"))
+
+
+def _windows(doc: Doc) -> list[tuple[int, int]]:
+    """Stretches of the doc around words that can anchor a date; the Matcher runs on those only."""
+    lower = doc.user_data.get("accord.lower") or [t.lower_ for t in doc]
+    spans: list[tuple[int, int]] = []
+    for i, w in enumerate(lower):
+        if _is_cue(w):
+            lo, hi = max(0, i - 4), min(len(lower), i + 4)
+            if spans and lo <= spans[-1][1]:
+                spans[-1] = (spans[-1][0], hi)
+            else:
+                spans.append((lo, hi))
+    return spans
 
 
 def _anchor(doc: Doc) -> date | None:

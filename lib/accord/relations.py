@@ -15,7 +15,8 @@ from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc
 
 from .claims import Claim, _longest, link_denials
-from .clauses import DETERMINERS, POSSESSIVE_PRONOUNS, Arg, SentenceView, ends_with_any, phrases, reading
+from .clauses import (DETERMINERS, POSSESSIVE_PRONOUNS, Arg, ClauseRules, PhraseIndex, SentenceView, ends_with_any,
+                      phrases, reading, sentence_views)
 from .lexicon import Lexicon, Trigger
 
 # categories whose recipient may follow "for" ("support for Kyiv", "aid for Gaza")
@@ -63,6 +64,7 @@ class RelationExtractor:
 
     def __init__(self, nlp, lexicon: Lexicon) -> None:
         self.lexicon = lexicon
+        self.rules = ClauseRules(lexicon)
         self.triggers: dict[str, list[Trigger]] = {}
         for t in lexicon.triggers:
             if t.event_type is None:
@@ -80,9 +82,10 @@ class RelationExtractor:
         self.light_verbs = {p[0] for p in phrases(mod.get("light_verbs", ())) if len(p) == 1}
         self.converse = set(mod.get("converse", ()))
         self.subsumes = set(mod.get("subsumes", ()))
-        self.modality = {name: phrases(mod.get(name, ())) for name in ("negation", "hedge", "future", "hypothetical", "commitment", "intent")}
+        self.modality = {name: PhraseIndex(phrases(mod.get(name, ())))
+                         for name in ("negation", "hedge", "future", "hypothetical", "commitment", "intent")}
         self.reciprocity = phrases(mod.get("reciprocity", ()))
-        self.obligation = phrases(mod.get("obligation", ()))
+        self.obligation = PhraseIndex(phrases(mod.get("obligation", ())))
         self.takes_document = set(mod.get("takes_document", ()))
 
     def __call__(self, doc: Doc) -> Doc:
@@ -93,9 +96,8 @@ class RelationExtractor:
         for m in doc._.mentions:
             covered.update(range(m.start, m.end))
         relations: list[Relation] = []
-        history = []
-        for sent_id, sent in enumerate(doc.sents):
-            view = SentenceView(doc, sent, doc._.mentions, self.lexicon, history)
+        for sent_id, view in sentence_views(doc, self.rules):
+            sent = view.sent
             sent_claims = [c for c in claims if c.sent == sent_id]
             sent_resources = [r for r in resources if sent.start <= r[0] < sent.end]
             view.goods = {r[0] for r in sent_resources} | {r[0] - 1 for r in sent_resources if r[0] - 1 >= sent.start
@@ -136,7 +138,6 @@ class RelationExtractor:
                     lo = view.segment_start(s) if view.is_passive(e - 1) else e
                     rel.context = self._context(view, lo, sent_resources) or rel.context
                     relations.extend(self._reciprocal(view, rel, sent_resources, used_reciprocity))
-            history.extend(view.mentions)
         for rel in relations:
             _intent_as_agree(rel)
             self._score(rel)
