@@ -4,12 +4,16 @@
 Reads the PETRARCH2 dictionaries, the PLOVER crosswalk and the CAMEO / PLOVER
 tables in ``/work/shared/reference`` (or the directory given) and writes
 ``cameo.yaml``, ``plover.yaml``, ``agents.yaml``, ``verbs_petrarch.yaml``,
-``states.yaml`` and ``igos.yaml`` into ``lib/accord/data/`` (or ``--out``).
+``states.yaml``, ``igos.yaml``, ``orgs_petrarch.yaml`` (NGOs and companies) and
+``persons_petrarch.yaml`` (persons with date-bounded codes) into
+``lib/accord/data/`` (or ``--out``).
 
 The output is deterministic: no timestamps, stable ordering, so running the
 script twice gives byte-identical files and a diff shows real data changes.
 ``states.yaml`` also reads the hand-curated ``actors_curated.yaml`` (which
-decides which states are current, their ISO codes and the spelling of names).
+decides which states are current, their ISO codes and the spelling of names);
+the organisations and persons files leave out every surface form of a curated,
+state or IGO entry, and persons the curated list already has.
 
 Usage::
 
@@ -19,10 +23,12 @@ from __future__ import annotations
 
 import argparse
 import csv
+import functools
+import json
 import re
 import sys
 from dataclasses import dataclass, field
-from datetime import date
+from datetime import date, timedelta
 from pathlib import Path
 from typing import Any, Iterable
 
@@ -95,6 +101,9 @@ MEDIA_WORDS = {
 # --------------------------------------------------------------------------- #
 # Output helpers
 # --------------------------------------------------------------------------- #
+_SafeLoader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+
 class _Dumper(yaml.SafeDumper):
     """SafeDumper that never emits aliases (entries must stay independent)."""
 
@@ -117,6 +126,19 @@ def _flow(obj: Any) -> str:
         sort_keys=False, width=1 << 30,
     )
     return text.strip().removesuffix("...").strip()
+
+
+def _json(obj: Any) -> str:
+    """``obj`` as one line of JSON, which is also YAML (dates as ISO strings).
+
+    The big generated files (persons, organisations) are written this way: the
+    loader reads such lines with :mod:`json`, many times faster than YAML.
+    """
+    return json.dumps(obj, ensure_ascii=False, default=lambda v: v.isoformat())
+
+
+def _json_meta(sources: Iterable[str]) -> str:
+    return "meta: " + _json({"generated_by": SCRIPT, "sources": list(sources)}) + "\n"
 
 
 def _header(title: str, sources: Iterable[str], attributions: Iterable[str]) -> str:
@@ -393,17 +415,31 @@ class _Entry:
     synonyms: list[str] = field(default_factory=list)
     codes: list[_DatedCode] = field(default_factory=list)
     inline: bool = False  # a code on the name line: a top-level entry, not a sub-entry
+    tagged: bool = False  # "# CountryInfo.txt" on the name line: PETRARCH's person entries
 
 
 def _tabari_date(text: str) -> date | None:
-    """YYMMDD (or YYYYMMDD) -> date; None when it cannot be read."""
+    """YYMMDD (or YYYYMMDD) -> date; None when it cannot be read.
+
+    Six-digit years 30-99 are 19xx and 00-29 are 20xx: the file is from 2014 and
+    writes earlier dates with eight digits. Two typos in the source are read as
+    meant: a stray "19" before an eight-digit date (1920030320 -> 2003-03-20) and
+    a three-digit day (201005011 -> 2010-05-11, David Cameron taking office).
+    """
+    text = text.strip()
+    if not text.isdigit():
+        return None
+    if len(text) == 10 and text.startswith("19"):
+        text = text[2:]
     try:
         if len(text) == 6:
             yy = int(text[:2])
-            year = 2000 + yy if yy <= 20 else 1900 + yy  # the file ends in 2014
+            year = 1900 + yy if yy >= 30 else 2000 + yy
             return date(year, int(text[2:4]), int(text[4:6]))
         if len(text) == 8:
             return date(int(text[:4]), int(text[4:6]), int(text[6:8]))
+        if len(text) == 9:
+            return date(int(text[:4]), int(text[4:6]), int(text[6:]))
     except ValueError:
         return None
     return None
@@ -414,15 +450,14 @@ def _parse_code(text: str) -> _DatedCode | None:
     if not parts or not re.fullmatch(r"[A-Z]+", parts[0]):
         return None
     start = end = None
-    if len(parts) > 1:
-        rng = parts[1]
-        if rng.startswith(">"):
-            start = _tabari_date(rng[1:])
-        elif rng.startswith("<"):
-            end = _tabari_date(rng[1:])
-        elif "-" in rng:
-            a, b = rng.split("-", 1)
-            start, end = _tabari_date(a), _tabari_date(b)
+    rng = "".join(parts[1:])  # "> 130701": a space after the sign
+    if rng.startswith(">"):
+        start = _tabari_date(rng[1:])
+    elif rng.startswith("<"):
+        end = _tabari_date(rng[1:])
+    elif "-" in rng:
+        a, b = rng.split("-", 1)
+        start, end = _tabari_date(a), _tabari_date(b)
     return _DatedCode(parts[0], start, end)
 
 
@@ -509,9 +544,23 @@ def _load_curated(out_dir: Path) -> list[dict[str, Any]]:
     path = out_dir / "actors_curated.yaml"
     if not path.exists():
         path = DEFAULT_OUT / "actors_curated.yaml"
+    stat = path.stat()
+    return list(_read_curated(str(path), stat.st_mtime_ns, stat.st_size))
+
+
+@functools.lru_cache(maxsize=4)
+def _read_curated(path: str, mtime_ns: int, size: int) -> tuple[dict[str, Any], ...]:
+    """The curated actor entries, read once per file version (callers do not modify them)."""
     with open(path, encoding="utf-8") as fh:
-        data = yaml.load(fh, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
-    return list(data.get("actors") or [])
+        data = yaml.load(fh, Loader=_SafeLoader)
+    return tuple(data.get("actors") or [])
+
+
+def _generated_actors(text: str) -> list[dict[str, Any]]:
+    """The actor entries of a generated file's text (JSON lines or YAML)."""
+    if '\n- {"' in text:
+        return [json.loads(line[2:]) for line in text.splitlines() if line.startswith("- {")]
+    return list(yaml.load(text, Loader=_SafeLoader)["actors"])
 
 
 def _as_list(v: Any) -> list[str]:
@@ -713,6 +762,619 @@ def build_igos(ref: Path) -> tuple[str, int]:
 
 
 # --------------------------------------------------------------------------- #
+# Persons (Countries file) and non-IGO organisations (International file)
+# --------------------------------------------------------------------------- #
+COUNTRYINFO_TAG = "countryinfo.txt"
+# Kinakuta (KNT) is the fictional country of TABARI's test data; its "leaders" are not real.
+FICTIONAL_CODES = {"KNT"}
+# Words that name a title or office wherever they stand in a synonym
+# (PRESIDENT_X, RUSSIAN_PRESIDENT_X, SECRETARY_OF_STATE_X, X_ADMINISTRATION):
+# such synonyms are dropped, the engine reads titles itself.
+PERSON_TITLE_WORDS = {
+    "president", "president-elect", "vice-president", "vice", "minister", "prime", "premier",
+    "secretary", "secretary-general", "secretaty", "undersecretary", "under-secretary",
+    "ambassador", "chancellor", "kanzler", "bundeskanzler", "chairman", "chairwoman",
+    "spokesman", "spokeswoman", "leader", "chief", "director", "deputy", "governor", "gov.",
+    "senator", "sen.", "congressman", "congresswoman", "representative", "rep.",
+    "mr", "mr.", "mrs", "mrs.", "ms.", "dr", "dr.", "former", "ex", "ex-president",
+    "administration", "government", "regime", "party", "forces", "camp", "supporters",
+    "foreign", "defense", "defence", "interior", "finance", "state", "house", "minority",
+    "majority", "speaker", "ayatollah", "hojatolislam", "hojatoleslam", "mullah", "emir",
+    "soviet", "communist", "of", "the", "and", "general", "gen.", "gen",
+}
+# Words that are a title only at the start: "King Abdullah" but "Martin Luther King",
+# "Prince Saud" but "Richard Prince", "Major X" but "John Major".
+PERSON_LEADING_TITLES = {
+    "king", "queen", "prince", "princess", "crown", "sheikh", "shaikh", "sheik", "sir",
+    "dame", "lord", "lady", "baron", "baroness", "major", "colonel", "col.", "captain",
+    "capt.", "lt.", "lieutenant", "marshal", "field", "admiral", "adm.", "brigadier",
+    "commander", "judge", "justice", "bishop", "archbishop", "cardinal", "pope", "father",
+    "rev.", "reverend", "imam",
+}
+# Lowercase inside a name ("Charles de Gaulle", "Hamad bin Isa"), never first or last.
+NAME_PARTICLES = {"de", "da", "das", "do", "dos", "del", "della", "van", "von", "der", "den",
+                  "ter", "bin", "ibn", "bint", "y", "e", "du"}
+ARABIC_ARTICLES = {"al", "el"}  # AL_ASSAD -> al-Assad (inside a name; "Al Gore" stays)
+NAME_SUFFIXES = {"jr.": "Jr.", "jr": "Jr.", "sr.": "Sr.", "sr": "Sr.", "st.": "St."}
+_ROMAN_RE = re.compile(r"^(?:ii|iii|iv|vi|vii|viii|ix|xi|xii)$")
+_NAME_WORD_RE = re.compile(r"^(?:[^\W\d_](?:[^\W\d_]|['\-])*\.?|(?:[^\W\d_]\.)+)$")
+# Not a person: organisation and armed-group words in a name (non-tagged entries only).
+GROUP_WORDS = {
+    "party", "movement", "army", "brigade", "brigades", "front", "forces", "force", "council",
+    "assembly", "authority", "coalition", "observatory", "soviet", "sfsr", "state", "republic",
+    "liberation", "islamic", "national", "democratic", "people's", "peoples", "union",
+    "jaish", "jaysh", "jabhat", "harakat", "kataib", "liwa", "hizb", "ansar", "government",
+    "ministry", "parliament", "court", "police", "krajina", "regime", "opposition",
+    "volkskammer", "politburo", "committee", "administration", "rebels", "militia",
+}
+
+
+def _vocabulary(ref: Path) -> set[str]:
+    """Lowercase English words of the CAMEO verb and agent dictionaries.
+
+    A one-word surname or company name that is also such a word ("Rice", "Shell",
+    "Target") would match ordinary capitalised words, so it is not kept alone.
+    """
+    words: set[str] = set()
+    for name in ("petrarch2-CAMEO.2.0.txt", "petrarch2-Phoenix.agents.txt"):
+        for line in _read_lines(ref / name):
+            body = line.split("#", 1)[0]
+            words.update(w.lower() for w in re.findall(r"[A-Z][A-Z']+", body))
+    return words
+
+
+def parse_person_blocks(path: Path) -> list[_Entry]:
+    """Entries of the Countries dictionary, read for PETRARCH's person blocks.
+
+    As :func:`parse_actor_file`, and: ``tagged`` marks name lines with the
+    ``# CountryInfo.txt`` comment; a name line that follows an entry without
+    codes is read as one more synonym of that entry, as PETRARCH reads it (the
+    source forgets the "+" in Brezhnev's, Gorbachev's, Yeltsin's and Ford's
+    blocks, and splits Medvedev's block in two).
+    """
+    stat = path.stat()
+    return list(_person_blocks(str(path), stat.st_mtime_ns, stat.st_size))
+
+
+@functools.lru_cache(maxsize=2)
+def _person_blocks(path_text: str, mtime_ns: int, size: int) -> tuple[_Entry, ...]:
+    """Parsed once per file version; callers must not modify the entries."""
+    entries: list[_Entry] = []
+    cur: _Entry | None = None
+    for i, line in enumerate(_read_lines(Path(path_text)), start=1):
+        body, _, comment = line.partition("#")
+        body = body.rstrip()
+        if not body.strip():
+            continue
+        codes = [c for c in (_parse_code(t) for t in re.findall(r"\[([^\]]*)\]", body)) if c]
+        text = re.sub(r"\[[^\]]*\]", " ", body).strip()
+        if body[0] in " \t":
+            if cur is not None:
+                cur.codes.extend(codes)
+            continue
+        if body.startswith("+"):
+            if cur is not None:
+                cur.synonyms.append(text.lstrip("+").strip())
+                cur.codes.extend(codes)
+            continue
+        tagged = COUNTRYINFO_TAG in comment.lower()
+        if cur is not None and not cur.codes:
+            # PETRARCH gives a name line without codes the codes of the next entry.
+            cur.synonyms.append(text)
+            cur.codes.extend(codes)
+            cur.inline = cur.inline or bool(codes)
+            continue
+        cur = _Entry(name=text, line=i, codes=codes, inline=bool(codes), tagged=tagged)
+        entries.append(cur)
+    return tuple(entries)
+
+
+def _is_person_block(e: _Entry) -> bool:
+    """PETRARCH's person entries: tagged by CountryInfo, or dated codes on a personal name."""
+    if not e.codes or any(c.code[:3] in FICTIONAL_CODES for c in e.codes):
+        return False
+    if e.tagged:
+        return True
+    if e.inline or not any(c.start or c.end for c in e.codes) or any(
+            len(c.code) == 3 for c in e.codes):
+        return False  # top-level entries, undated groups (ASSAD_FORCES_), dated states
+    words = [w.lower().strip(",") for w in _words(e.name)]
+    return 2 <= len(words) <= 6 and words[0] != "the" and not set(words) & GROUP_WORDS
+
+
+def _clean_raw_name(raw: str) -> str:
+    """Drop parenthesised notes and quoted nicknames: X_(ACTING_PM), FERNANDO_"NANDO"_X."""
+    raw = re.sub(r"\([^)]*\)?", " ", raw)
+    raw = re.sub(r'"[^"]*"?', " ", raw)
+    return raw
+
+
+def _cap_name_part(part: str) -> str:
+    """One hyphen-free piece of a name, lowercase in: mcdonald -> McDonald, o'neill -> O'Neill."""
+    if part.startswith("mc") and len(part) > 3 and part[2].isalpha():
+        return "Mc" + part[2].upper() + part[3:]
+    if len(part) > 2 and part[1] == "'":
+        return part[0].upper() + "'" + part[2].upper() + part[3:]
+    return part[:1].upper() + part[1:]
+
+
+def _case_name_word(word: str, first: bool, last: bool) -> str:
+    low = word.lower()
+    if low in NAME_SUFFIXES:
+        return NAME_SUFFIXES[low]
+    if re.fullmatch(r"(?:[^\W\d_]\.)+", low) or len(low) == 1 or (
+            len(low) <= 3 and not re.search(r"[aeiouy]", low) and low != "ng"):
+        return word.upper()  # initials: V., H.W., RK
+    if not first and _ROMAN_RE.match(low):
+        return low.upper()  # Abdullah II (but Xi Jinping)
+    if not first and not last and low in NAME_PARTICLES:
+        return low
+    parts = low.split("-")
+    out = [_cap_name_part(p) for p in parts]
+    if not first and len(parts) > 1 and parts[0] in ARABIC_ARTICLES:
+        out[0] = parts[0]  # al-Assad, el-Sisi
+    return "-".join(out)
+
+
+def _person_words(raw: str) -> list[str] | None:
+    """A raw PETRARCH name as words, or None if it holds other than name words."""
+    words = _words(_clean_raw_name(raw).strip("+"))
+    if not words:
+        return None
+    for w in words:
+        if not _NAME_WORD_RE.match(w.rstrip(",")) or "\x1a" in w:
+            return None  # digits, backquotes, encoding damage, stray dots
+    return words
+
+
+def _strip_titles(words: list[str]) -> list[str]:
+    """Leading title words off a name: SHEIKH_JABER_... -> JABER_..."""
+    i = 0
+    while i < len(words) - 1 and (words[i].lower() in PERSON_LEADING_TITLES
+                                  or words[i].lower() in PERSON_TITLE_WORDS):
+        i += 1
+    return words[i:]
+
+
+def _person_form(words: list[str]) -> str | None:
+    """Proper-case surface form of a name's words; None for titled or office forms."""
+    low = [w.lower().rstrip(",") for w in words]
+    if low[0] in PERSON_LEADING_TITLES or set(low) & PERSON_TITLE_WORDS:
+        return None
+    if any(w.startswith("ex-") for w in low):
+        return None
+    out: list[str] = []
+    n = len(words)
+    i = 0
+    while i < n:
+        core = words[i].rstrip(",")
+        comma = words[i][len(core):]
+        if low[i] in ARABIC_ARTICLES and 0 < i < n - 1:
+            nxt = words[i + 1].rstrip(",")
+            cased = low[i] + "-" + _case_name_word(nxt, False, i + 1 == n - 1)
+            out.append(cased + words[i + 1][len(nxt):])
+            i += 2
+            continue
+        out.append(_case_name_word(core, i == 0, i == n - 1) + comma)
+        i += 1
+    return " ".join(out).rstrip(",")
+
+
+@dataclass
+class _Person:
+    name: str
+    country: str
+    forms: list[str]
+    roles: list[tuple[str, date | None, date | None]]
+    line: int
+    raw: str
+
+
+def _iso_code(code: str) -> str:
+    """A PETRARCH actor code with its country part in ISO alpha-3 (KSVGOV -> XKXGOV)."""
+    return PETRARCH_TO_ISO.get(code[:3], code[:3]) + code[3:]
+
+
+def _person_roles(e: _Entry, notes: list[str]) -> list[tuple[str, date | None, date | None]]:
+    """Roles (code, start, exclusive end) of a person block, in order of start (undated first)."""
+    roles: list[tuple[str, date | None, date | None]] = []
+    for c in e.codes:
+        code = _iso_code(c.code)
+        if not _CODE_SHAPE.match(code):
+            notes.append(f"line {e.line} {e.name}: code {c.code} dropped (not 3-letter parts)")
+            continue
+        end = c.end
+        if end is not None:
+            end = end + timedelta(days=1)  # PETRARCH's A-B and <B include B
+        if c.start is not None and end is not None and end <= c.start:
+            notes.append(f"line {e.line} {e.name}: [{c.code}] ends before it starts, dropped")
+            continue
+        if c.start is not None and end is None and c.start < PETRARCH_DATE:
+            # The dictionary is of January 2014: an office still open then is not known to be held
+            # later (Obama is no longer USAGOV in 2024). It ends there, and an elite role follows.
+            for role in ((code, c.start, PETRARCH_DATE), (code[:3] + "ELI", PETRARCH_DATE, None)):
+                if role not in roles:
+                    roles.append(role)
+            continue
+        role = (code, c.start, end)
+        if role not in roles:
+            roles.append(role)
+    # Stable: undated codes keep file order, PETRARCH's first one is the default.
+    roles.sort(key=lambda r: (r[1] or date.min, r[2] or date.max))
+    return roles
+
+
+PETRARCH_DATE = date(2014, 1, 30)  # "Generated at: Thu Jan 30 16:06:18 2014" (the Countries file's header)
+
+
+_CODE_SHAPE = re.compile(r"^(?:[A-Z]{3})+$")
+
+
+def _person_country(roles: list[tuple[str, date | None, date | None]]) -> str:
+    """The country part most of a person's codes have (ties: the earliest role's)."""
+    prefixes = [r[0][:3] for r in roles if r[0][:3] not in ("IGO", "NGO", "MNC")]
+    if not prefixes:
+        return roles[0][0][:3]
+    return max(dict.fromkeys(prefixes), key=prefixes.count)
+
+
+_SUFFIX_WORDS = {"Jr.", "Sr."} | {r.upper() for r in ("ii", "iii", "iv", "vi")}
+
+
+def _name_words_key(form: str) -> list[str]:
+    """Lowercase words of a form without articles and suffixes: al-Assad -> assad."""
+    out = []
+    for w in form.replace(",", " ").split():
+        if w in _SUFFIX_WORDS:
+            continue
+        low = w.lower()
+        for art in ARABIC_ARTICLES:
+            if low.startswith(art + "-"):
+                low = low[len(art) + 1:]
+        if low not in NAME_PARTICLES:
+            out.append(low)
+    return out
+
+
+def _forms_of(entries: Iterable[dict[str, Any]]) -> set[str]:
+    out: set[str] = set()
+    for a in entries:
+        for key in ("name", "formal", "names", "demonyms", "capital"):
+            out.update(_as_list(a.get(key)))
+    return out
+
+
+def _loose(form: str) -> str:
+    """Loose comparison key for names: case, hyphens, dots and spaces ignored."""
+    return re.sub(r"[\s.\-_']+", "", form.lower())
+
+
+def build_persons(ref: Path, out_dir: Path, other_forms: set[str],
+                  vocab: set[str]) -> tuple[str, int, list[str]]:
+    """Text of persons_petrarch.yaml, the person count and notes.
+
+    ``other_forms`` are the surface forms of every other actor entry (curated,
+    states, IGOs, organisations); a person never takes one of them.
+    """
+    notes: list[str] = []
+    curated = _load_curated(out_dir)
+    curated_persons = [a for a in curated if a.get("kind") == "person"]
+    curated_ids = {a["id"] for a in curated}
+    curated_keys = {_loose(f) for f in _forms_of(curated_persons)}
+    taken = {_loose(f) for f in other_forms}
+
+    blocks = [e for e in parse_person_blocks(ref / "petrarch2-Phoenix.Countries.actors.txt")
+              if _is_person_block(e)]
+    persons: list[_Person] = []
+    for e in blocks:
+        roles = _person_roles(e, notes)
+        if not roles:
+            continue
+        forms: list[str] = []
+        display = None
+        primary = _person_words(e.name)
+        if primary is not None:
+            bare = _strip_titles(primary)
+            if len(bare) > 1 or len(primary) == 1:
+                display = _person_form(bare)  # not LORD_ADONIS_ -> "Adonis"
+        for raw in e.synonyms:
+            words = _person_words(raw)
+            form = _person_form(words) if words else None
+            if form and form not in forms:
+                forms.append(form)
+        if display is None:
+            display = next((f for f in forms if " " in f), None)
+            if display is None:
+                notes.append(f"line {e.line} {e.name}: no usable name, skipped")
+                continue
+        if display.endswith((" Jr.", " Sr.")):
+            forms.insert(0, display)
+            display = display.rsplit(",", 1)[0] if "," in display else display.rsplit(" ", 1)[0]
+        forms = [f for f in dict.fromkeys([display, *forms])]
+        persons.append(_Person(display, _person_country(roles), forms, roles, e.line, e.name))
+
+    # The same person listed twice (BASHAR_AL_ASSAD_ and BASHAR_AL-ASSAD, GUIDO_MANTEGA_
+    # and GUIDO_MANT_EGA_; Salva Kiir under Sudan and South Sudan): blocks sharing a
+    # full name are merged, the first block giving the name.
+    parent = list(range(len(persons)))
+
+    def root(k: int) -> int:
+        while parent[k] != k:
+            parent[k] = parent[parent[k]]
+            k = parent[k]
+        return k
+
+    first_of: dict[str, int] = {}
+    for k, p in enumerate(persons):
+        for f in p.forms:
+            if " " not in f:
+                continue
+            key = _loose(f)
+            if key in first_of:
+                a, b = root(first_of[key]), root(k)
+                parent[max(a, b)] = min(a, b)
+            else:
+                first_of[key] = k
+    groups: dict[int, _Person] = {}
+    for k, p in enumerate(persons):
+        r = root(k)
+        if r not in groups:
+            groups[r] = p
+            continue
+        m = groups[r]
+        m.forms.extend(f for f in p.forms if f not in m.forms)
+        m.roles.extend(x for x in p.roles if x not in m.roles)
+        m.roles.sort(key=lambda x: (x[1] or date.min, x[2] or date.max))
+        m.country = _person_country(m.roles)
+    persons = [groups[r] for r in sorted(groups)]
+
+    # Who uses each form and each name word: a form or bare surname used by two
+    # persons is ambiguous and kept by neither.
+    users: dict[str, set[int]] = {}
+    word_users: dict[str, set[int]] = {}
+    for i, p in enumerate(persons):
+        for f in p.forms:
+            users.setdefault(_loose(f), set()).add(i)
+            for w in _name_words_key(f):
+                word_users.setdefault(w, set()).add(i)
+    curated_words = {w for a in curated_persons for f in _forms_of([a])
+                     for w in _name_words_key(f)}
+
+    body = []
+    skipped_curated: list[str] = []
+    ids: set[str] = set()
+    count = 0
+    by_slug: dict[str, int] = {}
+    for p in persons:
+        by_slug[_slug(p.name)] = by_slug.get(_slug(p.name), 0) + 1
+    for i, p in enumerate(persons):
+        # The curated entry wins: a full name in common, or a bare surname only this
+        # person has (PETRARCH's "Kim" would be no evidence for Kim Jong Un).
+        if any(_loose(f) in curated_keys and (" " in f or word_users.get(
+                (_name_words_key(f) or [""])[0]) == {i}) for f in p.forms):
+            skipped_curated.append(p.name)
+            continue
+        kept = []
+        for f in p.forms:
+            key = _loose(f)
+            if users[key] != {i} or key in taken:
+                continue
+            if " " not in f:
+                w = _name_words_key(f)
+                if (not w or word_users.get(w[0], set()) != {i} or w[0] in vocab
+                        or w[0] in curated_words or len(w[0]) < 3):
+                    continue  # a bare surname that is ambiguous or an ordinary word
+            kept.append(f)
+        if not kept:
+            notes.append(f"line {p.line} {p.raw}: every name ambiguous, skipped")
+            continue
+        name = p.name if p.name in kept else next((f for f in kept if " " in f), kept[0])
+        ident = f"person:{_slug(name)}"
+        if by_slug[_slug(p.name)] > 1 or ident in ids or ident in curated_ids:
+            ident = f"person:{_slug(name)}-{p.country.lower()}"
+        if ident in ids or ident in curated_ids:
+            notes.append(f"line {p.line} {p.raw}: id {ident} taken, skipped")
+            continue
+        ids.add(ident)
+        entry: dict[str, Any] = {
+            "id": ident, "kind": "person", "name": name,
+            "names": [f for f in kept if f != name], "country": p.country,
+            "roles": [{"code": c, "start": s, "end": t} for c, s, t in p.roles],
+            "source": f"line {p.line}: {p.raw}",
+        }
+        body.append(f"- {_json(entry)}\n")
+        count += 1
+    notes.append(f"persons: {len(skipped_curated)} skipped for curated entries: "
+                 + ", ".join(sorted(skipped_curated)))
+    sources = ["petrarch2-Phoenix.Countries.actors.txt", "(lib/accord/data/actors_curated.yaml)"]
+    text = (
+        _header("Persons with date-bounded codes from PETRARCH2's country dictionary (2014).",
+                sources[:1], [ATTRIBUTION["petrarch"]])
+        + "# One entry per person block (CountryInfo.txt names and other dated personal\n"
+        + "# entries). Roles keep PETRARCH's codes with ISO country parts; `end` is\n"
+        + "# exclusive (PETRARCH's ranges include their last day); a role without dates\n"
+        + "# is the fallback code_at() uses outside every dated role. Open-ended roles\n"
+        + "# are as of 2014: curate current office holders in actors_curated.yaml.\n"
+        + "# Names are proper-cased; synonyms with a title or office (PRESIDENT_X,\n"
+        + "# X_ADMINISTRATION) are dropped; a form used by two persons, a bare surname\n"
+        + "# shared with another person or an ordinary English word, and any form of\n"
+        + "# another actor entry are dropped. Persons sharing a form with a curated\n"
+        + "# person are left out: actors_curated.yaml wins.\n"
+        + _json_meta(sources) + "actors:\n" + "".join(body)
+    )
+    return text, count, notes
+
+
+# International file: organisations that are not IGOs.
+ORG_PREFIXES = ("NGO", "MNC")
+# Generic placeholders in the International file, not organisations.
+ORG_JUNK = {"mnc", "mncs", "ngo", "ngos", "foreign owned vessel", "dc journalist", "dc reporter"}
+# An office, not an organisation: CHIEF_EXECUTIVE_OF_MCC_.
+ORG_OFFICE_WORDS = {"president", "minister", "secretary", "ambassador", "chairman", "chief",
+                    "spokesman", "spokeswoman", "director", "deputy", "senator", "mr", "mr.",
+                    "mrs", "mrs.", "ms."}
+ORG_SUFFIXES = {"inc": "Inc.", "corp": "Corp.", "ltd": "Ltd.", "co": "Co."}
+COMPANY_WORDS = {"inc", "inc.", "corp", "corp.", "corporation", "company", "co", "co.", "ltd",
+                 "ltd.", "plc", "llc", "holdings", "bancorp", "bank", "trust", "international",
+                 "industries", "technologies", "systems", "group", "partners", "energy", "oil",
+                 "foundation", "fund", "institute", "society", "airlines", "motors", "financial",
+                 "productions", "resources", "living"}
+_ORG_WORD_RE = re.compile(r"^[^\W_][\w'&.,!*+/\-]*$")
+
+
+def _org_words(raw: str) -> list[str] | None:
+    words = _words(raw)
+    if not words or any(not _ORG_WORD_RE.match(w) or "_" in w for w in words):
+        return None
+    return words
+
+
+def _org_name(words: list[str], code: str, acronyms: set[str]) -> list[str]:
+    """Surface forms of an organisation's name words (the first is the display name)."""
+    if len(words) == 1:
+        w = words[0].strip(".,")
+        letters = re.sub(r"[^A-Za-z]", "", w)
+        title = re.sub(r"[^/\-]+", lambda m: _cap_name_part(m.group()), w.lower())
+        if len(letters) <= 3 or not re.search(r"[AEIOUYaeiouy]", letters):
+            return [w.upper()]  # AFP, RDRS
+        if code.startswith("NGO") and len(letters) <= 6:
+            return [w.upper(), title]  # AAPSO, AIESEC -- but Oxfam
+        return [title]  # Chevron, Halliburton, Afghanaid
+    out = []
+    for k, w in enumerate(words):
+        core = w.strip(",")
+        low = core.lower()
+        letters = re.sub(r"[^A-Za-z]", "", core)
+        if core.upper() in acronyms or (len(letters) > 1
+                                        and not re.search(r"[AEIOUYaeiouy]", letters)):
+            cased = core.upper()  # RDRS Bangladesh, BHP Billiton
+        elif k > 0 and low in SMALL_WORDS:
+            cased = low
+        else:
+            cased = re.sub(r"[^/\-]+", lambda m: _cap_name_part(m.group()), low)  # Korn/Ferry
+        out.append(w.replace(core, cased, 1))
+    forms = [" ".join(out)]
+    last = forms[0].rsplit(" ", 1)
+    if last[1].lower() in ORG_SUFFIXES:
+        forms.append(f"{last[0]} {ORG_SUFFIXES[last[1].lower()]}")  # Zumiez Inc -> Inc.
+    return forms
+
+
+def _personal_name(words: list[str], given: set[str]) -> bool:
+    """A person's name in the organisation lists (company spokesmen, activists)."""
+    low = [w.lower().strip(".,") for w in words]
+    if 1 < len(low) <= 4 and all(len(w) == 1 for w in low[:-1]) and len(low[-1]) > 1:
+        return True  # initials and a surname: E._SLACK_, R_S_BUTOLA_
+    return (len(low) == 2 and low[0] in given and low[1] not in given
+            and not set(low) & (ORG_WORDS | GROUP_WORDS | COMPANY_WORDS))
+
+
+def _given_names(ref: Path) -> set[str]:
+    """First words of PETRARCH's person names used by three or more persons (john, mohammed)."""
+    counts: dict[str, int] = {}
+    for e in parse_person_blocks(ref / "petrarch2-Phoenix.Countries.actors.txt"):
+        if e.tagged:
+            words = _words(e.name)
+            if len(words) > 1:
+                w = words[0].lower()
+                counts[w] = counts.get(w, 0) + 1
+    skip = ARABIC_ARTICLES | NAME_PARTICLES | PERSON_LEADING_TITLES | PERSON_TITLE_WORDS
+    return {w for w, n in counts.items() if n >= 3 and w not in skip}
+
+
+def build_orgs(ref: Path, out_dir: Path, igo_text: str, other_forms: set[str],
+               vocab: set[str], given: set[str]) -> tuple[str, int, list[str]]:
+    """Text of orgs_petrarch.yaml (NGOs, companies and other non-IGO groups), count, notes."""
+    notes: list[str] = []
+    igo_codes = {a["code"] for a in _generated_actors(igo_text)}
+    curated = _load_curated(out_dir)
+    igo_codes |= {a.get("code") or a["id"] for a in curated if a.get("kind") in ("igo", "bloc")}
+    states = {a["id"] for a in curated if a.get("kind") == "state" and "code" not in a}
+    states |= set(PETRARCH_TO_ISO)
+    path = ref / "petrarch2-Phoenix.International.actors.txt"
+    lines = _read_lines(path)
+    acronyms = {"UN", "EU", "USA", "UK", "US", "AIDS", "HIV", "IBM", "BP", "BHP", "ICRC", "IFRC"}
+    taken = {_loose(f) for f in other_forms}
+    merged: dict[str, dict[str, Any]] = {}
+    owner: dict[str, str] = {}  # loose form -> the entry that has it (first in the file)
+    skipped: dict[str, int] = {}
+    for e in parse_actor_file(path):
+        if not e.codes or any(c.start or c.end for c in e.codes):
+            continue  # no code, or a person's dated career
+        codes = {c.code for c in e.codes}
+        if len(codes) != 1:
+            continue
+        code = codes.pop()
+        if code.startswith("IGO"):
+            continue  # igos.yaml
+        if not _CODE_SHAPE.match(code) or not (code.startswith(ORG_PREFIXES)
+                                               or code[:3] in states):
+            skipped[code] = skipped.get(code, 0) + 1
+            continue  # MED (outlets without a country), HINRAD, BAH, MOS: no actor code
+        code = _iso_code(code) if code[:3] in states else code
+        if code in igo_codes:
+            notes.append(f"line {e.line} {e.name}: code {code} belongs to an IGO, skipped")
+            continue
+        # The company lists put industry and market value after a tab, without "#".
+        raw, tab, rest = e.name.partition("\t")
+        listed = "$" in rest or "$" in lines[e.line - 1].partition("#")[2]
+        m = re.fullmatch(r"(.*?)_*\(([^)]*)\)_*", raw.strip())
+        raws = [m.group(1), m.group(2)] if m else [raw]  # HUMAN_RIGHTS_IN_CHINA_(HRIC)
+        words = _org_words(raws[0])
+        if words is None or ":" in raw:
+            continue  # UNOG:_NGO_DATABASE_, stray characters
+        low = [w.lower() for w in words]
+        if " ".join(low) in ORG_JUNK or (len(low) > 1 and set(low) & ORG_OFFICE_WORDS):
+            continue
+        if not listed and _personal_name(words, given):
+            continue  # a spokesman or activist filed under the organisation
+        names = _org_name(words, code, acronyms)
+        for k, s in enumerate(raws[1:] + e.synonyms):
+            sw = _org_words(s)
+            if sw:
+                forms = _org_name(sw, code, acronyms)
+                if k < len(raws) - 1 and len(sw) == 1:
+                    forms = [sw[0].upper()]  # (HRIC): an acronym
+                names.extend(f for f in forms if f not in names)
+        ident = f"{code}:{_slug(names[0])}"
+        ent = merged.setdefault(ident, {"id": ident, "kind": "org", "code": code,
+                                        "name": names[0], "names": [],
+                                        "source": f"line {e.line}: {raw.strip()}"})
+        for f in names:
+            key = _loose(f)
+            if key in taken:
+                continue  # a form of a curated, state or IGO entry
+            if " " not in f and not f.isupper() and f.lower() in vocab:
+                continue  # Shell, Target: ordinary words
+            if owner.setdefault(key, ident) != ident:
+                continue  # listed twice with another code: the first listing wins
+            if f != ent["name"] and f not in ent["names"]:
+                ent["names"].append(f)
+    body = []
+    for ident in sorted(merged):
+        ent = merged[ident]
+        forms = [f for f in [ent["name"], *ent["names"]] if owner.get(_loose(f)) == ident]
+        if not forms:
+            continue
+        ent["name"], ent["names"] = forms[0], forms[1:]
+        body.append(f"- {_json(ent)}\n")
+    for code, n in sorted(skipped.items()):
+        notes.append(f"orgs: {n} entries coded [{code}] skipped (not an NGO, MNC or state code)")
+    sources = ["petrarch2-Phoenix.International.actors.txt"]
+    text = (
+        _header("Non-governmental organisations and companies with PETRARCH2 codes.", sources,
+                [ATTRIBUTION["petrarch"]])
+        + "# Entries with one undated NGO-, MNC- or country-prefixed code (IGOs are in\n"
+        + "# igos.yaml; persons, generic placeholders and outlets coded bare [MED] are left\n"
+        + "# out). A form of another actor entry or an ordinary English word alone is\n"
+        + "# dropped; a name listed twice with different codes keeps its first listing.\n"
+        + "# actors_curated.yaml wins over these entries for any surface form.\n"
+        + _json_meta(sources) + "actors:\n" + "".join(body)
+    )
+    return text, len(body), notes
+
+
+# --------------------------------------------------------------------------- #
 def build(ref: Path, out: Path, verbose: bool = True) -> dict[str, int]:
     """Write all generated files into ``out``; return counts per file."""
     out.mkdir(parents=True, exist_ok=True)
@@ -725,10 +1387,22 @@ def build(ref: Path, out: Path, verbose: bool = True) -> dict[str, int]:
     _write(out / "agents.yaml", text)
     text, counts["verbs"], notes = build_verbs(ref, cameo)
     _write(out / "verbs_petrarch.yaml", text)
-    text, counts["states"] = build_states(ref, out)
-    _write(out / "states.yaml", text)
-    text, counts["igos"] = build_igos(ref)
-    _write(out / "igos.yaml", text)
+    states_text, counts["states"] = build_states(ref, out)
+    _write(out / "states.yaml", states_text)
+    igos_text, counts["igos"] = build_igos(ref)
+    _write(out / "igos.yaml", igos_text)
+    vocab = _vocabulary(ref)
+    curated = _load_curated(out)
+    forms = _forms_of(a for a in curated if a.get("kind") != "person")
+    for generated in (states_text, igos_text):
+        forms |= _forms_of(_generated_actors(generated))
+    given = _given_names(ref)
+    orgs_text, counts["orgs"], org_notes = build_orgs(ref, out, igos_text, forms, vocab, given)
+    _write(out / "orgs_petrarch.yaml", orgs_text)
+    forms |= _forms_of(_generated_actors(orgs_text))
+    text, counts["persons"], person_notes = build_persons(ref, out, forms, vocab)
+    _write(out / "persons_petrarch.yaml", text)
+    notes += org_notes + person_notes
     if verbose:
         for n in notes:
             print("note:", n, file=sys.stderr)

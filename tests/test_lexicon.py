@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import importlib.util
+import json
 import re
 import sys
 import time
@@ -9,6 +10,7 @@ from datetime import date
 from pathlib import Path
 
 import pytest
+import yaml
 
 from accord.errors import LexiconError
 from accord.lexicon import ActorEntry, Lexicon, Role, inflect, load_lexicon
@@ -18,7 +20,7 @@ DATA = REPO / "lib" / "accord" / "data"
 REFERENCE = REPO.parent / "shared" / "reference"
 UN_MEMBERS = REPO / "tests" / "data" / "un_member_states.txt"
 GENERATED = ("cameo.yaml", "plover.yaml", "agents.yaml", "verbs_petrarch.yaml",
-             "states.yaml", "igos.yaml")
+             "states.yaml", "igos.yaml", "orgs_petrarch.yaml", "persons_petrarch.yaml")
 
 
 @pytest.fixture(scope="module")
@@ -34,6 +36,19 @@ def one(lex: Lexicon, form: str) -> ActorEntry:
     found = by_form(lex, form)
     assert len(found) == 1, f"{form!r} -> {[a.id for a in found]}"
     return found[0]
+
+
+CURATED_PERSON_IDS = {a["id"] for a in yaml.load((DATA / "actors_curated.yaml").read_text(),
+                                                 Loader=yaml.CSafeLoader)["actors"]
+                      if a["kind"] == "person"}
+
+
+def _generated_actors(name: str) -> list[dict]:
+    """Actor entries of a packaged generated file, read as YAML or JSON lines."""
+    text = (DATA / name).read_text(encoding="utf-8")
+    if '\n- {"' in text:
+        return [json.loads(line[2:]) for line in text.splitlines() if line.startswith("- {")]
+    return yaml.load(text, Loader=yaml.CSafeLoader)["actors"]
 
 
 # --------------------------------------------------------------------------- #
@@ -117,6 +132,87 @@ def test_states_demonyms_metonyms_and_blocs(lex: Lexicon) -> None:
     assert one(lex, "UN Security Council").code == "IGOUNO"
     assert one(lex, "NATO").code == "IGOWSTNAT"
     assert one(lex, "IAEA").code == "IGOUNOIAE"
+
+
+def test_petrarch_persons_have_date_bounded_roles(lex: Lexicon) -> None:
+    gorbachev = one(lex, "Mikhail Gorbachev")
+    assert gorbachev.id == "person:mikhail-gorbachev" and gorbachev.kind == "person"
+    assert gorbachev.code is None and gorbachev.country == "RUS"
+    assert gorbachev.code_at(date(1990, 1, 1)) == "RUSGOV"  # Soviet leader, 1985-1991
+    assert gorbachev.code_at(date(1980, 1, 1)) == "RUSELI"
+    assert gorbachev.code_at(date(2000, 1, 1)) == "RUSELI"  # the undated fallback role
+    assert one(lex, "Gorbachev") is gorbachev  # a surname no other person has
+    assert "Mikhail S. Gorbachev" in gorbachev.names  # a synonym line without "+"
+    clinton = one(lex, "Bill Clinton")
+    assert clinton.code_at(date(1995, 6, 1)) == "USAGOV"
+    assert clinton.code_at(date(1990, 1, 1)) == "USAELI"
+    assert clinton.code_at(date(2005, 1, 1)) == "USAELI"
+    assert "William Jefferson Clinton" in clinton.names
+    arafat = one(lex, "Yasser Arafat")
+    assert arafat is one(lex, "Yasir Arafat") and arafat.country == "PSE"
+    assert arafat.code_at(date(2000, 1, 1)) == "PSEGOV"
+    assert arafat.code_at(date(1990, 1, 1)) == "PSEELI"
+    # PETRARCH's ranges include their last day; the loader's end is exclusive
+    assert arafat.code_at(date(2004, 11, 11)) == "PSEGOV"
+    # listed under Sudan and South Sudan: one person, the later office wins
+    kiir = one(lex, "Salva Kiir")
+    assert kiir.country == "SSD" and kiir.code_at(date(2013, 6, 1)) == "SSDGOV"
+    # PETRARCH's list is of January 2014: later, a stale office gives way to an elite role
+    assert one(lex, "Barack Obama").code_at(date(2024, 6, 18)) == "USAELI"
+    # a surname two persons share is no surface form; titled synonyms are dropped
+    assert not by_form(lex, "Bush") and not by_form(lex, "Clinton")
+    assert not by_form(lex, "President Clinton") and not by_form(lex, "Clinton Administration")
+    assert one(lex, "George W. Bush").code_at(date(2005, 1, 1)) == "USAGOV"
+    # ISO country parts in role codes (PETRARCH's East Timor TMP is TLS)
+    codes = {r.code[:3] for a in lex.actors if a.id.startswith("person:") for r in a.roles}
+    assert not codes & {"TMP", "KSV", "ROM", "ZAR", "KNT"}
+
+
+def test_curated_persons_win_over_petrarch(lex: Lexicon) -> None:
+    putin = one(lex, "Vladimir Putin")
+    assert putin.id == "person:vladimir-putin"
+    assert putin.code_at(date(2024, 6, 18)) == "RUSGOV"
+    assert {r.title for r in putin.roles} >= {"president", "prime minister"}  # curated roles
+    assert one(lex, "Putin") is putin
+    assert one(lex, "Dmitry Medvedev").id == "person:dmitry-medvedev"
+    petrarch = _generated_actors("persons_petrarch.yaml")
+    assert len(petrarch) > 15000
+    # PETRARCH's Putin, Medvedev, Lavrov ... are left out, not merely stripped of names
+    curated_forms = {f for a in lex.actors if a.id in CURATED_PERSON_IDS for f in a.names}
+    assert not {f for a in petrarch for f in [a["name"], *a["names"]]} & curated_forms
+    assert not {a["id"] for a in petrarch} & CURATED_PERSON_IDS
+    loaded = {a.id for a in lex.actors}
+    assert all(a["id"] in loaded for a in petrarch)  # none lost every name to another entry
+
+
+def test_petrarch_organisations(lex: Lexicon) -> None:
+    red_cross = one(lex, "Red Cross")
+    assert red_cross.kind == "org" and red_cross.code == "NGOHLHIRC"
+    assert red_cross.code_at(date(2024, 1, 1)) == "NGOHLHIRC"
+    assert one(lex, "ICRC").code == one(lex, "International Committee of the Red Cross").code
+    assert one(lex, "Amnesty International").code == "NGOHRIAMN"
+    assert one(lex, "Human Rights Watch").code.startswith("NGOHRI")
+    assert one(lex, "Halliburton").code == "MNCUSA"
+    assert one(lex, "Human Rights in China").code == one(lex, "HRIC").code  # (HRIC) acronym
+    orgs = _generated_actors("orgs_petrarch.yaml")
+    assert len(orgs) > 5000
+    igo_codes = {a["code"] for a in _generated_actors("igos.yaml")}
+    for a in orgs:
+        assert a["kind"] == "org" and not a["code"].startswith("IGO"), a
+        assert a["code"] not in igo_codes, a
+    names = {f for a in orgs for f in [a["name"], *a["names"]]}
+    # company spokesmen, placeholders, bare-sector outlets and ordinary words are left out
+    assert not names & {"Robert Berzok", "E. Slack", "MNC", "Reuters", "Shell"}
+
+
+def test_undated_role_is_the_fallback() -> None:
+    roles = (Role("AAAELI", None, None, None),
+             Role("AAAGOV", date(2000, 1, 1), date(2005, 1, 1), None))
+    person = ActorEntry("person:z", None, "person", "Z", ("Z",), (), "AAA", roles)
+    assert person.code_at(date(2003, 1, 1)) == "AAAGOV"
+    assert person.code_at(date(1990, 1, 1)) == "AAAELI"
+    assert person.code_at(date(2010, 1, 1)) == "AAAELI"
+    assert person.code_at(None) == "AAAELI"
 
 
 def test_every_un_member_state_is_present(lex: Lexicon) -> None:
@@ -324,3 +420,74 @@ def test_build_is_deterministic_and_matches_committed_files(tmp_path: Path) -> N
         assert b"GENERATED by scripts/build_lexicon.py" in data[:400], name
         assert data == (DATA / name).read_bytes(), (
             f"lib/accord/data/{name} is stale: rerun scripts/build_lexicon.py")
+
+
+def test_build_reads_petrarch_dates_and_names() -> None:
+    build = _build_module()
+    d = build._tabari_date
+    assert d("991231") == date(1999, 12, 31) and d("080507") == date(2008, 5, 7)
+    assert d("300101") == date(1930, 1, 1) and d("291231") == date(2029, 12, 31)
+    assert d("19391122") == date(1939, 11, 22)
+    assert d("201005011") == date(2010, 5, 11)  # a typo in David Cameron's entry
+    assert d("1920030320") == date(2003, 3, 20)  # a stray "19" before the date
+    assert d("") is None and d("991340") is None
+    assert build._parse_code("USAGOV > 130701").start == date(2013, 7, 1)  # "> " with a space
+    entry = build._Entry("X_", 1, codes=[build._parse_code(c) for c in (
+        "RUSGOV 991231-080507", "RUSGOV <990809", "RUSGOV >080508", "RUSELI", "KSVGOV")])
+    roles = build._person_roles(entry, [])
+    assert ("RUSGOV", date(1999, 12, 31), date(2008, 5, 8)) in roles  # end made exclusive
+    assert ("RUSGOV", None, date(1999, 8, 10)) in roles  # "<" includes its day too
+    # an office still open when the dictionary was made (January 2014) ends there: not known after
+    assert ("RUSGOV", date(2008, 5, 8), build.PETRARCH_DATE) in roles
+    assert ("RUSELI", build.PETRARCH_DATE, None) in roles
+    assert not any(code == "RUSGOV" and end is None and start for code, start, end in roles)
+    assert ("RUSELI", None, None) in roles and ("XKXGOV", None, None) in roles  # ISO country
+
+    def name(raw: str) -> str | None:
+        words = build._person_words(raw)
+        return build._person_form(words) if words else None
+
+    assert name("VLADIMIR_V._PUTIN") == "Vladimir V. Putin"
+    assert name("NURI_AL_MALIKI_") == "Nuri al-Maliki"
+    assert name("BASHAR_AL-ASSAD") == "Bashar al-Assad"
+    assert name("ABDEL_FATTAH_EL_SISI") == "Abdel Fattah el-Sisi"
+    assert name("HAMAD_BIN_ISA_AL_KHALIFA") == "Hamad bin Isa al-Khalifa"
+    assert name("CHARLES_DE_GAULLE_") == "Charles de Gaulle"
+    assert name("AL_GORE") == "Al Gore"
+    assert name("MICHAEL_MCDOWELL_") == "Michael McDowell"
+    assert name("BRENDAN_O'CONNOR_") == "Brendan O'Connor"
+    assert name("JEAN-CLAUDE_JUNCKER") == "Jean-Claude Juncker"
+    assert name("XI_JINPING") == "Xi Jinping" and name("ABDULLAH_II_") == "Abdullah II"
+    assert name("GEORGE_H._W._BUSH") == "George H. W. Bush"
+    assert name("JOHN_MAJOR_") == "John Major"  # a title word inside a name stays
+    for titled in ("PRESIDENT_VLADIMIR_PUTIN_", "PRIME_MINISTER_PUTIN_", "KING_ABDULLAH",
+                   "RUSSIAN_PRESIDENT_VLADIMIR_V._PUTIN", "GORBACHEV_ADMINISTRATION",
+                   "MR._OBAMA_", "FORMER_SOVIET_LEADER_MIKHAIL_GORBACHEV", "DMITRI_A_.MEDVEDEV_"):
+        assert name(titled) is None, titled
+
+
+def test_json_lines_files_read_as_their_yaml(tmp_path: Path) -> None:
+    from accord import lexicon as module
+
+    for name in ("persons_petrarch.yaml", "orgs_petrarch.yaml"):
+        head = "".join((DATA / name).read_text(encoding="utf-8").splitlines(keepends=True)[:400])
+        fast = module._parse_json_lines(head)
+        assert fast is not None, name
+        assert fast == yaml.load(head, Loader=yaml.CSafeLoader), name
+        assert fast["actors"][0].line == head.splitlines().index("actors:") + 2
+    # anything outside the layout is read as YAML
+    assert module._parse_json_lines('actors:\n- {id: X, kind: state, name: Y}\n') is None
+    assert module._parse_json_lines('actors:\n- {"id": "X"}\n  - nested\n') is None
+    # errors in a JSON-lines file name the line of the entry
+    bad = write(tmp_path, "people.yaml",
+                'actors:\n- {"id": "person:a", "kind": "person", "name": "A B", '
+                '"roles": [{"code": "AAAGOV", "start": "2001-01-01"}]}\n'
+                '- {"id": "person:b", "kind": "person", "name": "B C", '
+                '"roles": [{"code": "AAAGOV", "start": "2001-01-01", "end": "2000-01-01"}]}\n')
+    with pytest.raises(LexiconError) as info:
+        load_lexicon(bad)
+    assert info.value.line == 3 and "ends" in str(info.value)
+    good = write(tmp_path, "person.yaml",
+                 'actors:\n- {"id": "person:pak", "kind": "person", "name": "Pak Thae Song", '
+                 '"roles": [{"code": "PRKGOV", "start": "2024-12-30", "end": null}]}\n')
+    assert one(load_lexicon(good), "Pak Thae Song").code_at("2025-01-01") == "PRKGOV"

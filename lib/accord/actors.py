@@ -98,6 +98,16 @@ class ActorRecognizer:
         doc._.mentions = mentions
         return doc
 
+    def _titles_person(self, raw: list, j: int) -> bool:
+        """Whether the agent after the modifiers from ``j`` is a person's title ("Palestinian leader Yasser Arafat")."""
+        k = j
+        while k < len(raw) and raw[k][2] != "agent":
+            k += 1
+        while k < len(raw) and raw[k][2] == "agent":
+            k += 1
+        return k < len(raw) and raw[k][2] == "name" and raw[k][0] == raw[k - 1][1] \
+            and self.entries[raw[k][3]].kind == "person"
+
     def _is_place(self, doc: Doc, match: tuple[int, int, str, str]) -> bool:
         """A capital or seat named as where something happened ("talks in Beijing") is a place, not an actor."""
         start, end, kind, key = match
@@ -150,9 +160,11 @@ class ActorRecognizer:
                             and [t.lower_ for t in gap] in (["of"], ["of", "the"], ["for"], ["for", "the"], ["in"], ["in", "the"]))
                 coordinated_after_of = (run[0][2] == "agent" and run[-1][2] == "name" and nxt[2] == "name"
                                         and _is_coordination(gap))
+                has_person = any(r[2] == "name" and self.entries[r[3]].kind == "person" for r in run)
                 if nxt[0] == prev_end or possessive_agent or modified_agent or agent_of or coordinated_after_of or (
-                    run[-1][2] in ("demonym", "name") and nxt[2] in ("demonym", "name")
+                    not has_person and run[-1][2] in ("demonym", "name") and nxt[2] in ("demonym", "name")
                     and _is_coordination(gap) and _run_ends_in_agent(doc, raw, j)
+                    and not self._titles_person(raw, j)
                 ):
                     run.append(nxt)
                     j += 1
@@ -169,8 +181,10 @@ class ActorRecognizer:
         if people:
             s, e, _, key = people[-1]
             entry = self.entries[key]
-            start = run[0][0]
-            return [Mention(start, run[-1][1], [entry.code_at(when)], "person", entry.name, "name")]
+            code = entry.code_at(when)
+            if sector and code.endswith("ELI"):
+                code = code[:3] + sector  # "Israeli President Moshe Katsav": the title in the text outranks the dates
+            return [Mention(run[0][0], run[-1][1], [code], "person", entry.name, "name")]
         heads = [r for r in run if r[2] != "agent"]
         if not heads:
             return []  # an agent noun with no country ("officials said") names nobody

@@ -30,6 +30,7 @@ DOC_TABLES = ("mentions", "relations", "claims")
 def doc_rows(doc: Doc, doc_id: str) -> Rows:
     """Rows of the mentions, relations and claims tables for one processed Doc."""
     sents = list(doc.sents)
+    text = doc.text  # spaCy rebuilds it from the tokens on every access
     sent_of = {}
     for n, s in enumerate(sents):
         for k in range(s.start, s.end):
@@ -43,7 +44,7 @@ def doc_rows(doc: Doc, doc_id: str) -> Rows:
         a, b = chars(m.start, m.end)
         for code in m.codes:
             mentions.append({"doc_id": doc_id, "sent_id": sent_of[m.start], "start": a, "end": b,
-                             "text": doc.text[a:b], "actor_id": code, "entity": m.entity, "kind": m.kind})
+                             "text": text[a:b], "actor_id": code, "entity": m.entity, "kind": m.kind})
     claim_ids = {c.index: f"{doc_id}:C{n + 1:03d}" for n, c in enumerate(doc._.claims)}
     relation_ids = [f"{doc_id}:R{n + 1:03d}" for n in range(len(doc._.relations))]
     relations = []
@@ -65,7 +66,7 @@ def doc_rows(doc: Doc, doc_id: str) -> Rows:
             "claim_id": claim_ids[c.index], "doc_id": doc_id, "sent_id": c.sent, "start": a, "end": b,
             "source": c.source,
             "source_text": doc[c.source_span[0]:c.source_span[1]].text if c.source_span else None,
-            "cue": c.cue, "stance": c.stance, "content": doc.text[ca:cb], "quote": c.quote, "about": c.about,
+            "cue": c.cue, "stance": c.stance, "content": text[ca:cb], "quote": c.quote, "about": c.about,
             "relations": [relation_ids[r] for r in c.relations],
             "contests": claim_ids.get(c.contests) if c.contests is not None else None,
             "evidence": sents[c.sent].text,
@@ -115,7 +116,7 @@ def actor_rows(mentions: pd.DataFrame, relations: pd.DataFrame, claims: pd.DataF
                          "country": None, "sector": None, "n_mentions": counts.get(code, 0)})
             continue
         country, sector = code[:3], code[3:6] or None
-        if code.startswith("IGO"):
+        if code.startswith(("IGO", "NGO", "MNC")):
             entry = by_code.get(code)
             country, sector = code, None
         else:
@@ -127,6 +128,16 @@ def actor_rows(mentions: pd.DataFrame, relations: pd.DataFrame, claims: pd.DataF
         rows.append({"actor_id": code, "name": name, "kind": kind, "country": country,
                      "sector": sector, "n_mentions": counts.get(code, 0)})
     return rows
+
+
+_PIPELINES: dict[str, Language] = {}
+
+
+def pipeline_for(lexicon: Lexicon) -> Language:
+    """The pipeline over ``lexicon``, built once per process (building it costs seconds; running it is stateless)."""
+    if lexicon.version not in _PIPELINES:
+        _PIPELINES[lexicon.version] = build_pipeline(lexicon)
+    return _PIPELINES[lexicon.version]
 
 
 def annotate(
@@ -142,7 +153,7 @@ def annotate(
     lexicon, or None for the packaged one alone.
     """
     lex = lexicon if isinstance(lexicon, Lexicon) else load_lexicon(lexicon)
-    nlp = build_pipeline(lex)
+    nlp = pipeline_for(lex)
     rows: Rows = {name: [] for name in ("documents", "errors", *DOC_TABLES)}
     items = iter_documents(corpus)
     if progress:

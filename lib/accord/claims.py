@@ -12,7 +12,8 @@ from dataclasses import dataclass, field
 from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc
 
-from .clauses import QUOTE_CLOSE, QUOTE_OPEN, Arg, ClauseRules, SentenceView, reading, sentence_views, unique
+from .clauses import (QUOTE_CLOSE, QUOTE_OPEN, Arg, ClauseRules, SentenceView, by_sentence, reading, sentence_views,
+                      unique)
 from .lexicon import Cue, Lexicon
 
 # stances whose content the source asserts as true of others
@@ -63,8 +64,9 @@ class ClaimExtractor:
         covered = {k for m in doc._.mentions for k in range(m.start, m.end)}
         matches = [m for m in _longest(doc, self.matcher) if not covered & set(range(m[0], m[1]))]
         claims: list[Claim] = []
+        buckets = by_sentence(doc, matches)
         for sent_id, view in sentence_views(doc, self.rules):
-            found = [(s, e, f) for s, e, f in matches if view.start <= s < view.end]
+            found = buckets[sent_id]
             for n, (s, e, form) in enumerate(found):
                 claim = self._claim(view, sent_id, s, e, form, found[n + 1:], len(claims))
                 if claim is None:

@@ -129,6 +129,18 @@ class ClauseRules:
 HISTORY = 40  # earlier mentions kept for pronouns: a pronoun refers back a few sentences at most
 
 
+def by_sentence(doc: Doc, items: Sequence[tuple[int, int, str]]) -> list[list[tuple[int, int, str]]]:
+    """Matches (sorted by start token) bucketed by the sentence they start in."""
+    bounds = [s.end for s in doc.sents]
+    buckets: list[list[tuple[int, int, str]]] = [[] for _ in bounds]
+    b = 0
+    for item in items:
+        while b < len(bounds) - 1 and item[0] >= bounds[b]:
+            b += 1
+        buckets[b].append(item)
+    return buckets
+
+
 def sentence_views(doc: Doc, rules: ClauseRules) -> Iterator[tuple[int, "SentenceView"]]:
     """(sentence number, view) for each sentence of ``doc``; linear in the length of the doc."""
     lower = doc.user_data.get("accord.lower")

@@ -43,6 +43,23 @@ def get_lexicon(key: str | None) -> Lexicon:
     return load_lexicon(key)
 
 
+MAX_SENTENCE = 120  # tokens; news sentences are far shorter, and the clause analysis is quadratic in length
+
+
+@Language.component("accord_long_sentences")
+def split_long_sentences(doc: Doc) -> Doc:
+    """Break a run-on "sentence" (a 1 MB line, a table) into pieces, at a comma where there is one."""
+    for sent in list(doc.sents):
+        start = sent.start
+        while sent.end - start > MAX_SENTENCE:
+            cut = start + MAX_SENTENCE
+            commas = [t.i + 1 for t in doc[start + MAX_SENTENCE // 2:cut] if t.text in (",", ";")]
+            cut = commas[-1] if commas else cut
+            doc[cut].is_sent_start = True
+            start = cut
+    return doc
+
+
 @Language.factory("accord_actors", default_config={"lexicon": "default"})
 def make_actors(nlp: Language, name: str, lexicon: str) -> ActorRecognizer:
     return ActorRecognizer(nlp, get_lexicon(lexicon))
@@ -77,6 +94,7 @@ def build_pipeline(lexicon: Lexicon | str | Path | None = None) -> Language:
     nlp.tokenizer.infix_finditer = compile_infix_regex(infixes).finditer
     nlp.max_length = 50_000_000  # rule-based components need no memory per character beyond the tokens
     nlp.add_pipe("sentencizer")
+    nlp.add_pipe("accord_long_sentences")
     nlp.add_pipe("accord_actors", config={"lexicon": key})
     nlp.add_pipe("accord_dates")
     nlp.add_pipe("accord_claims", config={"lexicon": key})

@@ -15,8 +15,8 @@ from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc
 
 from .claims import Claim, _longest, link_denials
-from .clauses import (DETERMINERS, POSSESSIVE_PRONOUNS, Arg, ClauseRules, PhraseIndex, SentenceView, ends_with_any,
-                      phrases, reading, sentence_views)
+from .clauses import (DETERMINERS, POSSESSIVE_PRONOUNS, Arg, ClauseRules, PhraseIndex, SentenceView, by_sentence,
+                      ends_with_any, phrases, reading, sentence_views)
 from .lexicon import Lexicon, Trigger
 
 # categories whose recipient may follow "for" ("support for Kyiv", "aid for Gaza")
@@ -96,16 +96,21 @@ class RelationExtractor:
         for m in doc._.mentions:
             covered.update(range(m.start, m.end))
         relations: list[Relation] = []
+        matches_by_sent = by_sentence(doc, matches)
+        resources_by_sent = by_sentence(doc, resources)
+        claims_by_sent: dict[int, list[Claim]] = {}
+        for c in claims:
+            claims_by_sent.setdefault(c.sent, []).append(c)
         for sent_id, view in sentence_views(doc, self.rules):
             sent = view.sent
-            sent_claims = [c for c in claims if c.sent == sent_id]
-            sent_resources = [r for r in resources if sent.start <= r[0] < sent.end]
+            sent_claims = claims_by_sent.get(sent_id, [])
+            sent_resources = resources_by_sent[sent_id]
             view.goods = {r[0] for r in sent_resources} | {r[0] - 1 for r in sent_resources if r[0] - 1 >= sent.start
                                                            and doc[r[0] - 1].is_lower}
             exchanged = self._exchanged_spans(view)
             used_reciprocity: set[int] = set()
-            sent_matches = [m for m in matches if sent.start <= m[0] < sent.end
-                            and not covered & set(range(m[0], m[1]))
+            sent_matches = [m for m in matches_by_sent[sent_id]
+                            if not covered & set(range(m[0], m[1]))
                             and not (m[0] > 0 and doc[m[0] - 1].text == "-")]  # "US-led" is an adjective
             starts = {m[0] for m in sent_matches}
             consumed: set[int] = set()
