@@ -131,8 +131,8 @@ class ActorRecognizer:
         taken = [False] * len(doc)
         chosen = []
         for _, _, start, end, kind, key in found:
-            if any(taken[start:end]):
-                continue
+            if any(taken[start:end]) or any(doc[k].is_sent_start for k in range(start + 1, end)):
+                continue  # overlapping a longer match, or across a sentence boundary ("Nicholas Deb. Katzenbach")
             for i in range(start, end):
                 taken[i] = True
             chosen.append((start, end, kind, key))

@@ -67,14 +67,16 @@ class ClaimExtractor:
         buckets = by_sentence(doc, matches)
         for sent_id, view in sentence_views(doc, self.rules):
             found = buckets[sent_id]
+            here: list[Claim] = []  # this sentence's claims
             for n, (s, e, form) in enumerate(found):
                 claim = self._claim(view, sent_id, s, e, form, found[n + 1:], len(claims))
                 if claim is None:
                     continue
                 # a noun cue inside another claim ("denied accusations of ...") is what that claim is about
-                if any(c.content_start <= s < c.content_end for c in claims if c.sent == sent_id) and claim.cue_start == s and _is_noun_cue(self.cues[form]):
+                if any(c.content_start <= s < c.content_end for c in here) and _is_noun_cue(self.cues[form]):
                     continue
                 claims.append(claim)
+                here.append(claim)
         doc._.claims = claims
         return doc
 

@@ -28,6 +28,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Iterable, Iterator
 
+from distributed.diagnostics.plugin import WorkerPlugin
+
 from . import store, tables
 from .lexicon import Lexicon, load_lexicon
 from .readers import Document, ReadError
@@ -89,7 +91,7 @@ def worker_pipeline(spec: LexiconSpec):
     return nlp
 
 
-class PipelinePlugin:
+class PipelinePlugin(WorkerPlugin):
     """A Dask worker plugin that builds the pipeline when a worker starts, before its first batch."""
 
     name = "accord-pipeline"

@@ -19,15 +19,16 @@ canonical row order (see :func:`canonical`).
 Commit protocol (one writer at a time, held by a lock file). A batch of documents
 is committed by
 
-1. writing each of its part files under a hidden temporary name (``.tmp-…``,
-   which every reader ignores), flushing it to disk, and renaming it to its final
-   name (atomic on POSIX);
+1. writing each of its part files under a hidden name (``.pending-part-….parquet``,
+   which pandas, Dask, DuckDB and pyarrow ignore), flushed to disk;
 2. one SQLite transaction that records the batch, its files, and the key of every
-   document and error it holds. This transaction is the commit point.
+   document and error it holds. This transaction is the commit point;
+3. renaming the hidden files to their visible names (atomic on POSIX).
 
-A run killed at any moment leaves committed batches (complete) plus, at most, the
-files of uncommitted batches: :meth:`Dataset.open` deletes temporary files and part
-files no committed batch lists, so the next run starts from committed state and
+So a reader never sees the rows of an uncommitted batch. A run killed at any
+moment leaves committed batches plus hidden files: :meth:`Dataset.open` finishes
+step 3 for committed batches and deletes every other hidden file and any part file
+no committed batch lists, so the next run starts from committed state and
 annotates every document whose key is not in the manifest. A document's key is a
 hash of its documents-table row (id, path, metadata, text) and of the lexicon
 version; an unchanged document is skipped, a changed one is annotated again and
@@ -67,6 +68,7 @@ SORT_KEYS = {
     "actors": ["actor_id"],
 }
 _TMP = ".tmp-"
+_PENDING = ".pending-"
 
 
 class DatasetError(AccordError):
@@ -166,6 +168,12 @@ def _write_atomic(path: Path, data: bytes, durable: bool = True) -> None:
     os.replace(tmp, path)
     if durable:
         _fsync_dir(path.parent)
+
+
+def _pending(rel: str) -> str:
+    """The hidden name a part file has until its batch is committed."""
+    folder, _, name = rel.rpartition("/")
+    return f"{folder}/{_PENDING}{name}"
 
 
 def _part_path(name: str, month: str | None, batch_id: str) -> str:
@@ -292,9 +300,22 @@ class Dataset:
             files.update(json.loads(listed))
         return files
 
+    def _publish(self, files: Iterable[str]) -> None:
+        """Rename a committed batch's hidden files to their visible names (idempotent)."""
+        for rel in files:
+            pending = self.root / _pending(rel)
+            if pending.exists():
+                os.replace(pending, self.root / rel)
+                if self.durable:
+                    _fsync_dir(pending.parent)
+
     def recover(self) -> list[str]:
-        """Delete temporary files and part files of uncommitted batches; returns what was deleted."""
+        """Finish publishing committed batches; delete temporary files and files of uncommitted batches.
+
+        Returns the files deleted.
+        """
         keep = self.committed_files()
+        self._publish(keep)
         removed = []
         for name in tables.TABLE_NAMES:
             base = self.root / name
@@ -304,7 +325,7 @@ class Dataset:
                 for f in files:
                     p = Path(dirpath) / f
                     rel = p.relative_to(self.root).as_posix()
-                    if f.startswith(_TMP) or (f.startswith("part-") and f != "part-empty.parquet"
+                    if f.startswith((_TMP, _PENDING)) or (f.startswith("part-") and f != "part-empty.parquet"
                                               and name != "actors" and rel not in keep):
                         p.unlink()
                         removed.append(rel)
@@ -323,14 +344,14 @@ class Dataset:
     # --- writing
     def commit(self, batch_id: str, parts: Iterable[tuple[str, str | None, bytes]],
                items: Iterable[tuple[str, str | None, str]], n_docs: int = 0, n_words: int = 0) -> None:
-        """Write a batch's part files, then record the batch and its items (the commit point).
+        """Commit a batch: write its files hidden, record it and its items (the commit point), then show its files.
 
         ``items`` are ``(key, doc_id, kind)`` with kind ``doc``, ``failed`` or ``read_error``.
         """
         files = []
         for name, month, data in parts:
             rel = _part_path(name, month, batch_id)
-            _write_atomic(self.root / rel, data, self.durable)
+            _write_atomic(self.root / _pending(rel), data, self.durable)
             files.append(rel)
         items = list(items)
         db = self.db
@@ -352,6 +373,7 @@ class Dataset:
         except BaseException:
             db.execute("ROLLBACK")
             raise
+        self._publish(files)
         if db.execute("SELECT 1 FROM stale LIMIT 1").fetchone():
             self.prune()
 

@@ -1,0 +1,115 @@
+"""Issue 4 benchmark: Dask throughput with 1 and 2 workers, memory per worker, a 200 MB file streamed.
+
+All on corpora from ``make_corpus.py`` (seeded), through ``accord.scale.annotate_dataset``
+into a fresh Parquet dataset each time, on a local cluster of single-threaded worker
+processes. Resident memory is sampled every 20 ms for the client process and for
+every worker process (nanny excluded); the pipeline is built on each worker before
+the clock starts (the worker plugin), so throughput is annotation alone.
+
+1. throughput (words/s) with 1 and 2 workers on the same corpus, and the speedup
+   (target >= 1.7x on 2 cores);
+2. peak memory per worker (target <= 500 MB) on a corpus and on one 10x larger
+   (target: flat);
+3. one single JSONL file of ``--big-mb`` MB (default 200) annotated end to end: peak
+   memory of the client and of each worker (bounded: it does not grow with the file).
+
+    .venv/bin/python benchmarks/bench_scale.py                      # the issue's sizes: long
+    .venv/bin/python benchmarks/bench_scale.py --words 300000 --small 50000 --big-mb 20
+"""
+from __future__ import annotations
+
+import argparse
+import json
+import logging
+import os
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+sys.path.insert(0, str(HERE))
+
+from bench_throughput import RssSampler  # noqa: E402
+from make_corpus import write_corpus  # noqa: E402
+
+
+def run(corpus: Path, workers: int, batch_words: int = 20_000) -> dict:
+    """Annotate ``corpus`` on a fresh local cluster of ``workers`` processes; times and peak memory."""
+    from distributed import Client, LocalCluster
+
+    from accord.scale import LexiconSpec, PipelinePlugin, annotate_dataset
+
+    with tempfile.TemporaryDirectory(prefix="accord-scale-") as tmp, \
+            LocalCluster(n_workers=workers, threads_per_worker=1, processes=True, dashboard_address=None,
+                         silence_logs=logging.ERROR) as cluster, Client(cluster) as client:
+        spec, _ = LexiconSpec.from_path(None)
+        client.register_plugin(PipelinePlugin(spec), name=PipelinePlugin.name)  # build before timing
+        pids = client.run(os.getpid)
+        samplers = [RssSampler(pid) for pid in pids.values()]
+        client_rss = RssSampler()
+        for s in (*samplers, client_rss):
+            s.__enter__()
+        t = time.perf_counter()
+        stats = annotate_dataset(corpus, Path(tmp) / "ds", client=client, batch_words=batch_words,
+                                 progress=False, log=lambda m: None, durable=True)
+        seconds = time.perf_counter() - t
+        for s in (*samplers, client_rss):
+            s.__exit__()
+    return {"workers": workers, "docs": stats.annotated, "words": stats.words, "seconds": seconds,
+            "words_per_s": stats.words / seconds, "docs_per_s": stats.annotated / seconds,
+            "worker_peak_mb": [round(s.peak, 1) for s in samplers], "client_peak_mb": round(client_rss.peak, 1)}
+
+
+def main(argv: list[str] | None = None) -> int:
+    p = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    p.add_argument("--words", type=int, default=5_000_000, help="corpus for 1 vs 2 workers (default 5M words)")
+    p.add_argument("--docs", type=int, default=10_000, help="documents in that corpus (default 10,000)")
+    p.add_argument("--small", type=int, default=None, help="the 1/10 corpus for the memory test (default words/10)")
+    p.add_argument("--big-mb", type=float, default=200.0, help="size of the single big file (default 200 MB; 0: skip)")
+    p.add_argument("--json", default=None, help="also write the results to this JSON file")
+    a = p.parse_args(argv)
+    results: dict = {"cpu_count": os.cpu_count()}
+    with tempfile.TemporaryDirectory(prefix="accord-bench-") as tmp:
+        big_corpus = Path(tmp) / "corpus.jsonl"
+        n, w = write_corpus(big_corpus, docs=a.docs, words=a.words, seed=11)
+        small_words = a.small or a.words // 10
+        small_corpus = Path(tmp) / "small.jsonl"
+        ns, ws = write_corpus(small_corpus, docs=max(1, a.docs * small_words // a.words), words=small_words, seed=11)
+        print(f"corpus: {n:,} documents, {w:,} words; 1/10 corpus: {ns:,} documents, {ws:,} words", flush=True)
+        rows = []
+        for label, corpus, workers in (("1/10 corpus", small_corpus, 2), ("corpus", big_corpus, 1),
+                                       ("corpus", big_corpus, 2)):
+            r = run(corpus, workers)
+            r["corpus"] = label
+            rows.append(r)
+            print(f"  {label:12s} {workers} worker(s): {r['words_per_s']:>9,.0f} words/s  {r['docs_per_s']:6.1f} docs/s  "
+                  f"{r['seconds']:7.1f} s  worker peak {max(r['worker_peak_mb']):6.1f} MB  "
+                  f"client peak {r['client_peak_mb']:6.1f} MB", flush=True)
+        results["runs"] = rows
+        one, two = rows[1], rows[2]
+        results["speedup"] = two["words_per_s"] / one["words_per_s"]
+        if a.big_mb:
+            big = Path(tmp) / "big.jsonl"
+            nb, wb = write_corpus(big, megabytes=a.big_mb, seed=12)
+            size = big.stat().st_size / 1e6
+            r = run(big, 2)
+            r["corpus"] = f"one {size:.0f} MB file"
+            results["big_file"] = r
+            print(f"  one {size:.0f} MB file ({nb:,} docs, {wb:,} words), 2 workers: {r['words_per_s']:,.0f} words/s, "
+                  f"{r['seconds']:.0f} s, worker peak {max(r['worker_peak_mb']):.1f} MB, "
+                  f"client peak {r['client_peak_mb']:.1f} MB", flush=True)
+    print()
+    print("| run | workers | words | words/s | worker peak MB | client peak MB |")
+    print("|---|---|---|---|---|---|")
+    for r in results["runs"] + ([results["big_file"]] if "big_file" in results else []):
+        print(f"| {r['corpus']} | {r['workers']} | {r['words']:,} | {r['words_per_s']:,.0f} | "
+              f"{max(r['worker_peak_mb']):.0f} | {r['client_peak_mb']:.0f} |")
+    print(f"\nspeedup 1 -> 2 workers: {results['speedup']:.2f}x (target >= 1.7x)")
+    if a.json:
+        Path(a.json).write_text(json.dumps(results, indent=2) + "\n")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
