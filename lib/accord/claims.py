@@ -87,7 +87,8 @@ class ClaimExtractor:
             return self._according_to(view, sent_id, s, e, preps[0], index)
         verbs = [c for c in entries if c.pos in ("verb", "adj")]
         nouns = [c for c in entries if c.pos == "noun"]
-        pos = "verb" if len(form.split()) > 1 and verbs else \
+        adjective = any(c.pos == "adj" for c in entries)  # "concerned", "wary": predicates, never nouns
+        pos = "verb" if (len(form.split()) > 1 or adjective) and verbs else \
             reading(view, s, bool(verbs), bool(nouns), bare=not verbs or any(form == c.lemma for c in verbs))
         if pos is None:
             return None

@@ -206,7 +206,12 @@ def write_tables(tables: Mapping[str, pd.DataFrame], out_dir: str | Path, fmt: s
 
 
 def read_tables(in_dir: str | Path) -> dict[str, pd.DataFrame]:
-    """Read tables written by :func:`write_tables` (CSV or Parquet) back into validated frames."""
+    """Read tables written by :func:`write_tables` (CSV or Parquet files), or a Parquet dataset
+    written by ``accord annotate --format parquet``, back into validated frames."""
+    from .store import is_dataset, read_dataset  # store builds on this module
+
+    if is_dataset(in_dir):
+        return read_dataset(in_dir)
     base = Path(in_dir)
     tables = {}
     for name in TABLE_NAMES:
