@@ -225,3 +225,10 @@ def test_an_analyst_lexicon_extends_the_packaged_one(tmp_path):
     doc = [accord.readers.Document("d", "mem", "The Wagner Group attacked Ukraine.", date="2023-01-01")]
     assert "XWG" not in set(accord.annotate(doc)["mentions"].actor_id)
     assert "XWG" in set(accord.annotate(doc, lexicon=extra)["mentions"].actor_id)
+
+
+def test_the_wests_concern_is_a_claim_about_moscow_and_pyongyang(seed):
+    claims = seed["claims"]
+    concern = claims[(claims.stance == "concern") & claims.source.map(lambda s: s == ["WST"])]
+    assert len(concern) >= 1
+    assert {"RUS", "PRK"} <= set(concern.iloc[0].about)
