@@ -1,11 +1,35 @@
-"""accord: news articles about alliances into actors, claims and relations tables."""
+"""accord: news articles about alliances into actors, claims and relations tables.
+
+The public names are imported on first use (PEP 562), so that a command such as
+``accord report --help`` does not pay for loading spaCy and the lexicon.
+"""
 from __future__ import annotations
 
-from .annotation import annotate
-from .lexicon import Lexicon, load_lexicon
-from .pipeline import build_pipeline
-from .readers import read_corpus
-from .tables import read_tables, write_tables
+import importlib
+from typing import Any
 
 __version__ = "0.1.0"
-__all__ = ["annotate", "build_pipeline", "load_lexicon", "Lexicon", "read_corpus", "read_tables", "write_tables"]
+
+_EXPORTS = {
+    "annotate": "accord.annotation",
+    "build_pipeline": "accord.pipeline",
+    "load_lexicon": "accord.lexicon",
+    "Lexicon": "accord.lexicon",
+    "read_corpus": "accord.readers",
+    "read_tables": "accord.tables",
+    "write_tables": "accord.tables",
+}
+__all__ = sorted(_EXPORTS)
+
+
+def __getattr__(name: str) -> Any:
+    if name in _EXPORTS:
+        return getattr(importlib.import_module(_EXPORTS[name]), name)
+    try:  # a submodule, e.g. accord.readers
+        return importlib.import_module(f"accord.{name}")
+    except ModuleNotFoundError:
+        raise AttributeError(f"module 'accord' has no attribute {name!r}") from None
+
+
+def __dir__() -> list[str]:
+    return sorted(list(globals()) + __all__)

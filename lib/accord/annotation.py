@@ -31,6 +31,7 @@ def doc_rows(doc: Doc, doc_id: str) -> Rows:
     """Rows of the mentions, relations and claims tables for one processed Doc."""
     sents = list(doc.sents)
     text = doc.text  # spaCy rebuilds it from the tokens on every access
+    evidence = [s.text.strip() for s in sents]  # a sentence's span may start with the line break before it
     sent_of = {}
     for n, s in enumerate(sents):
         for k in range(s.start, s.end):
@@ -56,7 +57,7 @@ def doc_rows(doc: Doc, doc_id: str) -> Rows:
             "context": r.context, "quad_class": r.quad_class, "score": r.score, "cameo": r.cameo,
             "goldstein": r.goldstein, "status": r.status,
             "claim_id": claim_ids.get(r.claim) if r.claim is not None else None, "date": r.date,
-            "trigger": doc[r.trigger_start:r.trigger_end].text, "evidence": sents[r.sent].text,
+            "trigger": doc[r.trigger_start:r.trigger_end].text, "evidence": evidence[r.sent],
         })
     claims = []
     for c in doc._.claims:
@@ -69,7 +70,7 @@ def doc_rows(doc: Doc, doc_id: str) -> Rows:
             "cue": c.cue, "stance": c.stance, "content": text[ca:cb], "quote": c.quote, "about": c.about,
             "relations": [relation_ids[r] for r in c.relations],
             "contests": claim_ids.get(c.contests) if c.contests is not None else None,
-            "evidence": sents[c.sent].text,
+            "evidence": evidence[c.sent],
         })
     return {"mentions": mentions, "relations": relations, "claims": claims}
 
