@@ -5,7 +5,7 @@ BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 OUT    ?= build
 
-.PHONY: install test report annotate notebooks bench clean
+.PHONY: install system-deps test report annotate notebooks bench bench-report clean
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -15,13 +15,28 @@ $(STAMP): pyproject.toml
 
 install: $(STAMP)
 
-test: install
+# Debian's chromium (PNG charts, browser tests); quiet when already there
+system-deps:
+	@bash scripts/install-system-deps.sh
+
+# pytest collects tests/ and, with nbval (pyproject addopts), the notebooks
+test: install system-deps
 	$(BIN)/python -m pytest
 
 annotate: install
 	$(BIN)/accord annotate seeds --out $(OUT)/seed-tables
 
-report: annotate
+# the seed's HTML report and PNG charts in $(OUT)/report (replaced only when the run succeeds)
+report: install system-deps
+	$(BIN)/accord report notebooks/02_alliance_dynamics.ipynb --out $(OUT)/report
+
+# re-execute the notebooks in place, reproducibly, after an intended change of their outputs
+notebooks: install
+	$(BIN)/python scripts/run_notebooks.py
+
+# wall time of `make report`, nbval of the notebooks, start-up cost of the Jupyter stack
+bench-report: install system-deps
+	$(BIN)/python benchmarks/bench_report.py
 
 clean:
 	rm -rf $(OUT) .pytest_cache

@@ -1,0 +1,279 @@
+"""Helpers the notebooks call: a stable plotly renderer, displaCy views of the documents, headings.
+
+:func:`setup` chooses how figures display, in code (whatever ``PLOTLY_RENDERER``
+says): as the plotly MIME type (``application/vnd.plotly.v1+json``, drawn by
+JupyterLab's plotly extension, and turned into HTML by ``accord report``) with
+a short text fallback, with no random div id and no script tag, so that
+executed notebooks are byte-for-byte reproducible.
+
+:func:`show_documents` renders each document with displaCy's span style in
+manual mode, straight from the tables' character offsets: actor mentions,
+claim cues and relation triggers, overlapping spans stacked. Every text is
+HTML-escaped (displaCy escapes the words; labels and titles are escaped here).
+"""
+from __future__ import annotations
+
+import html
+import json
+import re
+from dataclasses import dataclass, field
+from typing import Any, Mapping
+
+import pandas as pd
+
+__all__ = ["setup", "mimebundle", "prepare", "Run", "heading", "document_view", "show_documents", "show",
+           "relations_view", "claims_view", "actors_view", "per_period"]
+
+CUE_COLOUR = "#ffe08a"
+ACTOR_COLOUR = "#a6cee3"
+TRIGGER_COLOURS = {1: "#b2df8a", 2: "#33a02c", 3: "#fdbf6f", 4: "#e31a1c"}
+PLOTLY_MIME = "application/vnd.plotly.v1+json"
+CONFIG = {"displaylogo": False, "responsive": True}
+
+
+def _esc(value: Any) -> str:
+    if value is None or (not isinstance(value, str) and pd.isna(value)):
+        return ""
+    return html.escape(str(value), quote=True)
+
+
+def mimebundle(fig: Any) -> dict[str, Any]:
+    """The display of a figure: the plotly MIME type (uids removed) and a one-line text fallback."""
+    from plotly.io.json import to_json
+
+    data = json.loads(to_json(fig, validate=False, remove_uids=True))
+    data = {"data": data.get("data", []), "layout": data.get("layout", {}), "config": dict(CONFIG)}
+    meta = data["layout"].get("meta") or {}
+    name = meta.get("chart", "figure") if isinstance(meta, dict) else "figure"
+    return {PLOTLY_MIME: data, "text/plain": f"<accord chart: {name}>"}
+
+
+def show(fig: Any) -> None:
+    """Display a figure as :func:`mimebundle` (whatever plotly's default renderer is)."""
+    from IPython.display import display
+
+    display(mimebundle(fig), raw=True)
+
+
+def setup() -> None:
+    """Choose how figures display, and pandas display options, in code, for reproducible outputs.
+
+    A figure that ends a cell is shown by :func:`show`, not by plotly's
+    renderers (which depend on ``PLOTLY_RENDERER`` and the environment, and
+    whose import pulls in nbformat and jsonschema, seconds of start-up).
+    """
+    from IPython import get_ipython
+    from plotly.basedatatypes import BaseFigure
+
+    shell = get_ipython()
+    if shell is not None:
+        shell.display_formatter.ipython_display_formatter.for_type(BaseFigure, show)
+    pd.set_option("display.max_colwidth", 80)
+    pd.set_option("display.max_rows", 60)
+    pd.set_option("display.width", 120)
+
+
+def heading(title: str, subtitle: str | None = None) -> None:
+    """Display ``title`` (and ``subtitle``) as an escaped HTML heading."""
+    from IPython.display import HTML, display
+
+    text = f"<h2>{_esc(title)}</h2>"
+    if subtitle:
+        text += f"<p>{_esc(subtitle)}</p>"
+    display(HTML(text))
+
+
+# -- displaCy -----------------------------------------------------------------
+
+def _spans(tables: Mapping[str, pd.DataFrame], doc_id: str) -> list[tuple[int, int, str, str]]:
+    """(start, end, label, colour) of the mentions, claim cues and triggers of a document."""
+    out = []
+    m = tables["mentions"]
+    for rec in m[m["doc_id"] == doc_id].to_dict("records"):
+        out.append((int(rec["start"]), int(rec["end"]), str(rec["actor_id"]), ACTOR_COLOUR))
+    c = tables["claims"]
+    for rec in c[c["doc_id"] == doc_id].to_dict("records"):
+        out.append((int(rec["start"]), int(rec["end"]), f"claim: {rec['stance']}", CUE_COLOUR))
+    r = tables["relations"]
+    for rec in r[r["doc_id"] == doc_id].to_dict("records"):
+        status = "" if rec["status"] == "reported" else f" ({rec['status']})"
+        quad = int(rec["quad_class"]) if not pd.isna(rec["quad_class"]) else 0
+        out.append((int(rec["start"]), int(rec["end"]), f"{rec['event_type']}{status}",
+                    TRIGGER_COLOURS.get(quad, "#cccccc")))
+    return sorted(set(out))
+
+
+def _tokens(text: str, lo: int, hi: int, cuts: set[int]) -> list[tuple[int, int]]:
+    """Tokens of text[lo:hi]: runs of non-space characters, also cut at span boundaries."""
+    toks = []
+    for m in re.finditer(r"\S+", text[lo:hi]):
+        s, e = lo + m.start(), lo + m.end()
+        inner = sorted(c for c in cuts if s < c < e)
+        for a, b in zip([s] + inner, inner + [e]):
+            toks.append((a, b))
+    return toks
+
+
+def document_view(tables: Mapping[str, pd.DataFrame], doc_id: str) -> list[dict[str, Any]]:
+    """displaCy manual span-style input for one document: one dict per paragraph."""
+    docs = tables["documents"]
+    rec = docs[docs["doc_id"] == doc_id].iloc[0]
+    text = str(rec["text"])
+    spans = _spans(tables, doc_id)
+    cuts = {s for s, _, _, _ in spans} | {e for _, e, _, _ in spans}
+    paragraphs, start = [], 0
+    for part in text.split("\n"):
+        end = start + len(part)
+        if part.strip():
+            toks = _tokens(text, start, end, cuts)
+            index = {s: i for i, (s, _) in enumerate(toks)}
+            ends = {e: i + 1 for i, (_, e) in enumerate(toks)}
+            items = []
+            for s, e, label, _ in spans:
+                if start <= s and e <= end and s in index and e in ends and index[s] < ends[e]:
+                    items.append({"start_token": index[s], "end_token": ends[e], "label": _esc(label)})
+            paragraphs.append({"text": text[start:end], "tokens": [text[a:b] for a, b in toks],
+                               "spans": items})
+        start = end + 1
+    return paragraphs
+
+
+def show_documents(tables: Mapping[str, pd.DataFrame], doc_ids: list[str] | None = None) -> None:
+    """Display each document (or those of ``doc_ids``) with its highlighted spans, and a legend."""
+    from IPython.display import HTML, display
+    from spacy import displacy
+
+    docs = tables["documents"]
+    ids = list(docs["doc_id"]) if doc_ids is None else list(doc_ids)
+    for doc_id in ids:
+        rec = docs[docs["doc_id"] == doc_id].iloc[0]
+        colours = {_esc(label).upper(): colour for _, _, label, colour in _spans(tables, doc_id)}
+        header = (f"<h3>{_esc(rec['title'] or doc_id)}</h3>"
+                  f"<p><code>{_esc(doc_id)}</code> · {_esc(rec['date'] or 'undated')}"
+                  f" · {_esc(rec['source'] or '')}</p>")
+        body = displacy.render(document_view(tables, doc_id), style="span", manual=True, jupyter=False,
+                               options={"colors": colours})
+        display(HTML(f'<div class="accord-doc tex2jax_ignore">{header}{body}</div>'))
+    legend = " ".join(
+        f'<span style="background:{c};padding:2px 6px;border-radius:3px">{_esc(t)}</span>'
+        for t, c in (("actor mention", ACTOR_COLOUR), ("claim cue", CUE_COLOUR),
+                     ("verbal cooperation", TRIGGER_COLOURS[1]), ("material cooperation", TRIGGER_COLOURS[2]),
+                     ("verbal conflict", TRIGGER_COLOURS[3]), ("material conflict", TRIGGER_COLOURS[4]))
+    )
+    display(HTML(f"<p>{legend}</p>"))
+
+
+# -- one run of a notebook --------------------------------------------------------
+
+@dataclass
+class Run:
+    """The checked parameters of a notebook run and the tables of its corpus, restricted to the window."""
+
+    tables: dict[str, pd.DataFrame]
+    focus: list[str]
+    focus_ids: set[str]
+    start: Any
+    end: Any
+    freq: str
+    level: str
+    title: str
+    n_read: int = 0
+    notes: list[str] = field(default_factory=list)
+
+    def summary(self) -> str:
+        t = self.tables
+        window = ("all dates" if self.start is None and self.end is None else
+                  f"{'…' if self.start is None else self.start.date().isoformat()} to "
+                  f"{'…' if self.end is None else self.end.date().isoformat()}")
+        n_docs = len(t["documents"])
+        parts = [
+            f"{n_docs} article{'s' if n_docs != 1 else ''}"
+            + (f" of {self.n_read}" if self.n_read != n_docs else ""),
+            f"{len(t['relations'])} relations", f"{len(t['claims'])} claims",
+            f"{len(t['actors'])} actors", f"focus: {', '.join(self.focus)}", f"window: {window}",
+        ]
+        if len(t["errors"]):
+            parts.append(f"{len(t['errors'])} unreadable input{'s' if len(t['errors']) != 1 else ''}")
+        return " · ".join(parts)
+
+
+def prepare(corpus: Any, focus: Any, start: Any = None, end: Any = None, freq: str = "M",
+            level: str = "country", lexicon: Any = None, title: str = "accord") -> Run:
+    """Check every parameter (a wrong one raises ParameterError saying what would be valid),
+    annotate the corpus, check the focus against its actors and restrict the tables to the window."""
+    import accord
+    from . import params as P
+
+    corpus = P.check_corpus(corpus)
+    lexicon = P.check_lexicon(lexicon)
+    lo, hi = P.check_window(start, end)
+    freq = P.check_freq(freq)
+    level = P.check_level(level)
+    title = P.check_title(title)
+    tables = accord.annotate(corpus, lexicon=lexicon)
+    codes = P.check_focus(focus, tables["actors"])
+    n_read = len(tables["documents"])
+    tables = P.select(tables, start, end)
+    return Run(tables=tables, focus=codes, focus_ids=P.focus_members(codes, tables["actors"]), start=lo, end=hi,
+               freq=freq, level=level, title=title, n_read=n_read)
+
+
+# -- table views --------------------------------------------------------------
+
+def _short_id(value: Any) -> Any:
+    """``doc:R001`` -> ``R001``: ids are unique within a document, the prefix repeats the doc_id."""
+    return value.rsplit(":", 1)[-1] if isinstance(value, str) else value
+
+
+def actors_view(tables: Mapping[str, pd.DataFrame]) -> pd.DataFrame:
+    """The actors, most mentioned first."""
+    a = tables["actors"]
+    return a.sort_values(["n_mentions", "actor_id"], ascending=[False, True], kind="stable").reset_index(drop=True)
+
+
+def relations_view(tables: Mapping[str, pd.DataFrame], focus_ids: set[str] | None = None) -> pd.DataFrame:
+    """The relations (those involving ``focus_ids`` when given), with the columns an analyst reads first."""
+    r = tables["relations"]
+    if focus_ids is not None:
+        keep = [bool(focus_ids & (set(s) | set(t))) for s, t in zip(r["source"], r["target"])]
+        r = r[pd.Series(keep, index=r.index, dtype=bool)]
+    cols = ["relation_id", "source", "target", "event_type", "context", "status", "quad_class", "score",
+            "date", "trigger", "evidence"]
+    out = r[cols].copy()
+    out["relation_id"] = out["relation_id"].map(_short_id)
+    return out.reset_index(drop=True)
+
+
+def claims_view(tables: Mapping[str, pd.DataFrame]) -> pd.DataFrame:
+    """The claims: who says what, with which stance, and which claim each contests."""
+    c = tables["claims"]
+    cols = ["claim_id", "source", "source_text", "stance", "cue", "content", "about", "contests"]
+    out = c[cols].copy()
+    out["claim_id"] = out["claim_id"].map(_short_id)
+    out["contests"] = out["contests"].map(_short_id)
+    return out.reset_index(drop=True)
+
+
+def per_period(tables: Mapping[str, pd.DataFrame], freq: str = "M") -> pd.DataFrame:
+    """Relations per week or month (the text's date, else the article's) and quad class, with net score."""
+    from . import charts
+    from . import params as P
+
+    freq = P.check_freq(freq)
+    rel = charts._dated(tables, tables["relations"], "document")
+    if rel.empty:
+        return pd.DataFrame(columns=["period"] + list(charts.QUAD_NAMES.values()) + ["net score"])
+    rel = rel.assign(
+        period=[str(pd.Period(d, freq=freq)) if freq == "M" else pd.Period(d, freq=freq).start_time.date().isoformat()
+                for d in rel["day"]],
+        quad=[charts.QUAD_NAMES.get(int(q), "unclassified") if not pd.isna(q) else "unclassified"
+              for q in rel["quad_class"]],
+        net=[P.relation_score(r) for r in rel.to_dict("records")],
+    )
+    counts = rel.pivot_table(index="period", columns="quad", values="relation_id", aggfunc="count", fill_value=0)
+    counts = counts.reindex(columns=[q for q in list(charts.QUAD_NAMES.values()) + ["unclassified"]
+                                     if q in counts.columns])
+    counts["net score"] = rel.groupby("period")["net"].sum().round(2)
+    counts.columns.name = None
+    counts.index.name = "week of" if freq == "W" else "month"
+    return counts

@@ -1,0 +1,332 @@
+"""The chart functions and the parameter checks, on hand-made tables of the seed (no engine needed)."""
+from __future__ import annotations
+
+import json
+import re
+
+import pandas as pd
+import plotly.graph_objects as go
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from _chart_fixtures import SEED_ID, seed_tables
+from accord import charts, params, tables
+from accord.errors import ParameterError
+
+# plotly's pseudo-HTML tags the charts write themselves; anything else that looks like a tag leaked
+ALLOWED_TAG = re.compile(r"<(?:br|b|/b|i|/i|extra|/extra)>")
+TAG_LIKE = re.compile(r"<\s*/?\s*[A-Za-z!]")
+
+
+@pytest.fixture(scope="module")
+def seed():
+    return seed_tables()
+
+
+@pytest.fixture(scope="module")
+def rich():
+    return seed_tables(extra_docs=True)
+
+
+@pytest.fixture(scope="module")
+def hostile():
+    return seed_tables(extra_docs=True, hostile=True)
+
+
+def strings(obj):
+    """Every string in a nested figure dict."""
+    if isinstance(obj, str):
+        yield obj
+    elif isinstance(obj, dict):
+        for v in obj.values():
+            yield from strings(v)
+    elif isinstance(obj, (list, tuple)):
+        for v in obj:
+            yield from strings(v)
+
+
+def leaked_tags(fig: go.Figure) -> list[str]:
+    out = []
+    for s in strings(fig.to_plotly_json()):
+        rest = ALLOWED_TAG.sub("", s)
+        if TAG_LIKE.search(rest):
+            out.append(s)
+    return out
+
+
+def floats(obj):
+    if isinstance(obj, float):
+        yield obj
+    elif isinstance(obj, dict):
+        for v in obj.values():
+            yield from floats(v)
+    elif isinstance(obj, (list, tuple)):
+        for v in obj:
+            yield from floats(v)
+
+
+def trace(fig, name):
+    return next(t for t in fig.data if t.name == name)
+
+
+# -- every chart ----------------------------------------------------------------
+
+@pytest.mark.parametrize("name", charts.CHARTS)
+def test_every_chart_is_a_deterministic_figure_with_rounded_numbers(rich, name):
+    a = charts.all_charts(rich)[name]
+    b = charts.all_charts(seed_tables(extra_docs=True))[name]
+    assert isinstance(a, go.Figure)
+    assert a.layout.meta["chart"] == name
+    assert a.to_json() == b.to_json()
+    js = a.to_plotly_json()
+    assert '"uid"' not in json.dumps(js["data"])
+    # coordinates, scores and sizes carry at most 3 decimals (the template's own numbers are excluded)
+    own = {"data": js["data"], "layout": {k: v for k, v in js["layout"].items() if k != "template"}}
+    assert all(round(x, 3) == x for x in floats(own))
+
+
+@pytest.mark.parametrize("name", charts.CHARTS)
+def test_hostile_text_is_escaped_in_every_chart(hostile, name):
+    fig = charts.all_charts(hostile)[name]
+    assert leaked_tags(fig) == []
+
+
+def test_hostile_text_still_reaches_the_hover_as_escaped_text(hostile):
+    fig = charts.material_exchanges(hostile)
+    hover = " ".join(fig.data[0].link.customdata)
+    assert "&lt;script&gt;window.__pwned" in hover
+    assert "&lt;img src=x" in hover
+    contest = charts.claim_contest(hostile)
+    labels = [y for t in contest.data for y in t.y]
+    assert any("&lt;img src=x onerror=" in y for y in labels)
+
+
+@settings(max_examples=20, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(st.text(alphabet=st.sampled_from(list("<>&\"'/ =abcscriptimgonerror:javascript")), max_size=60))
+def test_any_evidence_text_is_escaped(text):
+    t = seed_tables()
+    rel = t["relations"].copy()
+    rel["evidence"] = text
+    rel["trigger"] = text
+    rel["context"] = text
+    t = {**t, "relations": tables.frame("relations", rel.to_dict("records"))}
+    for fig in charts.all_charts(t).values():
+        assert leaked_tags(fig) == []
+
+
+def test_empty_selection_gives_an_explanatory_figure(seed):
+    t = {**seed, "relations": seed["relations"].iloc[0:0], "claims": seed["claims"].iloc[0:0]}
+    for name, fig in charts.all_charts(t).items():
+        assert len(fig.data) == 0, name
+        assert fig.layout.annotations and "No " in fig.layout.annotations[0].text
+
+
+# -- actor network ------------------------------------------------------------
+
+def test_network_groups_actors_by_their_net_score_with_the_focus(seed):
+    fig = charts.actor_network(seed, level="actor")
+    groups = {t.name: set(t.text) for t in fig.data if t.mode == "markers+text" and t.name != "dyads"}
+    assert groups[charts.GROUP_NAMES["focus"]] == {"RUSGOV", "PRKGOV"}
+    assert "CHNGOV" in groups[charts.GROUP_NAMES["aligned"]]
+    assert {"USAGOV", "WST", "UKR", "KORGOV"} <= groups[charts.GROUP_NAMES["opposed"]]
+
+
+def test_network_edges_carry_sign_colour_width_and_evidence(seed):
+    fig = charts.actor_network(seed, level="actor")
+    edges = {t.name: t for t in fig.data if t.mode == "lines"}
+    # r2 +5, r3 +1 (planned), r5 +6, r6/r7 +5 each (alleged), r8 +2, r10 +6, r1 +3, r11 +3; hypothetical r13 left out
+    assert trace(fig, "dyads")
+    rus_prk = edges["PRKGOV – RUSGOV"]
+    assert rus_prk.line.color == charts.POSITIVE
+    assert edges["RUSGOV – UKR"].line.color == charts.NEGATIVE
+    assert rus_prk.line.width > edges["CHNGOV – PRKGOV"].line.width
+    dyads = trace(fig, "dyads")
+    i = list(dyads.text).index("+36")
+    assert "Kim Jong Un for his support" in dyads.hovertext[i].replace("<br>   ", " ")
+    assert "USAGOV – PRKGOV" not in " ".join(edges)  # hypothetical sanctions are not scored
+
+
+def test_network_node_size_grows_with_mentions(seed):
+    fig = charts.actor_network(seed, level="actor")
+    sizes = {}
+    for t in fig.data:
+        if t.mode == "markers+text" and t.name != "dyads":
+            sizes.update(zip(t.text, t.marker.size))
+    assert sizes["RUSGOV"] > sizes["USAGOV"] > sizes["KORGOV"] or sizes["USAGOV"] >= sizes["KORGOV"]
+    assert sizes["RUSGOV"] > sizes["WST"] > sizes["CHNGOV"]
+
+
+def test_focus_by_actor_id_and_by_country_code(seed):
+    def shape(fig):
+        return [(t.name, tuple(t.x), tuple(t.y)) for t in fig.data]
+    assert shape(charts.actor_network(seed, ["RUS", "PRK"], level="actor")) == shape(
+        charts.actor_network(seed, ["RUSGOV", "PRKGOV"], level="actor"))
+    only_usa = charts.actor_network(seed, "USA", level="actor")
+    names = {n for t in only_usa.data if t.mode == "markers+text" and t.name != "dyads" for n in t.text}
+    assert names == {"USAGOV", "PRKGOV", "RUSGOV"}
+
+
+# -- dyad matrix --------------------------------------------------------------
+
+def test_dyad_matrix_sums_scores_and_counts(seed):
+    fig = charts.dyad_matrix(seed, level="actor")
+    hm = fig.data[0]
+    cell = hm.z[list(hm.y).index("RUSGOV")][list(hm.x).index("PRKGOV")]
+    # r1 +3, r3 +1, r6 +5, r7 +5, r11 +3
+    assert cell == 17.0
+    assert hm.text[list(hm.y).index("RUSGOV")][list(hm.x).index("PRKGOV")] == "+17<br>n=5"
+    assert hm.z[list(hm.y).index("PRKGOV")][list(hm.x).index("PRKGOV")] is None
+    assert list(hm.y)[:2] == ["PRKGOV", "RUSGOV"]  # focus first
+
+
+# -- claim contest ------------------------------------------------------------
+
+def test_contested_propositions_sides(seed):
+    df = charts.contested_propositions(seed)
+    assert list(df["side"]) == ["asserts", "denies"]
+    assert df.loc[0, "actors"] == ["USAGOV", "KORGOV"]
+    assert df.loc[1, "actors"] == ["PRKGOV", "RUSGOV"]
+    fig = charts.claim_contest(seed, level="actor")
+    asserts, denies = trace(fig, "asserts"), trace(fig, "denies")
+    assert list(asserts.x) == [2] and list(denies.x) == [-2]
+    assert asserts.text[0] == "USAGOV, KORGOV"
+    assert "supplies Russia with military" in asserts.y[0]
+
+
+def test_contest_chain_alternates_sides(seed):
+    claims = seed["claims"].to_dict("records")
+    reply = dict(claims[2], claim_id="c5", contests="c4", source=["USAGOV"], stance="assert", cue="accused")
+    t = {**seed, "claims": tables.frame("claims", claims + [reply])}
+    df = charts.contested_propositions(t)
+    assert df.set_index("claim_id")["side"].to_dict() == {"c3": "asserts", "c4": "denies", "c5": "asserts"}
+
+
+# -- timeline -----------------------------------------------------------------
+
+def test_timeline_shows_dated_events_by_quad_class(seed):
+    fig = charts.timeline(seed)
+    xs = sorted(x for t in fig.data for x in t.x)
+    assert xs == ["2023-09-01", "2024-06-18"]  # r8 (month given) and r3; undated relations are left out
+    assert {t.name for t in fig.data} == {"verbal cooperation"}
+    hover = " ".join(h for t in fig.data for h in t.hovertext)
+    assert "<b>2023-09</b> (month)" in hover
+    with_doc = charts.timeline(seed, undated="document")
+    assert sum(len(t.x) for t in with_doc.data) > 2
+    assert {t.name for t in with_doc.data} >= {"material cooperation", "material conflict"}
+
+
+def test_timeline_marks_status_by_symbol(rich):
+    fig = charts.timeline(rich)
+    symbols = {s for t in fig.data for s in t.marker.symbol}
+    assert {"circle", "diamond-open"} <= symbols
+
+
+# -- material exchanges -------------------------------------------------------
+
+def test_material_category():
+    assert charts.material_category("AID", "weapons", "military") == "weapons & military"
+    assert charts.material_category("AID", None, "technology") == "technology"
+    assert charts.material_category("AID", None, "economic") == "economic aid"
+    assert charts.material_category("AID", None, None) == "aid (unspecified)"
+    assert charts.material_category("COOPERATE", None, "diplomatic") is None
+    assert charts.material_category("ACCUSE", None, "military") is None
+
+
+def test_sankey_marks_alleged_flows(rich):
+    fig = charts.material_exchanges(rich, level="actor")
+    sk = fig.data[0]
+    labels = list(sk.link.label)
+    alleged = [i for i, lab in enumerate(labels) if lab.endswith("(alleged)")]
+    reported = [i for i, lab in enumerate(labels) if "(" not in lab]
+    assert alleged and reported
+    assert "PRKGOV → RUSGOV: weapons &amp; military (alleged)" in labels
+    assert all(sk.link.color[i].endswith(",0.22)") for i in alleged)
+    assert all(sk.link.color[i].endswith(",0.75)") for i in reported)
+    # the middle column names the status of what is not reported
+    assert {"weapons &amp; military", "weapons &amp; military (alleged)", "technology (alleged)",
+            "economic aid (alleged)", "economic aid"} <= set(sk.node.label)
+
+
+# -- cooperation and conflict over time ------------------------------------------
+
+def test_cooperation_conflict_by_month_and_week(rich):
+    month = charts.cooperation_conflict(rich, freq="M", level="actor", undated="drop")
+    t = trace(month, "PRKGOV – RUSGOV")
+    assert list(t.x) == ["2023-09-01", "2024-06-01", "2024-07-01", "2024-09-01"]
+    assert list(t.y) == [2.0, 1.0, 4.0, 11.0]
+    week = charts.cooperation_conflict(rich, freq="week", level="actor")
+    assert list(trace(week, "PRKGOV – RUSGOV").x)[-1] == "2024-09-02"  # Monday of the week of 2024-09-03
+    with pytest.raises(ParameterError, match="'W' \\(week\\), 'M' \\(month\\)"):
+        charts.cooperation_conflict(rich, freq="fortnight")
+
+
+# -- parameters ---------------------------------------------------------------
+
+def test_unknown_focus_code_lists_valid_codes(seed):
+    with pytest.raises(ParameterError) as err:
+        charts.actor_network(seed, ["RUS", "RUX"])
+    msg = str(err.value)
+    assert "unknown actor code 'RUX'" in msg
+    assert "CHN, CHNGOV, IGOUNO, KOR, KORGOV, PRK, PRKGOV, RUS, RUSGOV, UKR, USA, USAGOV, WST" in msg
+    assert "did you mean RUS" in msg
+    with pytest.raises(ParameterError, match="no actor code given"):
+        params.check_focus([], seed["actors"])
+    assert params.check_focus("rus, prk", seed) == ["RUS", "PRK"]
+
+
+def test_window_checks():
+    assert params.check_window(None, None) == (None, None)
+    lo, hi = params.check_window("2024-06", "2024")
+    assert (lo, hi) == (pd.Timestamp("2024-06-01"), pd.Timestamp("2024-12-31"))
+    with pytest.raises(ParameterError, match="empty date window: start 2024-07-01 is after end 2024-06-30"):
+        params.check_window("2024-07-01", "2024-06")
+    with pytest.raises(ParameterError, match="start: '18/06/2024' is not an ISO date"):
+        params.check_window("18/06/2024", None)
+
+
+def test_select_by_window(rich):
+    only_seed = params.select(rich, "2024-06-01", "2024-06-30")
+    assert list(only_seed["documents"]["doc_id"]) == [SEED_ID]
+    assert "r8" not in set(only_seed["relations"]["relation_id"])  # dated 2023-09 by the text
+    assert "r3" in set(only_seed["relations"]["relation_id"])
+    assert "r2" in set(only_seed["relations"]["relation_id"])  # undated: the article's date counts
+    with pytest.raises(ParameterError, match="selects no document.*covers 2023-09-01 to 2024-09-03"):
+        params.select(rich, "2030-01-01", None)
+
+
+def test_corpus_lexicon_freq_title_checks(tmp_path):
+    assert params.check_corpus(str(tmp_path)) == str(tmp_path)
+    with pytest.raises(ParameterError, match="corpus: '.*nowhere' does not exist"):
+        params.check_corpus(str(tmp_path / "nowhere"))
+    with pytest.raises(ParameterError, match="no corpus given"):
+        params.check_corpus("")
+    (tmp_path / "a.txt").write_text("x")
+    assert params.check_corpus(str(tmp_path / "*.txt"))
+    with pytest.raises(ParameterError, match="does not exist"):
+        params.check_corpus(str(tmp_path / "*.md"))
+    assert params.check_lexicon(None) is None
+    with pytest.raises(ParameterError, match="lexicon: .* does not exist"):
+        params.check_lexicon(str(tmp_path / "lex.yaml"))
+    assert params.check_freq("monthly") == "M" and params.check_freq("W") == "W"
+    with pytest.raises(ParameterError, match="title"):
+        params.check_title("  ")
+
+
+def test_parse_date():
+    assert params.parse_date("2023-09") == (pd.Timestamp("2023-09-01"), pd.Timestamp("2023-09-30"), "month")
+    assert params.parse_date(None) is None
+    with pytest.raises(ValueError):
+        params.parse_date("September 2023")
+
+
+def test_country_level_folds_the_actors_of_a_country(seed):
+    fig = charts.actor_network(seed)  # level="country" by default
+    nodes = {n for t in fig.data if t.mode == "markers+text" and t.name != "dyads" for n in t.text}
+    assert nodes == {"RUS", "PRK", "USA", "KOR", "CHN", "UKR", "WST"}
+    hover = " ".join(h for t in fig.data if t.name == charts.GROUP_NAMES["focus"] for h in t.hovertext)
+    assert "Russia (government)" in hover and "mentions: 12" in hover
+    hm = charts.dyad_matrix(seed).data[0]
+    assert hm.z[list(hm.y).index("RUS")][list(hm.x).index("PRK")] == 17.0
+    with pytest.raises(ParameterError, match="level: 'nation'"):
+        charts.dyad_matrix(seed, level="nation")

@@ -1,0 +1,194 @@
+"""``accord report``: real papermill runs of the real notebooks, a real kernel, the real CLI."""
+from __future__ import annotations
+
+import fcntl
+import os
+import pty
+import re
+import struct
+import subprocess
+import termios
+from pathlib import Path
+
+import nbformat
+import pytest
+
+from _browser import BIN, ROOT, accord
+from accord import report
+from accord.errors import ParameterError
+
+DYNAMICS = ROOT / "notebooks" / "02_alliance_dynamics.ipynb"
+WALKTHROUGH = ROOT / "notebooks" / "01_article_walkthrough.ipynb"
+
+
+# -- parameters, no kernel --------------------------------------------------------
+
+def test_parameters_from_files_then_flags(tmp_path):
+    f = tmp_path / "weekly.yaml"
+    f.write_text("start: 2024-06-01\nfocus: [RUS, PRK, CHN]\nfreq: W\ntitle: Weekly\n")
+    params = report.read_parameters([str(f)], [["title", "Weekly report 2024"], ["end", "2024-06-30"],
+                                               ["focus", "[RUS, PRK]"], ["lexicon", "None"]])
+    assert params == {"start": "2024-06-01", "end": "2024-06-30", "focus": ["RUS", "PRK"], "freq": "W",
+                      "title": "Weekly report 2024", "lexicon": None}
+    with pytest.raises(ParameterError, match="expected a mapping"):
+        (tmp_path / "bad.yaml").write_text("- a\n- b\n")
+        report.read_parameters([str(tmp_path / "bad.yaml")], [])
+    with pytest.raises(ParameterError, match="does not exist"):
+        report.read_parameters([str(tmp_path / "none.yaml")], [])
+
+
+def test_parameters_checked_against_the_notebook(tmp_path):
+    params = report.check_parameters(DYNAMICS, {"corpus": "seeds", "title": 2024, "focus": ["RUS"]}, cwd=ROOT)
+    assert params["corpus"] == str(ROOT / "seeds")  # command-line paths are relative to where accord runs
+    assert params["title"] == "2024"  # the notebook declares str
+    with pytest.raises(ParameterError) as err:
+        report.check_parameters(DYNAMICS, {"focuss": ["RUS"]})
+    assert "unknown parameter focuss" in str(err.value)
+    assert "focus (list[str])" in str(err.value) and "corpus (str)" in str(err.value)
+
+
+def test_notebooks_document_their_parameters():
+    import papermill
+
+    for nb in (DYNAMICS, WALKTHROUGH):
+        declared = papermill.inspect_notebook(str(nb))
+        assert list(declared) == ["corpus", "focus", "start", "end", "freq", "level", "lexicon", "title"]
+        assert all(p["help"] for p in declared.values())
+        assert declared["focus"]["inferred_type_name"] == "list[str]"
+        assert declared["start"]["inferred_type_name"] == "Optional[str]"
+
+
+def test_unknown_parameter_name_stops_before_any_kernel(tmp_path):
+    res = accord("report", "-p", "focuss", "[RUS]", "--no-png", "--out", str(tmp_path / "r"))
+    assert res.returncode == 2
+    assert "accord report: error: unknown parameter focuss" in res.stderr
+    assert not (tmp_path / "r").exists() and not (tmp_path / "r.failed").exists()
+
+
+def test_missing_notebook(tmp_path):
+    res = accord("report", str(tmp_path / "nope.ipynb"), "--out", str(tmp_path / "r"))
+    assert res.returncode == 2 and "nope.ipynb: no such notebook" in res.stderr
+
+
+# -- real runs --------------------------------------------------------------------
+
+@pytest.fixture(scope="module")
+def good(tmp_path_factory):
+    """A good report of the seed (no PNG: the browser tests cover them)."""
+    out = tmp_path_factory.mktemp("runs") / "report"
+    res = accord("report", str(DYNAMICS), "--no-png", "--out", str(out))
+    assert res.returncode == 0, res.stderr
+    assert "Executing" not in res.stderr  # no progress bar when stderr is not a terminal
+    return out, res
+
+
+def test_report_is_self_contained_with_hidden_inputs(good):
+    out, res = good
+    assert sorted(p.name for p in out.iterdir()) == ["notebook.ipynb", "parameters.yaml", "report.html"]
+    assert re.fullmatch(r"accord report: wrote .*report\.html, 6 charts in \d+\.\d s\n", res.stderr)
+    page = (out / "report.html").read_text(encoding="utf-8")
+    assert page.count("plotly.js, embedded once") == 1
+    assert page.count("Plotly.newPlot(") == 6
+    assert [f"accord-chart-{i}" for i in range(1, 7)] == re.findall(r'<div class="plotly-graph-div" id="(accord-chart-\d+)"', page)
+    # no script or stylesheet from anywhere but the page itself
+    assert not re.search(r"<script[^>]+src=", page)
+    assert not re.search(r"<link[^>]+href=\"?https?:", page)
+    bundle_start = page.index("plotly.js, embedded once")
+    rest = page[:bundle_start] + page[page.index("</script>", bundle_start):]
+    assert "require.js" not in rest and "mathjax" not in rest.lower()
+    # URLs remain only in comments of the inlined CSS; nothing that loads one (the browser test checks
+    # that the page makes no request at all)
+    assert not re.search(r"url\(\s*['\"]?https?:|@import|(?:src|href)=['\"]?https?:", rest)
+    # input cells hidden: the code is not in the page, the prose and the outputs are
+    assert "charts.actor_network(" not in rest and "setup()" not in rest
+    assert "Who sides with whom" in page
+    assert "<title>Russia and North Korea: the alliance&#39;s dynamics</title>" in page or \
+           "<title>Russia and North Korea: the alliance's dynamics</title>" in page
+
+
+def test_report_html_is_reproducible():
+    """The same executed notebook gives the same page, byte for byte (ids are numbered, not random)."""
+    pages = []
+    for _ in range(2):
+        nb = nbformat.read(DYNAMICS, as_version=4)
+        figures = report.plotly_outputs_to_html(nb)
+        assert [f["name"] for f in figures] == ["actor_network", "dyad_matrix", "claim_contest", "timeline",
+                                                "material_exchanges", "cooperation_conflict"]
+        pages.append(report.to_html(nb, "title"))
+    assert pages[0] == pages[1]
+
+
+def _snapshot(out: Path) -> dict[str, tuple[bytes, int]]:
+    return {p.name: (p.read_bytes(), p.stat().st_mtime_ns) for p in out.iterdir() if p.is_file()}
+
+
+@pytest.mark.parametrize("args, message", [
+    (["-p", "focus", "[RUS, RUX]"],
+     r"focus: unknown actor code 'RUX'; valid codes in this corpus: .*PRK.*RUS.*did you mean RUS"),
+    (["-p", "start", "2030-01-01"], r"empty date window: 2030-01-01 to \(open\) selects no document .*covers"),
+    (["-p", "corpus", "no/such/folder"], r"corpus: '.*no/such/folder' does not exist"),
+])
+def test_bad_parameter_stops_the_run_and_keeps_the_last_good_report(good, args, message):
+    out, _ = good
+    before = _snapshot(out)
+    res = accord("report", str(DYNAMICS), *args, "--no-png", "--out", str(out))
+    assert res.returncode == 2
+    first = res.stderr.splitlines()[0]
+    assert first.startswith("accord report: error: cell ") and "raised ParameterError: " in first
+    assert re.search(message, first), first
+    assert "Traceback" not in res.stderr and "Executing" not in res.stderr
+    assert "the partial executed notebook is in" in res.stderr and "(the last good report) is unchanged" in res.stderr
+    assert _snapshot(out) == before  # not touched
+    failed = nbformat.read(out.with_name("report.failed") / "notebook.ipynb", as_version=4)
+    errors = [o for c in failed.cells if c.cell_type == "code" for o in c.outputs if o.output_type == "error"]
+    assert errors and errors[0].ename == "ParameterError"
+    assert not list(out.parent.glob(".report.tmp-*"))
+
+
+def test_failure_after_the_notebook_keeps_the_last_good_report(good):
+    """The notebook runs, then the PNG stage fails (a 'browser' that is not one)."""
+    out, _ = good
+    before = _snapshot(out)
+    res = accord("report", str(DYNAMICS), "--out", str(out), env={"ACCORD_CHROMIUM": "/bin/false"})
+    assert res.returncode == 2
+    assert "writing the report failed: ReportError: kaleido could not draw the charts with /bin/false" in res.stderr
+    assert _snapshot(out) == before
+    kept = nbformat.read(out.with_name("report.failed") / "notebook.ipynb", as_version=4)
+    assert sum(1 for c in kept.cells if c.cell_type == "code" and c.outputs) >= 7  # fully executed
+
+
+def test_success_replaces_the_report_and_clears_the_failure(good, tmp_path):
+    out = tmp_path / "r"
+    (tmp_path / "r.failed").mkdir()
+    out.mkdir()
+    (out / "stale.txt").write_text("old")
+    res = accord("report", str(WALKTHROUGH), "--no-png", "--out", str(out), "-p", "title", "<Walk> & talk")
+    assert res.returncode == 0, res.stderr
+    assert not (out / "stale.txt").exists() and not (tmp_path / "r.failed").exists()
+    page = (out / "report.html").read_text(encoding="utf-8")
+    assert "&lt;Walk&gt; &amp; talk" in page and "<Walk>" not in page
+    assert (out / "parameters.yaml").read_text().startswith("notebook: 01_article_walkthrough.ipynb")
+
+
+def test_progress_bar_on_a_terminal_only(tmp_path):
+    """stderr a terminal: papermill's progress bar shows (here up to the failing cell)."""
+    master, slave = pty.openpty()
+    fcntl.ioctl(slave, termios.TIOCSWINSZ, struct.pack("HHHH", 24, 100, 0, 0))  # a 100-column terminal
+    proc = subprocess.Popen([str(BIN / "accord"), "report", str(DYNAMICS), "-p", "freq", "daily", "--no-png",
+                             "--out", str(tmp_path / "r")], stdout=subprocess.DEVNULL, stderr=slave)
+    os.close(slave)
+    chunks = []
+    while True:
+        try:
+            data = os.read(master, 4096)
+        except OSError:
+            break
+        if not data:
+            break
+        chunks.append(data)
+    proc.wait(timeout=120)
+    os.close(master)
+    text = b"".join(chunks).decode(errors="replace")
+    assert proc.returncode == 2
+    assert "Executing" in text and "cell/s" in text
+    assert "raised ParameterError: freq: unknown time frequency 'daily'; valid: 'W' (week), 'M' (month)" in text
