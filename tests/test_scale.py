@@ -264,3 +264,15 @@ def test_cli_parquet_dataset_and_csv_flags(corpus, tmp_path):
     bad = subprocess.run(ACCORD + ["annotate", str(small), "--out", str(tmp_path / "csv"), "--workers", "2"],
                          capture_output=True, text=True)
     assert bad.returncode == 2 and "only with --format parquet" in bad.stderr
+
+
+def test_the_dynamics_notebook_charts_a_dataset_without_annotating_again(corpus, reference, tmp_path):
+    from accord import charts
+    from accord.notebook import prepare
+
+    out = tmp_path / "ds"
+    annotate_dataset(corpus, out, workers=0, progress=False, log=lambda m: None)
+    run = prepare(corpus=str(out), focus=["RUS", "PRK"])
+    assert_same_tables(run.tables, reference)
+    figures = charts.all_charts(run.tables, run.focus, run.freq, level=run.level)
+    assert len(figures) == 6 and all(f.data for f in figures.values())

@@ -14,6 +14,7 @@ HTML-escaped (displaCy escapes the words; labels and titles are escaped here).
 from __future__ import annotations
 
 import html
+import os
 import json
 import re
 from dataclasses import dataclass, field
@@ -200,9 +201,10 @@ class Run:
 def prepare(corpus: Any, focus: Any, start: Any = None, end: Any = None, freq: str = "M",
             level: str = "country", lexicon: Any = None, title: str = "accord") -> Run:
     """Check every parameter (a wrong one raises ParameterError saying what would be valid),
-    annotate the corpus, check the focus against its actors and restrict the tables to the window."""
+    annotate the corpus (or read it, when it is a Parquet dataset already annotated), check the focus against its actors and restrict the tables to the window."""
     import accord
     from . import params as P
+    from . import store
 
     corpus = P.check_corpus(corpus)
     lexicon = P.check_lexicon(lexicon)
@@ -210,7 +212,10 @@ def prepare(corpus: Any, focus: Any, start: Any = None, end: Any = None, freq: s
     freq = P.check_freq(freq)
     level = P.check_level(level)
     title = P.check_title(title)
-    tables = accord.annotate(corpus, lexicon=lexicon)
+    if isinstance(corpus, (str, os.PathLike)) and store.is_dataset(corpus):
+        tables = accord.read_tables(corpus)  # a Parquet dataset from `accord annotate`: no need to annotate again
+    else:
+        tables = accord.annotate(corpus, lexicon=lexicon)
     codes = P.check_focus(focus, tables["actors"])
     n_read = len(tables["documents"])
     tables = P.select(tables, start, end)
