@@ -38,6 +38,11 @@ def doc_rows(doc: Doc, doc_id: str) -> Rows:
             sent_of[k] = n
 
     def chars(start: int, end: int) -> tuple[int, int]:
+        # whitespace tokens at the edges are not words of the row (and not in the stripped evidence)
+        while end - start > 1 and doc[start].is_space:
+            start += 1
+        while end - start > 1 and doc[end - 1].is_space:
+            end -= 1
         return doc[start].idx, doc[end - 1].idx + len(doc[end - 1])
 
     mentions = []
