@@ -231,6 +231,9 @@ def test_material_category():
     assert charts.material_category("AID", None, None) == "aid (unspecified)"
     assert charts.material_category("COOPERATE", None, "diplomatic") is None
     assert charts.material_category("ACCUSE", None, "military") is None
+    # a return flow of several kinds of goods ("in exchange for economic aid and technology")
+    assert charts.material_categories("AID", None, "economic;technology") == ["economic aid", "technology"]
+    assert charts.material_categories("ACCUSE", None, "economic") == []
 
 
 def test_sankey_marks_alleged_flows(rich):

@@ -39,6 +39,7 @@ __all__ = [
     "contested_propositions",
     "claim_contest",
     "timeline",
+    "material_categories",
     "material_category",
     "material_exchanges",
     "cooperation_conflict",
@@ -580,20 +581,33 @@ _CATEGORY_WORDS = (
 )
 
 
-def material_category(event_type: Any, mode: Any = None, context: Any = None) -> str | None:
-    """What an AID or COOPERATE relation supplies: weapons & military, technology, economic aid,
-    humanitarian aid, aid (unspecified); ``None`` when it is not a material exchange.
-    The mode decides before the context."""
+def _category_of(value: str) -> str | None:
+    low = value.lower()
+    for category, words in _CATEGORY_WORDS:
+        if any(w in low for w in words):
+            return category
+    return None
+
+
+def material_categories(event_type: Any, mode: Any = None, context: Any = None) -> list[str]:
+    """What an AID or COOPERATE relation supplies, one or more of: weapons & military, technology,
+    economic aid, humanitarian aid, aid (unspecified); empty when it is not a material exchange.
+    The mode decides before the context; a context may list several kinds ("economic;technology")."""
     if event_type not in MATERIAL_EVENTS:
-        return None
-    for value in (mode, context):
-        if not isinstance(value, str):
-            continue
-        low = value.lower()
-        for category, words in _CATEGORY_WORDS:
-            if any(w in low for w in words):
-                return category
-    return "aid (unspecified)" if event_type == "AID" else None
+        return []
+    if isinstance(mode, str) and _category_of(mode):
+        return [_category_of(mode)]
+    if isinstance(context, str):
+        found = [c for c in (_category_of(part) for part in context.split(";")) if c]
+        if found:
+            return list(dict.fromkeys(found))
+    return ["aid (unspecified)"] if event_type == "AID" else []
+
+
+def material_category(event_type: Any, mode: Any = None, context: Any = None) -> str | None:
+    """The first of :func:`material_categories`, or ``None``."""
+    found = material_categories(event_type, mode, context)
+    return found[0] if found else None
 
 
 def _rgba(rgb: tuple[int, int, int], alpha: float) -> str:
@@ -609,7 +623,8 @@ def material_exchanges(tables: Tables, focus: Any = DEFAULT_FOCUS, *, level: str
     codes, members, node_of = _focus(tables, focus, level)
     d = P.dyad_rows(tables["relations"], members, statuses, node_of)
     if not d.empty:
-        d["category"] = [material_category(e, m, c) for e, m, c in zip(d["event_type"], d["mode"], d["context"])]
+        d["category"] = [material_categories(e, m, c) for e, m, c in zip(d["event_type"], d["mode"], d["context"])]
+        d = d.explode("category")  # a flow of several kinds of goods counts once for each
         d = d[d["category"].notna()]
     if d.empty:
         return _empty(name, title, f"No material exchange (AID, COOPERATE) involves {', '.join(codes)}.")
