@@ -38,5 +38,11 @@ notebooks: install
 bench-report: install system-deps
 	$(BIN)/python benchmarks/bench_report.py
 
+# every benchmark (results go in the README by hand): speed and memory, Dask scaling, reports
+bench: install system-deps
+	$(BIN)/python benchmarks/bench_throughput.py
+	$(BIN)/python benchmarks/bench_scale.py
+	$(BIN)/python benchmarks/bench_report.py
+
 clean:
 	rm -rf $(OUT) .pytest_cache
