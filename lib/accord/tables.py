@@ -33,6 +33,11 @@ def _int(nullable: bool = False) -> pa.Column:
     return pa.Column("Int64", nullable=nullable)
 
 
+def _table(name: str, columns: dict[str, pa.Column]) -> pa.DataFrameSchema:
+    """A table's schema: exactly these columns, in this order."""
+    return pa.DataFrameSchema(columns, strict=True, ordered=True, name=name)
+
+
 def _offsets() -> dict[str, pa.Column]:
     return {
         "doc_id": _str(),
@@ -43,105 +48,75 @@ def _offsets() -> dict[str, pa.Column]:
 
 
 SCHEMAS: dict[str, pa.DataFrameSchema] = {
-    "documents": pa.DataFrameSchema(
-        {
-            "doc_id": _str(unique=True),
-            "path": _str(),
-            "title": _str(nullable=True),
-            "date": _str(nullable=True),  # ISO date, YYYY-MM-DD
-            "source": _str(nullable=True),
-            "url": _str(nullable=True),
-            "n_chars": _int(),
-            "text": _str(),
-        },
-        strict=True,
-        ordered=True,
-        name="documents",
-    ),
-    "mentions": pa.DataFrameSchema(
-        {
-            **_offsets(),
-            "text": _str(),
-            "actor_id": _str(),
-            "entity": _str(nullable=True),  # lexicon entry, e.g. the person named
-            "kind": _str(),
-        },
-        strict=True,
-        ordered=True,
-        name="mentions",
-    ),
-    "actors": pa.DataFrameSchema(
-        {
-            "actor_id": _str(unique=True),
-            "name": _str(),
-            "kind": pa.Column(
-                str, pa.Check.isin(["state", "igo", "bloc", "org", "person", "group", "unresolved"])
-            ),
-            "country": _str(nullable=True),
-            "sector": _str(nullable=True),
-            "n_mentions": pa.Column("Int64", pa.Check.ge(0)),
-        },
-        strict=True,
-        ordered=True,
-        name="actors",
-    ),
-    "relations": pa.DataFrameSchema(
-        {
-            "relation_id": _str(unique=True),
-            **_offsets(),
-            "source": _list_col(),
-            "target": _list_col(),
-            "event_type": _str(),
-            "mode": _str(nullable=True),
-            "context": _str(nullable=True),
-            "quad_class": pa.Column("Int64", pa.Check.isin([1, 2, 3, 4]), nullable=True),
-            "score": pa.Column(float, nullable=True),
-            "cameo": _str(nullable=True),
-            "goldstein": pa.Column(float, nullable=True),
-            "status": pa.Column(
-                str,
-                pa.Check.isin(["reported", "alleged", "denied", "negated", "planned", "hypothetical"]),
-            ),
-            "claim_id": _str(nullable=True),
-            "date": _str(nullable=True),  # ISO date or YYYY-MM / YYYY when that is all the text gives
-            "trigger": _str(),
-            "evidence": _str(),
-        },
-        strict=True,
-        ordered=True,
-        name="relations",
-    ),
-    "claims": pa.DataFrameSchema(
-        {
-            "claim_id": _str(unique=True),
-            **_offsets(),
-            "source": _list_col(),
-            "source_text": _str(nullable=True),
-            "cue": _str(),
-            "stance": _str(),
-            "content": _str(),
-            "quote": _str(nullable=True),
-            "about": _list_col(),
-            "relations": _list_col(),
-            "contests": _str(nullable=True),
-            "evidence": _str(),
-        },
-        strict=True,
-        ordered=True,
-        name="claims",
-    ),
-    "errors": pa.DataFrameSchema(
-        {
-            "path": _str(),
-            "line": _int(nullable=True),
-            "doc_id": _str(nullable=True),
-            "stage": pa.Column(str, pa.Check.isin(["read", "annotate"])),
-            "error": _str(),
-        },
-        strict=True,
-        ordered=True,
-        name="errors",
-    ),
+    "documents": _table("documents", {
+        "doc_id": _str(unique=True),
+        "path": _str(),
+        "title": _str(nullable=True),
+        "date": _str(nullable=True),  # ISO date, YYYY-MM-DD
+        "source": _str(nullable=True),
+        "url": _str(nullable=True),
+        "n_chars": _int(),
+        "text": _str(),
+    }),
+    "mentions": _table("mentions", {
+        **_offsets(),
+        "text": _str(),
+        "actor_id": _str(),
+        "entity": _str(nullable=True),  # lexicon entry, e.g. the person named
+        "kind": _str(),
+    }),
+    "actors": _table("actors", {
+        "actor_id": _str(unique=True),
+        "name": _str(),
+        "kind": pa.Column(
+            str, pa.Check.isin(["state", "igo", "bloc", "org", "person", "group", "unresolved"])
+        ),
+        "country": _str(nullable=True),
+        "sector": _str(nullable=True),
+        "n_mentions": pa.Column("Int64", pa.Check.ge(0)),
+    }),
+    "relations": _table("relations", {
+        "relation_id": _str(unique=True),
+        **_offsets(),
+        "source": _list_col(),
+        "target": _list_col(),
+        "event_type": _str(),
+        "mode": _str(nullable=True),
+        "context": _str(nullable=True),
+        "quad_class": pa.Column("Int64", pa.Check.isin([1, 2, 3, 4]), nullable=True),
+        "score": pa.Column(float, nullable=True),
+        "cameo": _str(nullable=True),
+        "goldstein": pa.Column(float, nullable=True),
+        "status": pa.Column(
+            str,
+            pa.Check.isin(["reported", "alleged", "denied", "negated", "planned", "hypothetical"]),
+        ),
+        "claim_id": _str(nullable=True),
+        "date": _str(nullable=True),  # ISO date or YYYY-MM / YYYY when that is all the text gives
+        "trigger": _str(),
+        "evidence": _str(),
+    }),
+    "claims": _table("claims", {
+        "claim_id": _str(unique=True),
+        **_offsets(),
+        "source": _list_col(),
+        "source_text": _str(nullable=True),
+        "cue": _str(),
+        "stance": _str(),
+        "content": _str(),
+        "quote": _str(nullable=True),
+        "about": _list_col(),
+        "relations": _list_col(),
+        "contests": _str(nullable=True),
+        "evidence": _str(),
+    }),
+    "errors": _table("errors", {
+        "path": _str(),
+        "line": _int(nullable=True),
+        "doc_id": _str(nullable=True),
+        "stage": pa.Column(str, pa.Check.isin(["read", "annotate"])),
+        "error": _str(),
+    }),
 }
 
 LIST_COLUMNS = {
