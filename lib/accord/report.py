@@ -362,6 +362,24 @@ def _warm_up() -> None:
         pass
 
 
+def _kernel_manager(log: Path) -> type:
+    """A kernel manager class whose kernel writes its process stderr to ``log``.
+
+    That stream holds only the kernel's own logging (a cell's output goes to the
+    notebook), which would otherwise interleave, rarely and at random, with
+    accord's messages; the log stays in the failed run's folder for diagnosis.
+    """
+    from jupyter_client.manager import AsyncKernelManager
+
+    class KernelManager(AsyncKernelManager):
+        async def start_kernel(self, **kw: Any) -> None:
+            with open(log, "ab") as fh:  # the kernel process keeps its own copy of the descriptor
+                kw.setdefault("stderr", fh)
+                await super().start_kernel(**kw)
+
+    return KernelManager
+
+
 def _run(args: argparse.Namespace, started: float, png: PngWriter | None) -> int:
     import threading
 
@@ -379,12 +397,14 @@ def _run(args: argparse.Namespace, started: float, png: PngWriter | None) -> int
     failed_dir = out.with_name(out.name + ".failed")
     tmp = Path(tempfile.mkdtemp(prefix=f".{out.name}.tmp-", dir=out.parent))
     executed = tmp / "notebook.ipynb"
+    kernel_log = tmp / "kernel.log"
     try:
         papermill.execute_notebook(
             str(notebook), str(executed), parameters=params, cwd=str(notebook.parent),
             kernel_name="python3", progress_bar=sys.stderr.isatty(), log_output=False,
             request_save_on_cell_execute=False, execution_timeout=args.timeout,
             extra_arguments=["--IPKernelApp.log_level=CRITICAL"],  # the kernel process logs nothing of its own
+            kernel_manager_class=_kernel_manager(kernel_log),
         )
     except PapermillExecutionError as exc:
         raise _failure(tmp, failed_dir, out, f"cell {exc.exec_count} raised {exc.ename}: "
@@ -394,6 +414,7 @@ def _run(args: argparse.Namespace, started: float, png: PngWriter | None) -> int
         if isinstance(exc, KeyboardInterrupt):
             raise
         raise err from None
+    kernel_log.unlink(missing_ok=True)  # a good run's report folder holds the report alone
     try:
         nb = nbformat.read(executed, as_version=4)
         title = str(params.get("title") or _default(notebook, "title") or notebook.stem)
