@@ -24,7 +24,7 @@ test: install system-deps
 	$(BIN)/python -m pytest
 
 annotate: install
-	$(BIN)/accord annotate seeds --out $(OUT)/seed-tables
+	$(BIN)/accord annotate seeds --out $(OUT)/seed-tables --format csv
 
 # the seed's HTML report and PNG charts in $(OUT)/report (replaced only when the run succeeds)
 report: install system-deps

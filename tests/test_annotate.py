@@ -202,7 +202,8 @@ def test_missing_path_is_a_clear_error():
 
 def test_cli_writes_the_tables_and_a_summary(tmp_path):
     out = tmp_path / "out"
-    proc = subprocess.run([sys.executable, "-m", "accord.cli", "annotate", str(SEED_DIR), "--out", str(out)],
+    proc = subprocess.run([sys.executable, "-m", "accord.cli", "annotate", str(SEED_DIR), "--out", str(out),
+                           "--format", "csv"],
                           capture_output=True, text=True, check=True)
     assert "relations:" in proc.stdout and "ACCUSE" in proc.stdout
     for name in tables.TABLE_NAMES:

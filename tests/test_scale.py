@@ -4,6 +4,7 @@ from __future__ import annotations
 import importlib.util
 import json
 import os
+import re
 import signal
 import sqlite3
 import subprocess
@@ -17,7 +18,7 @@ import pytest
 
 import accord
 from accord import store, tables
-from accord.scale import annotate_dataset
+from accord.scale import annotate_dataset, local_cluster
 
 ROOT = Path(__file__).resolve().parents[1]
 ACCORD = [sys.executable, "-m", "accord.cli"]
@@ -161,12 +162,24 @@ def test_a_run_killed_midway_and_restarted_ends_with_the_tables_of_an_uninterrup
     assert not list(out.rglob(".tmp-*")) and not list(out.rglob(".pending-*"))
 
 
-def test_a_worker_killed_partway_costs_nothing(corpus, reference, tmp_path):
-    from distributed import Client, LocalCluster
+def test_the_local_cluster_keeps_only_a_short_log_of_messages():
+    # Dask's default keeps the last 1,000 messages of each stream, which here are whole batches of text
+    import dask
 
+    from accord.scale import LOG_LENGTH
+
+    with local_cluster(2) as client:
+        assert client.scheduler_comm.recent_message_log.maxlen == LOG_LENGTH
+        on_workers = client.run(lambda: dask.config.get("distributed.admin.low-level-log-length"))
+        assert list(on_workers.values()) == [LOG_LENGTH, LOG_LENGTH]
+        scheduler = client.cluster.scheduler
+        assert {ws.maxlen for ws in (s.recent_message_log for s in scheduler.stream_comms.values())} == {LOG_LENGTH}
+    assert dask.config.get("distributed.admin.low-level-log-length") != LOG_LENGTH  # scoped to the cluster
+
+
+def test_a_worker_killed_partway_costs_nothing(corpus, reference, tmp_path):
     out = tmp_path / "ds"
-    with LocalCluster(n_workers=2, threads_per_worker=1, processes=True, dashboard_address=None) as cluster, \
-            Client(cluster) as client:
+    with local_cluster(2) as client:
         result: dict = {}
 
         def work():
@@ -189,6 +202,32 @@ def test_a_worker_killed_partway_costs_nothing(corpus, reference, tmp_path):
         assert not thread.is_alive()
     assert "error" not in result, result.get("error")
     assert result["stats"].annotated == 60
+    assert_same_tables(store.read_dataset(out), reference)
+
+
+def test_cli_runs_on_an_existing_cluster_given_its_scheduler_address(corpus, reference, tmp_path):
+    dask_cli = Path(sys.executable).with_name("dask")
+    info = tmp_path / "scheduler.json"
+    env = {**os.environ, "DASK_DISTRIBUTED__ADMIN__LOW_LEVEL_LOG_LENGTH": "20"}  # as the README advises
+    started = [subprocess.Popen([str(dask_cli), "scheduler", "--port", "0", "--no-dashboard",
+                                 "--scheduler-file", str(info)], env=env,
+                                stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)]
+    try:
+        deadline = time.monotonic() + 60
+        while not info.exists() and time.monotonic() < deadline:
+            time.sleep(0.1)
+        address = json.loads(info.read_text())["address"]
+        started.append(subprocess.Popen([str(dask_cli), "worker", address, "--nthreads", "1", "--no-dashboard"],
+                                        env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL))
+        out = tmp_path / "ds"
+        res = subprocess.run(ACCORD + ["annotate", str(corpus), "--out", str(out), "--scheduler", address],
+                             capture_output=True, text=True, timeout=300)
+    finally:
+        for proc in reversed(started):
+            proc.terminate()
+            proc.wait(timeout=30)
+    assert res.returncode == 0, res.stderr[-3000:]
+    assert f"ran on the Dask cluster at {address}, 1 worker" in res.stdout
     assert_same_tables(store.read_dataset(out), reference)
 
 
@@ -261,18 +300,75 @@ def test_cli_parquet_dataset_and_csv_flags(corpus, tmp_path):
     assert "1 annotated" in res.stdout and "invalid JSON" in res.stderr
     assert "\r" not in res.stderr and "doc/s" not in res.stderr  # no progress bar off a terminal
     assert store.read_dataset(out)["relations"].shape[0] >= 1
-    bad = subprocess.run(ACCORD + ["annotate", str(small), "--out", str(tmp_path / "csv"), "--workers", "2"],
+    bad = subprocess.run(ACCORD + ["annotate", str(small), "--out", str(tmp_path / "csv"), "--format", "csv",
+                                   "--workers", "2"],
                          capture_output=True, text=True)
     assert bad.returncode == 2 and "only with --format parquet" in bad.stderr
 
 
+def test_cli_annotates_on_a_local_dask_cluster_by_default(tmp_path):
+    small = tmp_path / "small.jsonl"
+    small.write_text('{"id": "a", "date": "2024-06-18", "text": "Putin visited Pyongyang."}\n'
+                     '{"id": "b", "date": "2024-07-02", "text": "North Korea denied sending weapons to Russia."}\n')
+    out = tmp_path / "ds"
+    res = subprocess.run(ACCORD + ["annotate", str(small), "--out", str(out)], capture_output=True, text=True)
+    assert res.returncode == 0, res.stderr
+    assert f"ran on a local Dask cluster, {os.cpu_count()} worker" in res.stdout
+    assert "2 annotated" in res.stdout
+    back = store.read_dataset(out)
+    assert back["documents"]["doc_id"].tolist() == ["a", "b"]
+    assert sorted(p.name for p in (out / "documents").iterdir()) == ["month=2024-06", "month=2024-07"]
+
+
+def test_a_terminal_shows_documents_and_words_per_second(tmp_path):
+    import fcntl
+    import pty
+    import struct
+    import termios
+
+    small = tmp_path / "small.jsonl"
+    small.write_text("".join(f'{{"id": "d{i}", "date": "2024-06-18", "text": "Putin visited Pyongyang on day {i}."}}\n'
+                             for i in range(30)))
+    leader, follower = pty.openpty()  # stderr is a real terminal, 100 columns wide
+    fcntl.ioctl(follower, termios.TIOCSWINSZ, struct.pack("HHHH", 24, 100, 0, 0))
+    try:
+        res = subprocess.run(ACCORD + ["annotate", str(small), "--out", str(tmp_path / "ds"), "--workers", "0"],
+                             stdout=subprocess.PIPE, stderr=follower, text=True)
+        os.close(follower)
+        shown = b""
+        while True:
+            try:
+                chunk = os.read(leader, 65536)
+            except OSError:  # the terminal is closed once everything is read
+                break
+            if not chunk:
+                break
+            shown += chunk
+    finally:
+        os.close(leader)
+    assert res.returncode == 0
+    text = shown.decode(errors="replace")
+    assert re.search(r"documents: 30doc .*doc/s", text), text
+    assert re.search(r"words: .*word/s", text), text
+
+
 def test_the_dynamics_notebook_charts_a_dataset_without_annotating_again(corpus, reference, tmp_path):
-    from accord import charts
     from accord.notebook import prepare
 
     out = tmp_path / "ds"
-    annotate_dataset(corpus, out, workers=0, progress=False, log=lambda m: None)
+    done = subprocess.run(ACCORD + ["annotate", str(corpus), "--out", str(out)],  # on Dask, by default
+                          capture_output=True, text=True, timeout=300)
+    assert done.returncode == 0, done.stderr[-3000:]
     run = prepare(corpus=str(out), focus=["RUS", "PRK"])
     assert_same_tables(run.tables, reference)
-    figures = charts.all_charts(run.tables, run.focus, run.freq, level=run.level)
-    assert len(figures) == 6 and all(f.data for f in figures.values())
+
+    report = tmp_path / "report"
+    res = subprocess.run(ACCORD + ["report", str(ROOT / "notebooks" / "02_alliance_dynamics.ipynb"),
+                                   "-p", "corpus", str(out), "--no-png", "--out", str(report)],
+                         capture_output=True, text=True, timeout=300)
+    assert res.returncode == 0, res.stderr[-3000:]
+    page = (report / "report.html").read_text(encoding="utf-8")
+    assert page.count("Plotly.newPlot(") == 6
+    # the dataset's tables, read back (a folder of Parquet files read as articles would give none)
+    assert f"{len(reference['documents'])} articles · {len(reference['relations'])} relations" in page
+    assert f"{len(reference['errors'])} unreadable inputs" in page

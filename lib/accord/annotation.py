@@ -103,23 +103,37 @@ def iter_documents(corpus: str | Path | pd.DataFrame | Iterable[Document]) -> It
     return iter(corpus)
 
 
-def actor_rows(mentions: pd.DataFrame, relations: pd.DataFrame, claims: pd.DataFrame, lexicon: Lexicon) -> list[dict[str, Any]]:
-    """One row per actor code seen in mentions, relations or claims, with its mention count."""
-    counts = Counter(mentions["actor_id"]) if len(mentions) else Counter()
-    codes = set(counts)
-    for df, cols in ((relations, ("source", "target")), (claims, ("source", "about"))):
-        for col in cols:
-            for lst in df[col] if len(df) else []:
-                codes.update(lst)
+# the columns of each table that hold actor codes
+ACTOR_COLUMNS = {"mentions": ("actor_id",), "relations": ("source", "target"), "claims": ("source", "about")}
+
+
+def count_actors(name: str, df: pd.DataFrame, counts: Counter | None = None) -> Counter:
+    """Add the actor codes of table ``name`` (mentions, relations or claims) to ``counts``.
+
+    Mentions are counted; a code seen only in a relation or claim is added with 0.
+    """
+    counts = Counter() if counts is None else counts
+    if name == "mentions":
+        counts.update(df["actor_id"].tolist())
+        return counts
+    for col in ACTOR_COLUMNS[name]:
+        for codes in df[col]:
+            for code in codes:
+                counts[code] += 0
+    return counts
+
+
+def actor_rows(counts: Counter, lexicon: Lexicon) -> list[dict[str, Any]]:
+    """One row per actor code in ``counts`` (see :func:`count_actors`), with its mention count."""
     by_code: dict[str, Any] = {}
     for entry in lexicon.actors:
         if entry.code and (entry.code not in by_code or entry.id == entry.code):
             by_code[entry.code] = entry
     rows = []
-    for code in sorted(codes):
+    for code in sorted(counts):
         if code.startswith(UNRESOLVED):
             rows.append({"actor_id": code, "name": code.partition(":")[2] or code, "kind": "unresolved",
-                         "country": None, "sector": None, "n_mentions": counts.get(code, 0)})
+                         "country": None, "sector": None, "n_mentions": counts[code]})
             continue
         country, sector = code[:3], code[3:6] or None
         if code.startswith(("IGO", "NGO", "MNC")):
@@ -132,7 +146,7 @@ def actor_rows(mentions: pd.DataFrame, relations: pd.DataFrame, claims: pd.DataF
             name = f"{name} ({lexicon.sectors.get(sector, sector).lower()})"
         kind = entry.kind if entry and entry.kind != "person" else ("igo" if code.startswith("IGO") else "state")
         rows.append({"actor_id": code, "name": name, "kind": kind, "country": country,
-                     "sector": sector, "n_mentions": counts.get(code, 0)})
+                     "sector": sector, "n_mentions": counts[code]})
     return rows
 
 
@@ -184,7 +198,10 @@ def annotate(
         for name in DOC_TABLES:
             rows[name].extend(result[name])
     out = {name: tables.frame(name, rows[name]) for name in ("documents", *DOC_TABLES, "errors")}
-    out["actors"] = tables.frame("actors", actor_rows(out["mentions"], out["relations"], out["claims"], lex))
+    counts = Counter()
+    for name in ACTOR_COLUMNS:
+        count_actors(name, out[name], counts)
+    out["actors"] = tables.frame("actors", actor_rows(counts, lex))
     return {name: out[name] for name in tables.TABLE_NAMES}
 
 
@@ -193,11 +210,11 @@ def add_arguments(parser) -> None:
     """Arguments of ``accord annotate``."""
     parser.add_argument("path", help="a file, folder, glob or JSONL corpus")
     parser.add_argument("--out", required=True, help="folder for the tables")
-    parser.add_argument("--format", choices=("csv", "parquet"), default="csv",
-                        help="csv (default): six CSV tables, annotated in this process, for small corpora; "
-                             "parquet: a partitioned, restartable Parquet dataset annotated on Dask")
+    parser.add_argument("--format", choices=("parquet", "csv"), default="parquet",
+                        help="parquet (default): a partitioned, restartable Parquet dataset annotated on Dask; "
+                             "csv: six CSV tables annotated in this process, for a few documents")
     parser.add_argument("--lexicon", default=None, help="an analyst's YAML lexicon extending the packaged one")
-    scale = parser.add_argument_group("corpus scale (--format parquet)")
+    scale = parser.add_argument_group("corpus scale (Parquet on Dask)")
     scale.add_argument("--workers", type=int, default=None, metavar="N",
                        help="local Dask worker processes (default: one per core; 0: no Dask, this process)")
     scale.add_argument("--scheduler", default=None, metavar="tcp://HOST:PORT",
@@ -238,6 +255,7 @@ def _run_dataset(args) -> int:
                              scheduler=args.scheduler, batch_words=args.batch_words or DEFAULT_BATCH_WORDS,
                              overwrite=args.overwrite)
     rate = stats.words / stats.seconds if stats.seconds else 0.0
+    print(f"ran on {stats.where}")
     print(f"documents: {stats.seen} read, {stats.annotated} annotated, {stats.skipped} already in the dataset, "
           f"{stats.failed} failed, {stats.read_errors} new read errors  ({stats.words} words in "
           f"{stats.seconds:.1f} s, {rate:,.0f} words/s)")

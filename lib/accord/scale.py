@@ -4,11 +4,12 @@
 never read whole), cuts it into batches of about ``batch_words`` words, skips every
 document the dataset already holds (same content, same lexicon), and annotates the
 rest on dask.distributed: a local cluster of one single-threaded worker *process*
-per core by default, or an existing cluster (``scheduler="tcp://HOST:PORT"``).
-Each worker builds the spaCy pipeline once and keeps it (:func:`worker_pipeline`).
-At most a few batches per worker are in flight, so memory stays bounded on the
-client and on the workers whatever the corpus size. Finished batches are
-committed to the dataset as they arrive (see :mod:`accord.store`).
+per core by default (:func:`local_cluster`), or an existing cluster
+(``scheduler="tcp://HOST:PORT"``). Each worker builds the spaCy pipeline once and
+keeps it (:func:`worker_pipeline`). At most a few batches per worker are in flight
+and Dask's logs of recent messages are kept short (``LOG_LENGTH``), so memory stays
+bounded on the client and on the workers whatever the corpus size. Finished
+batches are committed to the dataset as they arrive (see :mod:`accord.store`).
 
 ``workers=0`` annotates in this process, without Dask, into the same dataset.
 
@@ -24,6 +25,7 @@ import sys
 import tempfile
 import time
 import traceback
+from contextlib import ExitStack, contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Iterable, Iterator
@@ -36,6 +38,10 @@ from .readers import Document, ReadError
 
 DEFAULT_BATCH_WORDS = 20_000
 MAX_BATCH_DOCS = 500
+# dask.distributed keeps its last ``low-level-log-length`` messages per stream (default 1000)
+# for debugging; ours carry whole batches of text, so that log alone held about a gigabyte
+# on a 200 MB corpus. A short log keeps the client, scheduler and workers bounded.
+LOG_LENGTH = 20
 
 
 # --------------------------------------------------------------------------- the lexicon, shipped to workers
@@ -197,6 +203,7 @@ class Stats:
     retried: int = 0       # batches split after their worker died
     seconds: float = 0.0
     rows: dict[str, int] = field(default_factory=dict)
+    where: str = ""        # what ran the batches: this process, or the Dask cluster and its workers
 
 
 def batches(items: Iterable[Document | ReadError], dataset: store.Dataset, stats: Stats,
@@ -256,10 +263,36 @@ class Progress:
 # --------------------------------------------------------------------------- executors
 
 
+def short_logs():
+    """A dask config context that keeps Dask's message logs short (see ``LOG_LENGTH``)."""
+    import dask
+
+    return dask.config.set({"distributed.admin.low-level-log-length": LOG_LENGTH})
+
+
+@contextmanager
+def local_cluster(workers: int | None = None) -> Iterator[Any]:
+    """A client on a local cluster of ``workers`` single-threaded processes (default: one per core).
+
+    Dask's message logs are kept short while the cluster lives (see ``LOG_LENGTH``),
+    for the client, the scheduler (in this process) and the workers it starts or restarts.
+    """
+    import logging
+
+    from distributed import Client, LocalCluster
+
+    n = workers or os.cpu_count() or 1
+    with short_logs(), \
+            LocalCluster(n_workers=n, threads_per_worker=1, processes=True, dashboard_address=None,
+                         silence_logs=logging.ERROR) as cluster, Client(cluster) as client:
+        yield client
+
+
 class _Local:
     """Runs batches in this process, one at a time (``workers=0``)."""
 
     max_inflight = 1
+    where = "this process, without Dask (--workers 0)"
 
     def __init__(self, spec: LexiconSpec) -> None:
         self.spec = spec
@@ -272,28 +305,28 @@ class _Dask:
     """Runs batches on a dask.distributed cluster, at most ``max_inflight`` at a time."""
 
     def __init__(self, spec: LexiconSpec, workers: int | None, scheduler: str | None, client=None) -> None:
-        import logging
-
-        from distributed import Client, LocalCluster
+        from distributed import Client, as_completed
 
         self.spec = spec
-        self.cluster = None
-        self.own_client = client is None
-        if client is not None:
-            self.client = client
-        elif scheduler:
-            self.client = Client(scheduler)
-        else:
-            n = workers or os.cpu_count() or 1
-            self.cluster = LocalCluster(n_workers=n, threads_per_worker=1, processes=True,
-                                        dashboard_address=None, silence_logs=logging.ERROR)
-            self.client = Client(self.cluster)
-        self.client.register_plugin(PipelinePlugin(spec), name=PipelinePlugin.name)
-        n_workers = max(1, len(self.client.scheduler_info(n_workers=-1).get("workers", {})) or (workers or 1))
+        self.stack = ExitStack()
+        try:
+            if client is not None:
+                self.client = client
+            elif scheduler:
+                with short_logs():
+                    self.client = self.stack.enter_context(Client(scheduler))
+            else:
+                self.client = self.stack.enter_context(local_cluster(workers))
+            self.client.register_plugin(PipelinePlugin(spec), name=PipelinePlugin.name)
+            n_workers = len(self.client.scheduler_info(n_workers=-1).get("workers", {})) or workers or 1
+        except BaseException:
+            self.stack.close()
+            raise
         self.max_inflight = 2 * n_workers + 1
-        from distributed import as_completed
-
         self.ac = as_completed()
+        kind = f"the Dask cluster at {scheduler}" if scheduler else (
+            "a local Dask cluster" if client is None else "the Dask cluster of the given client")
+        self.where = f"{kind}, {n_workers} worker{'s' if n_workers != 1 else ''}"
 
     def submit(self, batch_id, batch):
         fut = self.client.submit(annotate_batch, batch_id, batch, self.spec, key=f"accord-batch-{batch_id}",
@@ -308,12 +341,7 @@ class _Dask:
         return fut.result()
 
     def close(self) -> None:
-        try:
-            if self.own_client:
-                self.client.close()
-        finally:
-            if self.cluster is not None:
-                self.cluster.close()
+        self.stack.close()
 
 
 # --------------------------------------------------------------------------- the run
@@ -337,7 +365,8 @@ def annotate_dataset(
     ``corpus`` is a path (file, folder, glob, JSONL), a documents table or an iterable
     of Documents (see :func:`accord.annotation.iter_documents`). ``workers`` is the
     number of local worker processes (default: every core; 0: no Dask, this process);
-    ``scheduler`` the address of an existing cluster, or pass a ``client``.
+    ``scheduler`` the address of an existing cluster, or pass a ``client`` (create it
+    under :func:`short_logs`, or with :func:`local_cluster`, to keep memory bounded).
     Read it back with :func:`accord.store.read_dataset`.
     """
     from .annotation import iter_documents
@@ -351,12 +380,14 @@ def annotate_dataset(
         bar = Progress(progress)
         local = workers == 0 and scheduler is None and client is None
         ex = _Local(spec) if local else _Dask(spec, workers, scheduler, client)
+        stats.where = ex.where
         try:
             todo = batches(items, ds, stats, batch_words, on_skip=lambda _doc: bar.skip(stats.skipped))
             _drive(ex, ds, todo, stats, bar, log, local)
         finally:
             ex.close()
             bar.close()
+        log(f"accord: {stats.annotated} documents annotated; rebuilding the actors table of the dataset")
         stats.rows = ds.finish(lex)
     stats.seconds = time.perf_counter() - started
     return stats

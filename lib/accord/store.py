@@ -42,6 +42,7 @@ import io
 import json
 import os
 import sqlite3
+from collections import Counter
 from pathlib import Path
 from typing import Any, Iterable, Mapping
 
@@ -401,7 +402,7 @@ class Dataset:
 
     def finish(self, lexicon: Any) -> dict[str, int]:
         """Rebuild the actors table from the committed rows, give every table a file; returns row counts."""
-        from .annotation import actor_rows
+        from .annotation import ACTOR_COLUMNS, actor_rows, count_actors
 
         for name in tables.TABLE_NAMES:
             if name == "actors":
@@ -411,19 +412,15 @@ class Dataset:
                 rel = f"{name}/{PARTITION}={UNDATED}/part-empty.parquet" if name in PARTITIONED else f"{name}/part-empty.parquet"
                 empty = pa.Table.from_pylist([], schema=arrow_schema(name))
                 _write_atomic(self.root / rel, parquet_bytes(empty), self.durable)
-        cols = {"mentions": ["actor_id"], "relations": ["source", "target"], "claims": ["source", "about"]}
-        frames = {}
-        for name, wanted in cols.items():
-            df = _read_table(self.root, name, columns=wanted)
-            for col in tables.LIST_COLUMNS.get(name, ()):
-                if col in df:
-                    df[col] = [list(v) for v in df[col]]
-            frames[name] = df
-        actors = tables.frame("actors", actor_rows(frames["mentions"], frames["relations"], frames["claims"], lexicon))
+        counts: Counter = Counter()
+        for name, cols in ACTOR_COLUMNS.items():  # file by file: memory does not grow with the dataset
+            for path in _files(self.root, name):
+                count_actors(name, pq.read_table(path, columns=list(cols)).to_pandas(), counts)
+        actors = tables.frame("actors", actor_rows(counts, lexicon))
         _write_atomic(self.root / "actors" / "actors.parquet", parquet_bytes(to_arrow("actors", actors)), self.durable)
-        counts = {name: _count_rows(self.root, name) for name in tables.TABLE_NAMES}
-        self._write_marker({"rows": counts})
-        return counts
+        rows = {name: _count_rows(self.root, name) for name in tables.TABLE_NAMES}
+        self._write_marker({"rows": rows})
+        return rows
 
 
 # --------------------------------------------------------------------------- reading
