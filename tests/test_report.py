@@ -76,7 +76,7 @@ def test_missing_notebook(tmp_path):
 def good(tmp_path_factory):
     """A good report of the seed (no PNG: the browser tests cover them)."""
     out = tmp_path_factory.mktemp("runs") / "report"
-    res = accord("report", str(DYNAMICS), "--no-png", "--out", str(out))
+    res = accord("report", str(DYNAMICS), "--no-png", "--out", out.name, cwd=out.parent)  # a relative --out
     assert res.returncode == 0, res.stderr
     assert "Executing" not in res.stderr  # no progress bar when stderr is not a terminal
     return out, res

@@ -397,7 +397,7 @@ def _run(args: argparse.Namespace, started: float, png: PngWriter | None) -> int
     failed_dir = out.with_name(out.name + ".failed")
     tmp = Path(tempfile.mkdtemp(prefix=f".{out.name}.tmp-", dir=out.parent))
     executed = tmp / "notebook.ipynb"
-    kernel_log = tmp / "kernel.log"
+    kernel_log = tmp.resolve() / "kernel.log"  # papermill runs the kernel from the notebook's folder
     try:
         papermill.execute_notebook(
             str(notebook), str(executed), parameters=params, cwd=str(notebook.parent),
