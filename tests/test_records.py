@@ -135,20 +135,25 @@ def _shape_problems(rec: dict[str, Any]) -> list[str]:
             elif code not in known:
                 p.append(f"{where}: {code} is not listed in actors")
 
-    rels = rec["relations"]
-    if not isinstance(rels, list):
-        p.append("relations must be a list")
-        rels = []
-    for i, r in enumerate(rels):
-        w = f"relations[{i}]"
-        if not isinstance(r, dict):
-            p.append(f"{w} must be a mapping")
-            continue
-        if unknown := set(r) - RELATION_KEYS:
-            p.append(f"{w}: unknown keys {sorted(unknown)}")
-        if missing := RELATION_REQUIRED - set(r):
-            p.append(f"{w}: missing keys {sorted(missing)}")
-            continue
+    def entries(name: str, keys: set[str], required: set[str]):
+        """``(index, where, entry)`` for each mapping of list ``name`` that has its required keys."""
+        items = rec[name]
+        if not isinstance(items, list):
+            p.append(f"{name} must be a list")
+            return
+        for i, item in enumerate(items):
+            w = f"{name}[{i}]"
+            if not isinstance(item, dict):
+                p.append(f"{w} must be a mapping")
+                continue
+            if unknown := set(item) - keys:
+                p.append(f"{w}: unknown keys {sorted(unknown)}")
+            if missing := required - set(item):
+                p.append(f"{w}: missing keys {sorted(missing)}")
+                continue
+            yield i, w, item
+
+    for _, w, r in entries("relations", RELATION_KEYS, RELATION_REQUIRED):
         codes(f"{w}.source", r["source"], allow_empty=False)
         codes(f"{w}.target", r["target"], allow_empty=True)
         if r["event"] not in EVENTS:
@@ -161,20 +166,7 @@ def _shape_problems(rec: dict[str, Any]) -> list[str]:
             if k in r and not (isinstance(r[k], str) and re.match(r"^[a-z_\-]+$", r[k])):
                 p.append(f"{w}: {k} {r[k]!r} must be a lower-case word")
 
-    claims = rec["claims"]
-    if not isinstance(claims, list):
-        p.append("claims must be a list")
-        claims = []
-    for i, c in enumerate(claims):
-        w = f"claims[{i}]"
-        if not isinstance(c, dict):
-            p.append(f"{w} must be a mapping")
-            continue
-        if unknown := set(c) - CLAIM_KEYS:
-            p.append(f"{w}: unknown keys {sorted(unknown)}")
-        if missing := CLAIM_REQUIRED - set(c):
-            p.append(f"{w}: missing keys {sorted(missing)}")
-            continue
+    for i, w, c in entries("claims", CLAIM_KEYS, CLAIM_REQUIRED):
         codes(f"{w}.source", c["source"], allow_empty=False)
         if "about" in c:
             codes(f"{w}.about", c["about"], allow_empty=True)
@@ -184,7 +176,7 @@ def _shape_problems(rec: dict[str, Any]) -> list[str]:
             p.append(f"{w}: quote {c['quote']!r} is not in the text")
         if "contests" in c:
             j = c["contests"]
-            if not (isinstance(j, int) and not isinstance(j, bool) and 0 <= j < len(claims) and j != i):
+            if not (isinstance(j, int) and not isinstance(j, bool) and 0 <= j < len(rec["claims"]) and j != i):
                 p.append(f"{w}: contests {j!r} must be the index of another claim of this record")
     return p
 
