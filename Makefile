@@ -5,7 +5,7 @@ BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 OUT    ?= build
 
-.PHONY: install system-deps test report annotate notebooks bench bench-report clean
+.PHONY: install system-deps test report annotate notebooks lexicon bench bench-report clean
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -29,6 +29,10 @@ annotate: install
 # the seed's HTML report and PNG charts in $(OUT)/report (replaced only when the run succeeds)
 report: install system-deps
 	$(BIN)/accord report notebooks/02_alliance_dynamics.ipynb --out $(OUT)/report
+
+# rebuild the generated lexicon files in lib/accord/data from ../shared/reference (deterministic)
+lexicon: install
+	$(BIN)/python -m accord.lexicon.build ../shared/reference
 
 # re-execute the notebooks in place, reproducibly, after an intended change of their outputs
 notebooks: install

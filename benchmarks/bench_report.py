@@ -29,7 +29,7 @@ IMPORTS = [
     ("spacy", "import spacy"),
     ("accord (lazy: public names load on first use)", "import accord"),
     ("accord.annotation (engine, spaCy, pandas)", "import accord.annotation"),
-    ("accord.charts", "import accord.charts"),
+    ("accord.analysis.charts", "import accord.analysis.charts"),
     ("jsonschema (with rfc3987_syntax)", "import jsonschema"),
     ("nbformat", "import nbformat"),
     ("nbformat, rfc3987_syntax skipped", "import sys; sys.modules['rfc3987_syntax'] = None; import nbformat"),

@@ -1,6 +1,6 @@
 """Issue 4 benchmark: Dask throughput with 1 and 2 workers, memory per worker, a 200 MB file streamed.
 
-All on corpora from ``make_corpus.py`` (seeded), through ``accord.scale.annotate_dataset``
+All on corpora from ``make_corpus.py`` (seeded), through ``accord.dataset.scale.annotate_dataset``
 into a fresh Parquet dataset each time, on a local cluster of single-threaded worker
 processes, each run in a fresh client process. Resident memory is sampled every 20 ms for the client process and for
 every worker process (nanny excluded); the pipeline is built on each worker before
@@ -44,9 +44,9 @@ def run(corpus: Path, workers: int) -> dict:
 def child(corpus: Path, workers: int, batch_words: int = 20_000) -> dict:
     """Annotate ``corpus`` on a fresh local cluster of ``workers`` processes; times and peak memory.
 
-    The cluster is the one ``accord annotate`` starts (``accord.scale.local_cluster``).
+    The cluster is the one ``accord annotate`` starts (``accord.dataset.scale.local_cluster``).
     """
-    from accord.scale import LexiconSpec, PipelinePlugin, annotate_dataset, local_cluster
+    from accord.dataset.scale import LexiconSpec, PipelinePlugin, annotate_dataset, local_cluster
 
     with tempfile.TemporaryDirectory(prefix="accord-scale-") as tmp, local_cluster(workers) as client:
         spec, _ = LexiconSpec.from_path(None)

@@ -12,7 +12,7 @@ text:
 * peak resident memory, each in a fresh process, as the corpus grows
   (0.25M, 0.5M, 1M words), sampled while annotating: ``accord.annotate`` (in memory: it returns the tables,
   which hold every document's text) and the streamed path,
-  ``accord.scale.annotate_dataset(workers=0)``, which keeps no table in memory.
+  ``accord.dataset.scale.annotate_dataset(workers=0)``, which keeps no table in memory.
 
 Words are whitespace-separated tokens. Reading the corpus is excluded from the
 tokenizer's time and from the engine's time, included in ``accord.annotate``'s.
@@ -89,7 +89,7 @@ def child(mode: str, corpus: str) -> None:
             result = accord.annotate(corpus)
             n = len(result["documents"])
         else:
-            from accord.scale import annotate_dataset
+            from accord.dataset.scale import annotate_dataset
 
             with tempfile.TemporaryDirectory() as out:
                 n = annotate_dataset(corpus, Path(out) / "ds", workers=0, progress=False, log=lambda m: None).annotated

@@ -11,6 +11,7 @@ import pytest
 
 import accord
 from accord import tables
+from accord.readers import Document
 
 ROOT = Path(__file__).resolve().parents[1]
 SEED_DIR = ROOT / "seeds"
@@ -145,7 +146,7 @@ def test_same_input_gives_identical_tables(seed, tmp_path):
 def test_tables_round_trip_through_csv_and_parquet(seed, tmp_path):
     for fmt in ("csv", "parquet"):
         tables.write_tables(seed, tmp_path / fmt, fmt)
-        back = tables.read_tables(tmp_path / fmt)
+        back = accord.read_tables(tmp_path / fmt)
         for name in tables.TABLE_NAMES:
             pd.testing.assert_frame_equal(back[name], seed[name], check_dtype=False)
 
@@ -157,15 +158,15 @@ def test_csv_joins_lists_with_semicolons(seed, tmp_path):
 
 
 def test_unknown_proper_name_is_kept_as_unresolved():
-    result = accord.annotate([accord.readers.Document("d", "mem", "Ilya Vedernikov met Kim Jong Un.", date="2024-06-18")])
+    result = accord.annotate([Document("d", "mem", "Ilya Vedernikov met Kim Jong Un.", date="2024-06-18")])
     ids = set(result["mentions"].actor_id)
     assert "UNK:Ilya Vedernikov" in ids and "PRKGOV" in ids
     assert result["actors"].set_index("actor_id").loc["UNK:Ilya Vedernikov", "kind"] == "unresolved"
 
 
 def test_leader_codes_follow_the_document_date():
-    docs = [accord.readers.Document("old", "mem", "Biden visited Seoul.", date="2023-04-01"),
-            accord.readers.Document("new", "mem", "Biden visited Seoul.", date="2026-04-01")]
+    docs = [Document("old", "mem", "Biden visited Seoul.", date="2023-04-01"),
+            Document("new", "mem", "Biden visited Seoul.", date="2026-04-01")]
     m = accord.annotate(docs)["mentions"]
     assert m.loc[m.doc_id == "old", "actor_id"].iloc[0] == "USAGOV"
     assert m.loc[m.doc_id == "new", "actor_id"].iloc[0] != "USAGOV"
@@ -208,7 +209,7 @@ def test_cli_writes_the_tables_and_a_summary(tmp_path):
     assert "relations:" in proc.stdout and "ACCUSE" in proc.stdout
     for name in tables.TABLE_NAMES:
         assert (out / f"{name}.csv").exists()
-    back = tables.read_tables(out)
+    back = accord.read_tables(out)
     assert len(back["relations"]) > 5
 
 
@@ -223,7 +224,7 @@ def test_an_analyst_lexicon_extends_the_packaged_one(tmp_path):
     extra = tmp_path / "mine.yaml"
     extra.write_text("actors:\n  - {id: XWG, kind: org, code: XWG, name: Wagner Group, names: [Wagner Group], country: RUS}\n",
                      encoding="utf-8")
-    doc = [accord.readers.Document("d", "mem", "The Wagner Group attacked Ukraine.", date="2023-01-01")]
+    doc = [Document("d", "mem", "The Wagner Group attacked Ukraine.", date="2023-01-01")]
     assert "XWG" not in set(accord.annotate(doc)["mentions"].actor_id)
     assert "XWG" in set(accord.annotate(doc, lexicon=extra)["mentions"].actor_id)
 

@@ -11,7 +11,8 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from _chart_fixtures import SEED_ID, seed_tables
-from accord import charts, params, tables
+from accord import tables
+from accord.analysis import charts, params, select
 from accord.errors import ParameterError
 
 # plotly's pseudo-HTML tags the charts write themselves; anything else that looks like a tag leaked
@@ -289,13 +290,13 @@ def test_window_checks():
 
 
 def test_select_by_window(rich):
-    only_seed = params.select(rich, "2024-06-01", "2024-06-30")
+    only_seed = select.select(rich, "2024-06-01", "2024-06-30")
     assert list(only_seed["documents"]["doc_id"]) == [SEED_ID]
     assert "r8" not in set(only_seed["relations"]["relation_id"])  # dated 2023-09 by the text
     assert "r3" in set(only_seed["relations"]["relation_id"])
     assert "r2" in set(only_seed["relations"]["relation_id"])  # undated: the article's date counts
     with pytest.raises(ParameterError, match="selects no document.*covers 2023-09-01 to 2024-09-03"):
-        params.select(rich, "2030-01-01", None)
+        select.select(rich, "2030-01-01", None)
 
 
 def test_corpus_lexicon_freq_title_checks(tmp_path):

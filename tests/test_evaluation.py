@@ -11,6 +11,9 @@ import pytest
 import yaml
 
 from accord import evaluate as ev
+from accord.evaluate.match import _distance
+from accord.evaluate import plover as ev_plover
+from accord.evaluate import records as ev_records
 from accord.cli import main as cli_main
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -172,7 +175,7 @@ def test_score_main_on_a_tiny_input():
         _rel("r3", "d2", 5, "ACCUSE", ["USAGOV"], ["IRNGOV"], mode="disapprove"),
     ]
     quads, _ = ev.load_quad_classes()
-    m, d = ev.score_main(gold, _tables(relations, mentions, actors), quads, ev._valid_modes())
+    m, d = ev.score_main(gold, _tables(relations, mentions, actors), quads, ev_plover._valid_modes())
     assert m["event_accuracy"]["engine"] == pytest.approx(2 / 3)
     assert m["event_macro_f1"]["engine"] == pytest.approx(2 / 3)  # AGREE 1, ACCUSE 1, ASSAULT 0
     assert m["quad_accuracy"]["engine"] == pytest.approx(2 / 3)
@@ -224,7 +227,7 @@ def test_matching_is_one_to_one_and_optional_gold_neither_missed_nor_spurious():
         {"sent": 0, "event_type": "AID", "source": ["PRK"], "target": ["RUS"], "start": 14},  # duplicate: spurious
         {"sent": 1, "event_type": "ASSAULT", "source": ["RUS"], "target": ["UKR"], "start": 91},  # optional hit
     ]
-    pairs = ev.match(gold, pred, ev.relation_compatible, ev._distance)
+    pairs = ev.match(gold, pred, ev.relation_compatible, _distance)
     assert pairs == [(0, 0), (2, 2)]
     c = ev.match_counts(gold, pred, pairs)
     assert (c["tp"], c["fp"], c["fn"], c["optional_matched"]) == (1, 1, 1, 1)
@@ -434,9 +437,9 @@ def test_records_scoring_with_a_stub_engine(tmp_path, monkeypatch):
         ]
         return _tables(relations, mentions, actors, claims)
 
-    monkeypatch.setattr(ev, "_annotate", fake_annotate)
+    monkeypatch.setattr(ev_records, "_annotate", fake_annotate)
     quads, _ = ev.load_quad_classes()
-    res = ev.evaluate_records(tmp_path, quads, ev._valid_modes())
+    res = ev.evaluate_records(tmp_path, quads, ev_plover._valid_modes())
     m = res["metrics"]
     assert res["n"] == 3
     assert m["event_accuracy"]["engine"] == 1.0 and m["event_accuracy"]["n"] == 2
@@ -473,5 +476,5 @@ def test_quad_classes_read_from_the_lexicon_yaml_shape():
     rows = {"plover": [{"event_type": "AGREE", "mode": "", "quad_class": 1},
                        {"event_type": "ASSAULT", "mode": "aerial", "quad_class": 3},  # a mode row is not the base
                        {"event_type": "ASSAULT", "mode": "", "quad_class": 4}]}
-    assert ev._quads_from_yaml(rows) == {"AGREE": 1, "ASSAULT": 4}
-    assert ev._quads_from_yaml({"categories": {"AID": {"quad_class": 2}}}) == {"AID": 2}
+    assert ev_plover._quads_from_yaml(rows) == {"AGREE": 1, "ASSAULT": 4}
+    assert ev_plover._quads_from_yaml({"categories": {"AID": {"quad_class": 2}}}) == {"AID": 2}

@@ -10,7 +10,8 @@ from pathlib import Path
 
 import pytest
 
-from accord import readers, tables
+from accord import tables
+from accord.readers import corpus as readers_corpus
 from accord.errors import InputError
 from accord.readers import Document, ReadError, iter_corpus, parse_date, read_corpus, read_document
 
@@ -411,13 +412,13 @@ def test_iter_corpus_folder_reads_files_on_demand(tmp_path, monkeypatch):
     for name in ("a.txt", "b.txt", "c.txt"):
         write(tmp_path / name, name)
     loaded = []
-    real = readers._load
+    real = readers_corpus._load
 
     def spy(path, root):
         loaded.append(path.name)
         return real(path, root)
 
-    monkeypatch.setattr(readers, "_load", spy)
+    monkeypatch.setattr(readers_corpus, "_load", spy)
     gen = iter_corpus(tmp_path)
     assert loaded == []
     assert next(gen).doc_id == "a"

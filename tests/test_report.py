@@ -14,7 +14,8 @@ import nbformat
 import pytest
 
 from _browser import BIN, ROOT, accord
-from accord import report
+from accord.report import html as report_html
+from accord.report import parameters as report_parameters
 from accord.errors import ParameterError
 
 DYNAMICS = ROOT / "notebooks" / "02_alliance_dynamics.ipynb"
@@ -26,23 +27,23 @@ WALKTHROUGH = ROOT / "notebooks" / "01_article_walkthrough.ipynb"
 def test_parameters_from_files_then_flags(tmp_path):
     f = tmp_path / "weekly.yaml"
     f.write_text("start: 2024-06-01\nfocus: [RUS, PRK, CHN]\nfreq: W\ntitle: Weekly\n")
-    params = report.read_parameters([str(f)], [["title", "Weekly report 2024"], ["end", "2024-06-30"],
+    params = report_parameters.read_parameters([str(f)], [["title", "Weekly report 2024"], ["end", "2024-06-30"],
                                                ["focus", "[RUS, PRK]"], ["lexicon", "None"]])
     assert params == {"start": "2024-06-01", "end": "2024-06-30", "focus": ["RUS", "PRK"], "freq": "W",
                       "title": "Weekly report 2024", "lexicon": None}
     with pytest.raises(ParameterError, match="expected a mapping"):
         (tmp_path / "bad.yaml").write_text("- a\n- b\n")
-        report.read_parameters([str(tmp_path / "bad.yaml")], [])
+        report_parameters.read_parameters([str(tmp_path / "bad.yaml")], [])
     with pytest.raises(ParameterError, match="does not exist"):
-        report.read_parameters([str(tmp_path / "none.yaml")], [])
+        report_parameters.read_parameters([str(tmp_path / "none.yaml")], [])
 
 
 def test_parameters_checked_against_the_notebook(tmp_path):
-    params = report.check_parameters(DYNAMICS, {"corpus": "seeds", "title": 2024, "focus": ["RUS"]}, cwd=ROOT)
+    params = report_parameters.check_parameters(DYNAMICS, {"corpus": "seeds", "title": 2024, "focus": ["RUS"]}, cwd=ROOT)
     assert params["corpus"] == str(ROOT / "seeds")  # command-line paths are relative to where accord runs
     assert params["title"] == "2024"  # the notebook declares str
     with pytest.raises(ParameterError) as err:
-        report.check_parameters(DYNAMICS, {"focuss": ["RUS"]})
+        report_parameters.check_parameters(DYNAMICS, {"focuss": ["RUS"]})
     assert "unknown parameter focuss" in str(err.value)
     assert "focus (list[str])" in str(err.value) and "corpus (str)" in str(err.value)
 
@@ -111,10 +112,10 @@ def test_report_html_is_reproducible():
     pages = []
     for _ in range(2):
         nb = nbformat.read(DYNAMICS, as_version=4)
-        figures = report.plotly_outputs_to_html(nb)
+        figures = report_html.plotly_outputs_to_html(nb)
         assert [f["name"] for f in figures] == ["actor_network", "dyad_matrix", "claim_contest", "timeline",
                                                 "material_exchanges", "cooperation_conflict"]
-        pages.append(report.to_html(nb, "title"))
+        pages.append(report_html.to_html(nb, "title"))
     assert pages[0] == pages[1]
 
 

@@ -17,8 +17,10 @@ import pandas as pd
 import pytest
 
 import accord
-from accord import store, tables
-from accord.scale import annotate_dataset, local_cluster
+from accord import tables
+from accord.dataset import layout, read, store
+from accord.dataset.scale import annotate_dataset, local_cluster
+from accord.errors import DatasetError
 
 ROOT = Path(__file__).resolve().parents[1]
 ACCORD = [sys.executable, "-m", "accord.cli"]
@@ -47,7 +49,7 @@ def corpus(tmp_path_factory) -> Path:
 @pytest.fixture(scope="module")
 def reference(corpus) -> dict[str, pd.DataFrame]:
     """The tables of an uninterrupted in-memory run, in the dataset's canonical order."""
-    return store.canonical(accord.annotate(corpus))
+    return read.canonical(accord.annotate(corpus))
 
 
 def assert_same_tables(got: dict[str, pd.DataFrame], want: dict[str, pd.DataFrame]) -> None:
@@ -56,7 +58,7 @@ def assert_same_tables(got: dict[str, pd.DataFrame], want: dict[str, pd.DataFram
 
 
 def manifest_batches(out: Path, query: str = "SELECT count(*) FROM batches") -> int:
-    db = out / store.MANIFEST
+    db = out / layout.MANIFEST
     if not db.exists():
         return 0
     try:
@@ -74,7 +76,7 @@ def test_dataset_holds_the_tables_of_an_in_memory_run(corpus, reference, tmp_pat
     stats = annotate_dataset(corpus, out, workers=0, batch_words=1500, progress=False, log=lambda m: None)
     assert stats.annotated == len(reference["documents"]) == 60
     assert stats.read_errors == 3
-    got = store.read_dataset(out)
+    got = read.read_dataset(out)
     assert_same_tables(got, reference)
     errors = got["errors"].set_index("line")["error"]
     assert "invalid JSON" in errors.loc[6] and "missing 'text'" in errors.loc[21] and "duplicate doc_id" in errors.loc[31]
@@ -90,14 +92,14 @@ def test_second_run_skips_everything_and_changes_nothing(corpus, reference, tmp_
     again = annotate_dataset(corpus, out, workers=0, progress=False, log=lambda m: None)
     assert (again.annotated, again.skipped, again.read_errors, again.batches) == (0, 60, 0, 0)
     assert sorted(p.relative_to(out).as_posix() for p in out.rglob("part-*.parquet")) == before
-    assert_same_tables(store.read_dataset(out), reference)
+    assert_same_tables(read.read_dataset(out), reference)
 
 
 def test_two_dask_workers_give_the_same_tables(corpus, reference, tmp_path):
     out = tmp_path / "ds"
     stats = annotate_dataset(corpus, out, workers=2, batch_words=1000, progress=False, log=lambda m: None)
     assert stats.annotated == 60
-    assert_same_tables(store.read_dataset(out), reference)
+    assert_same_tables(read.read_dataset(out), reference)
 
 
 def test_pandas_dask_and_duckdb_read_the_dataset(corpus, reference, tmp_path):
@@ -105,7 +107,7 @@ def test_pandas_dask_and_duckdb_read_the_dataset(corpus, reference, tmp_path):
     annotate_dataset(corpus, out, workers=0, batch_words=2000, progress=False, log=lambda m: None)
     for name in ("documents", "mentions", "relations", "claims"):
         df = pd.read_parquet(out / name)
-        assert list(df.columns) == list(tables.SCHEMAS[name].columns) + [store.PARTITION]
+        assert list(df.columns) == list(tables.SCHEMAS[name].columns) + [layout.PARTITION]
         assert len(df) == len(reference[name])
     rel = pd.read_parquet(out / "relations")
     assert all(isinstance(list(v), list) for v in rel["source"])
@@ -156,7 +158,7 @@ def test_a_run_killed_midway_and_restarted_ends_with_the_tables_of_an_uninterrup
     again = subprocess.run(ACCORD + args, capture_output=True, text=True, timeout=300)
     assert again.returncode == 0, again.stderr[-3000:]
     assert f"{committed} already in the dataset" in again.stdout
-    got = store.read_dataset(out)
+    got = read.read_dataset(out)
     assert_same_tables(got, reference)
     assert not got["documents"]["doc_id"].duplicated().any()
     assert not list(out.rglob(".tmp-*")) and not list(out.rglob(".pending-*"))
@@ -166,7 +168,7 @@ def test_the_local_cluster_keeps_only_a_short_log_of_messages():
     # Dask's default keeps the last 1,000 messages of each stream, which here are whole batches of text
     import dask
 
-    from accord.scale import LOG_LENGTH
+    from accord.dataset.scale import LOG_LENGTH
 
     with local_cluster(2) as client:
         assert client.scheduler_comm.recent_message_log.maxlen == LOG_LENGTH
@@ -202,7 +204,7 @@ def test_a_worker_killed_partway_costs_nothing(corpus, reference, tmp_path):
         assert not thread.is_alive()
     assert "error" not in result, result.get("error")
     assert result["stats"].annotated == 60
-    assert_same_tables(store.read_dataset(out), reference)
+    assert_same_tables(read.read_dataset(out), reference)
 
 
 def test_cli_runs_on_an_existing_cluster_given_its_scheduler_address(corpus, reference, tmp_path):
@@ -228,7 +230,7 @@ def test_cli_runs_on_an_existing_cluster_given_its_scheduler_address(corpus, ref
             proc.wait(timeout=30)
     assert res.returncode == 0, res.stderr[-3000:]
     assert f"ran on the Dask cluster at {address}, 1 worker" in res.stdout
-    assert_same_tables(store.read_dataset(out), reference)
+    assert_same_tables(read.read_dataset(out), reference)
 
 
 def test_uncommitted_files_are_removed_when_the_dataset_is_opened_again(corpus, reference, tmp_path):
@@ -241,7 +243,7 @@ def test_uncommitted_files_are_removed_when_the_dataset_is_opened_again(corpus, 
     tmp.write_bytes(b"partial")
     annotate_dataset(corpus, out, workers=0, progress=False, log=lambda m: None)
     assert not orphan.exists() and not tmp.exists()
-    assert_same_tables(store.read_dataset(out), reference)
+    assert_same_tables(read.read_dataset(out), reference)
 
 
 def test_a_changed_document_replaces_its_old_rows(corpus, tmp_path):
@@ -257,7 +259,7 @@ def test_a_changed_document_replaces_its_old_rows(corpus, tmp_path):
     first.write_text("\n".join(lines) + "\n", encoding="utf-8")
     stats = annotate_dataset(first, out, workers=0, progress=False, log=lambda m: None)
     assert (stats.annotated, stats.skipped) == (2, 11)
-    assert_same_tables(store.read_dataset(out), store.canonical(accord.annotate(first)))
+    assert_same_tables(read.read_dataset(out), read.canonical(accord.annotate(first)))
 
 
 def test_another_lexicon_is_refused_unless_overwrite(corpus, tmp_path):
@@ -267,11 +269,11 @@ def test_another_lexicon_is_refused_unless_overwrite(corpus, tmp_path):
     annotate_dataset(small, out, workers=0, progress=False, log=lambda m: None)
     extra = tmp_path / "extra.yaml"
     extra.write_text("agents:\n  envoy: GOV\n")
-    with pytest.raises(store.DatasetError, match="another accord run|lexicon"):
+    with pytest.raises(DatasetError, match="another accord run|lexicon"):
         annotate_dataset(small, out, lexicon=extra, workers=0, progress=False, log=lambda m: None)
     stats = annotate_dataset(small, out, lexicon=extra, workers=0, overwrite=True, progress=False, log=lambda m: None)
     assert stats.annotated == 1
-    assert json.loads((out / store.MARKER).read_text())["lexicon_version"] == accord.load_lexicon(extra).version
+    assert json.loads((out / layout.MARKER).read_text())["lexicon_version"] == accord.load_lexicon(extra).version
 
 
 def test_a_folder_that_is_not_a_dataset_is_refused(tmp_path):
@@ -279,13 +281,13 @@ def test_a_folder_that_is_not_a_dataset_is_refused(tmp_path):
     (tmp_path / "ds" / "notes.txt").write_text("mine")
     small = tmp_path / "small.jsonl"
     small.write_text('{"id": "a", "text": "Putin visited Pyongyang."}\n')
-    with pytest.raises(store.DatasetError, match="not empty"):
+    with pytest.raises(DatasetError, match="not empty"):
         annotate_dataset(small, tmp_path / "ds", workers=0, progress=False, log=lambda m: None)
 
 
 def test_one_writer_at_a_time(tmp_path):
     with store.Dataset.open(tmp_path / "ds", "v1"):
-        with pytest.raises(store.DatasetError, match="another accord run"):
+        with pytest.raises(DatasetError, match="another accord run"):
             store.Dataset.open(tmp_path / "ds", "v1")
 
 
@@ -299,7 +301,7 @@ def test_cli_parquet_dataset_and_csv_flags(corpus, tmp_path):
     assert res.returncode == 0, res.stderr
     assert "1 annotated" in res.stdout and "invalid JSON" in res.stderr
     assert "\r" not in res.stderr and "doc/s" not in res.stderr  # no progress bar off a terminal
-    assert store.read_dataset(out)["relations"].shape[0] >= 1
+    assert read.read_dataset(out)["relations"].shape[0] >= 1
     bad = subprocess.run(ACCORD + ["annotate", str(small), "--out", str(tmp_path / "csv"), "--format", "csv",
                                    "--workers", "2"],
                          capture_output=True, text=True)
@@ -315,7 +317,7 @@ def test_cli_annotates_on_a_local_dask_cluster_by_default(tmp_path):
     assert res.returncode == 0, res.stderr
     assert f"ran on a local Dask cluster, {os.cpu_count()} worker" in res.stdout
     assert "2 annotated" in res.stdout
-    back = store.read_dataset(out)
+    back = read.read_dataset(out)
     assert back["documents"]["doc_id"].tolist() == ["a", "b"]
     assert sorted(p.name for p in (out / "documents").iterdir()) == ["month=2024-06", "month=2024-07"]
 
@@ -353,7 +355,7 @@ def test_a_terminal_shows_documents_and_words_per_second(tmp_path):
 
 
 def test_the_dynamics_notebook_charts_a_dataset_without_annotating_again(corpus, reference, tmp_path):
-    from accord.notebook import prepare
+    from accord.analysis.notebook import prepare
 
     out = tmp_path / "ds"
     done = subprocess.run(ACCORD + ["annotate", str(corpus), "--out", str(out)],  # on Dask, by default

@@ -10,13 +10,14 @@ from typing import Any
 
 __version__ = "0.1.0"
 
+# public name -> the module that defines it
 _EXPORTS = {
     "annotate": "accord.annotation",
     "build_pipeline": "accord.pipeline",
     "load_lexicon": "accord.lexicon",
     "Lexicon": "accord.lexicon",
     "read_corpus": "accord.readers",
-    "read_tables": "accord.tables",
+    "read_tables": "accord.dataset.read",
     "write_tables": "accord.tables",
 }
 __all__ = sorted(_EXPORTS)
@@ -25,10 +26,7 @@ __all__ = sorted(_EXPORTS)
 def __getattr__(name: str) -> Any:
     if name in _EXPORTS:
         return getattr(importlib.import_module(_EXPORTS[name]), name)
-    try:  # a submodule, e.g. accord.readers
-        return importlib.import_module(f"accord.{name}")
-    except ModuleNotFoundError:
-        raise AttributeError(f"module 'accord' has no attribute {name!r}") from None
+    raise AttributeError(f"module 'accord' has no attribute {name!r}")
 
 
 def __dir__() -> list[str]:

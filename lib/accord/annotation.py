@@ -6,22 +6,22 @@ with the tables and not with the text. A document that fails is listed in the
 errors table (and on stderr) and the others are annotated.
 """
 from __future__ import annotations
-
 import sys
 import traceback
 from collections import Counter
 from pathlib import Path
-from typing import Any, Iterable, Iterator
-
+from typing import Any, Callable, Iterable, Iterator
 import pandas as pd
 from spacy.language import Language
 from spacy.tokens import Doc
+from dataclasses import dataclass, field
 
 from . import tables
-from .actors import UNRESOLVED
 from .lexicon import Lexicon, load_lexicon
-from .pipeline import build_pipeline, process
+from .pipeline import build_pipeline
+from .pipeline.actors import UNRESOLVED
 from .readers import Document, ReadError, iter_corpus
+
 
 Rows = dict[str, list[dict[str, Any]]]
 DOC_TABLES = ("mentions", "relations", "claims")
@@ -82,7 +82,56 @@ def doc_rows(doc: Doc, doc_id: str) -> Rows:
 
 def annotate_document(nlp: Language, document: Document) -> Rows:
     """Rows of the mentions, relations and claims tables for one document."""
-    return doc_rows(process(nlp, document.text, document.date), document.doc_id)
+    doc = nlp.make_doc(document.text)
+    doc._.date = document.date  # the components resolve roles and relative dates against it
+    return doc_rows(nlp(doc), document.doc_id)
+
+
+@dataclass
+class Outcome:
+    """What one item of a corpus gave: its rows, or the row of the errors table and the message for stderr."""
+
+    item: Document | ReadError
+    rows: Rows = field(default_factory=dict)
+    error: dict[str, Any] | None = None
+    message: str = ""
+    trace: str = ""  # the traceback of a failed annotation
+
+    @property
+    def kind(self) -> str:
+        """"doc", "failed" or "read_error" (the dataset's manifest records it)."""
+        if isinstance(self.item, ReadError):
+            return "read_error"
+        return "failed" if self.error else "doc"
+
+
+def failure_row(document: Document, problem: str) -> dict[str, Any]:
+    """The errors-table row of a document whose annotation failed."""
+    return {"path": document.path, "line": document.line, "doc_id": document.doc_id,
+            "stage": "annotate", "error": problem}
+
+
+def annotate_item(nlp: Language, item: Document | ReadError) -> Outcome:
+    """Annotate one document; a read error, or a document whose annotation raises, becomes an error row."""
+    if isinstance(item, ReadError):
+        return Outcome(item, error=item.as_row(), message=f"accord: skipped {item}")
+    try:
+        return Outcome(item, rows=annotate_document(nlp, item))
+    except Exception as exc:  # one bad document never costs the others
+        problem = f"{type(exc).__name__}: {exc}"
+        return Outcome(item, error=failure_row(item, problem),
+                       message=f"accord: {item.path}: annotation failed: {problem}",
+                       trace=traceback.format_exc(limit=3))
+
+
+def collect(outcome: Outcome, rows: Rows) -> None:
+    """Add an outcome's rows to ``rows`` (documents, errors and the per-document tables)."""
+    if outcome.error is not None:
+        rows["errors"].append(outcome.error)
+        return
+    rows["documents"].append(outcome.item.as_row())
+    for name in DOC_TABLES:
+        rows[name].extend(outcome.rows[name])
 
 
 def _documents_from_frame(df: pd.DataFrame) -> Iterator[Document | ReadError]:
@@ -153,11 +202,12 @@ def actor_rows(counts: Counter, lexicon: Lexicon) -> list[dict[str, Any]]:
 _PIPELINES: dict[str, Language] = {}
 
 
-def pipeline_for(lexicon: Lexicon) -> Language:
-    """The pipeline over ``lexicon``, built once per process (building it costs seconds; running it is stateless)."""
-    if lexicon.version not in _PIPELINES:
-        _PIPELINES[lexicon.version] = build_pipeline(lexicon)
-    return _PIPELINES[lexicon.version]
+def pipeline_for(version: str, lexicon: Callable[[], Lexicon]) -> Language:
+    """The pipeline over the lexicon of ``version``, built once per process (building it costs seconds;
+    running it is stateless). ``lexicon`` gives the Lexicon when the pipeline must be built."""
+    if version not in _PIPELINES:
+        _PIPELINES[version] = build_pipeline(lexicon())
+    return _PIPELINES[version]
 
 
 def annotate(
@@ -173,7 +223,7 @@ def annotate(
     lexicon, or None for the packaged one alone.
     """
     lex = lexicon if isinstance(lexicon, Lexicon) else load_lexicon(lexicon)
-    nlp = pipeline_for(lex)
+    nlp = pipeline_for(lex.version, lambda: lex)
     rows: Rows = {name: [] for name in ("documents", "errors", *DOC_TABLES)}
     items = iter_documents(corpus)
     if progress:
@@ -181,103 +231,14 @@ def annotate(
 
         items = tqdm(items, unit="doc", disable=not sys.stderr.isatty())
     for item in items:
-        if isinstance(item, ReadError):
-            print(f"accord: skipped {item}", file=sys.stderr)
-            rows["errors"].append(item.as_row())
-            continue
-        try:
-            result = annotate_document(nlp, item)
-        except Exception as exc:  # one bad document never costs the others
-            problem = f"{type(exc).__name__}: {exc}"
-            print(f"accord: {item.path}: annotation failed: {problem}", file=sys.stderr)
-            traceback.print_exc(limit=3, file=sys.stderr)
-            rows["errors"].append({"path": item.path, "line": item.line, "doc_id": item.doc_id,
-                                   "stage": "annotate", "error": problem})
-            continue
-        rows["documents"].append(item.as_row())
-        for name in DOC_TABLES:
-            rows[name].extend(result[name])
+        outcome = annotate_item(nlp, item)
+        if outcome.message:
+            print(outcome.message, file=sys.stderr)
+            sys.stderr.write(outcome.trace)
+        collect(outcome, rows)
     out = {name: tables.frame(name, rows[name]) for name in ("documents", *DOC_TABLES, "errors")}
     counts = Counter()
     for name in ACTOR_COLUMNS:
         count_actors(name, out[name], counts)
     out["actors"] = tables.frame("actors", actor_rows(counts, lex))
     return {name: out[name] for name in tables.TABLE_NAMES}
-
-
-# -- the `accord annotate` subcommand --------------------------------------------
-def add_arguments(parser) -> None:
-    """Arguments of ``accord annotate``."""
-    parser.add_argument("path", help="a file, folder, glob or JSONL corpus")
-    parser.add_argument("--out", required=True, help="folder for the tables")
-    parser.add_argument("--format", choices=("parquet", "csv"), default="parquet",
-                        help="parquet (default): a partitioned, restartable Parquet dataset annotated on Dask; "
-                             "csv: six CSV tables annotated in this process, for a few documents")
-    parser.add_argument("--lexicon", default=None, help="an analyst's YAML lexicon extending the packaged one")
-    scale = parser.add_argument_group("corpus scale (Parquet on Dask)")
-    scale.add_argument("--workers", type=int, default=None, metavar="N",
-                       help="local Dask worker processes (default: one per core; 0: no Dask, this process)")
-    scale.add_argument("--scheduler", default=None, metavar="tcp://HOST:PORT",
-                       help="run on an existing Dask cluster instead of a local one")
-    scale.add_argument("--batch-words", type=int, default=None, metavar="N",
-                       help="words per batch of documents sent to a worker (default 20000)")
-    scale.add_argument("--overwrite", action="store_true",
-                       help="empty the dataset first (needed when the lexicon changed)")
-
-
-def run(args) -> int:
-    """Annotate ``args.path`` and write the tables; prints a short summary."""
-    if args.format == "parquet":
-        return _run_dataset(args)
-    scale_flags = [f for f, v in (("--workers", args.workers), ("--scheduler", args.scheduler),
-                                  ("--batch-words", args.batch_words), ("--overwrite", args.overwrite or None))
-                   if v is not None]
-    if scale_flags:
-        from .errors import AccordError
-
-        raise AccordError(f"{', '.join(scale_flags)}: only with --format parquet (a Parquet dataset on Dask)")
-    result = annotate(args.path, lexicon=args.lexicon, progress=True)
-    written = tables.write_tables(result, args.out, args.format)
-    print(summary(result))
-    print(f"wrote {len(written)} tables to {args.out}")
-    return 1 if result["errors"].shape[0] and not result["documents"].shape[0] else 0
-
-
-def _run_dataset(args) -> int:
-    """``--format parquet``: stream the corpus through Dask into a restartable Parquet dataset."""
-    from .scale import DEFAULT_BATCH_WORDS, annotate_dataset
-
-    if args.workers is not None and args.workers < 0:
-        from .errors import AccordError
-
-        raise AccordError(f"--workers {args.workers}: must be 0 or more")
-    stats = annotate_dataset(args.path, args.out, lexicon=args.lexicon, workers=args.workers,
-                             scheduler=args.scheduler, batch_words=args.batch_words or DEFAULT_BATCH_WORDS,
-                             overwrite=args.overwrite)
-    rate = stats.words / stats.seconds if stats.seconds else 0.0
-    print(f"ran on {stats.where}")
-    print(f"documents: {stats.seen} read, {stats.annotated} annotated, {stats.skipped} already in the dataset, "
-          f"{stats.failed} failed, {stats.read_errors} new read errors  ({stats.words} words in "
-          f"{stats.seconds:.1f} s, {rate:,.0f} words/s)")
-    print("dataset rows: " + "  ".join(f"{name}: {n}" for name, n in stats.rows.items()))
-    print(f"wrote a Parquet dataset to {args.out} (read it with accord.store.read_dataset)")
-    return 1 if stats.rows.get("errors") and not stats.rows.get("documents") else 0
-
-
-def summary(result: dict[str, pd.DataFrame]) -> str:
-    """A few lines an analyst reads first: counts, the most mentioned actors, the relations by type."""
-    docs, rel, cl = result["documents"], result["relations"], result["claims"]
-    lines = [
-        f"documents: {len(docs)}  errors: {len(result['errors'])}  mentions: {len(result['mentions'])}  "
-        f"actors: {len(result['actors'])}  relations: {len(rel)}  claims: {len(cl)}",
-    ]
-    top = result["actors"].sort_values(["n_mentions", "actor_id"], ascending=[False, True]).head(8)
-    lines.append("most mentioned: " + ", ".join(f"{a} ({n})" for a, n in zip(top["actor_id"], top["n_mentions"])))
-    for r in rel.itertuples():
-        when = r.date if isinstance(r.date, str) else ""
-        lines.append(f"  {';'.join(r.source):>16} -> {';'.join(r.target):<16} {r.event_type:<10} {r.status:<12} "
-                     f"{when:<8} \"{r.trigger}\"")
-    for c in cl.itertuples():
-        contest = f" contests {c.contests}" if isinstance(c.contests, str) else ""
-        lines.append(f"  claim {c.claim_id}: {';'.join(c.source)} {c.stance} ({c.cue}){contest}")
-    return "\n".join(lines)

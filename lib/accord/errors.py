@@ -1,4 +1,4 @@
-"""Errors that name the file and the problem.
+"""Every error accord raises for its user, in one place; each names the file and the problem.
 
 Every error accord raises for bad input is an :class:`AccordError`; its message
 always starts with the path (and line, when known) so that a batch log can be
@@ -37,3 +37,16 @@ class LexiconError(AccordError):
 
 class ParameterError(AccordError):
     """A notebook or report parameter with a value that cannot be used."""
+
+
+def first_line(error: object) -> str:
+    """The first line of an error's text, for a one-line message."""
+    return next((line for line in str(error).splitlines() if line.strip()), "").strip()
+
+
+class DatasetError(AccordError):
+    """A dataset folder that cannot be used as asked."""
+
+
+class ReportError(AccordError):
+    """A report run that failed; the last good report is untouched."""

@@ -179,25 +179,3 @@ def write_tables(tables: Mapping[str, pd.DataFrame], out_dir: str | Path, fmt: s
         written.append(path)
     return written
 
-
-def read_tables(in_dir: str | Path) -> dict[str, pd.DataFrame]:
-    """Read tables written by :func:`write_tables` (CSV or Parquet files), or a Parquet dataset
-    written by ``accord annotate --format parquet``, back into validated frames."""
-    from .store import is_dataset, read_dataset  # store builds on this module
-
-    if is_dataset(in_dir):
-        return read_dataset(in_dir)
-    base = Path(in_dir)
-    tables = {}
-    for name in TABLE_NAMES:
-        pq, csv = base / f"{name}.parquet", base / f"{name}.csv"
-        if pq.exists():
-            df = pd.read_parquet(pq)
-            for col in LIST_COLUMNS.get(name, ()):
-                df[col] = df[col].map(list)
-        elif csv.exists():
-            df = from_csv_frame(name, pd.read_csv(csv, dtype=str, keep_default_na=False, na_values=[""]))
-        else:
-            raise FileNotFoundError(f"{base}: no {name}.csv or {name}.parquet")
-        tables[name] = frame(name, df.to_dict("records"))
-    return tables

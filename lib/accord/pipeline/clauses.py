@@ -16,7 +16,7 @@ from spacy.lang.en.stop_words import STOP_WORDS
 from spacy.tokens import Doc, Span
 
 from .actors import Mention
-from .lexicon import Lexicon
+from ..lexicon import Lexicon
 
 DETERMINERS = {
     "a", "an", "the", "his", "her", "its", "their", "our", "my", "your", "this", "that",

@@ -11,13 +11,13 @@ import importlib
 import sys
 from typing import Sequence
 
-from .errors import AccordError
+from ..errors import AccordError
 
 # subcommand -> (module, one-line help)
 COMMANDS: dict[str, tuple[str, str]] = {
-    "annotate": ("accord.annotation", "annotate a corpus and write its tables"),
-    "evaluate": ("accord.evaluate", "score the annotator against gold standards"),
-    "report": ("accord.report", "run a notebook with papermill and write an HTML report"),
+    "annotate": ("accord.cli.annotate", "annotate a corpus and write its tables"),
+    "evaluate": ("accord.cli.evaluate", "score the annotator against gold standards"),
+    "report": ("accord.cli.report", "run a notebook with papermill and write an HTML report"),
 }
 
 
@@ -46,6 +46,3 @@ def main(argv: Sequence[str] | None = None) -> int:
         print(f"accord {args.command}: error: {exc}", file=sys.stderr)
         return 2
 
-
-if __name__ == "__main__":
-    sys.exit(main())

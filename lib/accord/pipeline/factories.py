@@ -17,7 +17,7 @@ from spacy.util import compile_infix_regex
 from .actors import ActorRecognizer
 from .claims import ClaimExtractor
 from .dates import DateRecognizer
-from .lexicon import Lexicon, load_lexicon
+from ..lexicon import Lexicon, load_lexicon
 from .relations import RelationExtractor
 
 for _name in ("date", "mentions", "dates", "claims", "relations"):
@@ -101,11 +101,3 @@ def build_pipeline(lexicon: Lexicon | str | Path | None = None) -> Language:
     nlp.add_pipe("accord_relations", config={"lexicon": key})
     return nlp
 
-
-def process(nlp: Language, text: str, date: str | None = None) -> Doc:
-    """Run the pipeline on ``text`` whose publication date is ``date`` (ISO), used to resolve roles and dates."""
-    doc = nlp.make_doc(text)
-    doc._.date = date
-    for _, component in nlp.pipeline:
-        doc = component(doc)
-    return doc

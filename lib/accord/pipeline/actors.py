@@ -18,7 +18,7 @@ from spacy.lang.en.stop_words import STOP_WORDS
 from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc
 
-from .lexicon import ActorEntry, Lexicon
+from ..lexicon import ActorEntry, Lexicon
 
 UNRESOLVED = "UNK"
 _MONTHS = {

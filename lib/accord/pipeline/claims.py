@@ -14,7 +14,7 @@ from spacy.tokens import Doc
 
 from .clauses import (QUOTE_CLOSE, QUOTE_OPEN, Arg, ClauseRules, SentenceView, by_sentence, reading, sentence_views,
                       unique)
-from .lexicon import Cue, Lexicon
+from ..lexicon import Cue, Lexicon
 
 # stances whose content the source asserts as true of others
 ALLEGING = {"accuse", "allege", "concern", "warn"}

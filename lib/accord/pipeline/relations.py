@@ -17,7 +17,7 @@ from spacy.tokens import Doc
 from .claims import Claim, _longest, link_denials
 from .clauses import (DETERMINERS, POSSESSIVE_PRONOUNS, Arg, ClauseRules, PhraseIndex, SentenceView, by_sentence,
                       ends_with_any, phrases, reading, sentence_views)
-from .lexicon import Lexicon, Trigger
+from ..lexicon import Lexicon, Trigger
 
 # categories whose recipient may follow "for" ("support for Kyiv", "aid for Gaza")
 BENEFACTIVE = {"SUPPORT", "AID", "AGREE"}

@@ -1,4 +1,4 @@
-"""Parameters of the notebooks and charts: checking them, and selecting rows with them.
+"""Parameters of the notebooks and charts: checking them.
 
 Every notebook parameter is checked here, so that a wrong value stops a run
 (papermill, ``accord report``, a scheduler) with a :class:`ParameterError` that
@@ -9,43 +9,20 @@ says what is wrong and what would be valid, before any chart is drawn:
 * :func:`check_freq` -- ``"W"`` (week) or ``"M"`` (month);
 * :func:`check_focus` -- actor codes that the actors table knows.
 
-The selection helpers are shared by the charts: :func:`focus_members` (which
-actor ids a focus code stands for), :func:`select` (the tables restricted to a
-date window), :func:`dyad_rows` (relations exploded into one row per
-source-target pair) and :func:`parse_date` (ISO dates, months and years).
+:func:`parse_date` reads the ISO dates, months and years these checks accept;
+the selections made with checked parameters are in :mod:`accord.analysis.select`.
 """
 from __future__ import annotations
-
 import datetime as _dt
 import difflib
 import glob as _glob
 import os
 import re
 from pathlib import Path
-from typing import Any, Iterable, Mapping, Sequence
-
+from typing import Any, Iterable
 import pandas as pd
+from ..errors import ParameterError
 
-from .errors import ParameterError
-
-__all__ = [
-    "FREQS",
-    "check_corpus",
-    "check_lexicon",
-    "check_window",
-    "check_freq",
-    "check_focus",
-    "check_title",
-    "valid_codes",
-    "focus_members",
-    "parse_date",
-    "select",
-    "dyad_rows",
-    "relation_score",
-    "LEVELS",
-    "check_level",
-    "node_map",
-]
 
 #: Time frequencies of the charts over time: code -> name.
 FREQS = {"W": "week", "M": "month"}
@@ -233,20 +210,6 @@ def check_focus(focus: Any, actors: Any) -> list[str]:
         raise ParameterError(msg)
     return codes
 
-
-def focus_members(focus: Sequence[str], actors: Any) -> set[str]:
-    """The actor ids a focus stands for: the ids named, and every actor whose country is named."""
-    actors = _actors_frame(actors)
-    codes = set(_as_code_list(focus))
-    ids = actors["actor_id"].astype(str)
-    country = actors["country"].astype(object).where(actors["country"].notna(), None)
-    members = {a for a, c in zip(ids, country) if a in codes or (c is not None and str(c) in codes)}
-    # codes used in relations but absent from the actors table
-    members |= {c for c in codes if c not in set(country.dropna().astype(str))}
-    return members
-
-
-#: Levels of the charts: one node per actor, or per country (actors of a country folded into it).
 LEVELS = ("actor", "country")
 
 
@@ -257,143 +220,3 @@ def check_level(level: Any) -> str:
         raise ParameterError(f"level: {level!r}; valid: 'actor' (one node per actor code) or 'country' "
                              "(the actors of a country folded into it)")
     return key
-
-
-def node_map(actors: Any, level: str = "actor") -> dict[str, str]:
-    """actor id -> chart node: itself at the actor level; at the country level its country code,
-    except for international organisations and blocs, which stay themselves."""
-    actors = _actors_frame(actors)
-    level = check_level(level)
-    out = {}
-    for rec in actors.to_dict("records"):
-        aid, country = str(rec["actor_id"]), rec["country"]
-        fold = level == "country" and isinstance(country, str) and country and rec["kind"] not in ("igo", "bloc")
-        out[aid] = country if fold else aid
-    return out
-
-
-# -- selection ----------------------------------------------------------------
-
-def _doc_dates(documents: pd.DataFrame) -> dict[str, Any]:
-    return dict(zip(documents["doc_id"].astype(str), documents["date"]))
-
-
-def _overlaps(value: Any, lo: pd.Timestamp | None, hi: pd.Timestamp | None) -> bool | None:
-    """Whether the period of ``value`` overlaps [lo, hi]; None when undated or unparsable."""
-    try:
-        parsed = parse_date(value)
-    except ValueError:
-        return None
-    if parsed is None:
-        return None
-    first, last, _ = parsed
-    return (lo is None or last >= lo) and (hi is None or first <= hi)
-
-
-def select(tables: Mapping[str, pd.DataFrame], start: Any = None, end: Any = None) -> dict[str, pd.DataFrame]:
-    """The tables restricted to the window [start, end] (inclusive, ``None`` = open).
-
-    A relation is kept when its own date (or, when it has none, its document's
-    date) overlaps the window; undated relations of undated documents are kept.
-    Documents, mentions and claims follow their document's date. A window that
-    keeps nothing raises ParameterError naming the dates the corpus covers.
-    """
-    lo, hi = check_window(start, end)
-    out = {name: df for name, df in tables.items()}
-    if lo is None and hi is None:
-        return out
-    docs = tables["documents"]
-    doc_date = _doc_dates(docs)
-    doc_keep = {d: _overlaps(v, lo, hi) for d, v in doc_date.items()}
-    rel = tables["relations"]
-    keep = []
-    for doc_id, date in zip(rel["doc_id"].astype(str), rel["date"]):
-        k = _overlaps(date, lo, hi)
-        if k is None:
-            k = doc_keep.get(doc_id)
-        keep.append(True if k is None else k)
-    out["relations"] = rel[pd.Series(keep, index=rel.index, dtype=bool)]
-    kept_docs = {d for d, k in doc_keep.items() if k is None or k}
-    for name in ("documents", "mentions", "claims"):
-        if name in tables:
-            df = tables[name]
-            out[name] = df[df["doc_id"].astype(str).isin(kept_docs)]
-    if out["relations"].empty and not any(doc_keep.values()):
-        covered = _coverage(tables)
-        raise ParameterError(
-            f"empty date window: {_fmt(lo)} to {_fmt(hi)} selects no document and no relation; "
-            f"the corpus covers {covered}"
-        )
-    return out
-
-
-def _fmt(ts: pd.Timestamp | None) -> str:
-    return "(open)" if ts is None else ts.date().isoformat()
-
-
-def _coverage(tables: Mapping[str, pd.DataFrame]) -> str:
-    values = list(tables["documents"]["date"].dropna()) + list(tables["relations"]["date"].dropna())
-    spans = []
-    for v in values:
-        try:
-            p = parse_date(v)
-        except ValueError:
-            continue
-        if p:
-            spans.append(p)
-    if not spans:
-        return "no dated document or relation"
-    return f"{min(s[0] for s in spans).date().isoformat()} to {max(s[1] for s in spans).date().isoformat()}"
-
-
-def relation_score(row: Mapping[str, Any]) -> float:
-    """The PLOVER score of a relation, else its Goldstein score, else 0."""
-    for key in ("score", "goldstein"):
-        v = row.get(key)
-        if v is not None and not pd.isna(v):
-            return float(v)
-    return 0.0
-
-
-DYAD_COLUMNS = [
-    "relation_id", "doc_id", "sent_id", "source", "target", "event_type", "mode", "context",
-    "quad_class", "score", "status", "date", "trigger", "evidence",
-]
-
-
-def dyad_rows(
-    relations: pd.DataFrame,
-    focus_ids: Iterable[str] | None = None,
-    statuses: Iterable[str] | None = None,
-    node_of: Mapping[str, str] | None = None,
-) -> pd.DataFrame:
-    """One row per (relation, source, target), self-pairs dropped.
-
-    ``node_of`` maps actor ids to chart nodes (see :func:`node_map`; unmapped
-    ids stay themselves). With ``focus_ids`` (nodes), only pairs with a focus
-    node on at least one side are kept; with ``statuses``, only relations of
-    those statuses. ``score`` is :func:`relation_score`. Rows keep the order of
-    the relations table.
-    """
-    focus = set(focus_ids) if focus_ids is not None else None
-    allowed = set(statuses) if statuses is not None else None
-    node_of = node_of or {}
-    rows = []
-    for rec in relations.to_dict("records"):
-        if allowed is not None and rec["status"] not in allowed:
-            continue
-        score = relation_score(rec)
-        sources = list(dict.fromkeys(node_of.get(a, a) for a in rec["source"]))
-        targets = list(dict.fromkeys(node_of.get(a, a) for a in rec["target"]))
-        for s in sources:
-            for t in targets:
-                if s == t:
-                    continue
-                if focus is not None and s not in focus and t not in focus:
-                    continue
-                row = {k: rec.get(k) for k in DYAD_COLUMNS}
-                row.update(source=s, target=t, score=score)
-                rows.append(row)
-    df = pd.DataFrame(rows, columns=DYAD_COLUMNS)
-    df["score"] = df["score"].astype(float)
-    return df

@@ -35,84 +35,26 @@ version; an unchanged document is skipped, a changed one is annotated again and
 its old rows are removed from the batch that held them (``_prune``, idempotent).
 """
 from __future__ import annotations
-
 import datetime as _dt
 import hashlib
-import io
 import json
 import os
 import sqlite3
 from collections import Counter
 from pathlib import Path
 from typing import Any, Iterable, Mapping
-
 import pandas as pd
 import pyarrow as pa
 import pyarrow.parquet as pq
+from .. import tables
+from ..annotation import ACTOR_COLUMNS, actor_rows, count_actors
+from ..errors import DatasetError
+from .layout import FORMAT, LOCK, MANIFEST, MARKER, PARTITION, PARTITIONED, UNDATED, arrow_schema, month_of, parquet_bytes, to_arrow
+from .read import _count_rows, _files
 
-from . import tables
-from .errors import AccordError
 
-FORMAT = "accord-dataset/1"
-MARKER = "_accord_dataset.json"
-MANIFEST = "_manifest.sqlite"
-LOCK = "_lock"
-PARTITION = "month"
-UNDATED = "unknown"
-PARTITIONED = ("documents", "mentions", "relations", "claims")
-SORT_KEYS = {
-    "documents": ["doc_id"],
-    "mentions": ["doc_id"],
-    "relations": ["doc_id"],
-    "claims": ["doc_id"],
-    "errors": ["path", "line", "doc_id", "stage", "error"],
-    "actors": ["actor_id"],
-}
 _TMP = ".tmp-"
 _PENDING = ".pending-"
-
-
-class DatasetError(AccordError):
-    """A dataset folder that cannot be used as asked."""
-
-
-# --------------------------------------------------------------------------- schemas
-
-
-def _arrow_type(spec: Any, name: str, col: str) -> pa.DataType:
-    if col in tables.LIST_COLUMNS.get(name, ()):
-        return pa.list_(pa.string())
-    dtype = str(spec.dtype)
-    if dtype == "Int64":
-        return pa.int64()
-    if dtype.startswith("float"):
-        return pa.float64()
-    return pa.string()
-
-
-def arrow_schema(name: str) -> pa.Schema:
-    """The Arrow schema of table ``name`` (same columns and order as ``tables.SCHEMAS``)."""
-    schema = tables.SCHEMAS[name]
-    return pa.schema([pa.field(col, _arrow_type(spec, name, col), nullable=True)
-                      for col, spec in schema.columns.items()])
-
-
-def to_arrow(name: str, df: pd.DataFrame) -> pa.Table:
-    """A validated in-memory table as an Arrow table with the fixed schema."""
-    return pa.Table.from_pandas(df, schema=arrow_schema(name), preserve_index=False)
-
-
-def parquet_bytes(table: pa.Table) -> bytes:
-    buf = io.BytesIO()
-    pq.write_table(table, buf, compression="zstd")
-    return buf.getvalue()
-
-
-def month_of(date: str | None) -> str:
-    """The partition of a document published on ``date`` (ISO): ``YYYY-MM`` or ``unknown``."""
-    if isinstance(date, str) and len(date) >= 7 and date[4] == "-":
-        return date[:7]
-    return UNDATED
 
 
 def item_key(item: Any, lexicon_version: str) -> str:
@@ -402,8 +344,6 @@ class Dataset:
 
     def finish(self, lexicon: Any) -> dict[str, int]:
         """Rebuild the actors table from the committed rows, give every table a file; returns row counts."""
-        from .annotation import ACTOR_COLUMNS, actor_rows, count_actors
-
         for name in tables.TABLE_NAMES:
             if name == "actors":
                 continue
@@ -421,61 +361,3 @@ class Dataset:
         rows = {name: _count_rows(self.root, name) for name in tables.TABLE_NAMES}
         self._write_marker({"rows": rows})
         return rows
-
-
-# --------------------------------------------------------------------------- reading
-
-
-def _files(root: Path, name: str) -> list[Path]:
-    base = root / name
-    if not base.is_dir():
-        raise FileNotFoundError(f"{root}: no {name}/ table in this dataset")
-    return sorted(p for p in base.rglob("*.parquet") if not p.name.startswith((".", "_")))
-
-
-def _read_table(root: Path, name: str, columns: list[str] | None = None) -> pd.DataFrame:
-    schema = arrow_schema(name)
-    if columns is not None:
-        schema = pa.schema([schema.field(c) for c in columns])
-    parts = [pq.read_table(p, columns=columns, schema=schema) for p in _files(root, name)]
-    table = pa.concat_tables(parts) if parts else schema.empty_table()
-    return table.to_pandas()
-
-
-def _count_rows(root: Path, name: str) -> int:
-    return sum(pq.ParquetFile(p).metadata.num_rows for p in _files(root, name))
-
-
-def is_dataset(path: str | Path) -> bool:
-    """Whether ``path`` is a dataset folder written by accord."""
-    return (Path(path) / MARKER).is_file()
-
-
-def canonical(result: Mapping[str, pd.DataFrame]) -> dict[str, pd.DataFrame]:
-    """The tables in a canonical row order: by doc_id (rows of one document in engine order).
-
-    The order of documents in a dataset depends on which batch finished first, so
-    a dataset and an in-memory result are compared in this order.
-    """
-    out = {}
-    for name, df in result.items():
-        keys = [k for k in SORT_KEYS.get(name, []) if k in df.columns]
-        if keys:
-            df = df.sort_values(keys, kind="stable", na_position="first")
-        out[name] = df.reset_index(drop=True)
-    return out
-
-
-def read_dataset(path: str | Path, names: Iterable[str] = tables.TABLE_NAMES) -> dict[str, pd.DataFrame]:
-    """The tables of a dataset as :func:`accord.annotate` returns them (validated, canonical order)."""
-    root = Path(path)
-    if not is_dataset(root):
-        raise DatasetError(f"{root}: not an accord dataset (no {MARKER})")
-    out = {}
-    for name in names:
-        df = _read_table(root, name)
-        for col in tables.LIST_COLUMNS.get(name, ()):
-            df[col] = [list(v) if v is not None else [] for v in df[col]]
-        df = canonical({name: df})[name]
-        out[name] = tables.frame(name, df.to_dict("records"))
-    return out

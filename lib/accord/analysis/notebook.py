@@ -22,6 +22,13 @@ from typing import Any, Mapping
 
 import pandas as pd
 
+from ..annotation import annotate
+from ..dataset.read import is_dataset, read_tables
+from . import params as P
+from .figures import QUAD_NAMES
+from .select import focus_members, relation_score, select
+from .timecharts import dated
+
 __all__ = ["setup", "mimebundle", "prepare", "Run", "heading", "document_view", "show_documents", "show",
            "relations_view", "claims_view", "actors_view", "per_period"]
 
@@ -202,24 +209,20 @@ def prepare(corpus: Any, focus: Any, start: Any = None, end: Any = None, freq: s
             level: str = "country", lexicon: Any = None, title: str = "accord") -> Run:
     """Check every parameter (a wrong one raises ParameterError saying what would be valid),
     annotate the corpus (or read it, when it is a Parquet dataset already annotated), check the focus against its actors and restrict the tables to the window."""
-    import accord
-    from . import params as P
-    from . import store
-
     corpus = P.check_corpus(corpus)
     lexicon = P.check_lexicon(lexicon)
     lo, hi = P.check_window(start, end)
     freq = P.check_freq(freq)
     level = P.check_level(level)
     title = P.check_title(title)
-    if isinstance(corpus, (str, os.PathLike)) and store.is_dataset(corpus):
-        tables = accord.read_tables(corpus)  # a Parquet dataset from `accord annotate`: no need to annotate again
+    if isinstance(corpus, (str, os.PathLike)) and is_dataset(corpus):
+        tables = read_tables(corpus)  # a Parquet dataset from `accord annotate`: no need to annotate again
     else:
-        tables = accord.annotate(corpus, lexicon=lexicon)
+        tables = annotate(corpus, lexicon=lexicon)
     codes = P.check_focus(focus, tables["actors"])
     n_read = len(tables["documents"])
-    tables = P.select(tables, start, end)
-    return Run(tables=tables, focus=codes, focus_ids=P.focus_members(codes, tables["actors"]), start=lo, end=hi,
+    tables = select(tables, start, end)
+    return Run(tables=tables, focus=codes, focus_ids=focus_members(codes, tables["actors"]), start=lo, end=hi,
                freq=freq, level=level, title=title, n_read=n_read)
 
 
@@ -261,22 +264,19 @@ def claims_view(tables: Mapping[str, pd.DataFrame]) -> pd.DataFrame:
 
 def per_period(tables: Mapping[str, pd.DataFrame], freq: str = "M") -> pd.DataFrame:
     """Relations per week or month (the text's date, else the article's) and quad class, with net score."""
-    from . import charts
-    from . import params as P
-
     freq = P.check_freq(freq)
-    rel = charts._dated(tables, tables["relations"], "document")
+    rel = dated(tables, tables["relations"], "document")
     if rel.empty:
-        return pd.DataFrame(columns=["period"] + list(charts.QUAD_NAMES.values()) + ["net score"])
+        return pd.DataFrame(columns=["period"] + list(QUAD_NAMES.values()) + ["net score"])
     rel = rel.assign(
         period=[str(pd.Period(d, freq=freq)) if freq == "M" else pd.Period(d, freq=freq).start_time.date().isoformat()
                 for d in rel["day"]],
-        quad=[charts.QUAD_NAMES.get(int(q), "unclassified") if not pd.isna(q) else "unclassified"
+        quad=[QUAD_NAMES.get(int(q), "unclassified") if not pd.isna(q) else "unclassified"
               for q in rel["quad_class"]],
-        net=[P.relation_score(r) for r in rel.to_dict("records")],
+        net=[relation_score(r) for r in rel.to_dict("records")],
     )
     counts = rel.pivot_table(index="period", columns="quad", values="relation_id", aggfunc="count", fill_value=0)
-    counts = counts.reindex(columns=[q for q in list(charts.QUAD_NAMES.values()) + ["unclassified"]
+    counts = counts.reindex(columns=[q for q in list(QUAD_NAMES.values()) + ["unclassified"]
                                      if q in counts.columns])
     counts["net score"] = rel.groupby("period")["net"].sum().round(2)
     counts.columns.name = None

@@ -24,7 +24,6 @@ import os
 import sys
 import tempfile
 import time
-import traceback
 from contextlib import ExitStack, contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -32,9 +31,11 @@ from typing import Any, Iterable, Iterator
 
 from distributed.diagnostics.plugin import WorkerPlugin
 
-from . import store, tables
-from .lexicon import Lexicon, load_lexicon
-from .readers import Document, ReadError
+from .. import tables
+from . import store
+from ..lexicon import Lexicon, load_lexicon
+from ..annotation import DOC_TABLES, annotate_item, collect, failure_row, iter_documents, pipeline_for
+from ..readers import Document, ReadError
 
 DEFAULT_BATCH_WORDS = 20_000
 MAX_BATCH_DOCS = 500
@@ -82,19 +83,9 @@ class LexiconSpec:
         return lex
 
 
-_PIPELINES: dict[str, Any] = {}
-
-
 def worker_pipeline(spec: LexiconSpec):
     """The pipeline for ``spec``, built once per process and kept."""
-    nlp = _PIPELINES.get(spec.version)
-    if nlp is None:
-        from .pipeline import build_pipeline
-
-        nlp = build_pipeline(spec.load())
-        _PIPELINES.clear()  # one lexicon at a time per worker
-        _PIPELINES[spec.version] = nlp
-    return nlp
+    return pipeline_for(spec.version, spec.load)
 
 
 class PipelinePlugin(WorkerPlugin):
@@ -108,8 +99,6 @@ class PipelinePlugin(WorkerPlugin):
     def setup(self, worker: Any) -> None:
         worker_pipeline(self.spec)
 
-    def teardown(self, worker: Any) -> None:
-        pass
 
 
 # --------------------------------------------------------------------------- one batch, on a worker
@@ -128,35 +117,20 @@ class BatchResult:
 
 def annotate_batch(batch_id: str, batch: list[tuple[str, Document | ReadError]], spec: LexiconSpec) -> BatchResult:
     """Annotate one batch of ``(key, document or read error)``: its Parquet parts and manifest items."""
-    from .annotation import DOC_TABLES, annotate_document
-
     nlp = worker_pipeline(spec)
     rows: dict[str, list[dict[str, Any]]] = {name: [] for name in ("documents", "errors", *DOC_TABLES)}
     items: list[tuple[str, str | None, str]] = []
     messages: list[str] = []
     n_docs = n_words = 0
     for key, item in batch:
-        if isinstance(item, ReadError):
-            rows["errors"].append(item.as_row())
-            items.append((key, item.doc_id, "read_error"))
-            messages.append(f"accord: skipped {item}")
-            continue
-        try:
-            result = annotate_document(nlp, item)
-        except Exception as exc:  # one bad document never costs the others
-            problem = f"{type(exc).__name__}: {exc}"
-            messages.append(f"accord: {item.path}: annotation failed: {problem}\n"
-                            + "".join(traceback.format_exc(limit=3)))
-            rows["errors"].append({"path": item.path, "line": item.line, "doc_id": item.doc_id,
-                                   "stage": "annotate", "error": problem})
-            items.append((key, item.doc_id, "failed"))
-            continue
-        rows["documents"].append(item.as_row())
-        for name in DOC_TABLES:
-            rows[name].extend(result[name])
-        items.append((key, item.doc_id, "doc"))
-        n_docs += 1
-        n_words += len(item.text.split())
+        outcome = annotate_item(nlp, item)
+        collect(outcome, rows)
+        items.append((key, item.doc_id, outcome.kind))
+        if outcome.message:
+            messages.append(outcome.message + ("\n" + outcome.trace if outcome.trace else ""))
+        if outcome.kind == "doc":
+            n_docs += 1
+            n_words += len(item.text.split())
     frames = {name: tables.frame(name, rows[name]) for name in rows}
     return BatchResult(batch_id, store.batch_parts(frames), items, n_docs, n_words,
                        {name: len(df) for name, df in frames.items()}, messages)
@@ -170,8 +144,7 @@ def killed_batch(batch_id: str, batch: list[tuple[str, Document | ReadError]], r
             rows.append(item.as_row())
             items.append((key, item.doc_id, "read_error"))
         else:
-            rows.append({"path": item.path, "line": item.line, "doc_id": item.doc_id, "stage": "annotate",
-                         "error": f"worker died while annotating this document: {reason}"})
+            rows.append(failure_row(item, f"worker died while annotating this document: {reason}"))
             items.append((key, item.doc_id, "failed"))
     frames = {name: tables.frame(name, []) for name in ("documents", "mentions", "relations", "claims")}
     frames["errors"] = tables.frame("errors", rows)
@@ -298,7 +271,7 @@ class _Local:
         self.spec = spec
 
     def close(self) -> None:
-        pass
+        """Nothing to release: batches run in this process."""
 
 
 class _Dask:
@@ -369,8 +342,6 @@ def annotate_dataset(
     under :func:`short_logs`, or with :func:`local_cluster`, to keep memory bounded).
     Read it back with :func:`accord.store.read_dataset`.
     """
-    from .annotation import iter_documents
-
     log = log or (lambda msg: print(msg, file=sys.stderr))
     started = time.perf_counter()
     spec, lex = LexiconSpec.from_path(lexicon)

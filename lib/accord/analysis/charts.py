@@ -1,0 +1,344 @@
+"""Charts of an alliance's dynamics, as plotly figures built from accord's tables.
+
+One function per chart; each takes the dict of tables (``accord.annotate``'s
+result or :func:`accord.tables.read_tables`) and returns a ``go.Figure``:
+
+* :func:`actor_network` -- the focus actors and everyone they interact with;
+  nodes sized by mentions and grouped by alignment, edges carrying the net
+  cooperation-conflict score of each dyad, evidence sentences on hover;
+* :func:`dyad_matrix` -- source x target heatmap of summed scores, with counts;
+* :func:`claim_contest` -- each contested proposition, who asserts and who denies it;
+* :func:`timeline` -- dated events, coloured by quad class;
+* :func:`material_exchanges` -- Sankey of who supplies what to whom (weapons,
+  technology, economic aid), alleged flows marked as such;
+* :func:`cooperation_conflict` -- the net score of each dyad per week or month.
+
+Figures are deterministic: no random ids, layouts computed here (no random
+seed needed), coordinates and scores rounded. Every text taken from an article
+or a table (names, evidence, claims) is HTML-escaped before it reaches plotly,
+which renders hover labels, tick labels and annotations as HTML.
+"""
+from __future__ import annotations
+import math
+import textwrap
+from typing import Any, Iterable, Mapping, Sequence
+import pandas as pd
+import plotly.graph_objects as go
+from .select import dyad_rows, node_map
+from .figures import DEFAULT_FOCUS, GROUP_COLOURS, GROUP_NAMES, MAX_EVIDENCE, SCORED_STATUSES, Tables, _codes, _empty, _evidence_lines, _figure, _focus, _node_info, _num, _quote, _r, _short, _wrap, esc, _undirected
+from .timecharts import cooperation_conflict, material_categories, material_category, material_exchanges, timeline
+
+
+__all__ = [
+    "DEFAULT_FOCUS",
+    "CHARTS",
+    "esc",
+    "actor_network",
+    "dyad_matrix",
+    "contested_propositions",
+    "claim_contest",
+    "timeline",
+    "material_categories",
+    "material_category",
+    "material_exchanges",
+    "cooperation_conflict",
+    "all_charts",
+]
+POSITIVE, NEGATIVE, ZERO = "#1a9850", "#d73027", "#969696"
+
+
+
+# -- actor network ------------------------------------------------------------
+
+def _alignment(nodes: Sequence[str], edges: pd.DataFrame, members: set[str]) -> dict[str, tuple[str, float]]:
+    net = {n: 0.0 for n in nodes}
+    for a, b, score in zip(edges["a"], edges["b"], edges["net"]):
+        if a in members and b not in members:
+            net[b] += score
+        elif b in members and a not in members:
+            net[a] += score
+    out = {}
+    for n in nodes:
+        if n in members:
+            out[n] = ("focus", net[n])
+        elif net[n] > 0:
+            out[n] = ("aligned", net[n])
+        elif net[n] < 0:
+            out[n] = ("opposed", net[n])
+        else:
+            out[n] = ("neutral", 0.0)
+    return out
+
+
+def _layout(groups: Mapping[str, str], weight: Mapping[str, float]) -> dict[str, tuple[float, float]]:
+    """Deterministic circular layout: focus actors on an inner circle, the others on an outer
+    circle, aligned actors on the left, neutral below, opposed on the right."""
+    def order(g: str) -> list[str]:
+        return sorted((n for n, gg in groups.items() if gg == g), key=lambda n: (-weight.get(n, 0), n))
+
+    pos: dict[str, tuple[float, float]] = {}
+    inner = order("focus")
+    for i, n in enumerate(inner):
+        if len(inner) == 1:
+            pos[n] = (0.0, 0.0)
+            continue
+        ang = math.pi / 2 + 2 * math.pi * i / len(inner)
+        pos[n] = (0.4 * math.cos(ang), 0.4 * math.sin(ang))
+    outer = order("aligned") + order("neutral") + order("opposed")
+    if outer:
+        step = 2 * math.pi / len(outer)
+        n_aligned = len(order("aligned"))
+        start = math.pi - step * (n_aligned - 1) / 2 if n_aligned else math.pi * 1.5 - step * (len(outer) - 1) / 2
+        for i, n in enumerate(outer):
+            ang = start + step * i
+            pos[n] = (math.cos(ang), math.sin(ang))
+    return {n: (_r(x), _r(y)) for n, (x, y) in pos.items()}
+
+
+def _text_position(xy: tuple[float, float], inner: bool) -> str:
+    x, y = xy
+    if inner:
+        return "top center" if y >= 0 else "bottom center"
+    return "middle left" if x < -0.05 else "middle right" if x > 0.05 else ("top center" if y > 0 else "bottom center")
+
+
+def actor_network(tables: Tables, focus: Any = DEFAULT_FOCUS, *, level: str = "country",
+                  statuses: Sequence[str] = SCORED_STATUSES, title: str | None = None) -> go.Figure:
+    """The focus actors and everyone they interact with.
+
+    Nodes are sized by mentions and coloured by alignment: the net score of an
+    actor's relations with the focus actors (> 0 aligned, < 0 opposed). Edges
+    join the two actors of a dyad; colour is the sign and width the magnitude
+    of the dyad's net score (relations in both directions, of ``statuses``).
+    Hovering a node or the dot in the middle of an edge shows the evidence.
+    ``level="country"`` folds the actors of a country (RUSGOV, RUSMIL...) into
+    one node (RUS); ``"actor"`` keeps one node per actor code.
+    """
+    name, title = "actor_network", title or "Actor network: who cooperates and who opposes"
+    codes, members, node_of = _focus(tables, focus, level)
+    d = dyad_rows(tables["relations"], members, statuses, node_of)
+    if d.empty:
+        return _empty(name, title, f"No relation involves {', '.join(codes)} in this selection.")
+    d = _undirected(d)
+    edges = (d.groupby(["a", "b"], sort=True)
+             .agg(net=("score", "sum"), n=("score", "size"))
+             .reset_index())
+    nodes = sorted(set(edges["a"]) | set(edges["b"]))
+    all_mentions, names = _node_info(tables, node_of)
+    mentions = {n: all_mentions.get(n, 0) for n in nodes}
+    align = _alignment(nodes, edges, members)
+    pos = _layout({n: g for n, (g, _) in align.items()}, mentions)
+
+    fig = _figure(name, title, height=600)
+    max_abs = max(abs(v) for v in edges["net"]) or 1.0
+    mid_x, mid_y, mid_text, mid_hover, mid_colour = [], [], [], [], []
+    for rec in edges.to_dict("records"):
+        (x0, y0), (x1, y1) = pos[rec["a"]], pos[rec["b"]]
+        net = rec["net"]
+        colour = POSITIVE if net > 0 else NEGATIVE if net < 0 else ZERO
+        fig.add_trace(go.Scatter(
+            x=[x0, x1], y=[y0, y1], mode="lines", hoverinfo="skip", showlegend=False,
+            line={"width": _r(1 + 7 * abs(net) / max_abs, 2), "color": colour}, opacity=0.6,
+            name=f"{rec['a']} – {rec['b']}",
+        ))
+        rows = d[(d["a"] == rec["a"]) & (d["b"] == rec["b"])]
+        # the score label sits nearer the outer actor, away from the crowded centre
+        f = 0.62 if (rec["a"] in members) != (rec["b"] in members) else 0.5
+        if rec["b"] in members and rec["a"] not in members:
+            f = 1 - f
+        mid_x.append(_r(x0 + f * (x1 - x0)))
+        mid_y.append(_r(y0 + f * (y1 - y0)))
+        mid_text.append(_num(net))
+        mid_colour.append(colour)
+        mid_hover.append(
+            f"<b>{esc(rec['a'])} – {esc(rec['b'])}</b>: net score {_num(net)} over {rec['n']} "
+            f"relation{'s' if rec['n'] != 1 else ''}<br>" + _evidence_lines(rows)
+        )
+    fig.add_trace(go.Scatter(
+        x=mid_x, y=mid_y, mode="markers+text", text=mid_text, textposition="middle center",
+        textfont={"size": 10, "color": "#333333"},
+        marker={"size": 18, "color": "#ffffff", "line": {"width": 1.5, "color": mid_colour}},
+        hovertext=mid_hover, hovertemplate="%{hovertext}<extra></extra>", name="dyads", showlegend=False,
+    ))
+    for group in ("focus", "aligned", "neutral", "opposed"):
+        members_g = [n for n in nodes if align[n][0] == group]
+        if not members_g:
+            continue
+        xs = [pos[n][0] for n in members_g]
+        fig.add_trace(go.Scatter(
+            x=xs, y=[pos[n][1] for n in members_g], mode="markers+text", name=GROUP_NAMES[group],
+            text=[esc(n) for n in members_g],
+            textposition=[_text_position(pos[n], group == "focus") for n in members_g],
+            marker={"size": [_r(14 + 7 * math.sqrt(mentions[n]), 1) for n in members_g],
+                    "color": GROUP_COLOURS[group], "line": {"width": 1, "color": "#ffffff"}},
+            hovertext=[
+                f"<b>{esc(n)}</b> {esc(names.get(n, ''))}<br>mentions: {mentions[n]}<br>"
+                + (f"net score with {_codes(codes)}: {_num(align[n][1])}" if group != "focus"
+                   else "focus actor")
+                for n in members_g
+            ],
+            hovertemplate="%{hovertext}<extra></extra>",
+        ))
+    axis = {"visible": False, "range": [-1.5, 1.5]}
+    fig.update_xaxes(**axis)
+    fig.update_yaxes(**axis, scaleanchor="x", scaleratio=1)
+    fig.update_layout(legend={"title": {"text": "alignment with the focus"}, "itemsizing": "constant"})
+    return fig
+
+
+# -- dyad matrix ----------------------------------------------------------------
+
+def _ordered(values: Iterable[str], members: set[str]) -> list[str]:
+    return sorted(set(values), key=lambda v: (v not in members, v))
+
+
+def dyad_matrix(tables: Tables, focus: Any = DEFAULT_FOCUS, *, level: str = "country",
+                statuses: Sequence[str] = SCORED_STATUSES, title: str | None = None) -> go.Figure:
+    """Source x target heatmap of summed scores; each cell shows its sum and its count of relations."""
+    name, title = "dyad_matrix", title or "Dyad matrix: summed score of relations, source × target"
+    codes, members, node_of = _focus(tables, focus, level)
+    d = dyad_rows(tables["relations"], members, statuses, node_of)
+    if d.empty:
+        return _empty(name, title, f"No relation involves {', '.join(codes)} in this selection.")
+    agg = d.groupby(["source", "target"], sort=True).agg(score=("score", "sum"), n=("score", "size"))
+    sources, targets = _ordered(d["source"], members), _ordered(d["target"], members)
+    z, text, hover = [], [], []
+    for s in sources:
+        zr, tr, hr = [], [], []
+        for t in targets:
+            if (s, t) in agg.index:
+                score, n = agg.loc[(s, t), "score"], int(agg.loc[(s, t), "n"])
+                zr.append(_r(score, 2))
+                tr.append(f"{_num(score)}<br>n={n}")
+                rows = d[(d["source"] == s) & (d["target"] == t)]
+                hr.append(f"<b>{esc(s)} → {esc(t)}</b>: {_num(score)} over {n} relation{'s' if n != 1 else ''}"
+                          f"<br>" + _evidence_lines(rows))
+            else:
+                zr.append(None)
+                tr.append("")
+                hr.append(f"{esc(s)} → {esc(t)}: no relation")
+        z.append(zr)
+        text.append(tr)
+        hover.append(hr)
+    bound = max(abs(v) for row in z for v in row if v is not None) or 1.0
+    fig = _figure(name, title, height=max(320, 110 + 48 * len(sources)))
+    fig.add_trace(go.Heatmap(
+        z=z, x=[esc(t) for t in targets], y=[esc(s) for s in sources], text=text, texttemplate="%{text}",
+        hovertext=hover, hovertemplate="%{hovertext}<extra></extra>", colorscale="RdBu",
+        zmin=-bound, zmax=bound, zmid=0, xgap=2, ygap=2,
+        colorbar={"title": {"text": "score"}},
+    ))
+    fig.update_xaxes(title_text="target", side="top", type="category")
+    fig.update_yaxes(title_text="source", autorange="reversed", type="category")
+    fig.update_layout(margin={"t": 110})
+    return fig
+
+
+# -- claim contest ------------------------------------------------------------
+
+CONTEST_COLUMNS = ["proposition", "root_claim", "claim_id", "side", "actors", "source_text", "stance",
+                   "cue", "doc_id", "evidence"]
+
+
+def contested_propositions(tables_or_claims: Any, node_of: Mapping[str, str] | None = None) -> pd.DataFrame:
+    """One row per claim taking a side on a contested proposition.
+
+    A proposition is the content of a claim that another claim contests. Claims
+    contesting it deny it; claims contesting a denial assert it again, and so
+    on down the chain. Columns: proposition, root_claim, claim_id, side
+    ("asserts"/"denies"), actors, source_text, stance, cue, doc_id, evidence.
+    """
+    claims = tables_or_claims if isinstance(tables_or_claims, pd.DataFrame) else tables_or_claims["claims"]
+    by_id = {rec["claim_id"]: rec for rec in claims.to_dict("records")}
+    parent = {cid: rec["contests"] for cid, rec in by_id.items()
+              if isinstance(rec["contests"], str) and rec["contests"] in by_id}
+    if not parent:
+        return pd.DataFrame(columns=CONTEST_COLUMNS)
+
+    def root_depth(cid: str) -> tuple[str, int]:
+        depth, seen = 0, {cid}
+        while cid in parent and parent[cid] not in seen:
+            cid = parent[cid]
+            seen.add(cid)
+            depth += 1
+        return cid, depth
+
+    rows = []
+    roots = {root_depth(c)[0] for c in parent}
+    for cid in by_id:  # table order
+        root, depth = root_depth(cid)
+        if root not in roots:
+            continue
+        rec = by_id[cid]
+        rows.append({
+            "proposition": by_id[root]["content"], "root_claim": root, "claim_id": cid,
+            "side": "asserts" if depth % 2 == 0 else "denies",
+            "actors": list(dict.fromkeys((node_of or {}).get(a, a) for a in rec["source"])),
+            "source_text": rec["source_text"], "stance": rec["stance"], "cue": rec["cue"],
+            "doc_id": rec["doc_id"], "evidence": rec["evidence"],
+        })
+    df = pd.DataFrame(rows, columns=CONTEST_COLUMNS)
+    first = {r: i for i, r in enumerate(dict.fromkeys(df["root_claim"]))}
+    return df.sort_values(["root_claim", "side"], key=lambda s: s.map(first) if s.name == "root_claim" else s,
+                          kind="stable").reset_index(drop=True)
+
+
+def claim_contest(tables: Tables, *, level: str = "country", title: str | None = None) -> go.Figure:
+    """For each contested proposition: the actors who assert it (right) and who deny it (left)."""
+    name, title = "claim_contest", title or "Contested claims: who asserts, who denies"
+    df = contested_propositions(tables, node_map(tables["actors"], level))
+    if df.empty:
+        return _empty(name, title, "No claim in this selection is contested by another.")
+    props = list(dict.fromkeys(df["root_claim"]))
+    labels = {}
+    for i, root in enumerate(props, 1):
+        labels[root] = f"{i}. " + "<br>".join(esc(x) for x in textwrap.wrap(
+            _short(df.loc[df["root_claim"] == root, "proposition"].iloc[0], 90), 45))
+    fig = _figure(name, title, height=max(300, 140 + 90 * len(props)))
+    for side, sign, colour in (("asserts", 1, "#2171b5"), ("denies", -1, "#cb181d")):
+        xs, ys, texts, hovers = [], [], [], []
+        for root in props:
+            part = df[(df["root_claim"] == root) & (df["side"] == side)]
+            actors = list(dict.fromkeys(a for lst in part["actors"] for a in lst))
+            if not actors:
+                continue
+            xs.append(sign * len(actors))
+            ys.append(labels[root])
+            texts.append(_codes(actors))
+            lines = [f"<b>{side}</b>: {esc(_short(part['proposition'].iloc[0], 120))}"]
+            for rec in part.to_dict("records"):
+                who = rec["source_text"] if isinstance(rec["source_text"], str) else ", ".join(rec["actors"])
+                lines.append(f"{esc(who)} ({_codes(rec['actors'])}) — {esc(rec['stance'])}, "
+                             f"“{esc(rec['cue'])}”<br>" + _wrap(_quote(rec['evidence']), 90, "   "))
+            hovers.append("<br>".join(lines[: MAX_EVIDENCE + 1]))
+        fig.add_trace(go.Bar(
+            x=xs, y=ys, orientation="h", name=side, text=texts, textposition="inside",
+            insidetextanchor="middle", marker={"color": colour}, hovertext=hovers,
+            hovertemplate="%{hovertext}<extra></extra>",
+        ))
+    top = max(abs(x) for tr in fig.data for x in tr.x) if fig.data else 1
+    ticks = list(range(-top, top + 1))
+    fig.update_xaxes(title_text="← denies (actors) · asserts (actors) →", tickvals=ticks,
+                     ticktext=[str(abs(t)) for t in ticks], range=[-top - 0.5, top + 0.5], zeroline=True)
+    fig.update_yaxes(autorange="reversed", type="category")
+    fig.update_layout(barmode="relative", bargap=0.35, margin={"l": 320})
+    return fig
+
+
+# -- all of them --------------------------------------------------------------
+
+CHARTS = ("actor_network", "dyad_matrix", "claim_contest", "timeline", "material_exchanges",
+          "cooperation_conflict")
+
+
+def all_charts(tables: Tables, focus: Any = DEFAULT_FOCUS, freq: str = "M",
+               level: str = "country") -> dict[str, go.Figure]:
+    """Every chart, in :data:`CHARTS` order."""
+    return {
+        "actor_network": actor_network(tables, focus, level=level),
+        "dyad_matrix": dyad_matrix(tables, focus, level=level),
+        "claim_contest": claim_contest(tables, level=level),
+        "timeline": timeline(tables, focus, level=level),
+        "material_exchanges": material_exchanges(tables, focus, level=level),
+        "cooperation_conflict": cooperation_conflict(tables, focus, freq, level=level),
+    }

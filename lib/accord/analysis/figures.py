@@ -1,0 +1,160 @@
+"""What every chart shares: colours, names of quad classes and groups, hover text, empty figures, the focus."""
+from __future__ import annotations
+import html
+import math
+import textwrap
+from typing import Any, Iterable, Mapping
+import pandas as pd
+import plotly.graph_objects as go
+from . import params as P
+from .select import focus_members, node_map
+
+
+Tables = Mapping[str, pd.DataFrame]
+
+DEFAULT_FOCUS: tuple[str, ...] = ("RUS", "PRK")
+#: Statuses whose relations count towards net scores (what is said to happen or be under way).
+SCORED_STATUSES = ("reported", "alleged", "planned")
+#: Statuses shown on the timeline and in the exchanges (denied flows are shown, marked).
+SHOWN_STATUSES = ("reported", "alleged", "planned", "denied")
+
+QUAD_NAMES = {1: "verbal cooperation", 2: "material cooperation", 3: "verbal conflict", 4: "material conflict"}
+QUAD_COLOURS = {1: "#6baed6", 2: "#08519c", 3: "#fd8d3c", 4: "#a50f15", 0: "#969696"}
+GROUP_NAMES = {"focus": "focus actors", "aligned": "aligned (net score > 0)",
+               "neutral": "neutral (net score 0)", "opposed": "opposed (net score < 0)"}
+GROUP_COLOURS = {"focus": "#54278f", "aligned": "#1a9850", "neutral": "#969696", "opposed": "#d73027"}
+STATUS_SYMBOLS = {"reported": "circle", "alleged": "circle-open", "planned": "diamond-open",
+                  "denied": "x-thin-open", "negated": "x", "hypothetical": "square-open"}
+CATEGORY_COLOURS = {
+    "weapons & military": (165, 15, 21),
+    "technology": (84, 39, 143),
+    "economic aid": (35, 139, 69),
+    "humanitarian aid": (33, 113, 181),
+    "aid (unspecified)": (115, 115, 115),
+}
+STATUS_ALPHA = {"reported": 0.75, "planned": 0.45, "alleged": 0.22, "denied": 0.22}
+TEMPLATE = "plotly_white"
+MAX_EVIDENCE = 6
+
+
+# -- text helpers -------------------------------------------------------------
+
+def esc(value: Any) -> str:
+    """``value`` as text safe for plotly's HTML-like labels: ``<``, ``>`` and ``&`` escaped."""
+    if value is None or (not isinstance(value, (str, list, tuple)) and pd.isna(value)):
+        return ""
+    return html.escape(str(value), quote=False)
+
+
+def _wrap(value: Any, width: int = 80, indent: str = "") -> str:
+    """Escaped text wrapped into ``<br>``-separated lines."""
+    if value is None or (isinstance(value, float) and math.isnan(value)):
+        return ""
+    lines = textwrap.wrap(str(value), width=width) or [""]
+    return "<br>".join(indent + esc(line) for line in lines)
+
+
+def _quote(value: Any) -> str:
+    """A sentence in quotes, its white space (line breaks included) collapsed."""
+    return "“" + " ".join(str(value).split()) + "”"
+
+
+def _short(value: Any, width: int = 60) -> str:
+    text = " ".join(str(value).split())
+    return text if len(text) <= width else text[: width - 1].rstrip() + "…"
+
+
+def _num(x: float) -> str:
+    x = round(float(x), 2)
+    if x == 0:
+        return "0"
+    return f"{x:+g}"
+
+
+def _r(x: float, n: int = 3) -> float:
+    v = round(float(x), n)
+    return 0.0 if v == 0 else v
+
+
+def _codes(codes: Iterable[str]) -> str:
+    return ", ".join(esc(c) for c in codes)
+
+
+def _evidence_lines(rows: pd.DataFrame, limit: int = MAX_EVIDENCE) -> str:
+    """Hover lines: each evidence sentence once, under the relations it supports
+    (who -> whom, event, status, score); at most ``limit`` sentences."""
+    groups: dict[tuple[Any, Any], list[str]] = {}
+    sentence: dict[tuple[Any, Any], str] = {}
+    for rec in rows.to_dict("records"):
+        key = (rec["doc_id"], rec["sent_id"])
+        line = (f"{esc(rec['source'])} → {esc(rec['target'])}: <b>{esc(rec['event_type'])}</b>"
+                f" ({esc(rec['status'])}, {_num(rec['score'])})")
+        if line not in groups.setdefault(key, []):
+            groups[key].append(line)
+        sentence.setdefault(key, rec["evidence"])
+    out = []
+    for i, (key, lines) in enumerate(groups.items()):
+        if i == limit:
+            rest = len(groups) - limit
+            out.append(f"<i>… and {rest} more sentence{'s' if rest != 1 else ''}</i>")
+            break
+        out.append("<br>".join(lines) + "<br>" + _wrap(_quote(sentence[key]), 90, "   "))
+    return "<br>".join(out)
+
+
+# -- figure helpers -----------------------------------------------------------
+
+def _figure(name: str, title: str, height: int = 520, **layout: Any) -> go.Figure:
+    fig = go.Figure()
+    fig.update_layout(
+        template=TEMPLATE,
+        title={"text": esc(title), "x": 0.01, "xanchor": "left"},
+        height=height,
+        margin={"l": 40, "r": 40, "t": 70, "b": 40},
+        meta={"chart": name},
+        hoverlabel={"align": "left"},
+        **layout,
+    )
+    return fig
+
+
+def _empty(name: str, title: str, message: str) -> go.Figure:
+    fig = _figure(name, title, height=260)
+    fig.add_annotation(text=esc(message), x=0.5, y=0.5, xref="paper", yref="paper",
+                       showarrow=False, font={"size": 14, "color": "#666666"})
+    fig.update_xaxes(visible=False)
+    fig.update_yaxes(visible=False)
+    return fig
+
+
+def _focus(tables: Tables, focus: Any, level: str) -> tuple[list[str], set[str], dict[str, str]]:
+    """(focus codes, focus nodes, actor id -> node) at ``level``."""
+    codes = P.check_focus(focus, tables["actors"])
+    node_of = node_map(tables["actors"], level)
+    members = {node_of.get(a, a) for a in focus_members(codes, tables["actors"])}
+    return codes, members, node_of
+
+
+def _node_info(tables: Tables, node_of: Mapping[str, str]) -> tuple[dict[str, int], dict[str, str]]:
+    """(mentions, name) of each node: mentions summed over its actors; the name of the actor
+    that is the node itself, else the names of its actors."""
+    actors = tables["actors"]
+    mentions: dict[str, int] = {}
+    members: dict[str, list[str]] = {}
+    own = dict(zip(actors["actor_id"].astype(str), actors["name"].astype(str)))
+    for aid, n in zip(actors["actor_id"].astype(str), actors["n_mentions"]):
+        node = node_of.get(aid, aid)
+        mentions[node] = mentions.get(node, 0) + (0 if pd.isna(n) else int(n))
+        members.setdefault(node, []).append(aid)
+    names = {}
+    for node, ids in members.items():
+        parts = [own[node]] if node in own else []
+        parts += [f"{own[a]} ({a})" for a in ids if a != node]
+        names[node] = "; ".join(parts)
+    return mentions, names
+
+def _undirected(d: pd.DataFrame) -> pd.DataFrame:
+    d = d.copy()
+    d["a"] = [min(s, t) for s, t in zip(d["source"], d["target"])]
+    d["b"] = [max(s, t) for s, t in zip(d["source"], d["target"])]
+    return d

@@ -1,0 +1,6 @@
+"""``python -m accord.cli``: the ``accord`` command."""
+import sys
+
+from . import main
+
+sys.exit(main())

@@ -1,0 +1,37 @@
+"""``accord evaluate``: run the benchmarks and print their scores as a table, Markdown, details or JSON."""
+from __future__ import annotations
+import argparse
+import json
+from pathlib import Path
+from ..errors import AccordError
+from ..evaluate.common import PLOVER_DEFAULT, RECORDS_DEFAULT, SEED_GOLD_DEFAULT, BENCHMARKS
+from ..evaluate.run import evaluate_all
+from ..evaluate.summary import format_details, format_markdown, format_table, to_json
+
+
+def add_arguments(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--plover", metavar="PATH", help=f"PLOVER gold JSONL (default: {PLOVER_DEFAULT} beside the repository)")
+    parser.add_argument("--records", metavar="DIR", help=f"sentence records folder (default: {RECORDS_DEFAULT})")
+    parser.add_argument("--seed-gold", metavar="PATH", help=f"seed gold YAML (default: {SEED_GOLD_DEFAULT})")
+    parser.add_argument("--only", metavar="NAMES", help="comma-separated benchmarks to run: " + ",".join(BENCHMARKS))
+    parser.add_argument("--json", metavar="FILE", help="also write the scores as JSON to FILE")
+    parser.add_argument("--details", action="store_true", help="print an error analysis after the table")
+    parser.add_argument("--markdown", action="store_true",
+                        help="print the scores as a markdown section for the README (stamped with date and commit)")
+
+
+def run(args: argparse.Namespace) -> int:
+    chosen = BENCHMARKS
+    if getattr(args, "only", None):
+        chosen = tuple(b.strip() for b in args.only.split(",") if b.strip())
+        bad = [b for b in chosen if b not in BENCHMARKS]
+        if bad:
+            raise AccordError(f"unknown benchmark(s) {', '.join(bad)}: choose from {', '.join(BENCHMARKS)}")
+    results = evaluate_all(args.plover, args.records, args.seed_gold, chosen)
+    print(format_markdown(results) if args.markdown else format_table(results))
+    if args.details:
+        print()
+        print(format_details(results))
+    if args.json:
+        Path(args.json).write_text(json.dumps(to_json(results), indent=2, sort_keys=False) + "\n", encoding="utf-8")
+    return 0

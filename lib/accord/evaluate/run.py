@@ -1,0 +1,35 @@
+"""Run the chosen benchmarks and gather their scores (the driver of ``accord evaluate``)."""
+from __future__ import annotations
+from pathlib import Path
+from typing import Any, Sequence
+from .common import BENCHMARKS, PLOVER_DEFAULT, RECORDS_DEFAULT, SEED_GOLD_DEFAULT, resolve
+from .plover import _valid_modes, evaluate_plover, load_quad_classes
+from .seed import evaluate_seed
+from .records import evaluate_records
+
+
+# ------------------------------------------------------------------- driver
+
+
+def evaluate_all(plover: str | Path | None = None, records: str | Path | None = None,
+                 seed_gold: str | Path | None = None, benchmarks: Sequence[str] = BENCHMARKS) -> dict[str, Any]:
+    """Run the chosen benchmarks; returns {benchmark: {path, n, metrics, details}} plus ``notes``."""
+    quads, quad_source = load_quad_classes()
+    valid_modes = _valid_modes()
+    results: dict[str, Any] = {"notes": [f"quad classes from {quad_source}"]}
+    if "plover" in benchmarks:
+        results["plover"] = evaluate_plover(resolve(plover, PLOVER_DEFAULT, "PLOVER gold file"), quads, valid_modes)
+    if "records" in benchmarks:
+        folder = resolve(records, RECORDS_DEFAULT, "records folder", required=False)
+        if folder is None or not folder.is_dir():
+            results["notes"].append("records: tests/records/ not found, skipped")
+        else:
+            res = evaluate_records(folder, quads, valid_modes)
+            if res["n"] == 0:
+                results["notes"].append(f"records: no records in {folder}, skipped")
+            else:
+                results["records"] = res
+    if "seed" in benchmarks:
+        results["seed"] = evaluate_seed(resolve(seed_gold, SEED_GOLD_DEFAULT, "seed gold file"))
+    return results
+

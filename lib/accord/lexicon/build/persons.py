@@ -1,0 +1,457 @@
+"""Persons with date-bounded role codes from PETRARCH's Countries file."""
+from __future__ import annotations
+import functools
+import re
+from dataclasses import dataclass
+from datetime import date, timedelta
+from pathlib import Path
+from typing import Any, Iterable
+from ..model import slug
+from ..fileformat import json_line
+from .output import ATTRIBUTION, _header, _json_meta, _read_lines
+from .states import PETRARCH_TO_ISO, _Entry, _as_list, _load_curated, _parse_code, _words
+
+
+# --------------------------------------------------------------------------- #
+# Persons (Countries file) and non-IGO organisations (International file)
+# --------------------------------------------------------------------------- #
+COUNTRYINFO_TAG = "countryinfo.txt"
+# Kinakuta (KNT) is the fictional country of TABARI's test data; its "leaders" are not real.
+FICTIONAL_CODES = {"KNT"}
+# Words that name a title or office wherever they stand in a synonym
+# (PRESIDENT_X, RUSSIAN_PRESIDENT_X, SECRETARY_OF_STATE_X, X_ADMINISTRATION):
+# such synonyms are dropped, the engine reads titles itself.
+PERSON_TITLE_WORDS = {
+    "president", "president-elect", "vice-president", "vice", "minister", "prime", "premier",
+    "secretary", "secretary-general", "secretaty", "undersecretary", "under-secretary",
+    "ambassador", "chancellor", "kanzler", "bundeskanzler", "chairman", "chairwoman",
+    "spokesman", "spokeswoman", "leader", "chief", "director", "deputy", "governor", "gov.",
+    "senator", "sen.", "congressman", "congresswoman", "representative", "rep.",
+    "mr", "mr.", "mrs", "mrs.", "ms.", "dr", "dr.", "former", "ex", "ex-president",
+    "administration", "government", "regime", "party", "forces", "camp", "supporters",
+    "foreign", "defense", "defence", "interior", "finance", "state", "house", "minority",
+    "majority", "speaker", "ayatollah", "hojatolislam", "hojatoleslam", "mullah", "emir",
+    "soviet", "communist", "of", "the", "and", "general", "gen.", "gen",
+}
+# Words that are a title only at the start: "King Abdullah" but "Martin Luther King",
+# "Prince Saud" but "Richard Prince", "Major X" but "John Major".
+PERSON_LEADING_TITLES = {
+    "king", "queen", "prince", "princess", "crown", "sheikh", "shaikh", "sheik", "sir",
+    "dame", "lord", "lady", "baron", "baroness", "major", "colonel", "col.", "captain",
+    "capt.", "lt.", "lieutenant", "marshal", "field", "admiral", "adm.", "brigadier",
+    "commander", "judge", "justice", "bishop", "archbishop", "cardinal", "pope", "father",
+    "rev.", "reverend", "imam",
+}
+# Lowercase inside a name ("Charles de Gaulle", "Hamad bin Isa"), never first or last.
+NAME_PARTICLES = {"de", "da", "das", "do", "dos", "del", "della", "van", "von", "der", "den",
+                  "ter", "bin", "ibn", "bint", "y", "e", "du"}
+ARABIC_ARTICLES = {"al", "el"}  # AL_ASSAD -> al-Assad (inside a name; "Al Gore" stays)
+NAME_SUFFIXES = {"jr.": "Jr.", "jr": "Jr.", "sr.": "Sr.", "sr": "Sr.", "st.": "St."}
+_ROMAN_RE = re.compile(r"^(?:ii|iii|iv|vi|vii|viii|ix|xi|xii)$")
+_NAME_WORD_RE = re.compile(r"^(?:[^\W\d_](?:[^\W\d_]|['\-])*\.?|(?:[^\W\d_]\.)+)$")
+# Not a person: organisation and armed-group words in a name (non-tagged entries only).
+GROUP_WORDS = {
+    "party", "movement", "army", "brigade", "brigades", "front", "forces", "force", "council",
+    "assembly", "authority", "coalition", "observatory", "soviet", "sfsr", "state", "republic",
+    "liberation", "islamic", "national", "democratic", "people's", "peoples", "union",
+    "jaish", "jaysh", "jabhat", "harakat", "kataib", "liwa", "hizb", "ansar", "government",
+    "ministry", "parliament", "court", "police", "krajina", "regime", "opposition",
+    "volkskammer", "politburo", "committee", "administration", "rebels", "militia",
+}
+
+
+def _vocabulary(ref: Path) -> set[str]:
+    """Lowercase English words of the CAMEO verb and agent dictionaries.
+
+    A one-word surname or company name that is also such a word ("Rice", "Shell",
+    "Target") would match ordinary capitalised words, so it is not kept alone.
+    """
+    words: set[str] = set()
+    for name in ("petrarch2-CAMEO.2.0.txt", "petrarch2-Phoenix.agents.txt"):
+        for line in _read_lines(ref / name):
+            body = line.split("#", 1)[0]
+            words.update(w.lower() for w in re.findall(r"[A-Z][A-Z']+", body))
+    return words
+
+
+def parse_person_blocks(path: Path) -> list[_Entry]:
+    """Entries of the Countries dictionary, read for PETRARCH's person blocks.
+
+    As :func:`parse_actor_file`, and: ``tagged`` marks name lines with the
+    ``# CountryInfo.txt`` comment; a name line that follows an entry without
+    codes is read as one more synonym of that entry, as PETRARCH reads it (the
+    source forgets the "+" in Brezhnev's, Gorbachev's, Yeltsin's and Ford's
+    blocks, and splits Medvedev's block in two).
+    """
+    stat = path.stat()
+    return list(_person_blocks(str(path), stat.st_mtime_ns, stat.st_size))
+
+
+@functools.lru_cache(maxsize=2)
+def _person_blocks(path_text: str, mtime_ns: int, size: int) -> tuple[_Entry, ...]:
+    """Parsed once per file version; callers must not modify the entries."""
+    entries: list[_Entry] = []
+    cur: _Entry | None = None
+    for i, line in enumerate(_read_lines(Path(path_text)), start=1):
+        body, _, comment = line.partition("#")
+        body = body.rstrip()
+        if not body.strip():
+            continue
+        codes = [c for c in (_parse_code(t) for t in re.findall(r"\[([^\]]*)\]", body)) if c]
+        text = re.sub(r"\[[^\]]*\]", " ", body).strip()
+        if body[0] in " \t":
+            if cur is not None:
+                cur.codes.extend(codes)
+            continue
+        if body.startswith("+"):
+            if cur is not None:
+                cur.synonyms.append(text.lstrip("+").strip())
+                cur.codes.extend(codes)
+            continue
+        tagged = COUNTRYINFO_TAG in comment.lower()
+        if cur is not None and not cur.codes:
+            # PETRARCH gives a name line without codes the codes of the next entry.
+            cur.synonyms.append(text)
+            cur.codes.extend(codes)
+            cur.inline = cur.inline or bool(codes)
+            continue
+        cur = _Entry(name=text, line=i, codes=codes, inline=bool(codes), tagged=tagged)
+        entries.append(cur)
+    return tuple(entries)
+
+
+def _is_person_block(e: _Entry) -> bool:
+    """PETRARCH's person entries: tagged by CountryInfo, or dated codes on a personal name."""
+    if not e.codes or any(c.code[:3] in FICTIONAL_CODES for c in e.codes):
+        return False
+    if e.tagged:
+        return True
+    if e.inline or not any(c.start or c.end for c in e.codes) or any(
+            len(c.code) == 3 for c in e.codes):
+        return False  # top-level entries, undated groups (ASSAD_FORCES_), dated states
+    words = [w.lower().strip(",") for w in _words(e.name)]
+    return 2 <= len(words) <= 6 and words[0] != "the" and not set(words) & GROUP_WORDS
+
+
+def _clean_raw_name(raw: str) -> str:
+    """Drop parenthesised notes and quoted nicknames: X_(ACTING_PM), FERNANDO_"NANDO"_X."""
+    raw = re.sub(r"\([^)]*\)?", " ", raw)
+    raw = re.sub(r'"[^"]*"?', " ", raw)
+    return raw
+
+
+def _cap_name_part(part: str) -> str:
+    """One hyphen-free piece of a name, lowercase in: mcdonald -> McDonald, o'neill -> O'Neill."""
+    if part.startswith("mc") and len(part) > 3 and part[2].isalpha():
+        return "Mc" + part[2].upper() + part[3:]
+    if len(part) > 2 and part[1] == "'":
+        return part[0].upper() + "'" + part[2].upper() + part[3:]
+    return part[:1].upper() + part[1:]
+
+
+def _case_name_word(word: str, first: bool, last: bool) -> str:
+    low = word.lower()
+    if low in NAME_SUFFIXES:
+        return NAME_SUFFIXES[low]
+    if re.fullmatch(r"(?:[^\W\d_]\.)+", low) or len(low) == 1 or (
+            len(low) <= 3 and not re.search(r"[aeiouy]", low) and low != "ng"):
+        return word.upper()  # initials: V., H.W., RK
+    if not first and _ROMAN_RE.match(low):
+        return low.upper()  # Abdullah II (but Xi Jinping)
+    if not first and not last and low in NAME_PARTICLES:
+        return low
+    parts = low.split("-")
+    out = [_cap_name_part(p) for p in parts]
+    if not first and len(parts) > 1 and parts[0] in ARABIC_ARTICLES:
+        out[0] = parts[0]  # al-Assad, el-Sisi
+    return "-".join(out)
+
+
+def _person_words(raw: str) -> list[str] | None:
+    """A raw PETRARCH name as words, or None if it holds other than name words."""
+    words = _words(_clean_raw_name(raw).strip("+"))
+    if not words:
+        return None
+    for w in words:
+        if not _NAME_WORD_RE.match(w.rstrip(",")) or "\x1a" in w:
+            return None  # digits, backquotes, encoding damage, stray dots
+    return words
+
+
+def _strip_titles(words: list[str]) -> list[str]:
+    """Leading title words off a name: SHEIKH_JABER_... -> JABER_..."""
+    i = 0
+    while i < len(words) - 1 and (words[i].lower() in PERSON_LEADING_TITLES
+                                  or words[i].lower() in PERSON_TITLE_WORDS):
+        i += 1
+    return words[i:]
+
+
+def _person_form(words: list[str]) -> str | None:
+    """Proper-case surface form of a name's words; None for titled or office forms."""
+    low = [w.lower().rstrip(",") for w in words]
+    if low[0] in PERSON_LEADING_TITLES or set(low) & PERSON_TITLE_WORDS:
+        return None
+    if any(w.startswith("ex-") for w in low):
+        return None
+    out: list[str] = []
+    n = len(words)
+    i = 0
+    while i < n:
+        core = words[i].rstrip(",")
+        comma = words[i][len(core):]
+        if low[i] in ARABIC_ARTICLES and 0 < i < n - 1:
+            nxt = words[i + 1].rstrip(",")
+            cased = low[i] + "-" + _case_name_word(nxt, False, i + 1 == n - 1)
+            out.append(cased + words[i + 1][len(nxt):])
+            i += 2
+            continue
+        out.append(_case_name_word(core, i == 0, i == n - 1) + comma)
+        i += 1
+    return " ".join(out).rstrip(",")
+
+
+@dataclass
+class _Person:
+    name: str
+    country: str
+    forms: list[str]
+    roles: list[tuple[str, date | None, date | None]]
+    line: int
+    raw: str
+
+
+def _iso_code(code: str) -> str:
+    """A PETRARCH actor code with its country part in ISO alpha-3 (KSVGOV -> XKXGOV)."""
+    return PETRARCH_TO_ISO.get(code[:3], code[:3]) + code[3:]
+
+
+def _person_roles(e: _Entry, notes: list[str]) -> list[tuple[str, date | None, date | None]]:
+    """Roles (code, start, exclusive end) of a person block, in order of start (undated first)."""
+    roles: list[tuple[str, date | None, date | None]] = []
+    for c in e.codes:
+        code = _iso_code(c.code)
+        if not _CODE_SHAPE.match(code):
+            notes.append(f"line {e.line} {e.name}: code {c.code} dropped (not 3-letter parts)")
+            continue
+        end = c.end
+        if end is not None:
+            end = end + timedelta(days=1)  # PETRARCH's A-B and <B include B
+        if c.start is not None and end is not None and end <= c.start:
+            notes.append(f"line {e.line} {e.name}: [{c.code}] ends before it starts, dropped")
+            continue
+        if c.start is not None and end is None and c.start < PETRARCH_DATE:
+            # The dictionary is of January 2014: an office still open then is not known to be held
+            # later (Obama is no longer USAGOV in 2024). It ends there, and an elite role follows.
+            for role in ((code, c.start, PETRARCH_DATE), (code[:3] + "ELI", PETRARCH_DATE, None)):
+                if role not in roles:
+                    roles.append(role)
+            continue
+        role = (code, c.start, end)
+        if role not in roles:
+            roles.append(role)
+    # Stable: undated codes keep file order, PETRARCH's first one is the default.
+    roles.sort(key=lambda r: (r[1] or date.min, r[2] or date.max))
+    return roles
+
+
+PETRARCH_DATE = date(2014, 1, 30)  # "Generated at: Thu Jan 30 16:06:18 2014" (the Countries file's header)
+
+
+_CODE_SHAPE = re.compile(r"^(?:[A-Z]{3})+$")
+
+
+def _person_country(roles: list[tuple[str, date | None, date | None]]) -> str:
+    """The country part most of a person's codes have (ties: the earliest role's)."""
+    prefixes = [r[0][:3] for r in roles if r[0][:3] not in ("IGO", "NGO", "MNC")]
+    if not prefixes:
+        return roles[0][0][:3]
+    return max(dict.fromkeys(prefixes), key=prefixes.count)
+
+
+_SUFFIX_WORDS = {"Jr.", "Sr."} | {r.upper() for r in ("ii", "iii", "iv", "vi")}
+
+
+def _name_words_key(form: str) -> list[str]:
+    """Lowercase words of a form without articles and suffixes: al-Assad -> assad."""
+    out = []
+    for w in form.replace(",", " ").split():
+        if w in _SUFFIX_WORDS:
+            continue
+        low = w.lower()
+        for art in ARABIC_ARTICLES:
+            if low.startswith(art + "-"):
+                low = low[len(art) + 1:]
+        if low not in NAME_PARTICLES:
+            out.append(low)
+    return out
+
+
+def _forms_of(entries: Iterable[dict[str, Any]]) -> set[str]:
+    out: set[str] = set()
+    for a in entries:
+        for key in ("name", "formal", "names", "demonyms", "capital"):
+            out.update(_as_list(a.get(key)))
+    return out
+
+
+def _loose(form: str) -> str:
+    """Loose comparison key for names: case, hyphens, dots and spaces ignored."""
+    return re.sub(r"[\s.\-_']+", "", form.lower())
+
+
+def build_persons(ref: Path, out_dir: Path, other_forms: set[str],
+                  vocab: set[str]) -> tuple[str, int, list[str]]:
+    """Text of persons_petrarch.yaml, the person count and notes.
+
+    ``other_forms`` are the surface forms of every other actor entry (curated,
+    states, IGOs, organisations); a person never takes one of them.
+    """
+    notes: list[str] = []
+    curated = _load_curated(out_dir)
+    curated_persons = [a for a in curated if a.get("kind") == "person"]
+    curated_ids = {a["id"] for a in curated}
+    curated_keys = {_loose(f) for f in _forms_of(curated_persons)}
+    taken = {_loose(f) for f in other_forms}
+
+    blocks = [e for e in parse_person_blocks(ref / "petrarch2-Phoenix.Countries.actors.txt")
+              if _is_person_block(e)]
+    persons: list[_Person] = []
+    for e in blocks:
+        roles = _person_roles(e, notes)
+        if not roles:
+            continue
+        forms: list[str] = []
+        display = None
+        primary = _person_words(e.name)
+        if primary is not None:
+            bare = _strip_titles(primary)
+            if len(bare) > 1 or len(primary) == 1:
+                display = _person_form(bare)  # not LORD_ADONIS_ -> "Adonis"
+        for raw in e.synonyms:
+            words = _person_words(raw)
+            form = _person_form(words) if words else None
+            if form and form not in forms:
+                forms.append(form)
+        if display is None:
+            display = next((f for f in forms if " " in f), None)
+            if display is None:
+                notes.append(f"line {e.line} {e.name}: no usable name, skipped")
+                continue
+        if display.endswith((" Jr.", " Sr.")):
+            forms.insert(0, display)
+            display = display.rsplit(",", 1)[0] if "," in display else display.rsplit(" ", 1)[0]
+        forms = [f for f in dict.fromkeys([display, *forms])]
+        persons.append(_Person(display, _person_country(roles), forms, roles, e.line, e.name))
+
+    # The same person listed twice (BASHAR_AL_ASSAD_ and BASHAR_AL-ASSAD, GUIDO_MANTEGA_
+    # and GUIDO_MANT_EGA_; Salva Kiir under Sudan and South Sudan): blocks sharing a
+    # full name are merged, the first block giving the name.
+    parent = list(range(len(persons)))
+
+    def root(k: int) -> int:
+        while parent[k] != k:
+            parent[k] = parent[parent[k]]
+            k = parent[k]
+        return k
+
+    first_of: dict[str, int] = {}
+    for k, p in enumerate(persons):
+        for f in p.forms:
+            if " " not in f:
+                continue
+            key = _loose(f)
+            if key in first_of:
+                a, b = root(first_of[key]), root(k)
+                parent[max(a, b)] = min(a, b)
+            else:
+                first_of[key] = k
+    groups: dict[int, _Person] = {}
+    for k, p in enumerate(persons):
+        r = root(k)
+        if r not in groups:
+            groups[r] = p
+            continue
+        m = groups[r]
+        m.forms.extend(f for f in p.forms if f not in m.forms)
+        m.roles.extend(x for x in p.roles if x not in m.roles)
+        m.roles.sort(key=lambda x: (x[1] or date.min, x[2] or date.max))
+        m.country = _person_country(m.roles)
+    persons = [groups[r] for r in sorted(groups)]
+
+    # Who uses each form and each name word: a form or bare surname used by two
+    # persons is ambiguous and kept by neither.
+    users: dict[str, set[int]] = {}
+    word_users: dict[str, set[int]] = {}
+    for i, p in enumerate(persons):
+        for f in p.forms:
+            users.setdefault(_loose(f), set()).add(i)
+            for w in _name_words_key(f):
+                word_users.setdefault(w, set()).add(i)
+    curated_words = {w for a in curated_persons for f in _forms_of([a])
+                     for w in _name_words_key(f)}
+
+    body = []
+    skipped_curated: list[str] = []
+    ids: set[str] = set()
+    count = 0
+    by_slug: dict[str, int] = {}
+    for p in persons:
+        by_slug[slug(p.name)] = by_slug.get(slug(p.name), 0) + 1
+    for i, p in enumerate(persons):
+        # The curated entry wins: a full name in common, or a bare surname only this
+        # person has (PETRARCH's "Kim" would be no evidence for Kim Jong Un).
+        if any(_loose(f) in curated_keys and (" " in f or word_users.get(
+                (_name_words_key(f) or [""])[0]) == {i}) for f in p.forms):
+            skipped_curated.append(p.name)
+            continue
+        kept = []
+        for f in p.forms:
+            key = _loose(f)
+            if users[key] != {i} or key in taken:
+                continue
+            if " " not in f:
+                w = _name_words_key(f)
+                if (not w or word_users.get(w[0], set()) != {i} or w[0] in vocab
+                        or w[0] in curated_words or len(w[0]) < 3):
+                    continue  # a bare surname that is ambiguous or an ordinary word
+            kept.append(f)
+        if not kept:
+            notes.append(f"line {p.line} {p.raw}: every name ambiguous, skipped")
+            continue
+        name = p.name if p.name in kept else next((f for f in kept if " " in f), kept[0])
+        ident = f"person:{slug(name)}"
+        if by_slug[slug(p.name)] > 1 or ident in ids or ident in curated_ids:
+            ident = f"person:{slug(name)}-{p.country.lower()}"
+        if ident in ids or ident in curated_ids:
+            notes.append(f"line {p.line} {p.raw}: id {ident} taken, skipped")
+            continue
+        ids.add(ident)
+        entry: dict[str, Any] = {
+            "id": ident, "kind": "person", "name": name,
+            "names": [f for f in kept if f != name], "country": p.country,
+            "roles": [{"code": c, "start": s, "end": t} for c, s, t in p.roles],
+            "source": f"line {p.line}: {p.raw}",
+        }
+        body.append(f"- {json_line(entry)}\n")
+        count += 1
+    notes.append(f"persons: {len(skipped_curated)} skipped for curated entries: "
+                 + ", ".join(sorted(skipped_curated)))
+    sources = ["petrarch2-Phoenix.Countries.actors.txt", "(lib/accord/data/actors_curated.yaml)"]
+    text = (
+        _header("Persons with date-bounded codes from PETRARCH2's country dictionary (2014).",
+                sources[:1], [ATTRIBUTION["petrarch"]])
+        + "# One entry per person block (CountryInfo.txt names and other dated personal\n"
+        + "# entries). Roles keep PETRARCH's codes with ISO country parts; `end` is\n"
+        + "# exclusive (PETRARCH's ranges include their last day); a role without dates\n"
+        + "# is the fallback code_at() uses outside every dated role. A role still open\n"
+        + "# in January 2014 ends there and an ELI role follows: later offices are not\n"
+        + "# known here; curate current office holders in actors_curated.yaml.\n"
+        + "# Names are proper-cased; synonyms with a title or office (PRESIDENT_X,\n"
+        + "# X_ADMINISTRATION) are dropped; a form used by two persons, a bare surname\n"
+        + "# shared with another person or an ordinary English word, and any form of\n"
+        + "# another actor entry are dropped. Persons sharing a form with a curated\n"
+        + "# person are left out: actors_curated.yaml wins.\n"
+        + _json_meta(sources) + "actors:\n" + "".join(body)
+    )
+    return text, count, notes

@@ -1,0 +1,153 @@
+"""The lexicon's file format: YAML read with line numbers, and the JSON-lines form of the big generated files
+(written by :mod:`accord.lexicon.build`, read here with :mod:`json`)."""
+from __future__ import annotations
+import json
+import re
+from typing import Any
+import yaml
+from ..errors import LexiconError
+
+
+_Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+
+# --------------------------------------------------------------------------- #
+# YAML reading with line numbers
+# --------------------------------------------------------------------------- #
+class _Map(dict):
+    """A mapping that remembers the line it starts on and the line of each key."""
+
+    __slots__ = ("line", "key_lines")
+
+
+class _Seq(list):
+    """A sequence that remembers the line it starts on."""
+
+    __slots__ = ("line",)
+
+
+_STR_TAG = "tag:yaml.org,2002:str"
+_BOOL_TAG = "tag:yaml.org,2002:bool"
+
+
+def _build(node: yaml.Node, loader: Any, path: str) -> Any:
+    if isinstance(node, yaml.ScalarNode):
+        if node.tag == _STR_TAG:
+            return node.value
+        if node.tag == _BOOL_TAG and node.value.lower() not in ("true", "false"):
+            # YAML 1.2 booleans only: word lists hold "no", "on", "off", "yes".
+            return node.value
+        try:
+            return loader.construct_object(node)
+        except (ValueError, TypeError, yaml.YAMLError) as exc:
+            what = "bad date" if node.tag.endswith("timestamp") else "bad value"
+            raise LexiconError(path, f"{what} {node.value!r}: {exc}",
+                               node.start_mark.line + 1) from None
+    if isinstance(node, yaml.SequenceNode):
+        seq = _Seq(_build(n, loader, path) for n in node.value)
+        seq.line = node.start_mark.line + 1
+        return seq
+    out = _Map()
+    out.line = node.start_mark.line + 1
+    out.key_lines = {}
+    for knode, vnode in node.value:
+        key = _build(knode, loader, path)
+        try:
+            dup = key in out
+        except TypeError:
+            raise LexiconError(path, "mapping key is not a scalar", knode.start_mark.line + 1)
+        if dup:
+            raise LexiconError(path, f"duplicate key {key!r}", knode.start_mark.line + 1)
+        out[key] = _build(vnode, loader, path)
+        out.key_lines[key] = knode.start_mark.line + 1
+    return out
+
+
+def _parse(path: str, text: str) -> Any:
+    """YAML text -> Python with line-aware containers; LexiconError on bad YAML."""
+    loader = _Loader(text)
+    try:
+        node = loader.get_single_node()
+        return None if node is None else _build(node, loader, path)
+    except yaml.MarkedYAMLError as exc:
+        mark = exc.problem_mark or exc.context_mark
+        line = mark.line + 1 if mark is not None else None
+        raise LexiconError(path, f"YAML syntax error: {exc.problem or exc}", line) from None
+    except yaml.YAMLError as exc:
+        raise LexiconError(path, f"YAML error: {exc}") from None
+    finally:
+        loader.dispose()
+
+
+def json_line(obj: Any) -> str:
+    """``obj`` as one line of JSON, which is also YAML (dates as ISO strings).
+
+    The big generated files (persons, organisations) are written this way by the
+    build: :func:`_parse_json_lines` reads such lines with :mod:`json`, many times
+    faster than YAML.
+    """
+    return json.dumps(obj, ensure_ascii=False, default=lambda v: v.isoformat())
+
+
+_JSON_KEY_RE = re.compile(r"^([A-Za-z_][A-Za-z0-9_]*):(?: +(.*))?$")
+
+
+def _parse_json_lines(text: str) -> _Map | None:
+    """Fast path for big generated files written as JSON lines inside YAML.
+
+    ``persons_petrarch.yaml`` and ``orgs_petrarch.yaml`` hold tens of thousands of
+    entries; YAML parsing them takes seconds. They are written as valid YAML in a
+    restricted layout -- comment lines, ``key: <JSON>`` lines, ``key:`` lines
+    opening a list, and ``- <JSON object>`` list items, one per line -- which reads
+    to the same data with :mod:`json`, line numbers kept for error messages.
+    Anything else returns None and the file is read as YAML.
+    """
+    doc = _Map()
+    doc.line = 1
+    doc.key_lines = {}
+    section: _Seq | None = None
+    lineno = 0
+
+    def hook(pairs: list) -> _Map:
+        out = _Map(pairs)
+        out.line = lineno
+        out.key_lines = {}
+        return out
+
+    try:
+        for lineno, line in enumerate(text.split("\n"), start=1):
+            if not line or line[0] == "#":
+                continue
+            if line[:2] == "- ":
+                if section is None:
+                    return None
+                item = json.loads(line[2:], object_pairs_hook=hook)
+                if not isinstance(item, dict):
+                    return None
+                section.append(item)
+                continue
+            m = _JSON_KEY_RE.match(line)
+            if m is None or m.group(1) in doc:
+                return None
+            key, rest = m.groups()
+            doc.key_lines[key] = lineno
+            if rest is None:
+                section = _Seq()
+                section.line = lineno
+                doc[key] = section
+            else:
+                section = None
+                doc[key] = json.loads(rest, object_pairs_hook=hook)
+    except (ValueError, RecursionError):
+        return None
+    return doc
+
+
+def _line(obj: Any, default: int | None = None) -> int | None:
+    return getattr(obj, "line", default)
+
+
+def _key_line(mapping: Any, key: Any) -> int | None:
+    """The line of ``key`` in a parsed mapping (falls back to the mapping's line)."""
+    lines = getattr(mapping, "key_lines", None) or {}
+    return lines.get(key, _line(mapping))

@@ -1,0 +1,243 @@
+"""Load the lexicon: read the data files and an analyst's files, check them, merge them by key."""
+from __future__ import annotations
+import contextlib
+import functools
+import gc
+import hashlib
+from dataclasses import dataclass
+from pathlib import Path
+from types import MappingProxyType
+from typing import Sequence
+from ..errors import LexiconError
+from ..paths import DATA_DIR
+from .fileformat import _Map, _key_line, _line, _parse, _parse_json_lines
+from .validate import _Ctx, _SECTOR_RE, _read_actor, _read_agents, _read_cameo, _read_cue, _read_plover, _read_trigger
+from .model import ActorEntry, CameoCode, Cue, Lexicon, PloverClass, Trigger
+from .inflect import inflect
+
+# Sections an analyst file may carry; data files may also hold the tables.
+EXTRA_SECTIONS = frozenset({"meta", "actors", "agents", "triggers", "cues", "modality",
+                            "resources"})
+DATA_SECTIONS = EXTRA_SECTIONS | {"sectors", "cameo", "plover"}
+
+
+# --------------------------------------------------------------------------- #
+# Loading
+# --------------------------------------------------------------------------- #
+@dataclass
+class _File:
+    label: str      # path shown in errors
+    name: str       # file name, for the version hash
+    raw: bytes
+    doc: dict
+    generated: bool
+
+
+def _read_file(label: str, name: str, raw: bytes, allowed: frozenset[str]) -> _File:
+    try:
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        raise LexiconError(label, f"not UTF-8 text: {exc}") from None
+    doc = _parse_json_lines(text) if '\n- {"' in text else None
+    if doc is None:
+        doc = _parse(label, text)
+    if doc is None:
+        doc = _Map()
+        doc.line = 1
+        doc.key_lines = {}
+    if not isinstance(doc, dict):
+        raise LexiconError(label, f"top level must be a mapping of sections, not "
+                                  f"{type(doc).__name__}", _line(doc, 1))
+    # modality.yaml may be the bare mapping name -> words (no 'modality:' key).
+    if Path(name).stem == "modality" and "modality" not in doc:
+        wrapped = _Map(modality=doc)
+        wrapped.line = _line(doc, 1)
+        wrapped.key_lines = {"modality": wrapped.line}
+        doc = wrapped
+    for key in doc:
+        if key not in allowed:
+            raise LexiconError(label, f"unknown section {key!r} (expected one of "
+                                      f"{', '.join(sorted(allowed - {'meta'}))})",
+                               _key_line(doc, key))
+    meta = doc.get("meta")
+    generated = isinstance(meta, dict) and bool(meta.get("generated_by"))
+    return _File(label, name, raw, doc, generated)
+
+
+def _data_files() -> list[_File]:
+    files = []
+    for item in sorted(DATA_DIR.iterdir(), key=lambda p: p.name):
+        if item.name.endswith((".yaml", ".yml")) and item.is_file():
+            files.append(_read_file(str(item), item.name, item.read_bytes(), DATA_SECTIONS))
+    # Generated files first so that every hand-curated file overrides them.
+    return [f for f in files if f.generated] + [f for f in files if not f.generated]
+
+
+def _extra_files(extra: str | Path | Sequence[str | Path]) -> list[_File]:
+    paths = [extra] if isinstance(extra, (str, Path)) else list(extra)
+    files = []
+    for p in paths:
+        path = Path(p)
+        if not path.is_file():
+            raise LexiconError(path, "lexicon file not found")
+        f = _read_file(str(path), path.name, path.read_bytes(), EXTRA_SECTIONS)
+        f.generated = False  # an analyst file always ranks as curated
+        files.append(f)
+    return files
+
+
+def _build_lexicon(files: list[_File]) -> Lexicon:
+    # Code tables first: triggers are checked against them.
+    cameo: dict[str, CameoCode] = {}
+    plover: dict[tuple[str, str], PloverClass] = {}
+    sectors: dict[str, str] = {}
+    for f in files:
+        ctx = _Ctx(f.label)
+        if "cameo" in f.doc:
+            cameo.update(_read_cameo(ctx, f.doc["cameo"]))
+        if "plover" in f.doc:
+            plover.update(_read_plover(ctx, f.doc["plover"]))
+        if "sectors" in f.doc:
+            for k, v in ctx.mapping(f.doc["sectors"], "'sectors'", f.doc["sectors"]).items():
+                sectors[ctx.code(k, "sector", f.doc["sectors"], _SECTOR_RE)] = str(v)
+
+    actors: dict[str, tuple[int, int, ActorEntry]] = {}
+    agent_rows: dict[str, tuple[str, list[str] | None, int]] = {}
+    triggers: dict[tuple[str, str], tuple[bool, int, Trigger]] = {}
+    cues: dict[tuple[str, str], Cue] = {}
+    modality: dict[str, list[str]] = {}
+    resources: dict[str, list[str]] = {}
+    seq = 0
+    for rank, f in enumerate(files):
+        ctx = _Ctx(f.label)
+        doc = f.doc
+        if "actors" in doc:
+            seen: set[str] = set()
+            for raw in ctx.seq(doc["actors"], "'actors'", doc["actors"]):
+                for a in _read_actor(ctx, raw, raw if _line(raw) else doc["actors"]):
+                    if a.id in seen:
+                        raise ctx.fail(f"duplicate actor id {a.id!r}", raw)
+                    seen.add(a.id)
+                    seq += 1
+                    actors[a.id] = (rank, seq, a)
+        if "agents" in doc:
+            for phrase, code, plural in _read_agents(ctx, doc["agents"], sectors):
+                agent_rows[phrase] = (code, plural, rank)
+        if "triggers" in doc:
+            seen_t: set[tuple[str, str]] = set()
+            for raw in ctx.seq(doc["triggers"], "'triggers'", doc["triggers"]):
+                t = _read_trigger(ctx, raw, raw if _line(raw) else doc["triggers"], cameo, plover)
+                key = (t.lemma, t.pos)
+                if key in seen_t:
+                    raise ctx.fail(f"duplicate trigger {t.lemma!r} ({t.pos})", raw)
+                seen_t.add(key)
+                seq += 1
+                old = triggers.get(key)
+                # An override keeps the first position of its key among curated triggers.
+                order = old[1] if old and not old[0] and not f.generated else seq
+                triggers[key] = (f.generated, order, t)
+        if "cues" in doc:
+            seen_c: set[tuple[str, str]] = set()
+            for raw in ctx.seq(doc["cues"], "'cues'", doc["cues"]):
+                c = _read_cue(ctx, raw, raw if _line(raw) else doc["cues"])
+                if (c.lemma, c.pos) in seen_c:
+                    raise ctx.fail(f"duplicate cue {c.lemma!r} ({c.pos})", raw)
+                seen_c.add((c.lemma, c.pos))
+                cues[(c.lemma, c.pos)] = c
+        for sec, target in (("modality", modality), ("resources", resources)):
+            if sec not in doc:
+                continue
+            section = ctx.mapping(doc[sec], f"{sec!r}", doc[sec])
+            for name, words in section.items():
+                where = _key_line(section, name)
+                words = ctx.seq(words, f"{sec} {name!r}", where)
+                if not all(isinstance(w, str) and w.strip() for w in words):
+                    raise ctx.fail(f"{sec} {name!r}: every item must be a non-empty string", where)
+                bucket = target.setdefault(str(name), [])
+                bucket.extend(w for w in words if w not in bucket)  # lists extend
+
+    # A surface form belongs to the highest-precedence entry that lists it
+    # (later file, then earlier entry); lower entries lose it.
+    ordered = sorted(actors.values(), key=lambda x: (-x[0], x[1]))
+    owner: dict[str, str] = {}
+    for _, _, a in ordered:
+        for form in (*a.names, *a.demonyms):
+            owner.setdefault(form, a.id)
+    final_actors = []
+    for _, _, a in sorted(actors.values(), key=lambda x: (x[0], x[1])):
+        names = tuple(n for n in a.names if owner[n] == a.id)
+        dems = tuple(d for d in a.demonyms if owner[d] == a.id)
+        if not names and not dems:
+            continue  # every form is claimed by a curated entry
+        if names != a.names or dems != a.demonyms:
+            a = ActorEntry(a.id, a.code, a.kind, a.name, names, dems, a.country, a.roles)
+        final_actors.append(a)
+
+    # Plurals carry the rank of their singular's file: a curated "spokesman"
+    # also recodes "spokesmen" listed in agents.yaml; within one rank an
+    # explicit phrase wins over a derived plural.
+    ranked: dict[str, tuple[str, int]] = {p: (code, r) for p, (code, _, r) in agent_rows.items()}
+    for phrase in sorted(agent_rows):
+        code, plural, rank = agent_rows[phrase]
+        forms = plural if plural is not None else inflect(phrase, "noun")[1:]
+        for form in forms:
+            if form not in ranked or ranked[form][1] < rank:
+                ranked[form] = (code, rank)
+    agents = {p: code for p, (code, _) in ranked.items()}
+
+    curated = sorted((v for v in triggers.values() if not v[0]), key=lambda v: v[1])
+    derived = sorted((v for v in triggers.values() if v[0]), key=lambda v: v[1])
+    digest = hashlib.sha256()
+    for f in files:
+        digest.update(f.name.encode() + b"\0" + f.raw + b"\0")
+    return Lexicon(
+        actors=tuple(final_actors),
+        agents=MappingProxyType(dict(sorted(agents.items()))),
+        sectors=MappingProxyType(sectors),
+        triggers=tuple(t for _, _, t in curated + derived),
+        cues=tuple(cues.values()),
+        modality=MappingProxyType({k: tuple(v) for k, v in modality.items()}),
+        resources=MappingProxyType({k: tuple(v) for k, v in resources.items()}),
+        cameo=MappingProxyType(cameo),
+        plover=MappingProxyType(plover),
+        version=digest.hexdigest()[:12],
+    )
+
+
+@contextlib.contextmanager
+def _gc_paused():
+    """Pause the cyclic garbage collector while the lexicon is read.
+
+    Reading allocates hundreds of thousands of small objects that all stay
+    alive; the collector would walk them over and over, which took more than
+    half of the load time. It is switched back on (if it was on) afterwards.
+    """
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if enabled:
+            gc.enable()
+
+
+@functools.lru_cache(maxsize=1)
+def _default_lexicon() -> Lexicon:
+    with _gc_paused():
+        return _build_lexicon(_data_files())
+
+
+def load_lexicon(extra: str | Path | Sequence[str | Path] | None = None) -> Lexicon:
+    """Load accord's lexicon, optionally with analyst override files.
+
+    ``extra`` is one path or a sequence of paths to YAML files with any of the
+    sections ``actors``, ``agents``, ``triggers``, ``cues``, ``modality``,
+    ``resources``; they
+    are applied in order after the packaged data and override it by key. The
+    default lexicon (no ``extra``) is cached. Raises
+    :class:`accord.errors.LexiconError` for a missing or malformed file.
+    """
+    if extra is None or (not isinstance(extra, (str, Path)) and len(extra) == 0):
+        return _default_lexicon()
+    with _gc_paused():
+        return _build_lexicon(_data_files() + _extra_files(extra))

@@ -1,0 +1,144 @@
+"""The lexicon's records: actors with dated roles, triggers, cues, CAMEO codes, PLOVER classes, and the Lexicon."""
+from __future__ import annotations
+import re
+from dataclasses import dataclass, field
+from datetime import date, datetime
+from types import MappingProxyType
+from typing import Mapping
+
+
+# --------------------------------------------------------------------------- #
+# Public records
+# --------------------------------------------------------------------------- #
+@dataclass(frozen=True)
+class Role:
+    """A date-bounded code held by a person; ``end`` is exclusive, None = current."""
+
+    code: str
+    start: date | None
+    end: date | None
+    title: str | None
+
+    def valid_on(self, when: date) -> bool:
+        """True when the role is held on ``when``."""
+        return (self.start is None or self.start <= when) and (self.end is None or when < self.end)
+
+
+@dataclass(frozen=True)
+class ActorEntry:
+    """One lexicon actor: a state, IGO, bloc, organisation, metonym or person."""
+
+    id: str
+    code: str | None
+    kind: str
+    name: str
+    names: tuple[str, ...]
+    demonyms: tuple[str, ...]
+    country: str | None
+    roles: tuple[Role, ...]
+
+    def code_at(self, when: date | str | None) -> str:
+        """The actor's code on ``when``.
+
+        Entries with a fixed code return it. Otherwise the role valid on ``when``
+        (the latest-starting one if several); when ``when`` is None or no role
+        matches, the open-ended (current) role, else the latest role.
+        """
+        if self.code is not None:
+            return self.code
+        if not self.roles:
+            return self.country or "UNK"
+        day = _as_day(when)
+        if day is not None:
+            held = [r for r in self.roles if r.valid_on(day)]
+            if held:
+                return max(held, key=lambda r: r.start or date.min).code
+        current = [r for r in self.roles if r.end is None]
+        if current:
+            return max(current, key=lambda r: r.start or date.min).code
+        return max(self.roles, key=lambda r: (r.end or date.max, r.start or date.min)).code
+
+
+@dataclass(frozen=True)
+class Trigger:
+    """An event word: its surface forms and its CAMEO / PLOVER coding."""
+
+    lemma: str
+    pos: str
+    forms: tuple[str, ...]
+    cameo: str | None
+    event_type: str | None
+    mode: str | None
+    context: str | None
+
+
+@dataclass(frozen=True)
+class Cue:
+    """A word that introduces an attributed claim, with the stance it gives."""
+
+    lemma: str
+    pos: str
+    forms: tuple[str, ...]
+    stance: str
+
+
+@dataclass(frozen=True)
+class CameoCode:
+    """A CAMEO code with its Goldstein score and PLOVER category (None for 01x/02x)."""
+
+    code: str
+    name: str
+    goldstein: float
+    event_type: str | None
+    mode: str | None
+    context: str | None
+
+
+@dataclass(frozen=True)
+class PloverClass:
+    """A PLOVER category/mode row; ``mode`` is "" for the category's base row."""
+
+    event_type: str
+    mode: str
+    quad_class: int
+    score: float
+    requires_recipient: bool = False
+
+
+@dataclass(frozen=True)
+class Lexicon:
+    """Everything the annotation engine looks up, read-only."""
+
+    actors: tuple[ActorEntry, ...]
+    agents: Mapping[str, str]
+    sectors: Mapping[str, str]
+    triggers: tuple[Trigger, ...]
+    cues: tuple[Cue, ...]
+    modality: Mapping[str, tuple[str, ...]]
+    cameo: Mapping[str, CameoCode]
+    plover: Mapping[tuple[str, str], PloverClass]
+    version: str
+    # context name -> words naming what an exchange carries (events.yaml `resources`)
+    resources: Mapping[str, tuple[str, ...]] = field(default_factory=lambda: MappingProxyType({}))
+
+    def actor(self, actor_id: str) -> ActorEntry | None:
+        """The actor entry with this id, or None."""
+        for a in self.actors:
+            if a.id == actor_id:
+                return a
+        return None
+
+
+def _as_day(when: date | str | None) -> date | None:
+    if when is None:
+        return None
+    if isinstance(when, datetime):
+        return when.date()
+    if isinstance(when, date):
+        return when
+    return date.fromisoformat(str(when)[:10])
+
+
+def slug(text: str) -> str:
+    """The id-safe form of a name ("Washington, D.C." -> "washington-d-c"), shared with the build."""
+    return re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-")

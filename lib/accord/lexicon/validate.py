@@ -1,0 +1,275 @@
+"""Checking and reading each section of a lexicon file into records, with the file and line of every problem."""
+from __future__ import annotations
+import re
+from datetime import date, datetime
+from typing import Any, Iterable, Mapping
+from ..errors import LexiconError
+from .fileformat import _key_line, _line
+from .model import slug, ActorEntry, CameoCode, Cue, PloverClass, Role, Trigger
+from .inflect import inflect
+
+
+ACTOR_KINDS = ("state", "igo", "bloc", "org", "person")
+TRIGGER_POS = ("verb", "noun")
+CUE_POS = ("verb", "noun", "prep", "adj")  # adj: cues like "concerned"
+_CODE_RE = re.compile(r"^(?:[A-Z]{3})+$")
+_SECTOR_RE = re.compile(r"^[A-Z]{3}$")
+_CAMEO_RE = re.compile(r"^\d{2,4}$")
+
+
+# --------------------------------------------------------------------------- #
+# Field checks
+# --------------------------------------------------------------------------- #
+class _Ctx:
+    """The file being read, for error messages."""
+
+    def __init__(self, path: str) -> None:
+        self.path = path
+
+    def fail(self, problem: str, where: Any = None) -> LexiconError:
+        line = where if isinstance(where, int) else _line(where)
+        return LexiconError(self.path, problem, line)
+
+    def mapping(self, obj: Any, what: str, where: Any) -> dict:
+        if not isinstance(obj, dict):
+            raise self.fail(f"{what} must be a mapping, not {type(obj).__name__}", where)
+        return obj
+
+    def seq(self, obj: Any, what: str, where: Any) -> list:
+        if not isinstance(obj, list):
+            raise self.fail(f"{what} must be a list, not {type(obj).__name__}", where)
+        return obj
+
+    def keys(self, entry: dict, allowed: Iterable[str], required: Iterable[str], what: str) -> None:
+        for key in required:
+            value = entry.get(key)
+            if value is None or value == "":
+                raise self.fail(f"{what} is missing required key {key!r}", entry)
+        for k in entry:  # hot: tens of thousands of generated entries
+            if k not in allowed:
+                extra = sorted(str(k) for k in entry if k not in allowed)
+                raise self.fail(f"{what} has unknown key(s) {', '.join(extra)}", entry)
+
+    def text(self, entry: dict, key: str, what: str, optional: bool = False) -> str | None:
+        value = entry.get(key)
+        if value is None and optional:
+            return None
+        if not isinstance(value, str) or not value.strip():
+            raise self.fail(f"{what}: {key!r} must be a non-empty string, got {value!r}", entry)
+        return value.strip()
+
+    def texts(self, entry: dict, key: str, what: str) -> list[str]:
+        value = entry.get(key)
+        if value is None:
+            return []
+        if isinstance(value, str):
+            value = [value]
+        if not isinstance(value, list) or not all(isinstance(v, str) and v.strip() for v in value):
+            raise self.fail(f"{what}: {key!r} must be a string or a list of strings", entry)
+        return [v.strip() for v in value]
+
+    def code(self, value: Any, what: str, where: Any, pattern: re.Pattern = _CODE_RE) -> str:
+        if not isinstance(value, str) or not pattern.match(value):
+            raise self.fail(f"{what}: bad code {value!r} (expected {pattern.pattern})", where)
+        return value
+
+    def day(self, value: Any, what: str, where: Any) -> date | None:
+        if value is None:
+            return None
+        if isinstance(value, datetime):
+            return value.date()
+        if isinstance(value, date):
+            return value
+        if isinstance(value, str):
+            try:
+                return date.fromisoformat(value.strip())
+            except ValueError:
+                pass
+        raise self.fail(f"{what}: bad date {value!r} (expected YYYY-MM-DD or null)", where)
+
+
+# --------------------------------------------------------------------------- #
+# Section readers
+# --------------------------------------------------------------------------- #
+_ACTOR_KEYS = frozenset({"id", "kind", "code", "name", "formal", "names", "demonyms", "capital",
+                         "country", "roles", "source"})
+_ROLE_KEYS = frozenset({"code", "start", "end", "title"})
+
+
+def _day(ctx: _Ctx, value: Any, which: str, what: str, where: Any) -> date | None:
+    """A role date; the common cases (None, a date, an ISO string) without a message."""
+    if value is None or type(value) is date:
+        return value
+    if type(value) is str:
+        try:
+            return date.fromisoformat(value)
+        except ValueError:
+            pass
+    return ctx.day(value, f"{what} {which}", where)
+
+
+def _read_actor(ctx: _Ctx, raw: Any, where: Any) -> list[ActorEntry]:
+    """One actor entry (plus its capital metonyms)."""
+    entry = ctx.mapping(raw, "actor entry", where)
+    ctx.keys(entry, _ACTOR_KEYS, ("id", "kind", "name"), "actor entry")
+    ident = ctx.text(entry, "id", "actor entry")
+    what = f"actor {ident!r}"
+    kind = ctx.text(entry, "kind", what)
+    if kind not in ACTOR_KINDS:
+        raise ctx.fail(f"{what}: kind must be one of {', '.join(ACTOR_KINDS)}, got {kind!r}", entry)
+    name = ctx.text(entry, "name", what)
+    names = [name, *ctx.texts(entry, "formal", what), *ctx.texts(entry, "names", what)]
+    demonyms = ctx.texts(entry, "demonyms", what)
+    roles: list[Role] = []
+    rwhat = f"{what}: role"
+    for r in ctx.seq(entry.get("roles") or [], f"{what}: roles", entry):
+        rline = _line(r, _line(entry))
+        r = ctx.mapping(r, rwhat, rline)
+        ctx.keys(r, _ROLE_KEYS, ("code",), rwhat)
+        start = _day(ctx, r.get("start"), "start", rwhat, rline)
+        end = _day(ctx, r.get("end"), "end", rwhat, rline)
+        if start and end and end <= start:
+            raise ctx.fail(f"{what}: role ends ({end}) before it starts ({start})", rline)
+        title = r.get("title")
+        if title is not None:
+            title = ctx.text(r, "title", rwhat, optional=True)
+        roles.append(Role(ctx.code(r["code"], rwhat, rline), start, end, title))
+    code = entry.get("code")
+    if code is None and kind != "person":
+        code = ident  # states, IGOs and blocs are keyed by their code
+    if code is not None:
+        code = ctx.code(code, what, entry)
+    elif not roles:
+        raise ctx.fail(f"{what}: a person needs 'roles' or a fixed 'code'", entry)
+    country = entry.get("country")
+    if country is not None:
+        country = ctx.code(country, f"{what}: country", entry)
+    elif kind in ("state", "bloc") and code:
+        country = code[:3]
+    out = [ActorEntry(ident, code, kind, name, tuple(dict.fromkeys(names)),
+                      tuple(dict.fromkeys(demonyms)), country, tuple(roles))]
+    capitals: dict[str, list[str]] = {}
+    for cap in ctx.texts(entry, "capital", what):
+        if code is None:
+            raise ctx.fail(f"{what}: 'capital' needs a fixed code", entry)
+        capitals.setdefault(slug(cap), []).append(cap)  # "Washington, D.C." ~ "Washington D.C."
+    for key, forms in capitals.items():
+        # Capitals are metonyms for the state itself ("Moscow said ...").
+        out.append(ActorEntry(f"{code}:{key}", code, kind, forms[0], tuple(forms), (),
+                              country, ()))
+    return out
+
+
+def _read_agents(ctx: _Ctx, section: Any, sectors: Mapping[str, str]) -> list[tuple[str, str, list[str] | None]]:
+    """agents section -> [(phrase, sector, plurals or None for regular)]."""
+    section = ctx.mapping(section, "'agents'", section)
+    out = []
+    for phrase, value in section.items():
+        where = _key_line(section, phrase)
+        if not isinstance(phrase, str) or not phrase.strip():
+            raise ctx.fail(f"agent phrase must be a string, got {phrase!r}", where)
+        plural: list[str] | None = None
+        if isinstance(value, dict):
+            ctx.keys(value, ("code", "plural"), ("code",), f"agent {phrase!r}")
+            code = value["code"]
+            if "plural" in value:
+                plural = [p.lower() for p in ctx.texts(value, "plural", f"agent {phrase!r}")]
+        else:
+            code = value
+        code = ctx.code(code, f"agent {phrase!r}", where, _SECTOR_RE)
+        if sectors and code not in sectors:
+            raise ctx.fail(f"agent {phrase!r}: unknown sector {code!r}", where)
+        out.append((" ".join(phrase.lower().split()), code, plural))
+    return out
+
+
+_TRIGGER_KEYS = ("lemma", "pos", "forms", "cameo", "event", "mode", "context", "inflect")
+
+
+def _read_trigger(ctx: _Ctx, raw: Any, where: Any, cameo: Mapping[str, CameoCode],
+                  plover: Mapping[tuple[str, str], PloverClass]) -> Trigger:
+    entry = ctx.mapping(raw, "trigger", where)
+    ctx.keys(entry, _TRIGGER_KEYS, ("lemma",), "trigger")
+    lemma = " ".join(ctx.text(entry, "lemma", "trigger").lower().split())
+    what = f"trigger {lemma!r}"
+    pos = entry.get("pos", "verb")
+    if pos not in TRIGGER_POS:
+        raise ctx.fail(f"{what}: pos must be one of {', '.join(TRIGGER_POS)}, got {pos!r}", entry)
+    code = entry.get("cameo")
+    event = entry.get("event")
+    if code is None and event is None:
+        raise ctx.fail(f"{what} is missing required key 'cameo' (or 'event')", entry)
+    cam: CameoCode | None = None
+    if code is not None:
+        if not isinstance(code, str):
+            # An unquoted 051 is read by YAML as a number; the leading 0 matters.
+            raise ctx.fail(f"{what}: cameo code must be a quoted string, got {code!r}", entry)
+        ctx.code(code, what, entry, _CAMEO_RE)
+        cam = cameo.get(code)
+        if cameo and cam is None:
+            raise ctx.fail(f"{what}: unknown CAMEO code {code!r}", entry)
+    categories = {k[0] for k in plover}
+    if event is not None:
+        event = ctx.text(entry, "event", what)
+        if categories and event not in categories:
+            raise ctx.fail(f"{what}: unknown PLOVER category {event!r}", entry)
+    event_type = event or (cam.event_type if cam else None)
+    if "mode" in entry:
+        # mode "" (or null) names the category's base row explicitly.
+        mode = None if entry["mode"] in (None, "") else ctx.text(entry, "mode", what)
+        if mode and plover and (event_type, mode) not in plover:
+            raise ctx.fail(f"{what}: PLOVER category {event_type} has no mode {mode!r}", entry)
+    elif cam is not None and (event is None or event == cam.event_type):
+        mode = cam.mode
+    else:
+        mode = None  # the crosswalk's mode belongs to another category
+    context = ctx.text(entry, "context", what, optional=True) if "context" in entry else (
+        cam.context if cam else None)
+    extra = [f.lower() for f in ctx.texts(entry, "forms", what)]
+    do_inflect = entry.get("inflect", True)
+    if not isinstance(do_inflect, bool):
+        raise ctx.fail(f"{what}: inflect must be true or false", entry)
+    base = inflect(lemma, pos) if do_inflect else (lemma,)
+    forms = tuple(dict.fromkeys([*base, *extra]))
+    return Trigger(lemma, pos, forms, code, event_type, mode, context)
+
+
+def _read_cue(ctx: _Ctx, raw: Any, where: Any) -> Cue:
+    entry = ctx.mapping(raw, "cue", where)
+    ctx.keys(entry, ("lemma", "pos", "forms", "stance"), ("lemma", "stance"), "cue")
+    lemma = " ".join(ctx.text(entry, "lemma", "cue").lower().split())
+    what = f"cue {lemma!r}"
+    pos = entry.get("pos", "verb")
+    if pos not in CUE_POS:
+        raise ctx.fail(f"{what}: pos must be one of {', '.join(CUE_POS)}, got {pos!r}", entry)
+    stance = ctx.text(entry, "stance", what)
+    extra = [f.lower() for f in ctx.texts(entry, "forms", what)]
+    return Cue(lemma, pos, tuple(dict.fromkeys([*inflect(lemma, pos), *extra])), stance)
+
+
+def _read_cameo(ctx: _Ctx, section: Any) -> dict[str, CameoCode]:
+    section = ctx.mapping(section, "'cameo'", section)
+    out = {}
+    for code, row in section.items():
+        row = ctx.mapping(row, f"cameo {code!r}", _key_line(section, code))
+        ctx.keys(row, ("name", "goldstein", "event_type", "mode", "context", "via"),
+                 ("name",), f"cameo {code!r}")
+        code = ctx.code(str(code) if isinstance(code, str) else code, "cameo", row, _CAMEO_RE)
+        g = row.get("goldstein")
+        if not isinstance(g, (int, float)) or isinstance(g, bool):
+            raise ctx.fail(f"cameo {code!r}: goldstein must be a number", row)
+        out[code] = CameoCode(code, row["name"], float(g), row.get("event_type"),
+                              row.get("mode"), row.get("context"))
+    return out
+
+
+def _read_plover(ctx: _Ctx, section: Any) -> dict[tuple[str, str], PloverClass]:
+    out = {}
+    for row in ctx.seq(section, "'plover'", section):
+        row = ctx.mapping(row, "plover row", row if _line(row) else section)
+        ctx.keys(row, ("event_type", "mode", "quad_class", "quad_name", "score",
+                       "requires_recipient", "meaning"), ("event_type", "quad_class"), "plover row")
+        mode = row.get("mode") or ""
+        out[(row["event_type"], mode)] = PloverClass(row["event_type"], mode, int(row["quad_class"]),
+                                                     float(row["score"]), bool(row.get("requires_recipient")))
+    return out

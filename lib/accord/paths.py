@@ -1,0 +1,16 @@
+"""The paths accord needs at run time, from one place.
+
+The package's own files (the lexicon data, the report templates) are found
+through the installed package; the repository (gold standards, the notebooks,
+``../shared``) is the folder above ``lib/`` in a source checkout, the one way
+accord is used for evaluation, reports and the lexicon build.
+"""
+from __future__ import annotations
+
+from pathlib import Path
+
+PACKAGE_DIR = Path(__file__).resolve().parent
+DATA_DIR = PACKAGE_DIR / "data"
+TEMPLATES_DIR = PACKAGE_DIR / "report" / "templates"
+REPO_DIR = PACKAGE_DIR.parents[1]
+REFERENCE_DIR = REPO_DIR.parent / "shared" / "reference"

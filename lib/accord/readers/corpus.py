@@ -1,0 +1,165 @@
+"""A corpus: a file, a folder walked recursively, a glob or a JSONL file, streamed as Documents."""
+from __future__ import annotations
+import glob as _glob
+import os
+import sys
+from pathlib import Path
+from typing import Any, Iterable, Iterator
+import pandas as pd
+from .. import tables
+from ..errors import InputError
+from .formats import SIDECAR_SUFFIX, _is_sidecar, _load
+from .document import Document, ReadError, _Problem
+from .jsonl import _iter_jsonl
+
+_GLOB_CHARS = frozenset("*?[")
+
+
+# --------------------------------------------------------------------------- corpus
+
+
+def _is_glob(s: str) -> bool:
+    return any(c in _GLOB_CHARS for c in s)
+
+
+def _glob_root(pattern: str) -> Path:
+    """The folder part of a glob pattern before its first wildcard."""
+    parts = Path(pattern).parts
+    fixed: list[str] = []
+    for part in parts:
+        if _is_glob(part):
+            break
+        fixed.append(part)
+    return Path(*fixed) if fixed else Path(".")
+
+
+def _walk(folder: Path, errors: list[ReadError]) -> list[Path]:
+    """All non-hidden files under ``folder`` (names only), without sidecars of .txt files."""
+    found: list[Path] = []
+
+    def onerror(exc: OSError) -> None:
+        problem = "cannot read folder: permission denied" if isinstance(exc, PermissionError) else (
+            f"cannot read folder: {exc.strerror or exc}"
+        )
+        errors.append(ReadError(str(exc.filename or folder), problem))
+
+    for dirpath, dirnames, filenames in os.walk(folder, onerror=onerror):
+        dirnames[:] = [d for d in dirnames if not d.startswith(".")]
+        for name in filenames:
+            if not name.startswith("."):
+                found.append(Path(dirpath) / name)
+    return found
+
+
+def _is_skipped_sidecar(path: Path) -> bool:
+    """A sidecar whose ``.txt`` is beside it (an orphan sidecar is reported instead)."""
+    if not _is_sidecar(path.name):
+        return False
+    stem = path.name[: -len(SIDECAR_SUFFIX)]
+    return (path.parent / (stem + ".txt")).exists()
+
+
+def _resolve(path: str | Path) -> tuple[Path, list[Path], list[ReadError]]:
+    """(root, files sorted by relative path, listing errors). Raises InputError."""
+    spath = os.fspath(path)
+    p = Path(spath)
+    errors: list[ReadError] = []
+    if p.is_file():
+        return p.parent, [p], errors
+    if p.is_dir():
+        root = p
+        files = _walk(p, errors)
+        files = [f for f in files if not _is_skipped_sidecar(f)]
+        if not files and not errors:
+            raise InputError(p, "folder holds no files (hidden files and .meta.yaml sidecars are skipped)")
+    elif p.exists():
+        raise InputError(p, "not a regular file or folder")
+    elif _is_glob(spath):
+        root = _glob_root(spath)
+        matched = sorted(_glob.glob(spath, recursive=True))
+        files = []
+        for m in matched:
+            mp = Path(m)
+            if mp.is_dir():
+                files.extend(_walk(mp, errors))
+            elif mp.is_file():
+                files.append(mp)
+        files = [f for f in dict.fromkeys(files) if not _is_skipped_sidecar(f)]
+        if not files and not errors:
+            raise InputError(spath, "glob pattern matches no file")
+    else:
+        raise InputError(p, "no such file or folder")
+    files.sort(key=lambda f: _doc_id_sort_key(f, root))
+    return root, files, errors
+
+
+def _doc_id_sort_key(path: Path, root: Path) -> str:
+    try:
+        return path.relative_to(root).as_posix()
+    except ValueError:
+        return path.as_posix()
+
+
+def iter_corpus(path: str | Path) -> Iterator[Document | ReadError]:
+    """Stream the documents of a file, folder (recursive), glob pattern or ``.jsonl`` file.
+
+    Yields a :class:`Document` per readable document and a :class:`ReadError` per
+    bad one, in a deterministic order (files sorted by relative path, JSONL by
+    line). A duplicate ``doc_id`` is a ReadError for the later document. Only
+    file names are listed up front; a JSONL file is read line by line.
+
+    Raises :class:`InputError` at once when ``path`` does not exist, an empty
+    folder holds no files, or a glob pattern matches no file.
+    """
+    root, files, errors = _resolve(path)
+    return _generate(root, files, errors)
+
+
+def _generate(root: Path, files: list[Path], errors: list[ReadError]) -> Iterator[Document | ReadError]:
+    yield from errors
+    seen: dict[str, str] = {}
+    for f in files:
+        items: Iterable[Document | ReadError]
+        if f.suffix.lower() == ".jsonl":
+            items = _iter_jsonl(f, root)
+        elif _is_sidecar(f.name):
+            items = [ReadError(str(f), f"sidecar metadata without a matching "
+                                       f"{f.name[: -len(SIDECAR_SUFFIX)]}.txt beside it")]
+        else:
+            try:
+                items = [_load(f, root)]
+            except _Problem as exc:
+                items = [ReadError(exc.path or str(f), exc.problem)]
+        for item in items:
+            if isinstance(item, Document):
+                where = f"{item.path}:{item.line}" if item.line is not None else item.path
+                if item.doc_id in seen:
+                    item = ReadError(
+                        item.path,
+                        f"duplicate doc_id {item.doc_id!r} (also at {seen[item.doc_id]})",
+                        item.line,
+                        item.doc_id,
+                    )
+                else:
+                    seen[item.doc_id] = where
+            yield item
+
+
+def read_corpus(path: str | Path) -> pd.DataFrame:
+    """The ``documents`` table of a corpus (see :func:`iter_corpus`).
+
+    Bad documents are printed to stderr, one line each (``path[:line]: problem``),
+    and kept as a list of ``errors``-table rows in ``df.attrs["errors"]``. Raises
+    :class:`InputError` when the path does not exist or matches no file.
+    """
+    rows: list[dict[str, Any]] = []
+    errors: list[dict[str, Any]] = []
+    for item in iter_corpus(path):
+        if isinstance(item, ReadError):
+            print(str(item), file=sys.stderr)
+            errors.append(item.as_row())
+        else:
+            rows.append(item.as_row())
+    df = tables.frame("documents", rows)
+    df.attrs["errors"] = errors
+    return df

@@ -1,0 +1,176 @@
+"""The registry of document formats (.txt with sidecar, .md with front matter, .html) and reading one file."""
+from __future__ import annotations
+from pathlib import Path
+from typing import Any
+import yaml
+from ..errors import InputError
+from .document import Document, _Problem, _check_text, _read_text, normalise_newlines, parse_date
+
+
+#: Suffixes of single-document files.
+DOCUMENT_SUFFIXES = (".txt", ".md", ".html", ".htm")
+#: All suffixes a corpus may contain.
+SUFFIXES = DOCUMENT_SUFFIXES + (".jsonl",)
+#: Suffix of the metadata sidecar of a ``.txt`` file.
+SIDECAR_SUFFIX = ".meta.yaml"
+_SUPPORTED = ", ".join(SUFFIXES)
+
+
+def _meta_str(key: str, value: Any) -> str | None:
+    if value is None:
+        return None
+    if isinstance(value, bool) or not isinstance(value, (str, int, float)):
+        raise _Problem(f"metadata {key!r} must be a string, not {type(value).__name__} ({value!r})")
+    s = str(value)
+    return s if s.strip() else None
+
+
+def _metadata(meta: dict[str, Any]) -> dict[str, str | None]:
+    """title/date/source/url from a mapping; other keys are ignored."""
+    out: dict[str, str | None] = {}
+    for key in ("title", "source", "url"):
+        out[key] = _meta_str(key, meta.get(key))
+    try:
+        out["date"] = parse_date(meta.get("date"))
+    except ValueError as exc:
+        raise _Problem(str(exc)) from None
+    return out
+
+
+def _yaml_mapping(text: str, what: str) -> dict[str, Any]:
+    try:
+        data = yaml.safe_load(text)
+    except yaml.YAMLError as exc:
+        mark = getattr(exc, "problem_mark", None)
+        where = f" at line {mark.line + 1}" if mark is not None else ""
+        detail = getattr(exc, "problem", None) or str(exc).splitlines()[0]
+        raise _Problem(f"invalid YAML in {what}{where}: {detail}") from None
+    if data is None:
+        return {}
+    if not isinstance(data, dict):
+        raise _Problem(f"{what} must be a YAML mapping (key: value), not {type(data).__name__}")
+    return data
+
+
+def sidecar_path(path: str | Path) -> Path:
+    """The metadata sidecar of a ``.txt`` file: ``NAME.meta.yaml`` beside ``NAME.txt``."""
+    p = Path(path)
+    return p.with_name(p.name[: -len(p.suffix)] + SIDECAR_SUFFIX) if p.suffix else p.with_name(p.name + SIDECAR_SUFFIX)
+
+
+def _is_sidecar(name: str) -> bool:
+    return name.lower().endswith(SIDECAR_SUFFIX)
+
+
+# --------------------------------------------------------------------------- formats
+
+
+def _read_txt(path: Path) -> tuple[str, dict[str, str | None]]:
+    text = _check_text(_read_text(path))
+    side = sidecar_path(path)
+    if not side.is_file():
+        return text, _metadata({})
+    try:
+        return text, _metadata(_yaml_mapping(_read_text(side), "sidecar metadata"))
+    except _Problem as exc:
+        raise _Problem(exc.problem, path=str(side)) from None
+
+
+def _read_md(path: Path) -> tuple[str, dict[str, str | None]]:
+    text = _read_text(path)
+    meta: dict[str, Any] = {}
+    first, sep, rest = text.partition("\n")
+    if first.rstrip() == "---":
+        lines = rest.split("\n")
+        end = None
+        for i, ln in enumerate(lines):
+            if ln.rstrip() in ("---", "..."):
+                end = i
+                break
+        if end is None:
+            raise _Problem("unterminated YAML front matter: no closing '---' line")
+        meta = _yaml_mapping("\n".join(lines[:end]), "front matter")
+        text = "\n".join(lines[end + 1:])
+    return _check_text(text, "body"), _metadata(meta)
+
+
+def _read_html(path: Path) -> tuple[str, dict[str, str | None]]:
+    import trafilatura  # imported lazily: it is slow to import
+
+    html = _read_text(path)
+    if not html.strip():
+        raise _Problem("no text: file holds only whitespace")
+    try:
+        result = trafilatura.bare_extraction(
+            html,
+            with_metadata=True,
+            include_comments=False,
+            include_tables=True,
+            # markup only: the extensive search guesses dates from free text
+            # (e.g. a "Copyright 2024" footer becomes 2024-01-01)
+            date_extraction_params={"extensive_search": False, "original_date": True},
+        )
+    except Exception as exc:  # trafilatura/lxml failures on odd markup
+        raise _Problem(f"cannot extract article text from HTML: {exc}") from None
+    text = getattr(result, "text", None) if result is not None else None
+    if not text or not text.strip():
+        raise _Problem("no extractable article text in HTML page")
+    meta = {
+        "title": getattr(result, "title", None),
+        "url": getattr(result, "url", None),
+        "source": getattr(result, "sitename", None),
+    }
+    date = getattr(result, "date", None)
+    out = _metadata(meta)
+    try:
+        out["date"] = parse_date(date)
+    except ValueError:
+        out["date"] = None  # a date guessed by the extractor is not the user's input
+    return normalise_newlines(text), out
+
+
+_READERS = {".txt": _read_txt, ".md": _read_md, ".html": _read_html, ".htm": _read_html}
+
+
+def _doc_id(path: Path, root: Path) -> str:
+    try:
+        rel = path.relative_to(root)
+    except ValueError:
+        rel = Path(path.name)
+    rel = rel.with_suffix("") if rel.suffix else rel
+    return rel.as_posix()
+
+
+def _unsupported(path: Path) -> str:
+    suffix = path.suffix or "(none)"
+    return f"unsupported file type {suffix!r}: supported suffixes are {_SUPPORTED}"
+
+
+def _load(path: Path, root: Path) -> Document:
+    """Read one document file; raises ``_Problem``."""
+    suffix = path.suffix.lower()
+    reader = _READERS.get(suffix)
+    if reader is None:
+        if suffix == ".jsonl":
+            raise _Problem("a .jsonl file holds several documents: read it with iter_corpus/read_corpus")
+        raise _Problem(_unsupported(path))
+    text, meta = reader(path)
+    return Document(doc_id=_doc_id(path, root), path=str(path), text=text, **meta)
+
+
+def read_document(path: str | Path, root: str | Path | None = None) -> Document:
+    """Read one ``.txt``/``.md``/``.html`` file.
+
+    ``doc_id`` is the path relative to ``root`` (default: the file's parent)
+    without suffix, with POSIX separators. Raises :class:`InputError` naming the
+    file and the problem.
+    """
+    p = Path(path)
+    if not p.exists():
+        raise InputError(p, "no such file")
+    if p.is_dir():
+        raise InputError(p, "is a directory: read it with iter_corpus/read_corpus")
+    try:
+        return _load(p, Path(root) if root is not None else p.parent)
+    except _Problem as exc:
+        raise InputError(exc.path or p, exc.problem) from None

@@ -1,0 +1,103 @@
+"""A report's notebook parameters: read from the command line and files, checked against the notebook."""
+from __future__ import annotations
+import ast
+import datetime as _dt
+import os
+from pathlib import Path
+from typing import Any
+import yaml
+from ..paths import REPO_DIR
+from ..errors import InputError, ParameterError
+
+
+DEFAULT_NOTEBOOK = Path("notebooks") / "02_alliance_dynamics.ipynb"
+#: Parameters that name files: given on the command line, they are relative to the current folder.
+PATH_PARAMETERS = ("corpus", "lexicon")
+
+
+# -- parameters -----------------------------------------------------------------
+
+def _plain(value: Any) -> Any:
+    """YAML values as the notebook expects them: dates back to ISO strings, recursively."""
+    if isinstance(value, (_dt.date, _dt.datetime)):
+        return value.isoformat()
+    if isinstance(value, list):
+        return [_plain(v) for v in value]
+    if isinstance(value, dict):
+        return {str(k): _plain(v) for k, v in value.items()}
+    return value
+
+
+def read_parameters(files: list[str], pairs: list[list[str]]) -> dict[str, Any]:
+    """Parameters from YAML files (in order) then ``-p NAME VALUE`` pairs (VALUE read as YAML)."""
+    params: dict[str, Any] = {}
+    for f in files:
+        path = Path(f)
+        if not path.is_file():
+            raise ParameterError(f"parameters file {f!r} does not exist")
+        try:
+            data = yaml.safe_load(path.read_text(encoding="utf-8"))
+        except yaml.YAMLError as exc:
+            raise ParameterError(f"{f}: not valid YAML: {exc}") from None
+        if data is None:
+            continue
+        if not isinstance(data, dict):
+            raise ParameterError(f"{f}: expected a mapping of parameter names to values, got {type(data).__name__}")
+        params.update({str(k): _plain(v) for k, v in data.items()})
+    for name, raw in pairs:
+        if raw.strip() == "None":  # as papermill's -p reads it
+            params[name] = None
+            continue
+        try:
+            value = yaml.safe_load(raw) if raw.strip() else ""
+        except yaml.YAMLError:
+            value = raw
+        params[name] = _plain(value)
+    return params
+
+
+def _declared(notebook: Path) -> dict[str, dict[str, Any]]:
+    import papermill
+
+    return papermill.inspect_notebook(str(notebook))
+
+
+def check_parameters(notebook: Path, params: dict[str, Any], cwd: Path | None = None) -> dict[str, Any]:
+    """Unknown names raise ParameterError; strings where the notebook declares ``str``; paths made absolute."""
+    declared = _declared(notebook)
+    if not declared:
+        raise ParameterError(f"{notebook}: the notebook has no cell tagged 'parameters'")
+    unknown = sorted(set(params) - set(declared))
+    if unknown:
+        valid = ", ".join(f"{n} ({p['inferred_type_name']})" for n, p in declared.items())
+        raise ParameterError(f"unknown parameter{'s' if len(unknown) > 1 else ''} {', '.join(unknown)} "
+                             f"for {notebook.name}; valid: {valid}")
+    out = {}
+    base = Path(cwd or os.getcwd())
+    for name, value in params.items():
+        kind = declared[name]["inferred_type_name"]
+        if kind in ("str", "Optional[str]", "str | None") and value is not None and not isinstance(value, str):
+            value = str(value)
+        if name in PATH_PARAMETERS and isinstance(value, str) and value and not os.path.isabs(value):
+            value = str((base / value).resolve()) if not any(c in value for c in "*?[") else str(base / value)
+        out[name] = value
+    return out
+
+
+def _default(notebook: Path, name: str) -> Any:
+    try:
+        return ast.literal_eval(_declared(notebook)[name]["default"])
+    except (KeyError, ValueError, SyntaxError):
+        return None
+
+
+def find_notebook(arg: str | None) -> Path:
+    if arg:
+        path = Path(arg)
+        if not path.is_file():
+            raise InputError(path, "no such notebook")
+        return path.resolve()
+    for base in (Path.cwd(), REPO_DIR):
+        if (base / DEFAULT_NOTEBOOK).is_file():
+            return (base / DEFAULT_NOTEBOOK).resolve()
+    raise InputError(DEFAULT_NOTEBOOK, "default notebook not found; pass the notebook to run")
