@@ -13,6 +13,8 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--plover", metavar="PATH", help=f"PLOVER gold JSONL (default: {PLOVER_DEFAULT} beside the repository)")
     parser.add_argument("--records", metavar="DIR", help=f"sentence records folder (default: {RECORDS_DEFAULT})")
     parser.add_argument("--seed-gold", metavar="PATH", help=f"seed gold YAML (default: {SEED_GOLD_DEFAULT})")
+    parser.add_argument("--attributions", metavar="PATH", help="attribution development set YAML (default: tests/gold/attributions_dev.yaml)")
+    parser.add_argument("--probe", metavar="PATH", help="actor probe YAML (default: tests/probes/actors.yaml)")
     parser.add_argument("--only", metavar="NAMES", help="comma-separated benchmarks to run: " + ",".join(BENCHMARKS))
     parser.add_argument("--json", metavar="FILE", help="also write the scores as JSON to FILE")
     parser.add_argument("--details", action="store_true", help="print an error analysis after the table")
@@ -27,7 +29,8 @@ def run(args: argparse.Namespace) -> int:
         bad = [b for b in chosen if b not in BENCHMARKS]
         if bad:
             raise AccordError(f"unknown benchmark(s) {', '.join(bad)}: choose from {', '.join(BENCHMARKS)}")
-    results = evaluate_all(args.plover, args.records, args.seed_gold, chosen)
+    results = evaluate_all(args.plover, args.records, args.seed_gold, chosen,
+                           getattr(args, "attributions", None), getattr(args, "probe", None))
     print(format_markdown(results) if args.markdown else format_table(results))
     if args.details:
         print()

@@ -13,7 +13,7 @@ from ..paths import REPO_DIR
 PLOVER_DEFAULT = Path("..") / "shared" / "benchmarks" / "plover_gsr_dev.jsonl"
 RECORDS_DEFAULT = Path("tests") / "records"
 SEED_GOLD_DEFAULT = Path("tests") / "gold" / "seed.yaml"
-BENCHMARKS = ("plover", "records", "seed")
+BENCHMARKS = ("plover", "records", "seed", "attribution", "probe")
 
 
 def _annotate(documents: Any) -> dict[str, Any]:

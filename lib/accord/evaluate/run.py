@@ -6,13 +6,16 @@ from .common import BENCHMARKS, PLOVER_DEFAULT, RECORDS_DEFAULT, SEED_GOLD_DEFAU
 from .plover import _valid_modes, evaluate_plover, load_quad_classes
 from .seed import evaluate_seed
 from .records import evaluate_records
+from .attribution import ATTRIBUTION_DEFAULT, evaluate_attributions
+from .probe import PROBE_DEFAULT, evaluate_probe
 
 
 # ------------------------------------------------------------------- driver
 
 
 def evaluate_all(plover: str | Path | None = None, records: str | Path | None = None,
-                 seed_gold: str | Path | None = None, benchmarks: Sequence[str] = BENCHMARKS) -> dict[str, Any]:
+                 seed_gold: str | Path | None = None, benchmarks: Sequence[str] = BENCHMARKS,
+                 attributions: str | Path | None = None, probe: str | Path | None = None) -> dict[str, Any]:
     """Run the chosen benchmarks; returns {benchmark: {path, n, metrics, details}} plus ``notes``."""
     quads, quad_source = load_quad_classes()
     valid_modes = _valid_modes()
@@ -31,5 +34,9 @@ def evaluate_all(plover: str | Path | None = None, records: str | Path | None = 
                 results["records"] = res
     if "seed" in benchmarks:
         results["seed"] = evaluate_seed(resolve(seed_gold, SEED_GOLD_DEFAULT, "seed gold file"))
+    if "attribution" in benchmarks:
+        results["attribution"] = evaluate_attributions(resolve(attributions, ATTRIBUTION_DEFAULT, "attribution set"))
+    if "probe" in benchmarks:
+        results["probe"] = evaluate_probe(resolve(probe, PROBE_DEFAULT, "actor probe"))
     return results
 

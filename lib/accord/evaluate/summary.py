@@ -50,13 +50,16 @@ def format_markdown(results: Mapping[str, Any], stamp: str | None = None) -> str
 
         stamp = f"{_dt.date.today().isoformat()}, commit {_commit()}"
     titles = {"plover": "PLOVER gold standard, development half", "records": "sentence records (tests/records)",
-              "seed": "seed gold (tests/gold/seed.yaml)"}
+              "seed": "seed gold (tests/gold/seed.yaml)",
+              "attribution": "attribution development set (tests/gold/attributions_dev.yaml; guides, does not judge)",
+              "probe": "actor probe (tests/probes/actors.yaml; guides, does not judge)"}
     out = [f"### Extraction quality ({stamp})", "",
            "`accord evaluate` (engine beside a trivial baseline; definitions in `lib/accord/evaluate.py`).", ""]
     for bench in BENCHMARKS:
         if bench not in results:
             continue
-        unit = {"plover": "sentences", "records": "records", "seed": "document"}[bench]
+        unit = {"plover": "sentences", "records": "records", "seed": "document", "attribution": "items",
+                "probe": "names"}[bench]
         out += [f"**{titles[bench]}** ({results[bench]['n']} {unit})", "",
                 "| metric | n | engine | baseline |", "|---|---:|---:|---:|"]
         for name, m in results[bench]["metrics"].items():
@@ -104,6 +107,11 @@ def format_details(results: Mapping[str, Any], top: int = 12) -> str:
         out.append("  missed claims: " + ("; ".join(_short_claim(c) for c in d["missed_claims"]) or "none"))
         out.append("  spurious claims: " + ("; ".join(_short_claim(c) for c in d["spurious_claims"]) or "none"))
         out.append(f"  actors missed: {d['actors_missed']}; actors spurious: {d['actors_spurious']}")
+    if "probe" in results:
+        failures = results["probe"]["details"]["failures"]
+        out.append(f"Actor probe, {len(failures)} names not coded as expected:")
+        out += [f"  {f['id']} {f['kind']} {f['name']!r} at {f['date']}: expected {f['expect']}, found {f['found']}"
+                for f in failures]
     return "\n".join(out)
 
 

@@ -7,17 +7,19 @@ import hashlib
 from dataclasses import dataclass
 from pathlib import Path
 from types import MappingProxyType
-from typing import Sequence
+from typing import Mapping, Sequence
 from ..errors import LexiconError
 from ..paths import DATA_DIR
 from .fileformat import _Map, _key_line, _line, _parse, _parse_json_lines
-from .validate import _Ctx, _SECTOR_RE, _read_actor, _read_agents, _read_cameo, _read_cue, _read_plover, _read_trigger
+from .validate import (_Ctx, _SECTOR_RE, _read_actor, _read_agents, _read_cameo, _read_cue, _read_not_actor, _read_plover,
+                       _read_trigger)
 from .model import ActorEntry, CameoCode, Cue, Lexicon, PloverClass, Trigger
 from .inflect import inflect
+from .variants import name_variants
 
 # Sections an analyst file may carry; data files may also hold the tables.
 EXTRA_SECTIONS = frozenset({"meta", "actors", "agents", "triggers", "cues", "modality",
-                            "resources"})
+                            "resources", "not_actors"})
 DATA_SECTIONS = EXTRA_SECTIONS | {"sectors", "cameo", "plover"}
 
 
@@ -107,6 +109,7 @@ def _build_lexicon(files: list[_File]) -> Lexicon:
     cues: dict[tuple[str, str], Cue] = {}
     modality: dict[str, list[str]] = {}
     resources: dict[str, list[str]] = {}
+    not_actors: dict[str, str] = {}
     seq = 0
     for rank, f in enumerate(files):
         ctx = _Ctx(f.label)
@@ -144,6 +147,10 @@ def _build_lexicon(files: list[_File]) -> Lexicon:
                     raise ctx.fail(f"duplicate cue {c.lemma!r} ({c.pos})", raw)
                 seen_c.add((c.lemma, c.pos))
                 cues[(c.lemma, c.pos)] = c
+        if "not_actors" in doc:
+            for raw in ctx.seq(doc["not_actors"], "'not_actors'", doc["not_actors"]):
+                for form, kind in _read_not_actor(ctx, raw, raw if _line(raw) else doc["not_actors"]):
+                    not_actors[form] = kind  # a later file overrides
         for sec, target in (("modality", modality), ("resources", resources)):
             if sec not in doc:
                 continue
@@ -172,6 +179,7 @@ def _build_lexicon(files: list[_File]) -> Lexicon:
         if names != a.names or dems != a.demonyms:
             a = ActorEntry(a.id, a.code, a.kind, a.name, names, dems, a.country, a.roles)
         final_actors.append(a)
+    final_actors = _with_variants(final_actors, owner, not_actors)
 
     # Plurals carry the rank of their singular's file: a curated "spokesman"
     # also recodes "spokesmen" listed in agents.yaml; within one rank an
@@ -198,10 +206,37 @@ def _build_lexicon(files: list[_File]) -> Lexicon:
         cues=tuple(cues.values()),
         modality=MappingProxyType({k: tuple(v) for k, v in modality.items()}),
         resources=MappingProxyType({k: tuple(v) for k, v in resources.items()}),
+        not_actors=MappingProxyType(dict(sorted(not_actors.items()))),
         cameo=MappingProxyType(cameo),
         plover=MappingProxyType(plover),
         version=digest.hexdigest()[:12],
     )
+
+
+def _with_variants(actors: list[ActorEntry], owner: dict[str, str], not_actors: Mapping[str, str]) -> list[ActorEntry]:
+    """Persons with the other spellings of their names (see :mod:`.variants`).
+
+    A variant never takes a form some entry lists itself, nor one that two
+    persons would share, nor a name declared not an actor.
+    """
+    proposed: dict[str, list[str]] = {}
+    claimed: dict[str, int] = {}
+    for a in actors:
+        if a.kind != "person":
+            continue
+        extra = [v for n in a.names for v in name_variants(n)]
+        extra = [v for v in dict.fromkeys(extra) if v not in owner and v not in not_actors]
+        if extra:
+            proposed[a.id] = extra
+            for v in extra:
+                claimed[v] = claimed.get(v, 0) + 1
+    out = []
+    for a in actors:
+        extra = [v for v in proposed.get(a.id, ()) if claimed[v] == 1]
+        if extra:
+            a = ActorEntry(a.id, a.code, a.kind, a.name, a.names + tuple(extra), a.demonyms, a.country, a.roles)
+        out.append(a)
+    return out
 
 
 @contextlib.contextmanager
@@ -232,7 +267,7 @@ def load_lexicon(extra: str | Path | Sequence[str | Path] | None = None) -> Lexi
 
     ``extra`` is one path or a sequence of paths to YAML files with any of the
     sections ``actors``, ``agents``, ``triggers``, ``cues``, ``modality``,
-    ``resources``; they
+    ``resources``, ``not_actors``; they
     are applied in order after the packaged data and override it by key. The
     default lexicon (no ``extra``) is cached. Raises
     :class:`accord.errors.LexiconError` for a missing or malformed file.

@@ -120,6 +120,8 @@ class Lexicon:
     version: str
     # context name -> words naming what an exchange carries (events.yaml `resources`)
     resources: Mapping[str, tuple[str, ...]] = field(default_factory=lambda: MappingProxyType({}))
+    # surface form -> what it is (weapon, operation, ...): names that are never actors
+    not_actors: Mapping[str, str] = field(default_factory=lambda: MappingProxyType({}))
 
     def actor(self, actor_id: str) -> ActorEntry | None:
         """The actor entry with this id, or None."""

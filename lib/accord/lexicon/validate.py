@@ -160,6 +160,22 @@ def _read_actor(ctx: _Ctx, raw: Any, where: Any) -> list[ActorEntry]:
     return out
 
 
+NOT_ACTOR_KINDS = ("weapon", "equipment", "vehicle", "ship", "spacecraft", "operation", "exercise", "event",
+                   "agreement", "programme", "place", "other")
+_NOT_ACTOR_KEYS = frozenset({"name", "kind", "names", "note"})
+
+
+def _read_not_actor(ctx: _Ctx, raw: Any, where: Any) -> list[tuple[str, str]]:
+    """One not_actors entry -> [(surface form, kind)]."""
+    entry = ctx.mapping(raw, "not_actors entry", where)
+    ctx.keys(entry, _NOT_ACTOR_KEYS, ("name", "kind"), "not_actors entry")
+    name = ctx.text(entry, "name", "not_actors entry")
+    kind = ctx.text(entry, "kind", f"not_actors {name!r}")
+    if kind not in NOT_ACTOR_KINDS:
+        raise ctx.fail(f"not_actors {name!r}: kind must be one of {', '.join(NOT_ACTOR_KINDS)}, got {kind!r}", entry)
+    return [(form, kind) for form in dict.fromkeys([name, *ctx.texts(entry, "names", f"not_actors {name!r}")])]
+
+
 def _read_agents(ctx: _Ctx, section: Any, sectors: Mapping[str, str]) -> list[tuple[str, str, list[str] | None]]:
     """agents section -> [(phrase, sector, plurals or None for regular)]."""
     section = ctx.mapping(section, "'agents'", section)

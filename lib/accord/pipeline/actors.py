@@ -9,6 +9,7 @@ the lexicon does not know is kept as an unresolved actor ``UNK:<name>``.
 """
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from datetime import date
 from typing import Iterable
@@ -72,6 +73,10 @@ class ActorRecognizer:
         for phrase, sector in sorted(lexicon.agents.items()):
             self.agents.add(sector, [nlp.make_doc(phrase)])
         self.agent_words = {w for phrase in lexicon.agents for w in phrase.split()}
+        self.title_words = {"Mr", "Mrs", "Ms", "Dr", "Sir", "Dame", "Lord", "Sheikh", "King", "Queen", "Prince", "General", "Gen"}
+        # names the lexicon declares never to be actors (weapons, operations, ...)
+        self.things = PhraseMatcher(nlp.vocab, attr="ORTH")
+        self.things.add("THING", list(nlp.tokenizer.pipe(_case_variants(lexicon.not_actors))))
         self.places = PhraseMatcher(nlp.vocab, attr="ORTH")
         self.places.add("PLACE", list(nlp.tokenizer.pipe(sorted(lexicon.modality.get("places", ())))))
         self.place_nouns = set(lexicon.modality.get("place_nouns", ()))
@@ -79,7 +84,8 @@ class ActorRecognizer:
     def __call__(self, doc: Doc) -> Doc:
         doc.user_data["accord.lower"] = [t.lower_ for t in doc]  # shared by the later components
         when = _doc_date(doc)
-        raw = self._raw_matches(doc)
+        things = [(s, e) for _, s, e in self.things(doc)]
+        raw = [r for r in self._raw_matches(doc) if not _inside_thing(r, things) and not self._other_given_name(doc, r)]
         kept, dropped_end = [], -1
         for r in raw:
             # "in Seoul and Pyongyang": a name coordinated with a place is a place too
@@ -91,7 +97,7 @@ class ActorRecognizer:
         raw = kept
         mentions = self._compose(doc, raw, when)
         mentions = self._add_aliases(doc, mentions, when)
-        mentions = self._add_unresolved(doc, mentions)
+        mentions = self._add_unresolved(doc, mentions, things)
         mentions.sort(key=lambda m: m.start)
         for m in mentions:
             m.possessive = m.end < len(doc) and doc[m.end].text in _APOSTROPHES
@@ -107,6 +113,14 @@ class ActorRecognizer:
             k += 1
         return k < len(raw) and raw[k][2] == "name" and raw[k][0] == raw[k - 1][1] \
             and self.entries[raw[k][3]].kind == "person"
+
+    def _other_given_name(self, doc: Doc, match: tuple[int, int, str, str]) -> bool:
+        """A known surname after an unknown given name names someone else ("Pavel Grushko" is not Alexander)."""
+        start, end, kind, key = match
+        if kind != "name" or end - start != 1 or start == 0 or self.entries[key].kind != "person":
+            return False
+        prev = doc[start - 1]
+        return _is_name_token(prev, self.agent_words) and prev.text not in self.title_words
 
     def _is_place(self, doc: Doc, match: tuple[int, int, str, str]) -> bool:
         """A capital or seat named as where something happened ("talks in Beijing") is a place, not an actor."""
@@ -234,10 +248,10 @@ class ActorRecognizer:
             covered[i] = True
         return out
 
-    def _add_unresolved(self, doc: Doc, mentions: list[Mention]) -> list[Mention]:
+    def _add_unresolved(self, doc: Doc, mentions: list[Mention], things: list[tuple[int, int]]) -> list[Mention]:
         """Keep capitalised names the lexicon does not know as unresolved actors."""
         covered = [False] * len(doc)
-        for _, s, e in self.places(doc):
+        for s, e in things + [(s, e) for _, s, e in self.places(doc)]:
             for k in range(s, e):
                 covered[k] = True
         for m in mentions:
@@ -284,9 +298,18 @@ def _after_locative(doc: Doc, start: int) -> bool:
     return k >= 0 and doc[k].lower_ in LOCATIVE
 
 
+# a model designation ("Su-35", "Hwasong-18", "Kh-101"): equipment, not a name
+_DESIGNATION = re.compile(r"^[A-Z][A-Za-z]*-\d")
+
+
+def _inside_thing(match: tuple[int, int, str, str], things: list[tuple[int, int]]) -> bool:
+    """Whether an actor match lies within a not-actor name ("Minsk" in "the Minsk agreements")."""
+    return any(s <= match[0] and match[1] <= e for s, e in things)
+
+
 def _is_name_token(tok, agent_words: set[str]) -> bool:
     text = tok.text
-    if not (text[:1].isupper() and text[1:2].islower()) or len(text) < 2:
+    if not (text[:1].isupper() and text[1:2].islower()) or len(text) < 2 or _DESIGNATION.match(text):
         return False
     low = text.lower()
     return low not in STOP_WORDS and low not in _MONTHS and low not in agent_words

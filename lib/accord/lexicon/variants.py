@@ -1,0 +1,56 @@
+"""Spelling variants of person names as news writes them.
+
+Transliterated names come in several spellings: with or without diacritics
+(Erdoğan, Erdogan), hyphens or spaces in Korean and Chinese given names (Kim
+Jong-un, Kim Jong Un), and the Arabic article written al-, el-, al or left out
+(Omar al-Bashir, Omar el-Bashir, Omar Bashir). Generating them from the curated
+form keeps the lexicon readable and covers PETRARCH's older names too.
+"""
+from __future__ import annotations
+
+import re
+import unicodedata
+from typing import Iterable
+
+# Letters that NFKD does not split into a base letter and a mark.
+_PLAIN = str.maketrans({"ı": "i", "ø": "o", "Ø": "O", "ð": "d", "Đ": "D", "đ": "d", "ł": "l", "Ł": "L",
+                        "ß": "ss", "æ": "ae", "Æ": "Ae", "œ": "oe", "þ": "th", "ʼ": "'", "ʻ": "'", "’": "'"})
+_ARTICLE = re.compile(r"\b([Aa]l|[Ee]l|[Aa]d|[Aa]s|[Aa]sh|[Aa]r|[Aa]t|[Aa]z|[Aa]n)-(?=[A-Z])")
+_HYPHENED = re.compile(r"(?<=[A-Za-z])-(?=[a-z])")
+_HYPHENED_LETTER = re.compile(r"(?<=[A-Za-z])-([a-z])")
+
+
+def ascii_form(name: str) -> str:
+    """``name`` without diacritics ("Erdoğan" -> "Erdogan", "Sinirlioğlu" -> "Sinirlioglu")."""
+    decomposed = unicodedata.normalize("NFKD", name.translate(_PLAIN))
+    return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+
+
+def name_variants(name: str) -> list[str]:
+    """Other spellings of a person's name, without ``name`` itself.
+
+    Only multi-word names get article and hyphen variants, so that a bare
+    surname never turns into a common word.
+    """
+    forms = [name, ascii_form(name)]
+    if " " in name:
+        for form in list(forms):
+            if _ARTICLE.search(form):
+                forms.append(_ARTICLE.sub(lambda m: "el-" if m.group(1).lower() == "al" else "al-", form))
+                forms.append(_ARTICLE.sub("", form))  # "Omar al-Bashir" -> "Omar Bashir"
+            if _HYPHENED.search(form):
+                forms.append(_HYPHENED_LETTER.sub(lambda m: " " + m.group(1).upper(), form))  # "Kim Jong Un"
+    return list(dict.fromkeys(f for f in forms if f != name))
+
+
+def add_variants(names: Iterable[str]) -> list[str]:
+    """``names`` followed by the variants of each that are not already among them."""
+    names = list(names)
+    seen = set(names)
+    out = list(names)
+    for n in names:
+        for v in name_variants(n):
+            if v not in seen:
+                seen.add(v)
+                out.append(v)
+    return out
