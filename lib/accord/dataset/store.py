@@ -281,9 +281,6 @@ class Dataset:
     def is_done(self, key: str) -> bool:
         return self.db.execute("SELECT 1 FROM items WHERE key=?", (key,)).fetchone() is not None
 
-    def n_done(self) -> int:
-        return self.db.execute("SELECT count(*) FROM items WHERE kind != 'read_error'").fetchone()[0]
-
     # --- writing
     def commit(self, batch_id: str, parts: Iterable[tuple[str, str | None, bytes]],
                items: Iterable[tuple[str, str | None, str]], n_docs: int = 0, n_words: int = 0) -> None:

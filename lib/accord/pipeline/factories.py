@@ -1,7 +1,10 @@
 """The spaCy pipeline: a blank English tokenizer, the sentencizer and accord's components.
 
 No trained model is loaded: the components are rule-based over the lexicon, so
-annotation is deterministic. Components are registered as spaCy factories and
+annotation is deterministic. Components are registered as spaCy factories, each
+declaring what it ``requires`` and ``assigns`` (``nlp.analyze_pipes()`` checks the
+order; a new component is one more factory and one more ``add_pipe``; ``doc._.date``, the
+publication date, is set on the Doc by the caller before the pipeline runs), and
 take the lexicon by key (a path, "default", or a lexicon registered here), so
 that a pipeline's config stays serialisable.
 """
@@ -46,7 +49,7 @@ def get_lexicon(key: str | None) -> Lexicon:
 MAX_SENTENCE = 120  # tokens; news sentences are far shorter, and the clause analysis is quadratic in length
 
 
-@Language.component("accord_long_sentences")
+@Language.component("accord_long_sentences", requires=["token.is_sent_start"], assigns=["token.is_sent_start"])
 def split_long_sentences(doc: Doc) -> Doc:
     """Break a run-on "sentence" (a 1 MB line, a table) into pieces, at a comma where there is one."""
     for sent in list(doc.sents):
@@ -60,22 +63,25 @@ def split_long_sentences(doc: Doc) -> Doc:
     return doc
 
 
-@Language.factory("accord_actors", default_config={"lexicon": "default"})
+@Language.factory("accord_actors", default_config={"lexicon": "default"},
+                  requires=["token.is_sent_start"], assigns=["doc._.mentions"])
 def make_actors(nlp: Language, name: str, lexicon: str) -> ActorRecognizer:
     return ActorRecognizer(nlp, get_lexicon(lexicon))
 
 
-@Language.factory("accord_dates")
+@Language.factory("accord_dates", assigns=["doc._.dates"])
 def make_dates(nlp: Language, name: str) -> DateRecognizer:
     return DateRecognizer(nlp)
 
 
-@Language.factory("accord_claims", default_config={"lexicon": "default"})
+@Language.factory("accord_claims", default_config={"lexicon": "default"},
+                  requires=["doc._.mentions", "token.is_sent_start"], assigns=["doc._.claims"])
 def make_claims(nlp: Language, name: str, lexicon: str) -> ClaimExtractor:
     return ClaimExtractor(nlp, get_lexicon(lexicon))
 
 
-@Language.factory("accord_relations", default_config={"lexicon": "default"})
+@Language.factory("accord_relations", default_config={"lexicon": "default"},
+                  requires=["doc._.mentions", "doc._.dates", "doc._.claims"], assigns=["doc._.relations", "doc._.claims"])
 def make_relations(nlp: Language, name: str, lexicon: str) -> RelationExtractor:
     return RelationExtractor(nlp, get_lexicon(lexicon))
 

@@ -1,0 +1,58 @@
+"""The notebook parameter checks and the selections made with them (analysis/params.py, analysis/select.py)."""
+from __future__ import annotations
+
+import pandas as pd
+import pytest
+
+from accord.analysis import params, select
+from accord.errors import ParameterError
+
+ACTORS = pd.DataFrame({"actor_id": ["RUS", "RUSGOV", "PRK", "PRKMIL", "USA", "IGOUNO"],
+                       "country": ["RUS", "RUS", "PRK", "PRK", "USA", "IGOUNO"],
+                       "kind": ["state", "state", "state", "state", "state", "igo"]})
+
+
+@pytest.mark.parametrize("given, code", [("M", "M"), ("monthly", "M"), ("w", "W"), ("week", "W")])
+def test_freq_accepts_its_aliases(given: str, code: str) -> None:
+    assert params.check_freq(given) == code
+
+
+@pytest.mark.parametrize("bad", ["D", "year", 3, None])
+def test_freq_refuses_anything_else_and_names_the_valid_values(bad) -> None:
+    with pytest.raises(ParameterError, match="W"):
+        params.check_freq(bad)
+
+
+def test_level_is_actor_or_country() -> None:
+    assert params.check_level("country") == "country"
+    with pytest.raises(ParameterError, match="actor"):
+        params.check_level("region")
+
+
+def test_a_window_must_not_end_before_it_starts() -> None:
+    lo, hi = params.check_window("2024-01", "2024")
+    assert lo <= hi
+    with pytest.raises(ParameterError):
+        params.check_window("2024-06-01", "2024-05-31")
+
+
+def test_partial_dates_cover_their_whole_period() -> None:
+    lo, hi, precision = params.parse_date("2024-02")
+    assert (lo.day, hi.day, precision) == (1, 29, "month")
+    assert params.parse_date(None) is None
+
+
+def test_focus_codes_must_be_known_actors() -> None:
+    assert params.check_focus(["RUS", "PRK"], ACTORS) == ["RUS", "PRK"]
+    with pytest.raises(ParameterError, match="XYZ"):
+        params.check_focus(["XYZ"], ACTORS)
+
+
+def test_a_country_focus_stands_for_its_government_and_other_sectors() -> None:
+    assert select.focus_members(["RUS"], ACTORS) == {"RUS", "RUSGOV"}
+
+
+def test_node_map_groups_actors_by_country_at_country_level() -> None:
+    assert select.node_map(ACTORS, "country")["PRKMIL"] == "PRK"
+    assert select.node_map(ACTORS, "actor")["PRKMIL"] == "PRKMIL"
+    assert select.node_map(ACTORS, "country")["IGOUNO"] == "IGOUNO"  # an organisation stays itself

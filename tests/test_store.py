@@ -1,0 +1,93 @@
+"""The Parquet store on its own: the commit protocol, superseding a changed document, reading back.
+
+Batches are made from real annotation rows (no Dask): what a worker would send.
+"""
+from __future__ import annotations
+
+import pytest
+
+import accord
+from accord.dataset import read, store
+from accord.dataset.layout import MARKER, month_of
+from accord.errors import DatasetError
+from accord.readers import Document
+
+DOC_TABLES = ("documents", "mentions", "relations", "claims", "errors")
+
+
+def batch(*documents: Document) -> dict:
+    result = accord.annotate(list(documents))
+    return {name: result[name] for name in DOC_TABLES}, result
+
+
+def commit(ds: store.Dataset, batch_id: str, frames: dict, documents: list[Document]) -> list[str]:
+    keys = [store.item_key(d, ds.lexicon_version) for d in documents]
+    ds.commit(batch_id, store.batch_parts(frames), [(k, d.doc_id, "doc") for k, d in zip(keys, documents)],
+              n_docs=len(documents))
+    return keys
+
+
+def test_a_committed_batch_is_done_and_reads_back_as_annotate_returns_it(tmp_path) -> None:
+    docs = [Document("b", "mem", "Putin visited Pyongyang.", date="2024-06-19"),
+            Document("a", "mem", "Kim Jong Un praised Russia.", date=None)]
+    frames, result = batch(*docs)
+    lexicon = accord.load_lexicon()
+    with store.Dataset.open(tmp_path / "ds", lexicon.version) as ds:
+        keys = commit(ds, "batch1", frames, docs)
+        assert all(ds.is_done(k) for k in keys)
+        assert not ds.is_done("another")
+        rows = ds.finish(lexicon)
+    assert rows["documents"] == 2 and rows["actors"] == len(result["actors"])
+    back = read.read_dataset(tmp_path / "ds")
+    expected = read.canonical(result)
+    for name in back:
+        assert back[name].equals(expected[name]), name
+
+
+def test_a_changed_document_supersedes_its_old_rows(tmp_path) -> None:
+    old = Document("d", "mem", "Putin visited Pyongyang.", date="2024-06-19")
+    new = Document("d", "mem", "Kim Jong Un visited Moscow.", date="2024-06-19")
+    lexicon = accord.load_lexicon()
+    with store.Dataset.open(tmp_path / "ds", lexicon.version) as ds:
+        commit(ds, "one", batch(old)[0], [old])
+        commit(ds, "two", batch(new)[0], [new])
+        ds.finish(lexicon)
+    back = read.read_dataset(tmp_path / "ds")
+    assert back["documents"]["text"].tolist() == [new.text]
+    assert set(back["mentions"]["text"]) == {"Kim Jong Un", "Moscow"}
+
+
+def test_an_uncommitted_batch_leaves_no_rows(tmp_path) -> None:
+    doc = Document("d", "mem", "Putin visited Pyongyang.", date="2024-06-19")
+    lexicon = accord.load_lexicon()
+    with store.Dataset.open(tmp_path / "ds", lexicon.version) as ds:
+        with pytest.raises(RuntimeError):
+            def broken():
+                yield from store.batch_parts(batch(doc)[0])
+                raise RuntimeError("the worker died mid-batch")
+            ds.commit("broken", broken(), [])
+        ds.finish(lexicon)
+    with store.Dataset.open(tmp_path / "ds", lexicon.version) as ds:  # recovers what was left
+        assert not ds.is_done(store.item_key(doc, lexicon.version))
+    assert read.read_dataset(tmp_path / "ds")["documents"].empty
+
+
+def test_another_lexicon_is_refused_unless_overwrite(tmp_path) -> None:
+    with store.Dataset.open(tmp_path / "ds", "v1"):
+        pass
+    with pytest.raises(DatasetError, match="lexicon v1"):
+        store.Dataset.open(tmp_path / "ds", "v2")
+    with store.Dataset.open(tmp_path / "ds", "v2", overwrite=True):
+        pass
+    assert '"v2"' in (tmp_path / "ds" / MARKER).read_text()
+
+
+def test_documents_are_partitioned_by_month_of_publication() -> None:
+    assert month_of("2024-06-19") == "2024-06"
+    assert month_of("2024-06") == "2024-06"
+    assert month_of(None) == month_of("2024") == "unknown"
+
+
+def test_reading_a_folder_that_is_no_dataset_fails_with_its_path(tmp_path) -> None:
+    with pytest.raises(DatasetError, match=str(tmp_path)):
+        read.read_dataset(tmp_path)
