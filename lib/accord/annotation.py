@@ -202,28 +202,32 @@ def actor_rows(counts: Counter, lexicon: Lexicon) -> list[dict[str, Any]]:
 _PIPELINES: dict[str, Language] = {}
 
 
-def pipeline_for(version: str, lexicon: Callable[[], Lexicon]) -> Language:
+def pipeline_for(version: str, lexicon: Callable[[], Lexicon], syntax: bool = False) -> Language:
     """The pipeline over the lexicon of ``version``, built once per process (building it costs seconds;
-    running it is stateless). ``lexicon`` gives the Lexicon when the pipeline must be built."""
-    if version not in _PIPELINES:
-        _PIPELINES[version] = build_pipeline(lexicon())
-    return _PIPELINES[version]
+    running it is stateless). ``lexicon`` gives the Lexicon when the pipeline must be built;
+    ``syntax`` adds the trained parser (see :func:`accord.pipeline.build_pipeline`)."""
+    key = f"{version}+syntax" if syntax else version
+    if key not in _PIPELINES:
+        _PIPELINES[key] = build_pipeline(lexicon(), syntax=syntax)
+    return _PIPELINES[key]
 
 
 def annotate(
     corpus: str | Path | pd.DataFrame | Iterable[Document],
     lexicon: Lexicon | str | Path | None = None,
     progress: bool = False,
+    syntax: bool = False,
 ) -> dict[str, pd.DataFrame]:
     """Annotate a corpus into the six tables: documents, mentions, actors, relations, claims, errors.
 
     ``corpus`` is a file, folder, glob or JSONL path, a documents table from
     :func:`accord.read_corpus`, or an iterable of :class:`accord.readers.Document`.
     ``lexicon`` is a Lexicon, an analyst's YAML file that extends the packaged
-    lexicon, or None for the packaged one alone.
+    lexicon, or None for the packaged one alone. ``syntax`` reads arguments from
+    the trained dependency parser (engine v2, in progress; slower).
     """
     lex = lexicon if isinstance(lexicon, Lexicon) else load_lexicon(lexicon)
-    nlp = pipeline_for(lex.version, lambda: lex)
+    nlp = pipeline_for(lex.version, lambda: lex, syntax)
     rows: Rows = {name: [] for name in ("documents", "errors", *DOC_TABLES)}
     items = iter_documents(corpus)
     if progress:

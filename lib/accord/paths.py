@@ -12,5 +12,6 @@ from pathlib import Path
 PACKAGE_DIR = Path(__file__).resolve().parent
 DATA_DIR = PACKAGE_DIR / "data"
 TEMPLATES_DIR = PACKAGE_DIR / "report" / "templates"
+PARSER_MODEL = PACKAGE_DIR / "models" / "en_ud"  # the trained tagger and parser (training/README.md)
 REPO_DIR = PACKAGE_DIR.parents[1]
 REFERENCE_DIR = REPO_DIR.parent / "shared" / "reference"

@@ -1,5 +1,6 @@
 """What every gold set's scorer shares: default paths, annotating gold texts, the metric record."""
 from __future__ import annotations
+from contextvars import ContextVar
 from pathlib import Path
 from typing import Any
 from .. import tables
@@ -16,8 +17,12 @@ SEED_GOLD_DEFAULT = Path("tests") / "gold" / "seed.yaml"
 BENCHMARKS = ("plover", "records", "seed", "attribution", "probe")
 
 
+#: whether the gold sets are annotated with the trained parser (set by :func:`accord.evaluate.run.evaluate_all`)
+SYNTAX: ContextVar[bool] = ContextVar("accord_evaluate_syntax", default=False)
+
+
 def _annotate(documents: Any) -> dict[str, Any]:
-    return annotate(documents)
+    return annotate(documents, syntax=SYNTAX.get())
 
 
 def _documents(rows: list[dict[str, Any]]) -> Any:

@@ -2,7 +2,7 @@
 from __future__ import annotations
 from pathlib import Path
 from typing import Any, Sequence
-from .common import BENCHMARKS, PLOVER_DEFAULT, RECORDS_DEFAULT, SEED_GOLD_DEFAULT, resolve
+from .common import SYNTAX, BENCHMARKS, PLOVER_DEFAULT, RECORDS_DEFAULT, SEED_GOLD_DEFAULT, resolve
 from .plover import _valid_modes, evaluate_plover, load_quad_classes
 from .seed import evaluate_seed
 from .records import evaluate_records
@@ -15,11 +15,23 @@ from .probe import PROBE_DEFAULT, evaluate_probe
 
 def evaluate_all(plover: str | Path | None = None, records: str | Path | None = None,
                  seed_gold: str | Path | None = None, benchmarks: Sequence[str] = BENCHMARKS,
-                 attributions: str | Path | None = None, probe: str | Path | None = None) -> dict[str, Any]:
-    """Run the chosen benchmarks; returns {benchmark: {path, n, metrics, details}} plus ``notes``."""
+                 attributions: str | Path | None = None, probe: str | Path | None = None,
+                 syntax: bool = False) -> dict[str, Any]:
+    """Run the chosen benchmarks; returns {benchmark: {path, n, metrics, details}} plus ``notes``.
+
+    ``syntax``: annotate with the trained parser (engine v2, in progress)."""
+    token = SYNTAX.set(syntax)
+    try:
+        return _evaluate(plover, records, seed_gold, benchmarks, attributions, probe, syntax)
+    finally:
+        SYNTAX.reset(token)
+
+
+def _evaluate(plover, records, seed_gold, benchmarks, attributions, probe, syntax) -> dict[str, Any]:
     quads, quad_source = load_quad_classes()
     valid_modes = _valid_modes()
-    results: dict[str, Any] = {"notes": [f"quad classes from {quad_source}"]}
+    results: dict[str, Any] = {"notes": [f"quad classes from {quad_source}"]
+                               + (["engine: arguments from the trained parser (--syntax)"] if syntax else [])}
     if "plover" in benchmarks:
         results["plover"] = evaluate_plover(resolve(plover, PLOVER_DEFAULT, "PLOVER gold file"), quads, valid_modes)
     if "records" in benchmarks:

@@ -32,6 +32,8 @@ def name_variants(name: str) -> list[str]:
     Only multi-word names get article and hyphen variants, so that a bare
     surname never turns into a common word.
     """
+    if name.isascii() and "-" not in name:
+        return []  # nothing to vary (the common case: keep the lexicon's load fast)
     forms = [name, ascii_form(name)]
     if " " in name:
         for form in list(forms):

@@ -97,7 +97,8 @@ class ActorRecognizer:
         raw = kept
         mentions = self._compose(doc, raw, when)
         mentions = self._add_aliases(doc, mentions, when)
-        mentions = self._add_unresolved(doc, mentions, things)
+        titles = {e: (s, key) for s, e, kind, key in raw if kind == "agent"}
+        mentions = self._add_unresolved(doc, mentions, things, titles)
         mentions.sort(key=lambda m: m.start)
         for m in mentions:
             m.possessive = m.end < len(doc) and doc[m.end].text in _APOSTROPHES
@@ -248,8 +249,15 @@ class ActorRecognizer:
             covered[i] = True
         return out
 
-    def _add_unresolved(self, doc: Doc, mentions: list[Mention], things: list[tuple[int, int]]) -> list[Mention]:
-        """Keep capitalised names the lexicon does not know as unresolved actors."""
+    def _add_unresolved(self, doc: Doc, mentions: list[Mention], things: list[tuple[int, int]],
+                        titles: dict[int, tuple[int, str]]) -> list[Mention]:
+        """Keep capitalised names the lexicon does not know as unresolved actors.
+
+        An unknown person after a bare office title ("President Dos Sontas") in a
+        document about one country takes that country with the title's sector,
+        as PLOVER's coders do; ``titles`` maps the end of each agent match to its
+        start and sector.
+        """
         covered = [False] * len(doc)
         for s, e in things + [(s, e) for _, s, e in self.places(doc)]:
             for k in range(s, e):
@@ -262,6 +270,7 @@ class ActorRecognizer:
         by_end = {m.end: m for m in mentions if m.via in ("demonym", "name") and m.kind != "person"
                   and any(len(c) > 3 for c in m.codes) and doc[m.end - 1].is_title}
         n = len(doc)
+        titled_unknown: list[tuple[Mention, str]] = []
         # only capitalised tokens can start a name: find them in C, then look closer in Python
         candidates = numpy.flatnonzero(doc.to_array("IS_TITLE"))
         next_i = 0
@@ -281,11 +290,34 @@ class ActorRecognizer:
             if titled is not None and not place:
                 # "Georgian President Eduard Shevardnadze": the person takes the title's code
                 titled.end, titled.entity, titled.kind = j, doc[i:j].text, "person"
+            elif i in titles and not covered[i - 1] and not place:
+                start, sector = titles[i]
+                titled_unknown.append((Mention(start, j, [f"{UNRESOLVED}:{doc[i:j].text}"], "unresolved", None,
+                                               "unresolved"), sector))
             elif not (j - i == 1 and tok.is_sent_start) and not place:
                 text = doc[i:j].text
                 out.append(Mention(i, j, [f"{UNRESOLVED}:{text}"], "unresolved", None, "unresolved"))
             next_i = j
+        country = _sole_country(mentions)
+        for m, sector in titled_unknown:
+            if country is not None:
+                m.codes, m.kind, m.entity, m.via = [country + sector], "person", doc[m.start:m.end].text, "title"
+            out.append(m)
         return out
+
+
+def _sole_country(mentions: list[Mention]) -> str | None:
+    """The country a document is about: the one its states and people are most often of, when it is named
+    at least twice and more than twice as often as any other (one passing mention does not make a subject)."""
+    counts: dict[str, int] = {}
+    for m in mentions:
+        if m.kind in ("state", "person") and m.codes and not m.codes[0].startswith(UNRESOLVED):
+            c = m.codes[0][:3]
+            counts[c] = counts.get(c, 0) + 1
+    ranked = sorted(counts.items(), key=lambda kv: -kv[1])
+    if not ranked or ranked[0][1] < 2 or (len(ranked) > 1 and ranked[0][1] <= 2 * ranked[1][1]):
+        return None
+    return ranked[0][0]
 
 
 LOCATIVE = {"in", "at", "near", "outside", "inside", "around", "across", "throughout", "from"}

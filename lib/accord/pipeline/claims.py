@@ -12,7 +12,8 @@ from dataclasses import dataclass, field
 from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc
 
-from .clauses import (QUOTE_CLOSE, QUOTE_OPEN, Arg, ClauseRules, SentenceView, by_sentence, reading, sentence_views,
+from .syntax import TreeView
+from .clauses import (QUOTE_CLOSE, QUOTE_OPEN, Arg, ClauseRules, SentenceView, by_sentence, sentence_views,
                       unique)
 from ..lexicon import Cue, Lexicon
 
@@ -65,7 +66,7 @@ class ClaimExtractor:
         matches = [m for m in _longest(doc, self.matcher) if not covered & set(range(m[0], m[1]))]
         claims: list[Claim] = []
         buckets = by_sentence(doc, matches)
-        for sent_id, view in sentence_views(doc, self.rules):
+        for sent_id, view in sentence_views(doc, self.rules, TreeView if doc.has_annotation("DEP") else None):
             found = buckets[sent_id]
             here: list[Claim] = []  # this sentence's claims
             for n, (s, e, form) in enumerate(found):
@@ -89,7 +90,7 @@ class ClaimExtractor:
         nouns = [c for c in entries if c.pos == "noun"]
         adjective = any(c.pos == "adj" for c in entries)  # "concerned", "wary": predicates, never nouns
         pos = "verb" if (len(form.split()) > 1 or adjective) and verbs else \
-            reading(view, s, bool(verbs), bool(nouns), bare=not verbs or any(form == c.lemma for c in verbs))
+            view.reading(s, bool(verbs), bool(nouns), bare=not verbs or any(form == c.lemma for c in verbs))
         if pos is None:
             return None
         cue = (verbs if pos == "verb" else nouns)[0]

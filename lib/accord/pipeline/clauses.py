@@ -124,6 +124,7 @@ class ClauseRules:
         self.prepositions = set(mod.get("prepositions", ()))
         self.clause_breaks = set(mod.get("clause_breaks", ()))
         self.light_verbs = PhraseIndex(phrases(mod.get("light_verbs", ())))
+        self.agents = lexicon.agents  # agent noun -> sector ("police" -> COP)
 
 
 HISTORY = 40  # earlier mentions kept for pronouns: a pronoun refers back a few sentences at most
@@ -141,8 +142,13 @@ def by_sentence(doc: Doc, items: Sequence[tuple[int, int, str]]) -> list[list[tu
     return buckets
 
 
-def sentence_views(doc: Doc, rules: ClauseRules) -> Iterator[tuple[int, "SentenceView"]]:
-    """(sentence number, view) for each sentence of ``doc``; linear in the length of the doc."""
+def sentence_views(doc: Doc, rules: ClauseRules, view: type | None = None) -> Iterator[tuple[int, "SentenceView"]]:
+    """(sentence number, view) for each sentence of ``doc``; linear in the length of the doc.
+
+    ``view`` is the class of the views (default :class:`SentenceView`; a parsed
+    document gets :class:`~accord.pipeline.syntax.TreeView` from its caller).
+    """
+    view_class = view or SentenceView
     lower = doc.user_data.get("accord.lower")
     if lower is None:
         lower = doc.user_data["accord.lower"] = [t.lower_ for t in doc]
@@ -155,8 +161,7 @@ def sentence_views(doc: Doc, rules: ClauseRules) -> Iterator[tuple[int, "Sentenc
             if mentions[n].start >= sent.start:
                 mine.append(mentions[n])
             n += 1
-        view = SentenceView(doc, sent, mine, rules, history[-HISTORY:], lower)
-        yield sent_id, view
+        yield sent_id, view_class(doc, sent, mine, rules, history[-HISTORY:], lower)
         history.extend(mine)
 
 
@@ -175,6 +180,7 @@ class SentenceView:
         self.prepositions = rules.prepositions
         self.clause_breaks = rules.clause_breaks
         self.light_verbs = rules.light_verbs
+        self.agents = rules.agents
         self.goods: set[int] = set()  # token indices where a resource word starts (set by the relations component)
         self.light_verb_used = False  # set by noun_source
         self.noun_recipient: Arg | None = None  # set by noun_source
@@ -273,6 +279,10 @@ class SentenceView:
         if want == "single":
             return len(mentions) == 1 and mentions[0].kind in ("state", "igo", "bloc", "org")
         return len(mentions) > 1 or mentions[0].kind in ("bloc", "state", "igo")
+
+    def reading(self, i: int, has_verb: bool, has_noun: bool, bare: bool = True) -> str | None:
+        """Whether the word at ``i`` reads as a "verb" or a "noun" here (see :func:`reading`)."""
+        return reading(self, i, has_verb, has_noun, bare)
 
     # -- arguments ---------------------------------------------------------------
     def subject(self, i: int) -> Arg | None:

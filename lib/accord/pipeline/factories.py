@@ -20,7 +20,9 @@ from spacy.util import compile_infix_regex
 from .actors import ActorRecognizer
 from .claims import ClaimExtractor
 from .dates import DateRecognizer
+from ..errors import AccordError
 from ..lexicon import Lexicon, load_lexicon
+from ..paths import PARSER_MODEL
 from .relations import RelationExtractor
 
 for _name in ("date", "mentions", "dates", "claims", "relations"):
@@ -44,6 +46,14 @@ def get_lexicon(key: str | None) -> Lexicon:
     if key in _LEXICONS:
         return _LEXICONS[key]
     return load_lexicon(key)
+
+
+def _parser(model: str | Path | None) -> Language:
+    """The trained tagger and parser, loaded from disk (never downloaded)."""
+    path = Path(model) if model is not None else PARSER_MODEL
+    if not (path / "config.cfg").is_file():
+        raise AccordError(f"{path}: no trained parser here (the package ships one; see training/README.md)")
+    return spacy.load(path)
 
 
 MAX_SENTENCE = 120  # tokens; news sentences are far shorter, and the clause analysis is quadratic in length
@@ -86,21 +96,30 @@ def make_relations(nlp: Language, name: str, lexicon: str) -> RelationExtractor:
     return RelationExtractor(nlp, get_lexicon(lexicon))
 
 
-def build_pipeline(lexicon: Lexicon | str | Path | None = None) -> Language:
-    """A blank English pipeline with accord's components over ``lexicon`` (default: the packaged one)."""
+def build_pipeline(lexicon: Lexicon | str | Path | None = None, syntax: bool = False,
+                   model: str | Path | None = None) -> Language:
+    """accord's pipeline over ``lexicon`` (default: the packaged one).
+
+    ``syntax``: run the trained tagger and parser shipped in the package
+    (:data:`accord.paths.PARSER_MODEL`, or the spaCy pipeline folder ``model``)
+    after the sentence splitters, so that the claims and relations components
+    read their arguments from the tree (engine v2, in progress). Without it the
+    pipeline is blank English with word-order heuristics.
+    """
     if isinstance(lexicon, Lexicon):
         key = register_lexicon(lexicon)
     elif lexicon is None:
         key = "default"
     else:
         key = register_lexicon(load_lexicon(lexicon))
-    nlp = spacy.blank("en")
+    nlp = _parser(model) if syntax or model is not None else spacy.blank("en")
     # split "U.S.-South Korean" and "U.S.-led" after an abbreviation, as spaCy does between letters
     infixes = list(nlp.Defaults.infixes) + [r"(?<=[A-Z]\.)-(?=[A-Za-z])"]
     nlp.tokenizer.infix_finditer = compile_infix_regex(infixes).finditer
     nlp.max_length = 50_000_000  # rule-based components need no memory per character beyond the tokens
-    nlp.add_pipe("sentencizer")
-    nlp.add_pipe("accord_long_sentences")
+    # sentences first: the parser keeps boundaries already set
+    nlp.add_pipe("sentencizer", first=True)
+    nlp.add_pipe("accord_long_sentences", after="sentencizer")
     nlp.add_pipe("accord_actors", config={"lexicon": key})
     nlp.add_pipe("accord_dates")
     nlp.add_pipe("accord_claims", config={"lexicon": key})

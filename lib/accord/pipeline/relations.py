@@ -15,8 +15,9 @@ from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc
 
 from .claims import Claim, _longest, link_denials
+from .syntax import TreeView
 from .clauses import (DETERMINERS, POSSESSIVE_PRONOUNS, Arg, ClauseRules, PhraseIndex, SentenceView, by_sentence,
-                      ends_with_any, phrases, reading, sentence_views)
+                      ends_with_any, phrases, sentence_views)
 from ..lexicon import Lexicon, Trigger
 
 # categories whose recipient may follow "for" ("support for Kyiv", "aid for Gaza")
@@ -101,7 +102,7 @@ class RelationExtractor:
         claims_by_sent: dict[int, list[Claim]] = {}
         for c in claims:
             claims_by_sent.setdefault(c.sent, []).append(c)
-        for sent_id, view in sentence_views(doc, self.rules):
+        for sent_id, view in sentence_views(doc, self.rules, TreeView if doc.has_annotation("DEP") else None):
             sent = view.sent
             sent_claims = claims_by_sent.get(sent_id, [])
             sent_resources = resources_by_sent[sent_id]
@@ -214,7 +215,7 @@ class RelationExtractor:
         entries = self.triggers[form]
         verbs = [t for t in entries if t.pos == "verb"]
         nouns = [t for t in entries if t.pos == "noun"]
-        pos = reading(view, s, bool(verbs), bool(nouns), bare=not verbs or any(form == t.lemma for t in verbs))
+        pos = view.reading(s, bool(verbs), bool(nouns), bare=not verbs or any(form == t.lemma for t in verbs))
         if pos is None:
             return None
         trig = (verbs if pos == "verb" else nouns)[0]
@@ -251,8 +252,8 @@ class RelationExtractor:
         status = self._status(view, s, pos, claim)
         src = source.codes if source else []
         tgt = target.codes if target else []
-        if src and set(src) == set(tgt):
-            return None
+        if src and set(src) == set(tgt) and (source is None or target is None or source.start == target.start):
+            return None  # one phrase taken for both roles; distinct phrases of one country are a domestic event
         if not src and status != "denied":
             return None  # an event with no actor is not a relation (a denial may fill it in)
         if not tgt and claim is not None and claim.cue_start == s and claim.content_end <= s:

@@ -173,7 +173,7 @@ def build_orgs(ref: Path, out_dir: Path, igo_text: str, other_forms: set[str],
         + "# igos.yaml; persons, generic placeholders and outlets coded bare [MED] are left\n"
         + "# out). A form of another actor entry or an ordinary English word alone is\n"
         + "# dropped; a name listed twice with different codes keeps its first listing.\n"
-        + "# actors_curated.yaml wins over these entries for any surface form.\n"
+        + "# the curated actor files (actors_curated.yaml, people_*.yaml, ...) win over these entries for any surface form.\n"
         + _json_meta(sources) + "actors:\n" + "".join(body)
     )
     return text, len(body), notes

@@ -437,7 +437,7 @@ def build_persons(ref: Path, out_dir: Path, other_forms: set[str],
         count += 1
     notes.append(f"persons: {len(skipped_curated)} skipped for curated entries: "
                  + ", ".join(sorted(skipped_curated)))
-    sources = ["petrarch2-Phoenix.Countries.actors.txt", "(lib/accord/data/actors_curated.yaml)"]
+    sources = ["petrarch2-Phoenix.Countries.actors.txt", "(the curated actor files: actors_curated.yaml, people_*.yaml, ...)"]
     text = (
         _header("Persons with date-bounded codes from PETRARCH2's country dictionary (2014).",
                 sources[:1], [ATTRIBUTION["petrarch"]])
@@ -446,12 +446,12 @@ def build_persons(ref: Path, out_dir: Path, other_forms: set[str],
         + "# exclusive (PETRARCH's ranges include their last day); a role without dates\n"
         + "# is the fallback code_at() uses outside every dated role. A role still open\n"
         + "# in January 2014 ends there and an ELI role follows: later offices are not\n"
-        + "# known here; curate current office holders in actors_curated.yaml.\n"
+        + "# known here; current office holders are curated in people_*.yaml.\n"
         + "# Names are proper-cased; synonyms with a title or office (PRESIDENT_X,\n"
         + "# X_ADMINISTRATION) are dropped; a form used by two persons, a bare surname\n"
         + "# shared with another person or an ordinary English word, and any form of\n"
         + "# another actor entry are dropped. Persons sharing a form with a curated\n"
-        + "# person are left out: actors_curated.yaml wins.\n"
+        + "# person are left out: the curated files (people_*.yaml, ...) win.\n"
         + _json_meta(sources) + "actors:\n" + "".join(body)
     )
     return text, count, notes

@@ -150,15 +150,21 @@ def _proper(raw: str, vocab: dict[str, str], acronyms: set[str]) -> str:
     return " ".join(out)
 
 
+# The hand-curated actor files: generated entries give way to every form they list.
+CURATED_ACTOR_FILES = ("actors_curated.yaml", "groups.yaml", "states_past.yaml", "people_*.yaml")
+
+
 def _load_curated(out_dir: Path) -> list[dict[str, Any]]:
-    path = out_dir / "actors_curated.yaml"
-    if not path.exists():
-        path = DEFAULT_OUT / "actors_curated.yaml"
-    stat = path.stat()
-    return list(_read_curated(str(path), stat.st_mtime_ns, stat.st_size))
+    folder = out_dir if (out_dir / "actors_curated.yaml").exists() else DEFAULT_OUT
+    entries: list[dict[str, Any]] = []
+    for pattern in CURATED_ACTOR_FILES:
+        for path in sorted(folder.glob(pattern)):
+            stat = path.stat()
+            entries.extend(_read_curated(str(path), stat.st_mtime_ns, stat.st_size))
+    return entries
 
 
-@functools.lru_cache(maxsize=4)
+@functools.lru_cache(maxsize=16)
 def _read_curated(path: str, mtime_ns: int, size: int) -> tuple[dict[str, Any], ...]:
     """The curated actor entries, read once per file version (callers do not modify them)."""
     with open(path, encoding="utf-8") as fh:

@@ -1,0 +1,246 @@
+"""Arguments from the dependency tree: the sentence view of a parsed document.
+
+:class:`TreeView` answers the questions the claims and relations components ask
+of a sentence (the subject, object, passive agent or possessor of a predicate)
+from the parse that the trained tagger and parser (``accord.models``) assign,
+instead of from word order. The tree decides which phrase fills a role; the
+phrase's actors are the mentions it contains. When the tree gives a role to a
+phrase without an actor ("the weapons", "talks"), the role stays empty rather
+than borrowing a neighbouring actor; only when the parse has no such argument
+at all does the view fall back to the word-order search of
+:class:`~accord.pipeline.clauses.SentenceView`.
+"""
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+from .clauses import PRONOUNS, Arg, Group, SentenceView, unique
+
+SUBJECTS = {"nsubj", "nsubj:pass", "csubj", "nsubj:outer"}
+# children whose mentions belong to a noun phrase's actors ("US and South Korean officials",
+# "the foreign ministers of China and Russia", "Russia's defence minister")
+PHRASE_DEPS = {"compound", "amod", "nmod:poss", "flat", "flat:name", "appos", "nmod", "det:poss", "conj", "cc",
+               "case", "det", "nummod", "punct"}
+CLAUSAL = {"acl", "acl:relcl", "advcl", "ccomp", "xcomp", "parataxis", "csubj", "dep", "list"}
+# an argument's own nmod ("officials of Iran") counts, but not a deeper clause's
+OBJECT_DEPS = ("iobj", "obj", "obl", "obl:arg", "nmod")
+RECIPIENT_CASES = ("to", "on", "against", "toward", "towards", "into", "at", "with")
+
+
+def _head_of(t: Token) -> Token:
+    """The token a function word or particle belongs to ("set up" -> "set")."""
+    while t.dep_ in ("compound:prt", "fixed", "flat", "compound") and t.head is not t:
+        t = t.head
+    return t
+
+
+def _case(t: Token) -> str:
+    """The preposition of an oblique or nominal modifier ("to", "against", "according to")."""
+    words = [c.lower_ for c in t.children if c.dep_ in ("case", "mark") and c.i < t.i]
+    return " ".join(words)
+
+
+class TreeView(SentenceView):
+    """A :class:`SentenceView` whose argument search reads the dependency tree."""
+
+    # -- noun phrases --------------------------------------------------------------
+    def phrase(self, head: Token) -> Arg | None:
+        """The actors of the noun phrase headed by ``head`` and its conjuncts.
+
+        For each conjunct: the mention it is part of; else its compound or
+        adjectival modifier ("al-Qaeda terror network", "Russian troops"); else
+        its possessor ("Russia's defence minister"); else an apposition ("Kenzo
+        Oshima, the UN relief coordinator", also when the name itself is
+        unknown); else a prepositional modifier ("leaders of Romania", "rebels
+        in the Ivory Coast").
+        """
+        if head.lower_ in PRONOUNS or head.lower_ in ("him", "them", "it"):
+            codes = self.resolve_pronoun({"him": "he", "them": "they"}.get(head.lower_, head.lower_), head.i)
+            return Arg(codes, head.i, head.i + 1) if codes else None
+        chosen: list[Group] = []
+        for h in self._conjuncts(head):
+            chosen.extend(g for g in self._actor_of(h) if all(g is not c for c in chosen))
+        if not chosen:
+            return None
+        codes = unique(c for g in chosen for c in g.codes)
+        return Arg(codes, min(g.start for g in chosen), max(g.end for g in chosen))
+
+    def _conjuncts(self, head: Token) -> list[Token]:
+        out, stack = [], [head]
+        while stack:
+            t = stack.pop()
+            out.append(t)
+            stack.extend(c for c in t.children if c.dep_ == "conj" and self.start <= c.i < self.end)
+        return sorted(out, key=lambda t: t.i)
+
+    def _groups_in(self, t: Token, deps: tuple[str, ...]) -> list[Group]:
+        """Groups of the children of ``t`` with one of ``deps`` (each child's own subtree, without clauses)."""
+        found: list[Group] = []
+        for c in t.children:
+            if c.dep_ in deps:
+                for k in sorted(self._np_tokens(c)):
+                    g = self.group_at.get(k)
+                    if g is not None and all(g is not f for f in found):
+                        found.append(g)
+        return found
+
+    def _actor_of(self, h: Token, depth: int = 0) -> list[Group]:
+        candidates: list[list[Group]] = []
+        own = self.group_at.get(h.i)
+        if own is not None:
+            candidates.append([own])
+        for deps in (("compound", "amod", "flat", "flat:name"), ("nmod:poss", "det:poss"), ("appos",)):
+            candidates.append(self._groups_in(h, deps))
+        if depth < 3:
+            candidates += [self._actor_of(c, depth + 1) for c in h.children if c.dep_ == "nmod"]
+        candidates = [c for c in candidates if c]
+        # a name the lexicon does not know gives way to a known actor the phrase names
+        known = [c for c in candidates if not all(m.kind == "unresolved" for g in c for m in g.mentions)]
+        return (known or candidates or [[]])[0]
+
+    def _np_tokens(self, head: Token) -> set[int]:
+        out = {head.i}
+        stack = [head]
+        while stack:
+            t = stack.pop()
+            for c in t.children:
+                if c.dep_ in PHRASE_DEPS and c.dep_ not in CLAUSAL and self.start <= c.i < self.end:
+                    out.add(c.i)
+                    stack.append(c)
+        return out
+
+    # -- predicates ------------------------------------------------------------------
+    def _predicate(self, i: int) -> Token:
+        return _head_of(self.doc[i])
+
+    def _subject_token(self, verb: Token) -> Token | None:
+        seen = set()
+        v = verb
+        while v.i not in seen:
+            seen.add(v.i)
+            subj = [c for c in v.children if c.dep_ in SUBJECTS]
+            if subj:
+                return subj[0]
+            if v.dep_ == "acl:relcl":
+                return v.head  # "the country that supplied ...": the modified noun
+            if v.dep_ in ("xcomp", "conj") and v.head is not v:
+                v = v.head  # control ("agreed to set up") and shared subjects ("met and signed")
+                continue
+            if v.dep_ == "acl" and v.tag_ == "VBG":
+                return v.head  # "forces attacking the town"
+            break
+        return None
+
+    def has_parse(self, i: int) -> bool:
+        return self.doc[i].dep_ != ""
+
+    def subject(self, i: int) -> Arg | None:
+        verb = self._predicate(i)
+        if verb.dep_ in ("cop", "aux", "aux:pass"):
+            verb = verb.head
+        subj = self._subject_token(verb)
+        if subj is None:
+            return super().subject(i)
+        return self.phrase(subj)
+
+    def object(self, i: int, limit: int = 14, skip_country: set[str] | None = None, allow_for: bool = False,
+               allow_from: bool = False) -> Arg | None:
+        verb = self._predicate(i - 1)
+        args = [c for c in verb.children if c.dep_ in OBJECT_DEPS and c.i > verb.i]
+        if not args and not any(c.dep_ == "ccomp" for c in verb.children):
+            return super().object(i, limit, skip_country, allow_for, allow_from)
+        for c in sorted(args, key=lambda c: c.i):
+            case = _case(c)
+            if c.dep_ in ("obl", "nmod") and case and (case in ("by", "than", "as", "in", "at", "during", "after", "before",
+                                                               "since", "until", "despite", "without", "within", "near")
+                                                        or (case == "for" and not allow_for)
+                                                        or (case == "from" and not allow_from)):
+                continue
+            if c.dep_ == "obl" and not case:
+                continue  # a bare time or measure ("Friday", "this month")
+            arg = self.phrase(c)
+            if arg is None or not arg.codes:
+                continue
+            if skip_country and {x[:3] for x in arg.codes} <= skip_country:
+                continue
+            return arg
+        # no argument names an actor: the country the object's phrase is placed in ("refugees fleeing
+        # the war in Liberia", "settlements in the Gaza Strip"), as PLOVER's coders take it; else a
+        # group named by a common noun ("demonstrators", "rebels") is of the source's own country
+        targets = [c for c in sorted(args, key=lambda c: c.i)
+                   if c.dep_ in ("obj", "iobj") or (c.dep_ in ("obl", "nmod") and _case(c) in RECIPIENT_CASES)]
+        for c in targets:
+            arg = self.within(c)
+            if arg is not None and not (skip_country and {x[:3] for x in arg.codes} <= skip_country):
+                return arg
+        # "demanded that the United States match ...": the complement's subject is asked
+        for c in verb.children:
+            if c.dep_ == "ccomp" and c.i > verb.i:
+                subj = next((d for d in c.children if d.dep_ in SUBJECTS), None)
+                arg = self.phrase(subj) if subj is not None else None
+                if arg is not None and arg.codes and not (skip_country and {x[:3] for x in arg.codes} <= skip_country):
+                    return arg
+        for c in targets:
+            sector = self.agents.get(c.lower_) or self.agents.get(c.lemma_.lower())
+            if sector and sector != "MIL" and skip_country and len(skip_country) == 1:  # own troops are sent, not targets
+                return Arg([next(iter(skip_country)) + sector], c.i, c.i + 1)
+        return None
+
+    def within(self, head: Token) -> Arg | None:
+        """The first actor anywhere in the subtree of ``head``, clauses included."""
+        lo, hi = head.left_edge.i, head.right_edge.i + 1
+        for g in self.groups:
+            if lo <= g.start and g.end <= hi:
+                return Arg(list(g.codes), g.start, g.end)
+        return None
+
+    def agent_after(self, i: int, limit: int = 30) -> Arg | None:
+        verb = self._predicate(i - 1)
+        for c in verb.children:
+            if c.dep_ in ("obl:agent", "obl", "nmod:agent", "nmod") and _case(c) == "by":
+                return self.phrase(c)
+        return None if any(c.dep_.startswith("nsubj") for c in verb.children) else super().agent_after(i, limit)
+
+    def is_passive(self, i: int) -> bool:
+        verb = self._predicate(i)
+        return any(c.dep_ in ("aux:pass", "nsubj:pass", "csubj:pass") for c in verb.children) or \
+            (verb.dep_ == "acl" and verb.tag_ == "VBN")
+
+    def between(self, i: int) -> tuple[Arg, Arg] | None:
+        noun = self._predicate(i)
+        for c in noun.children:
+            if c.dep_ in ("nmod", "obl") and _case(c) == "between":
+                conj = [d for d in c.children if d.dep_ == "conj"]
+                a = self.phrase_single(c)
+                b = self.phrase(conj[0]) if conj else None
+                if a is not None and b is not None and a.codes and b.codes:
+                    return a, b
+        return super().between(i)
+
+    def phrase_single(self, head: Token) -> Arg | None:
+        g = self.group_at.get(head.i)
+        if g is None:
+            return None
+        m = next((m for m in g.mentions if m.start <= head.i < m.end), g.mentions[0])
+        return Arg(list(m.codes), m.start, m.end)
+
+    def reading(self, i: int, has_verb: bool, has_noun: bool, bare: bool = True) -> str | None:
+        """Verb or noun, from the tagger: "VB*" reads as a verb, a noun tag as a noun."""
+        tag = self.doc[i].tag_
+        if tag.startswith("VB") or tag == "MD":
+            return "verb" if has_verb else None
+        if tag.startswith("NN"):
+            return "noun" if has_noun else None
+        # an adjective ("alleged bombers") or adverb is no predicate, unless a determiner makes it a noun
+        # the tagger missed ("an ultimatum")
+        det = any(c.dep_ == "det" for c in self.doc[i].children) or (i > self.start and self.doc[i - 1].tag_ in ("DT", "PRP$", "POS"))
+        return "noun" if det and has_noun else None
+
+
+def unique_groups(groups) -> list[Group]:
+    """Groups in first-seen order, without repeats or Nones."""
+    out: list[Group] = []
+    for g in groups:
+        if g is not None and all(g is not h for h in out):
+            out.append(g)
+    return out
