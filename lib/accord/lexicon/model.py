@@ -80,6 +80,8 @@ class Cue:
     pos: str
     forms: tuple[str, ...]
     stance: str
+    # a cue only with a clausal complement or a quotation, which only the parse can show (engine v2)
+    frame: bool = False
 
 
 @dataclass(frozen=True)

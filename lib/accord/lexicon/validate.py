@@ -252,7 +252,7 @@ def _read_trigger(ctx: _Ctx, raw: Any, where: Any, cameo: Mapping[str, CameoCode
 
 def _read_cue(ctx: _Ctx, raw: Any, where: Any) -> Cue:
     entry = ctx.mapping(raw, "cue", where)
-    ctx.keys(entry, ("lemma", "pos", "forms", "stance"), ("lemma", "stance"), "cue")
+    ctx.keys(entry, ("lemma", "pos", "forms", "stance", "frame"), ("lemma", "stance"), "cue")
     lemma = " ".join(ctx.text(entry, "lemma", "cue").lower().split())
     what = f"cue {lemma!r}"
     pos = entry.get("pos", "verb")
@@ -260,7 +260,10 @@ def _read_cue(ctx: _Ctx, raw: Any, where: Any) -> Cue:
         raise ctx.fail(f"{what}: pos must be one of {', '.join(CUE_POS)}, got {pos!r}", entry)
     stance = ctx.text(entry, "stance", what)
     extra = [f.lower() for f in ctx.texts(entry, "forms", what)]
-    return Cue(lemma, pos, tuple(dict.fromkeys([*inflect(lemma, pos), *extra])), stance)
+    frame = entry.get("frame", False)
+    if not isinstance(frame, bool):
+        raise ctx.fail(f"{what}: frame must be true or false, got {frame!r}", entry)
+    return Cue(lemma, pos, tuple(dict.fromkeys([*inflect(lemma, pos), *extra])), stance, frame)
 
 
 def _read_cameo(ctx: _Ctx, section: Any) -> dict[str, CameoCode]:

@@ -60,6 +60,8 @@ class ClaimExtractor:
                     self.cues.setdefault(form, []).append(cue)
         for form in sorted(self.cues):
             self.matcher.add(form, [nlp.make_doc(form)])
+        # forms that are cues only when the parse shows a complement ("assured that ...", "tweeted: ...")
+        self.frame_only = {form for form, cues in self.cues.items() if all(c.frame for c in cues)}
 
     def __call__(self, doc: Doc) -> Doc:
         covered = {k for m in doc._.mentions for k in range(m.start, m.end)}
@@ -67,7 +69,7 @@ class ClaimExtractor:
         claims: list[Claim] = []
         buckets = by_sentence(doc, matches)
         for sent_id, view in sentence_views(doc, self.rules, TreeView if doc.has_annotation("DEP") else None):
-            found = buckets[sent_id]
+            found = [m for m in buckets[sent_id] if view.parsed or m[2] not in self.frame_only]
             here: list[Claim] = []  # this sentence's claims
             for n, (s, e, form) in enumerate(found):
                 claim = self._claim(view, sent_id, s, e, form, found[n + 1:], len(claims))
@@ -94,6 +96,8 @@ class ClaimExtractor:
         if pos is None:
             return None
         cue = (verbs if pos == "verb" else nouns)[0]
+        if cue.frame and not view.has_complement(s):
+            return None  # "added a clause", "noted for its ...": no statement
         if pos == "verb" and _negated(view, s):
             return None  # "has not condemned": no statement was made
         if pos == "verb" and _reduced_passive(view, s, e):
@@ -111,7 +115,11 @@ class ClaimExtractor:
                     source, inverted = inverted_source, True
         else:
             source = view.noun_source(s, allow_name_modifier=True)
-        if source is None or not source.codes:
+        if (source is None or not source.codes) and pos == "verb" and not passive_subject:
+            # a source the lexicon cannot code ("analysts", "a senior official") still makes a claim when
+            # the tree gives the reporting verb a subject and a complement (engine v2)
+            source = view.uncoded_source(s)
+        if source is None:
             return None
         c_start, c_end = self._content(view, source.end if inverted or passive_subject else e, later)
         quote = _quote(view, c_start, c_end)
@@ -155,7 +163,7 @@ class ClaimExtractor:
 
     def _make(self, view, sent_id, index, s, e, cue, source: Arg, c_start, c_end, quote) -> Claim:
         about = unique(c for g in view.groups if c_start <= g.start < c_end for c in g.codes)
-        span = (source.start, source.end) if view.start <= source.start < view.end else None
+        span = view.source_phrase(source) if view.start <= source.start < view.end else None
         start = min(s, span[0]) if span else s
         return Claim(index, sent_id, start, max(c_end, e), s, e, view.doc[s:e].text, cue.stance,
                      list(source.codes), span, c_start, c_end, quote, about)

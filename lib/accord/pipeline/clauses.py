@@ -284,6 +284,20 @@ class SentenceView:
         """Whether the word at ``i`` reads as a "verb" or a "noun" here (see :func:`reading`)."""
         return reading(self, i, has_verb, has_noun, bare)
 
+    parsed = False  # word order only: frame-only cues and uncoded sources need the parse
+
+    def has_complement(self, i: int) -> bool:
+        """Whether the verb at ``i`` takes a clause or a quotation (word order cannot tell)."""
+        return False
+
+    def uncoded_source(self, i: int) -> Arg | None:
+        """The source phrase of a reporting verb at ``i`` that names no actor (word order cannot tell: None)."""
+        return None
+
+    def source_phrase(self, arg: Arg) -> tuple[int, int]:
+        """The tokens of the whole phrase naming a source (word order: the mention itself)."""
+        return arg.start, arg.end
+
     # -- arguments ---------------------------------------------------------------
     def subject(self, i: int) -> Arg | None:
         """Codes of the subject of the predicate at token ``i`` (a verb, or a light verb)."""

@@ -14,7 +14,7 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
-from .clauses import PRONOUNS, Arg, Group, SentenceView, unique
+from .clauses import PRONOUNS, QUOTE_CLOSE, QUOTE_OPEN, Arg, Group, SentenceView, unique
 
 SUBJECTS = {"nsubj", "nsubj:pass", "csubj", "nsubj:outer"}
 # children whose mentions belong to a noun phrase's actors ("US and South Korean officials",
@@ -131,8 +131,46 @@ class TreeView(SentenceView):
             break
         return None
 
-    def has_parse(self, i: int) -> bool:
-        return self.doc[i].dep_ != ""
+    parsed = True
+
+    def has_complement(self, i: int) -> bool:
+        """A clausal complement, a quotation it introduces or closes, or a parenthetical report ("…, she added")."""
+        verb = self._predicate(i)
+        if any(c.dep_ in ("ccomp", "parataxis") for c in verb.children) or verb.dep_ == "parataxis":
+            return True
+        near = self.lower[max(self.start, i - 3):min(self.end, i + 4)]
+        return any(w in QUOTE_OPEN or w in QUOTE_CLOSE or w == ":" for w in near)
+
+    def uncoded_source(self, i: int) -> Arg | None:
+        """The subject phrase of a reporting verb with a clausal complement or quotation, even without actors."""
+        verb = self._predicate(i)
+        if not any(c.dep_ in ("ccomp", "parataxis", "xcomp") for c in verb.children) and verb.dep_ != "parataxis":
+            return None
+        subj = self._subject_token(verb)
+        if subj is None or subj.lower_ in ("it", "there"):
+            return None
+        codes = self.phrase(subj).codes if self.phrase(subj) else []
+        lo, hi = self._np_span(subj)
+        return Arg(list(codes), lo, hi)
+
+    def _np_span(self, head: Token) -> tuple[int, int]:
+        """The tokens of the noun phrase of ``head`` with its titles and appositions, within the sentence."""
+        lo = max(head.left_edge.i, self.start)
+        hi = min(head.right_edge.i + 1, self.end)
+        while hi > lo + 1 and self.doc[hi - 1].is_punct:
+            hi -= 1
+        return lo, hi
+
+    def source_phrase(self, arg: Arg) -> tuple[int, int]:
+        """The whole noun phrase around a source's mention ("Maria Zakharova, the ministry's spokeswoman")."""
+        if not (self.start <= arg.start < self.end):
+            return arg.start, arg.end
+        t = self.doc[arg.start]
+        while t.head is not t and t.dep_ in ("compound", "flat", "flat:name", "amod", "nmod:poss", "appos", "conj",
+                                                 "det", "nmod") and t.head.tag_.startswith(("NN", "PRP")):
+            t = t.head
+        lo, hi = self._np_span(t)
+        return (lo, hi) if lo <= arg.start and arg.end <= hi else (arg.start, arg.end)
 
     def subject(self, i: int) -> Arg | None:
         verb = self._predicate(i)
