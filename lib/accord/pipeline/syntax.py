@@ -40,6 +40,12 @@ def _case(t: Token) -> str:
     return " ".join(words)
 
 
+def _has_clause(verb: Token) -> bool:
+    """A clausal complement: ccomp or parataxis, or any clause opened by "that" (a parser may call it advcl)."""
+    return any(c.dep_ in ("ccomp", "parataxis") or (c.dep_ in CLAUSAL and any(
+        m.dep_ == "mark" and m.lower_ == "that" for m in c.children)) for c in verb.children)
+
+
 class TreeView(SentenceView):
     """A :class:`SentenceView` whose argument search reads the dependency tree."""
 
@@ -136,7 +142,7 @@ class TreeView(SentenceView):
     def has_complement(self, i: int) -> bool:
         """A clausal complement, a quotation it introduces or closes, or a parenthetical report ("…, she added")."""
         verb = self._predicate(i)
-        if any(c.dep_ in ("ccomp", "parataxis") for c in verb.children) or verb.dep_ == "parataxis":
+        if _has_clause(verb) or verb.dep_ == "parataxis":
             return True
         near = self.lower[max(self.start, i - 3):min(self.end, i + 4)]
         return any(w in QUOTE_OPEN or w in QUOTE_CLOSE or w == ":" for w in near)
@@ -144,7 +150,7 @@ class TreeView(SentenceView):
     def uncoded_source(self, i: int) -> Arg | None:
         """The subject phrase of a reporting verb with a clausal complement or quotation, even without actors."""
         verb = self._predicate(i)
-        if not any(c.dep_ in ("ccomp", "parataxis", "xcomp") for c in verb.children) and verb.dep_ != "parataxis":
+        if not (_has_clause(verb) or any(c.dep_ == "xcomp" for c in verb.children)) and verb.dep_ != "parataxis":
             return None
         subj = self._subject_token(verb)
         if subj is None or subj.lower_ in ("it", "there"):
@@ -227,8 +233,10 @@ class TreeView(SentenceView):
     def within(self, head: Token) -> Arg | None:
         """The first actor anywhere in the subtree of ``head``, clauses included."""
         lo, hi = head.left_edge.i, head.right_edge.i + 1
+        # a relative clause is another event with its own actors ("the agreement, which Russia signed")
+        skip = {k for c in head.subtree if c.dep_ == "acl:relcl" for k in range(c.left_edge.i, c.right_edge.i + 1)}
         for g in self.groups:
-            if lo <= g.start and g.end <= hi:
+            if lo <= g.start and g.end <= hi and g.start not in skip:
                 return Arg(list(g.codes), g.start, g.end)
         return None
 

@@ -1,0 +1,77 @@
+"""Actors of today: people in office with dated roles, groups, past states, spelling variants and
+names that are never actors (issue 14). Real pipeline, packaged lexicon."""
+from __future__ import annotations
+
+import pytest
+
+from accord import build_pipeline
+from accord.errors import LexiconError
+from accord.lexicon import load_lexicon
+from accord.lexicon.variants import ascii_form, name_variants
+
+
+@pytest.fixture(scope="module")
+def nlp():
+    return build_pipeline()
+
+
+def coded(nlp, text: str, date: str) -> dict[str, list[str]]:
+    doc = nlp.make_doc(text)
+    doc._.date = date
+    doc = nlp(doc)
+    return {doc[m.start:m.end].text: m.codes for m in doc._.mentions}
+
+
+@pytest.mark.parametrize("text, date, name, code", [
+    ("Donald Trump spoke in Ohio.", "2019-05-01", "Donald Trump", "USAGOV"),
+    ("Donald Trump spoke in Ohio.", "2023-05-01", "Donald Trump", "USAELI"),
+    ("Donald Trump spoke in Ohio.", "2025-05-01", "Donald Trump", "USAGOV"),
+    ("Abbas Araghchi met his Omani counterpart.", "2025-04-13", "Abbas Araghchi", "IRNGOV"),
+    ("Hezbollah fired rockets.", "2024-07-01", "Hezbollah", "LBNREB"),
+    ("The Soviet Union withdrew its troops.", "1988-05-15", "The Soviet Union", "SUN"),
+    ("Erdoğan spoke to reporters.", "2024-03-01", "Erdoğan", "TURGOV"),
+    ("Erdogan spoke to reporters.", "2024-03-01", "Erdogan", "TURGOV"),
+])
+def test_names_are_coded_at_the_document_date(nlp, text, date, name, code):
+    assert coded(nlp, text, date)[name] == [code]
+
+
+def test_weapons_operations_and_designations_are_not_actors(nlp):
+    found = coded(nlp, "Iran supplied Shahed drones and Su-35 jets to Russia before the Zapad exercise.", "2024-10-01")
+    assert set(found) == {"Iran", "Russia"}
+    found = coded(nlp, "Pyongyang tested a Hwasong-99 missile.", "2024-10-01")
+    assert set(found) == {"Pyongyang"}  # a designation the list lacks is still equipment, not UNK
+
+
+def test_an_unknown_given_name_before_a_known_surname_is_someone_else(nlp):
+    assert coded(nlp, "Pavel Grushko said the talks failed.", "2024-06-01") == {"Pavel Grushko": ["UNK:Pavel Grushko"]}
+
+
+def test_an_unknown_person_with_a_title_takes_the_country_the_document_is_about(nlp):
+    text = ("Angola's parliament met on Monday. Angola's economy grew. "
+            "President Dos Sontas has conceded to demands from the opposition in Angola.")
+    assert coded(nlp, text, "1991-05-31")["President Dos Sontas"] == ["AGOGOV"]
+    # one passing mention does not make a document about that country
+    assert coded(nlp, "President Bush threatened Russia.", "1991-05-31")["President Bush"][0].startswith("UNK:")
+
+
+def test_spelling_variants():
+    assert ascii_form("Sinirlioğlu") == "Sinirlioglu"
+    assert name_variants("Omar Hassan al-Bashir") == ["Omar Hassan el-Bashir", "Omar Hassan Bashir"]
+    assert name_variants("Kim Jong-un") == ["Kim Jong Un"]
+    assert name_variants("Lavrov") == []
+
+
+def test_an_analyst_can_declare_a_name_not_an_actor(tmp_path, nlp):
+    mine = tmp_path / "mine.yaml"
+    mine.write_text("not_actors:\n  - {name: Grushko, kind: other, note: a ship in our corpus}\n", encoding="utf-8")
+    lexicon = load_lexicon(mine)
+    assert lexicon.not_actors["Grushko"] == "other"
+    assert "Grushko" not in coded(build_pipeline(lexicon), "Grushko sailed on Monday.", "2024-06-01")
+
+
+def test_a_malformed_not_actor_entry_names_file_and_line(tmp_path):
+    bad = tmp_path / "bad.yaml"
+    bad.write_text("not_actors:\n  - {name: Shahed, kind: drone}\n", encoding="utf-8")
+    with pytest.raises(LexiconError, match=r"bad\.yaml, line 2: not_actors 'Shahed': kind must be one of"):
+        load_lexicon(bad)

@@ -1,0 +1,92 @@
+"""Engine v2: arguments and claims read from the trained dependency parser (``syntax=True``).
+
+Real components throughout: the tagger and parser shipped in the package, the
+packaged lexicon, accord's own pipeline components. The sentences are plain
+news-style English whose parse is unambiguous.
+"""
+from __future__ import annotations
+
+import pytest
+from spacy.tokens import Doc
+
+from accord import build_pipeline
+from accord.errors import AccordError
+from accord.paths import PARSER_MODEL
+from accord.pipeline.syntax import TreeView
+
+
+@pytest.fixture(scope="module")
+def nlp():
+    return build_pipeline(syntax=True)
+
+
+def run(nlp, text: str, date: str = "2024-06-18") -> Doc:
+    doc = nlp.make_doc(text)
+    doc._.date = date
+    return nlp(doc)
+
+
+def relations(doc: Doc) -> list[tuple]:
+    return [(r.event_type, r.source, r.target) for r in doc._.relations]
+
+
+def test_the_pipeline_runs_the_parser_after_the_sentence_splitters(nlp):
+    names = nlp.pipe_names
+    assert names.index("accord_long_sentences") < names.index("parser") < names.index("accord_actors")
+    doc = run(nlp, "Russia supplied weapons to North Korea.")
+    assert doc.has_annotation("DEP") and doc.has_annotation("TAG")
+
+
+def test_a_missing_model_is_a_clear_error(tmp_path):
+    with pytest.raises(AccordError, match="no trained parser"):
+        build_pipeline(model=tmp_path)
+
+
+def test_object_and_oblique_recipient_come_from_the_tree(nlp):
+    doc = run(nlp, "Iran supplied drones to Russia.")
+    assert ("AID", ["IRN"], ["RUS"]) in relations(doc)
+
+
+def test_a_passive_agent_after_a_non_actor_subject(nlp):
+    doc = run(nlp, "The missiles were delivered to North Korea by Russia.")
+    assert ("AID", ["RUS"], ["PRK"]) in relations(doc)
+
+
+def test_a_non_actor_object_is_not_replaced_by_a_neighbouring_actor(nlp):
+    doc = run(nlp, "China praised the agreement, which Russia signed in Moscow.")
+    assert not any(r.event_type == "SUPPORT" and r.target == ["RUS"] for r in doc._.relations)
+
+
+def test_the_view_of_a_parsed_doc_reads_the_tree(nlp):
+    doc = run(nlp, "Iran supplied drones to Russia.")
+    claims = nlp.get_pipe("accord_claims")
+    from accord.pipeline.clauses import sentence_views
+    (_, view), = list(sentence_views(doc, claims.rules, TreeView))
+    verb = next(t for t in doc if t.lower_ == "supplied")
+    assert view.parsed and view.subject(verb.i).codes == ["IRN"]
+    assert view.object(verb.i + 1).codes == ["RUS"]
+
+
+def test_a_source_the_lexicon_cannot_code_still_makes_a_claim(nlp):
+    doc = run(nlp, "Analysts said the sanctions would fail.")
+    (claim,) = doc._.claims
+    assert claim.source == [] and doc[claim.source_span[0]:claim.source_span[1]].text == "Analysts"
+    assert doc[claim.content_start:claim.content_end].text == "the sanctions would fail"
+
+
+def test_the_source_phrase_keeps_its_apposition(nlp):
+    doc = run(nlp, "Maria Zakharova, the foreign ministry spokeswoman, said that the talks had failed.")
+    (claim,) = doc._.claims
+    assert claim.source == ["RUSGOV"]
+    assert doc[claim.source_span[0]:claim.source_span[1]].text == "Maria Zakharova, the foreign ministry spokeswoman"
+
+
+def test_frame_cues_need_a_complement_and_the_parse(nlp):
+    text = "The minister assured reporters that the aid would continue."
+    assert [c.cue for c in run(nlp, text)._.claims] == ["assured"]
+    assert run(nlp, "The company assured its cargo with a local firm.")._.claims == []
+    assert run(build_pipeline(), text)._.claims == []  # word order alone never takes a frame cue
+
+
+def test_model_is_shipped_inside_the_package():
+    assert (PARSER_MODEL / "config.cfg").is_file() and (PARSER_MODEL / "meta.json").is_file()
