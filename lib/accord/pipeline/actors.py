@@ -31,6 +31,15 @@ _APOSTROPHES = {"'s", "’s", "'", "’"}
 
 
 @dataclass
+class Place:
+    """A place named as where something happens ("talks in Beijing"): not an actor, but its country."""
+
+    start: int
+    end: int
+    code: str
+
+
+@dataclass
 class Mention:
     """One actor mention: tokens [start, end) of the doc and the codes they stand for."""
 
@@ -86,14 +95,16 @@ class ActorRecognizer:
         when = _doc_date(doc)
         things = [(s, e) for _, s, e in self.things(doc)]
         raw = [r for r in self._raw_matches(doc) if not _inside_thing(r, things) and not self._other_given_name(doc, r)]
-        kept, dropped_end = [], -1
+        kept, dropped_end, places = [], -1, []
         for r in raw:
             # "in Seoul and Pyongyang": a name coordinated with a place is a place too
             coordinated = r[0] - dropped_end == 1 and doc[dropped_end].lower_ in ("and", ",", "or")
             if self._is_place(doc, r) or (coordinated and r[2] == "name" and ":" in r[3]):
                 dropped_end = r[1]
+                places.append(Place(r[0], r[1], self.entries[r[3]].code_at(when)))
                 continue
             kept.append(r)
+        doc._.places = places
         raw = kept
         mentions = self._compose(doc, raw, when)
         mentions = self._add_aliases(doc, mentions, when)

@@ -238,6 +238,9 @@ class TreeView(SentenceView):
         for g in self.groups:
             if lo <= g.start and g.end <= hi and g.start not in skip:
                 return Arg(list(g.codes), g.start, g.end)
+        for p in self.doc._.places or ():
+            if lo <= p.start and p.end <= hi and p.start not in skip:
+                return Arg([p.code], p.start, p.end)  # "ban voting in East Jerusalem"
         return None
 
     def agent_after(self, i: int, limit: int = 30) -> Arg | None:
