@@ -125,6 +125,8 @@ class ClauseRules:
         self.clause_breaks = set(mod.get("clause_breaks", ()))
         self.light_verbs = PhraseIndex(phrases(mod.get("light_verbs", ())))
         self.agents = lexicon.agents  # agent noun -> sector ("police" -> COP)
+        # nouns that name an event ("sanctions", "invasion"): an act, not an actor
+        self.event_nouns = frozenset(f for t in lexicon.triggers if t.pos == "noun" for f in t.forms)
 
 
 HISTORY = 40  # earlier mentions kept for pronouns: a pronoun refers back a few sentences at most
@@ -181,6 +183,7 @@ class SentenceView:
         self.clause_breaks = rules.clause_breaks
         self.light_verbs = rules.light_verbs
         self.agents = rules.agents
+        self.event_nouns = rules.event_nouns
         self.goods: set[int] = set()  # token indices where a resource word starts (set by the relations component)
         self.light_verb_used = False  # set by noun_source
         self.noun_recipient: Arg | None = None  # set by noun_source
@@ -360,8 +363,12 @@ class SentenceView:
         return None
 
     def object(self, i: int, limit: int = 14, skip_country: set[str] | None = None, allow_for: bool = False,
-               allow_from: bool = False) -> Arg | None:
+               allow_from: bool = False, stance: str | None = None) -> Arg | None:
         """Codes of the first group after token ``i`` inside the same clause.
+
+        ``stance``: the predicate takes a stance on an act ("welcomed the sanctions"): "only" its
+        doer is the recipient, or "or" the object otherwise; only the parse can tell the act's doer
+        from its patient, so word order ignores it.
 
         Groups of ``skip_country`` (the source's own troops or officials, sent or
         sold rather than received) are passed over.

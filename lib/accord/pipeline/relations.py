@@ -24,6 +24,9 @@ from ..lexicon import Lexicon, Trigger
 BENEFACTIVE = {"SUPPORT", "AID", "AGREE"}
 # categories whose direct object is their recipient: with a non-actor object there is no relation
 OBJECT_IS_RECIPIENT = {"SUPPORT", "REJECT", "COOPERATE", "CONCEDE"}
+# categories that take a stance on an act: "welcomed the sanctions" supports whoever imposed them, never
+# their target ("only"); a rejected proposal with no named author may still have a recipient ("or")
+STANCE_ON_ACTS = {"SUPPORT": "only", "ACCUSE": "only", "REJECT": "or"}
 # material exchanges: their objects name what flows (weapons, technology, aid)
 EXCHANGES = {"AID", "COOPERATE"}
 STANCE_STATUS = {"accuse": "alleged", "allege": "alleged", "deny": "denied", "pledge": "planned",
@@ -88,6 +91,7 @@ class RelationExtractor:
         self.reciprocity = phrases(mod.get("reciprocity", ()))
         self.obligation = PhraseIndex(phrases(mod.get("obligation", ())))
         self.takes_document = set(mod.get("takes_document", ()))
+        self.unanswered = phrases(mod.get("unanswered", ()))
 
     def __call__(self, doc: Doc) -> Doc:
         claims: list[Claim] = doc._.claims
@@ -219,6 +223,9 @@ class RelationExtractor:
         if pos is None:
             return None
         trig = (verbs if pos == "verb" else nouns)[0]
+        if trig.event_type == "REJECT" and e + 1 < view.end and view.lower[e] == "to" \
+                and any(ends_with_any(view.lower, e + 1 + len(p), [p]) for p in self.unanswered):
+            return None  # "declined to comment": a refusal to speak is no event
         source: Arg | None
         target: Arg | None
         if pos == "verb":
@@ -230,7 +237,8 @@ class RelationExtractor:
                 if source is None and default_source:
                     source = Arg(list(default_source), -1, -1)
                 target = view.object(e, skip_country={c[:3] for c in source.codes} if source else None,
-                                     allow_for=trig.event_type in BENEFACTIVE, allow_from=trig.event_type == "RETREAT")
+                                     allow_for=trig.event_type in BENEFACTIVE, allow_from=trig.event_type == "RETREAT",
+                                     stance=STANCE_ON_ACTS.get(trig.event_type))
             reported = True
             if trig.lemma in self.converse:
                 source, target = target, source  # "X hosted Y": Y visits X

@@ -132,8 +132,8 @@ class TreeView(SentenceView):
             if v.dep_ in ("xcomp", "conj") and v.head is not v:
                 v = v.head  # control ("agreed to set up") and shared subjects ("met and signed")
                 continue
-            if v.dep_ == "acl" and v.tag_ == "VBG":
-                return v.head  # "forces attacking the town"
+            if v.dep_ == "acl" and v.tag_ in ("VBG", "VBN"):
+                return v.head  # "forces attacking the town"; "sanctions imposed by the EU" (the patient)
             break
         return None
 
@@ -188,11 +188,17 @@ class TreeView(SentenceView):
         return self.phrase(subj)
 
     def object(self, i: int, limit: int = 14, skip_country: set[str] | None = None, allow_for: bool = False,
-               allow_from: bool = False) -> Arg | None:
+               allow_from: bool = False, stance: str | None = None) -> Arg | None:
         verb = self._predicate(i - 1)
         args = [c for c in verb.children if c.dep_ in OBJECT_DEPS and c.i > verb.i]
         if not args and not any(c.dep_ == "ccomp" for c in verb.children):
             return super().object(i, limit, skip_country, allow_for, allow_from)
+        if stance:
+            act = next((c for c in sorted(args, key=lambda c: c.i) if c.dep_ == "obj"
+                        and c.lower_ in self.event_nouns and self.group_at.get(c.i) is None), None)
+            doer = self.doer(act) if act is not None else None
+            if doer is not None or (act is not None and stance == "only"):
+                return doer  # "welcomed the sanctions imposed by the EU": the EU, never Iran
         for c in sorted(args, key=lambda c: c.i):
             case = _case(c)
             if c.dep_ in ("obl", "nmod") and case and (case in ("by", "than", "as", "in", "at", "during", "after", "before",
@@ -229,6 +235,20 @@ class TreeView(SentenceView):
             if sector and sector != "MIL" and skip_country and len(skip_country) == 1:  # own troops are sent, not targets
                 return Arg([next(iter(skip_country)) + sector], c.i, c.i + 1)
         return None
+
+    def doer(self, act: Token) -> Arg | None:
+        """Who did the act an event noun names: its possessor or adjectival modifier ("US sanctions"),
+        a by-phrase ("sanctions by the EU") or the agent of a participle ("sanctions imposed by the EU")."""
+        found = self._groups_in(act, ("nmod:poss", "det:poss", "amod", "compound"))
+        for c in act.children:
+            if not found and c.dep_ in ("nmod", "obl") and _case(c) in ("by", "from"):
+                found = self._actor_of(c)
+            if not found and c.dep_ == "acl":
+                agent = next((d for d in c.children if d.dep_ in ("obl:agent", "obl") and _case(d) == "by"), None)
+                found = self._actor_of(agent) if agent is not None else []
+        if not found:
+            return None
+        return Arg(unique(x for g in found for x in g.codes), min(g.start for g in found), max(g.end for g in found))
 
     def within(self, head: Token) -> Arg | None:
         """The first actor anywhere in the subtree of ``head``, clauses included."""
