@@ -5,7 +5,7 @@ BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 OUT    ?= build
 
-.PHONY: install system-deps test report annotate notebooks bench bench-report clean
+.PHONY: install system-deps test report annotate notebooks bench bench-report parser parser-sweep clean
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -43,6 +43,18 @@ bench: install system-deps
 	$(BIN)/python benchmarks/bench_throughput.py
 	$(BIN)/python benchmarks/bench_scale.py
 	$(BIN)/python benchmarks/bench_report.py
+
+# accord's own English tagger/parser (training/README.md): convert the UD treebanks in
+# /work/shared/treebanks, train the chosen setting on one thread, score dev+test, ship it
+# in lib/accord/models/en_ud. PARSER_ARGS holds the chosen setting; parser-sweep runs the choice table.
+PARSER_ARGS ?= $(shell cat training/chosen.args 2>/dev/null)
+parser: install
+	OMP_NUM_THREADS=1 OPENBLAS_NUM_THREADS=1 MKL_NUM_THREADS=1 \
+	  $(BIN)/python training/train.py --out training/runs/final $(PARSER_ARGS) --test
+	$(BIN)/python training/package.py training/runs/final
+
+parser-sweep: install
+	PY=$(BIN)/python bash training/sweep.sh
 
 clean:
 	rm -rf $(OUT) .pytest_cache
