@@ -45,13 +45,10 @@ bench: install system-deps
 	$(BIN)/python benchmarks/bench_report.py
 
 # accord's own English tagger/parser (training/README.md): convert the UD treebanks in
-# /work/shared/treebanks, train the chosen setting on one thread, score dev+test, ship it
-# in lib/accord/models/en_ud. PARSER_ARGS holds the chosen setting; parser-sweep runs the choice table.
-PARSER_ARGS ?= $(shell cat training/chosen.args 2>/dev/null)
+# /work/shared/treebanks, train the chosen setting on one thread (deterministic, fixed steps),
+# score dev+test, ship it in lib/accord/models/en_ud; parser-sweep runs the choice table.
 parser: install
-	OMP_NUM_THREADS=1 OPENBLAS_NUM_THREADS=1 MKL_NUM_THREADS=1 \
-	  $(BIN)/python training/train.py --out training/runs/final $(PARSER_ARGS) --test
-	$(BIN)/python training/package.py training/runs/final
+	PY=$(BIN)/python bash training/make_parser.sh
 
 parser-sweep: install
 	PY=$(BIN)/python bash training/sweep.sh

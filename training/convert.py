@@ -175,7 +175,9 @@ def derive_pos_patterns(paths: list[str | Path], min_count: int = 5) -> tuple[li
         c = by_tag_dep[(x, d)]
         if sum(c.values()) >= min_count and _argmax(c) != default[x]:
             layer2[(x, d)] = _argmax(c)
-            patterns.append({"patterns": [[{"TAG": x, "DEP": d}]], "attrs": {"POS": layer2[(x, d)]}})
+            # spaCy's parser labels the root "ROOT", not UD's "root"
+            patterns.append({"patterns": [[{"TAG": x, "DEP": "ROOT" if d == "root" else d}]],
+                             "attrs": {"POS": layer2[(x, d)]}})
     # layer 3: word-level exceptions, judged against what layers 1-2 would say
     wrong: dict[tuple, Counter] = defaultdict(Counter)
     for s in sents:
@@ -203,7 +205,8 @@ def apply_patterns_gold(patterns: list[dict], paths: list[str | Path]) -> float:
     ruler.add_patterns(patterns)
     ok = n = 0
     for s in (s for p in paths for s in read_conllu(p)):
-        doc = Doc(nlp.vocab, words=s.words, tags=s.xpos, deps=s.deps,
+        doc = Doc(nlp.vocab, words=s.words, tags=s.xpos,
+                  deps=["ROOT" if d == "root" else d for d in s.deps],
                   heads=s.heads)
         doc = ruler(doc)
         for t, u in zip(doc, s.upos):

@@ -55,7 +55,7 @@ def accuracy(nlp, conllu: str | Path) -> dict:
             lem += p.lemma_ == g.lemma_
             if p.head.i == g.head.i:
                 uas += 1
-                las += p.dep_ == g.dep_
+                las += p.dep_.lower() == g.dep_.lower()  # spaCy's parser names the root ROOT
     gold_tok = {k: round(100 * v / n, 2) for k, v in
                 (("upos", upos), ("xpos", xpos), ("uas", uas), ("las", las), ("lemma", lem))}
     return {"raw": raw, "gold_tok": gold_tok, "words": n}

@@ -32,6 +32,7 @@ SOURCES = [
 def main(argv=None) -> None:
     ap = argparse.ArgumentParser(description=__doc__)
     ap.add_argument("run", type=Path)
+    ap.add_argument("--speed-json", type=Path, help="compare_speed.py output to add to meta.json")
     ap.add_argument("--dest", type=Path, default=ROOT / "lib" / "accord" / "models" / "en_ud")
     a = ap.parse_args(argv)
     import spacy
@@ -54,8 +55,11 @@ def main(argv=None) -> None:
                        "gold_tok = gold words, every word. Percentages. speed = nlp.pipe words/s, one thread, "
                        "raw GUM news/wiki text.",
     }
+    if a.speed_json:
+        nlp.meta["accord"]["speed_compare"] = json.loads(a.speed_json.read_text())
     if a.dest.exists():
         shutil.rmtree(a.dest)
+    a.dest.parent.mkdir(parents=True, exist_ok=True)
     nlp.to_disk(a.dest)
     for f in ("LICENSE", "ATTRIBUTION.md"):
         shutil.copy(HERE / "model_files" / f, a.dest / f)

@@ -92,6 +92,9 @@ def main(argv=None) -> dict:
     ap.add_argument("--time-limit", type=float, default=0,
                     help="stop at the first dev evaluation after this many minutes of training (0 = none); "
                          "the step reached is recorded, and --max-steps <that step> reproduces the run exactly")
+    ap.add_argument("--resume-from", type=Path,
+                    help="continue training this trained pipeline (e.g. <run>/model-last) instead of starting "
+                         "from scratch: its weights and settings, a fresh optimizer, the same data and seed")
     ap.add_argument("--no-eval", action="store_true", help="train only")
     a = ap.parse_args(argv)
 
@@ -137,11 +140,35 @@ def main(argv=None) -> dict:
                                   "time_limit_min": a.time_limit}), flush=True)
     a.out.mkdir(parents=True, exist_ok=True)
     last = _limit_training_time(a.time_limit)
-    spacy_train(a.config, output_path=a.out, use_gpu=-1, overrides=overrides)
+    if a.resume_from:
+        import spacy
+        from spacy.training.loop import train as loop_train
+        from spacy.util import fix_random_seed
+
+        nlp = spacy.load(a.resume_from, config={
+            "paths": {"train": str(a.corpus / "train"), "dev": str(a.corpus / "dev"),
+                      "pos_patterns": str(pat_path)},
+            "training": {"max_steps": a.max_steps, "patience": a.patience,
+                         "eval_frequency": a.eval_frequency}})
+        lem = nlp.get_pipe("trainable_lemmatizer")
+        # spaCy 3.8's EditTreeLemmatizer.from_disk restores the trees and labels but not the
+        # tree -> label index used by get_loss: without it every gold lemma would count as label 0
+        lem.tree2label = {tree: label for label, tree in enumerate(lem.cfg["labels"])}
+        ruler = nlp.get_pipe("attribute_ruler")  # the table of this code version
+        ruler.clear()
+        ruler.add_patterns(patterns)
+        cfg = nlp.config["components"]["tok2vec"]["model"]
+        a.width, a.depth = cfg["encode"]["width"], cfg["encode"]["depth"]
+        rows, a.hidden = cfg["embed"]["rows"], nlp.config["components"]["parser"]["model"]["hidden_width"]
+        fix_random_seed(nlp.config.interpolate()["training"]["seed"])
+        loop_train(nlp, a.out, use_gpu=-1, stdout=sys.stdout, stderr=sys.stderr)
+    else:
+        spacy_train(a.config, output_path=a.out, use_gpu=-1, overrides=overrides)
     train_min = round((time.time() - t0) / 60, 1)
 
     result = {"settings": {"width": a.width, "depth": a.depth, "rows": rows, "hidden": a.hidden,
-                           "max_steps": a.max_steps, "patience": a.patience, "time_limit_min": a.time_limit},
+                           "max_steps": a.max_steps, "patience": a.patience, "time_limit_min": a.time_limit,
+                           "resumed_from": str(a.resume_from) if a.resume_from else None},
               "pos_table": info, "train_minutes": train_min, "last_step": last.get("step"),
               "stopped_by_time_limit": last.get("timed_out", False)}
     best = a.out / "model-best"
