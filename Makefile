@@ -5,7 +5,7 @@ BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 OUT    ?= build
 
-.PHONY: install system-deps test report annotate notebooks lexicon bench bench-report clean
+.PHONY: install system-deps test report annotate notebooks lexicon bench bench-report parser parser-sweep clean
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -47,6 +47,15 @@ bench: install system-deps
 	$(BIN)/python benchmarks/bench_throughput.py
 	$(BIN)/python benchmarks/bench_scale.py
 	$(BIN)/python benchmarks/bench_report.py
+
+# accord's own English tagger/parser (training/README.md): convert the UD treebanks in
+# /work/shared/treebanks, train the chosen setting on one thread (deterministic, fixed steps),
+# score dev+test, ship it in lib/accord/models/en_ud; parser-sweep runs the choice table.
+parser: install
+	PY=$(BIN)/python bash training/make_parser.sh
+
+parser-sweep: install
+	PY=$(BIN)/python bash training/sweep.sh
 
 clean:
 	rm -rf $(OUT) .pytest_cache
