@@ -1,0 +1,84 @@
+"""Issue 10 benchmark: the speed of engine v2 (trained parser + rule components) against the blank tokenizer.
+
+Real text, not generated: the raw sentences of the UD GUM news/wiki test split and the EWT test
+split in ``../shared/treebanks`` (Wikinews, Wikipedia, web text), grouped into documents of 20
+sentences. In one process, on the same documents, each timed over the whole set:
+
+* ``tokenizer``: ``spacy.blank("en")`` (the reference of the issue's ratio);
+* ``parser``: the shipped tagger + parser + lemmatizer alone (``accord.paths.PARSER_MODEL``);
+* ``engine v1``: accord's pipeline on word order (``build_pipeline()``);
+* ``engine v2``: accord's pipeline with the parser (``build_pipeline(syntax=True)``).
+
+Words are whitespace-separated tokens. Threads are left as the machine sets them; pass
+``OMP_NUM_THREADS=1`` for one core.
+
+    .venv/bin/python benchmarks/bench_engine.py [--repeat 2]
+"""
+from __future__ import annotations
+
+import argparse
+import json
+import time
+from pathlib import Path
+
+import spacy
+
+from accord import build_pipeline
+from accord.paths import PARSER_MODEL, REPO_DIR
+
+TREEBANKS = REPO_DIR.parent / "shared" / "treebanks"
+FILES = ("en_gum-news-wiki-test.conllu", "en_ewt-test.conllu")
+
+
+def documents(per_doc: int = 20) -> list[str]:
+    """The raw text of the test splits, ``per_doc`` sentences a document."""
+    sents: list[str] = []
+    for name in FILES:
+        for line in (TREEBANKS / name).read_text(encoding="utf-8").splitlines():
+            if line.startswith("# text = "):
+                sents.append(line[len("# text = "):])
+    return [" ".join(sents[i:i + per_doc]) for i in range(0, len(sents), per_doc)]
+
+
+def rate(name: str, run, docs: list[str], words: int, repeat: int) -> dict:
+    best = None
+    for _ in range(repeat):
+        t0 = time.perf_counter()
+        run(docs)
+        dt = time.perf_counter() - t0
+        best = dt if best is None else min(best, dt)
+    return {"what": name, "seconds": round(best, 2), "words_per_s": round(words / best)}
+
+
+def accord_run(nlp):
+    def go(docs: list[str]) -> None:
+        for text in docs:
+            doc = nlp.make_doc(text)
+            doc._.date = "2024-06-18"
+            nlp(doc)
+    return go
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--repeat", type=int, default=2, help="runs per setting; the fastest counts")
+    args = ap.parse_args()
+    docs = documents()
+    words = sum(len(d.split()) for d in docs)
+    blank = spacy.blank("en")
+    parser = spacy.load(PARSER_MODEL)
+    v1, v2 = build_pipeline(), build_pipeline(syntax=True)
+    rows = [
+        rate("tokenizer", lambda ds: [blank(d) for d in ds], docs, words, args.repeat),
+        rate("parser", lambda ds: list(parser.pipe(ds)), docs, words, args.repeat),
+        rate("engine v1", accord_run(v1), docs, words, args.repeat),
+        rate("engine v2", accord_run(v2), docs, words, args.repeat),
+    ]
+    tok = rows[0]["words_per_s"]
+    for r in rows:
+        r["ratio_to_tokenizer"] = round(r["words_per_s"] / tok, 3)
+    print(json.dumps({"documents": len(docs), "words": words, "results": rows}, indent=2))
+
+
+if __name__ == "__main__":
+    main()
