@@ -54,7 +54,7 @@ def format_markdown(results: Mapping[str, Any], stamp: str | None = None) -> str
               "attribution": "attribution development set (tests/gold/attributions_dev.yaml; guides, does not judge)",
               "probe": "actor probe (tests/probes/actors.yaml; guides, does not judge)"}
     out = [f"### Extraction quality ({stamp})", "",
-           "`accord evaluate` (engine beside a trivial baseline; definitions in `lib/accord/evaluate.py`).", ""]
+           "`accord evaluate` (engine beside a trivial baseline; definitions in `lib/accord/evaluate/__init__.py`).", ""]
     for bench in BENCHMARKS:
         if bench not in results:
             continue

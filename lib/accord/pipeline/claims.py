@@ -13,8 +13,8 @@ from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc
 
 from .syntax import TreeView
-from .clauses import (QUOTE_CLOSE, QUOTE_OPEN, Arg, ClauseRules, SentenceView, by_sentence, sentence_views,
-                      unique)
+from .clauses import QUOTE_CLOSE, QUOTE_OPEN, Arg, ClauseRules, SentenceView, by_sentence, sentence_views
+from .wordlists import unique
 from ..lexicon import Cue, Lexicon
 
 # stances whose content the source asserts as true of others

@@ -16,8 +16,8 @@ from spacy.tokens import Doc
 
 from .claims import Claim, _longest, link_denials
 from .syntax import TreeView
-from .clauses import (DETERMINERS, POSSESSIVE_PRONOUNS, Arg, ClauseRules, PhraseIndex, SentenceView, by_sentence,
-                      ends_with_any, phrases, sentence_views)
+from .clauses import DETERMINERS, POSSESSIVE_PRONOUNS, Arg, ClauseRules, SentenceView, by_sentence, sentence_views
+from .wordlists import PhraseIndex, ends_with_any, phrases
 from ..lexicon import Lexicon, Trigger
 
 # categories whose recipient may follow "for" ("support for Kyiv", "aid for Gaza")

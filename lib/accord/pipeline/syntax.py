@@ -14,7 +14,8 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
-from .clauses import PRONOUNS, QUOTE_CLOSE, QUOTE_OPEN, Arg, Group, SentenceView, unique
+from .clauses import PRONOUNS, QUOTE_CLOSE, QUOTE_OPEN, Arg, Group, SentenceView
+from .wordlists import unique
 
 SUBJECTS = {"nsubj", "nsubj:pass", "csubj", "nsubj:outer"}
 # children whose mentions belong to a noun phrase's actors ("US and South Korean officials",
