@@ -478,3 +478,37 @@ def test_quad_classes_read_from_the_lexicon_yaml_shape():
                        {"event_type": "ASSAULT", "mode": "", "quad_class": 4}]}
     assert ev_plover._quads_from_yaml(rows) == {"AGREE": 1, "ASSAULT": 4}
     assert ev_plover._quads_from_yaml({"categories": {"AID": {"quad_class": 2}}}) == {"AID": 2}
+
+
+# ------------------------------------------------------- attribution dev set and actor probe
+
+
+def test_attribution_scores_spans_by_cue_overlap_and_token_f1():
+    from accord.evaluate.attribution import score_attributions, token_f1
+
+    assert token_f1("the Russian foreign ministry", "Russian foreign ministry") == pytest.approx(6 / 7)
+    assert token_f1(None, None) == 1.0 and token_f1("a b", None) == 0.0
+    text = "Analysts said the sanctions would fail, and officials warned of more."
+    gold = [{"cue_span": (9, 13), "source": "Analysts", "content": "the sanctions would fail", "stance": "assert"},
+            {"cue_span": (54, 60), "source": "officials", "content": "more", "stance": "warn"}]
+    pred = [{"cue_span": (9, 13), "source": "Analysts", "content": "the sanctions would fail, and", "stance": "assert"},
+            {"cue_span": (0, 8), "source": None, "content": "x", "stance": "assert"}]
+    s = score_attributions([{"id": "a", "text": text, "attributions": gold}], {"a": pred})
+    assert (s["cue_precision"], s["cue_recall"]) == (0.5, 0.5)
+    assert s["source_exact"] == 1.0 and s["content_exact"] == 0.0
+    assert s["content_token_f1"] == pytest.approx(token_f1("the sanctions would fail", "the sanctions would fail, and"))
+
+
+def test_probe_passes_a_name_coded_as_expected_and_a_non_actor_left_uncoded():
+    from accord.evaluate.probe import score_probes
+
+    probes = [{"id": "p1", "kind": "person", "text": "Trump spoke.", "date": "2023-01-01", "name": "Trump", "expect": "USAELI"},
+              {"id": "p2", "kind": "not_actor", "text": "A Shahed drone.", "date": "2024-01-01", "name": "Shahed", "expect": None},
+              {"id": "p3", "kind": "person", "text": "Sunak spoke.", "date": "2025-01-01", "name": "Sunak",
+               "expect": ["GBRELI", "GBRLEG"]}]
+    mentions = [{"doc_id": "p1", "start": 0, "end": 5, "actor_id": "USAGOV"},
+                {"doc_id": "p3", "start": 0, "end": 5, "actor_id": "GBRLEG"}]
+    metrics, failures = score_probes(probes, mentions)
+    assert metrics["accuracy"]["engine"] == pytest.approx(2 / 3)
+    assert metrics["accuracy_not_actor"]["engine"] == 1.0
+    assert [f["id"] for f in failures] == ["p1"] and failures[0]["found"] == ["USAGOV"]

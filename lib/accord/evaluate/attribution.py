@@ -17,10 +17,9 @@ from __future__ import annotations
 import re
 from pathlib import Path
 from typing import Any, Mapping
-import yaml
 from ..errors import InputError
 from .codes import _records
-from .common import _annotate, _doc_row, _documents, _m
+from .common import _annotate, _doc_row, _documents, _m, gold_list
 from .metrics import prf, safe_div
 
 ATTRIBUTION_DEFAULT = Path("tests") / "gold" / "attributions_dev.yaml"
@@ -43,13 +42,7 @@ def _find(text: str, span: str, occurrence: int = 1, near: int = 0) -> tuple[int
 def load_attributions(path: str | Path) -> list[dict[str, Any]]:
     """The items of ``path`` with each attribution's character spans (``cue_span``, ``source_span``, ``content_span``)."""
     path = Path(path)
-    try:
-        data = yaml.safe_load(path.read_text(encoding="utf-8"))
-    except yaml.YAMLError as exc:
-        raise InputError(path, f"not YAML: {exc}") from exc
-    items = data.get("items") if isinstance(data, dict) else None
-    if not isinstance(items, list):
-        raise InputError(path, "no 'items' list")
+    items = gold_list(path, "items")
     for item in items:
         for a in item.get("attributions") or []:
             for key in ("cue", "source", "content"):

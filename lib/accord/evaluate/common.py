@@ -3,6 +3,7 @@ from __future__ import annotations
 from contextvars import ContextVar
 from pathlib import Path
 from typing import Any
+import yaml
 from .. import tables
 from ..annotation import annotate
 from ..errors import InputError
@@ -53,6 +54,19 @@ def resolve(path: str | Path | None, default: Path, what: str, required: bool = 
     if required:
         raise InputError(default, f"{what} not found (looked beside {REPO_DIR} and in {Path.cwd()}); give its path")
     return None
+
+
+def gold_list(path: str | Path, key: str) -> list[dict[str, Any]]:
+    """The list under ``key`` of the YAML gold file ``path``; InputError when it is not YAML or has none."""
+    path = Path(path)
+    try:
+        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    except yaml.YAMLError as exc:
+        raise InputError(path, f"not YAML: {exc}") from exc
+    items = data.get(key) if isinstance(data, dict) else None
+    if not isinstance(items, list):
+        raise InputError(path, f"no {key!r} list")
+    return items
 
 
 def _m(engine: float | None, baseline: float | None, n: int) -> dict[str, Any]:

@@ -9,10 +9,9 @@ kind. The baseline codes nothing, so it passes exactly the names that are not ac
 from __future__ import annotations
 from pathlib import Path
 from typing import Any, Mapping
-import yaml
 from ..errors import InputError
 from .codes import _records
-from .common import _annotate, _doc_row, _documents, _m
+from .common import _annotate, _doc_row, _documents, _m, gold_list
 from .metrics import safe_div
 
 PROBE_DEFAULT = Path("tests") / "probes" / "actors.yaml"
@@ -21,13 +20,7 @@ PROBE_DEFAULT = Path("tests") / "probes" / "actors.yaml"
 def load_probes(path: str | Path) -> list[dict[str, Any]]:
     """The probes of ``path``, each with ``id``, ``kind``, ``text``, ``date``, ``name`` and ``expect``."""
     path = Path(path)
-    try:
-        data = yaml.safe_load(path.read_text(encoding="utf-8"))
-    except yaml.YAMLError as exc:
-        raise InputError(path, f"not YAML: {exc}") from exc
-    probes = data.get("probes") if isinstance(data, dict) else None
-    if not isinstance(probes, list):
-        raise InputError(path, "no 'probes' list")
+    probes = gold_list(path, "probes")
     for p in probes:
         for key in ("id", "kind", "text", "date", "name"):
             if key not in p:
