@@ -200,7 +200,8 @@ def _build_lexicon(files: list[_File]) -> Lexicon:
     derived = sorted((v for v in triggers.values() if v[0]), key=lambda v: v[1])
     missing = sorted(RULES - rules.keys())
     if missing:
-        raise LexiconError(DATA_DIR / "coding_rules.yaml", f"no lexicon file gives the coding rule(s) {', '.join(missing)}")
+        raise LexiconError(DATA_DIR / "coding_rules.yaml",
+                           f"no lexicon file gives the coding rule(s) {', '.join(missing)}")
     digest = hashlib.sha256()
     for f in files:
         digest.update(f.name.encode() + b"\0" + f.raw + b"\0")

@@ -327,7 +327,8 @@ def _read_rules(ctx: _Ctx, section: Any, cameo: Mapping[str, CameoCode],
         mapping = ctx.mapping(value, what, where)
         for k, v in mapping.items():
             if not isinstance(k, str) or not isinstance(v, str) or not v.strip():
-                raise ctx.fail(f"{what}: {k!r} must map to a non-empty string, got {v!r}", _key_line(mapping, k) or where)
+                raise ctx.fail(f"{what}: {k!r} must map to a non-empty string, got {v!r}",
+                               _key_line(mapping, k) or where)
         return dict(mapping)
 
     for name, value in section.items():
