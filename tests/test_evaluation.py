@@ -13,6 +13,7 @@ import yaml
 from accord import evaluate as ev
 from accord.evaluate.match import _distance
 from accord.evaluate import plover as ev_plover
+from accord.lexicon import PloverClass
 from accord.evaluate import records as ev_records
 from accord.cli import main as cli_main
 
@@ -472,12 +473,14 @@ def test_sector_accuracy_found_only_counts_found_countries():
     assert ev.sector_hits(pairs, ["HUNGOV", "ISR"], found_only=True) == (1, 2)
 
 
-def test_quad_classes_read_from_the_lexicon_yaml_shape():
-    rows = {"plover": [{"event_type": "AGREE", "mode": "", "quad_class": 1},
-                       {"event_type": "ASSAULT", "mode": "aerial", "quad_class": 3},  # a mode row is not the base
-                       {"event_type": "ASSAULT", "mode": "", "quad_class": 4}]}
-    assert ev_plover._quads_from_yaml(rows) == {"AGREE": 1, "ASSAULT": 4}
-    assert ev_plover._quads_from_yaml({"categories": {"AID": {"quad_class": 2}}}) == {"AID": 2}
+def test_quad_classes_read_from_the_lexicon():
+    plover = {("AGREE", ""): PloverClass("AGREE", "", 1, 2.5),
+              ("ASSAULT", "aerial"): PloverClass("ASSAULT", "aerial", 3, -9.0),  # a mode row is not the base
+              ("ASSAULT", ""): PloverClass("ASSAULT", "", 4, -10.0)}
+    assert ev_plover._quads_from_lexicon(plover) == {"AGREE": 1, "ASSAULT": 4}
+    quads, source = ev.load_quad_classes()
+    assert source == "plover.yaml" and quads["AID"] == 2 and quads["ASSAULT"] == 4
+    assert "visit" in ev_plover._valid_modes()["CONSULT"]
 
 
 # ------------------------------------------------------- attribution dev set and actor probe

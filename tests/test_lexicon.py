@@ -366,6 +366,12 @@ BAD_FILES = {
     "unknown_key": ("cues:\n  - {lemma: aver, stance: assert, polarity: x}\n", 2, "unknown key"),
     "duplicate_id": ("actors:\n  - {id: AAA, kind: state, name: A}\n"
                      "  - {id: AAA, kind: state, name: B}\n", 3, "duplicate"),
+    "rule_unknown": ("rules:\n  exchanges: [AID]\n  sayings: [say]\n", 3, "unknown rule 'sayings'"),
+    "rule_bad_category": ("rules:\n  benefactive: [SUPPORT, HUG]\n", 2, "unknown PLOVER category 'HUG'"),
+    "rule_bad_status": ("rules:\n  stance_status:\n    accuse: alleged\n    deny: refuted\n", 4,
+                        "status must be one of"),
+    "rule_wrong_type": ("rules:\n  content_breaks: but\n", 2, "must be a list"),
+    "rule_bad_flag": ("cues:\n  - {lemma: aver, stance: assert, inverts: maybe}\n", 2, "inverts must be true or false"),
 }
 
 
@@ -380,6 +386,19 @@ def test_malformed_file_raises_with_path_and_line(tmp_path: Path, case: str) -> 
     assert err.line == line, str(err)
     assert str(path) in str(err) and f"line {line}" in str(err)
     assert words in str(err)
+
+
+def test_coding_rules_are_data_an_analyst_file_may_replace(tmp_path: Path, lex: Lexicon) -> None:
+    # the packaged rules, read from coding_rules.yaml
+    assert lex.rules.stance_status["accuse"] == "alleged"
+    assert lex.rules.subsuming["REJECT"]["CONSULT"] == "meet"
+    assert lex.rules.exchanges == {"AID", "COOPERATE"}
+    assert "say" in {c.lemma for c in lex.cues if c.inverts}
+    extra = write(tmp_path, "rules.yaml", "rules:\n  exchanges: [AID]\n  stance_status: {deny: denied}\n")
+    changed = load_lexicon(extra)
+    assert changed.rules.exchanges == {"AID"}
+    assert dict(changed.rules.stance_status) == {"deny": "denied"}  # a rule is replaced whole
+    assert changed.rules.subsuming == lex.rules.subsuming  # the others stay
 
 
 def test_missing_extra_file_raises(tmp_path: Path) -> None:

@@ -91,3 +91,18 @@ def test_documents_are_partitioned_by_month_of_publication() -> None:
 def test_reading_a_folder_that_is_no_dataset_fails_with_its_path(tmp_path) -> None:
     with pytest.raises(DatasetError, match=str(tmp_path)):
         read.read_dataset(tmp_path)
+
+
+def test_user_errors_are_accords_own_and_name_the_path(tmp_path) -> None:
+    """A missing table, an unknown table format and a lexicon that differs on a worker are AccordErrors."""
+    from accord import tables
+    from accord.dataset.scale import LexiconSpec
+    from accord.errors import LexiconError, ParameterError
+
+    with pytest.raises(DatasetError, match=f"{tmp_path}: no mentions/ table"):
+        read._files(tmp_path, "mentions")
+    with pytest.raises(ParameterError, match=r"unknown table format 'xlsx'") as info:
+        tables.write_tables({}, tmp_path / "out", "xlsx")
+    assert str(tmp_path / "out") in str(info.value)
+    with pytest.raises(LexiconError, match="differs from the client's 000000000000"):
+        LexiconSpec("000000000000").load()

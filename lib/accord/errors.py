@@ -36,7 +36,7 @@ class LexiconError(AccordError):
 
 
 class ParameterError(AccordError):
-    """A notebook or report parameter with a value that cannot be used."""
+    """A parameter (of a notebook, a report or a call such as the table format) with a value that cannot be used."""
 
 
 def first_line(error: object) -> str:

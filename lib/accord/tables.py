@@ -14,6 +14,8 @@ from typing import Any, Iterable, Mapping
 import pandas as pd
 import pandera.pandas as pa
 
+from .errors import ParameterError
+
 TABLE_NAMES = ("documents", "mentions", "actors", "relations", "claims", "errors")
 
 
@@ -163,9 +165,12 @@ def from_csv_frame(name: str, df: pd.DataFrame) -> pd.DataFrame:
 
 
 def write_tables(tables: Mapping[str, pd.DataFrame], out_dir: str | Path, fmt: str = "csv") -> list[Path]:
-    """Write each table to ``out_dir/NAME.csv`` (or ``.parquet``); returns the paths written."""
+    """Write each table to ``out_dir/NAME.csv`` (or ``.parquet``); returns the paths written.
+
+    Raises :class:`~accord.errors.ParameterError` for a format other than csv or parquet.
+    """
     if fmt not in ("csv", "parquet"):
-        raise ValueError(f"unknown format {fmt!r}: use 'csv' or 'parquet'")
+        raise ParameterError(f"{out_dir}: unknown table format {fmt!r}: use 'csv' or 'parquet'")
     out = Path(out_dir)
     out.mkdir(parents=True, exist_ok=True)
     written = []

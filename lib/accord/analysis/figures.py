@@ -36,14 +36,18 @@ STATUS_ALPHA = {"reported": 0.75, "planned": 0.45, "alleged": 0.22, "denied": 0.
 TEMPLATE = "plotly_white"
 MAX_EVIDENCE = 6
 
+# the MIME type of a plotly figure in a notebook output (written by the notebook helpers, read by the report)
+PLOTLY_MIME = "application/vnd.plotly.v1+json"
+
 
 # -- text helpers -------------------------------------------------------------
 
-def esc(value: Any) -> str:
-    """``value`` as text safe for plotly's HTML-like labels: ``<``, ``>`` and ``&`` escaped."""
+def esc(value: Any, quote: bool = False) -> str:
+    """``value`` as text safe for plotly's HTML-like labels: ``<``, ``>`` and ``&`` escaped ("" for a missing value);
+    with ``quote``, quotes too, for a value inside an HTML attribute."""
     if value is None or (not isinstance(value, (str, list, tuple)) and pd.isna(value)):
         return ""
-    return html.escape(str(value), quote=False)
+    return html.escape(str(value), quote=quote)
 
 
 def _wrap(value: Any, width: int = 80, indent: str = "") -> str:

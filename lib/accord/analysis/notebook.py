@@ -13,7 +13,6 @@ HTML-escaped (displaCy escapes the words; labels and titles are escaped here).
 """
 from __future__ import annotations
 
-import html
 import os
 import json
 import re
@@ -25,7 +24,7 @@ import pandas as pd
 from ..annotation import annotate
 from ..dataset.read import is_dataset, read_tables
 from . import params as P
-from .figures import QUAD_NAMES
+from .figures import PLOTLY_MIME, QUAD_NAMES, esc
 from .select import focus_members, relation_score, select
 from .timecharts import dated
 
@@ -35,14 +34,7 @@ __all__ = ["setup", "mimebundle", "prepare", "Run", "heading", "document_view", 
 CUE_COLOUR = "#ffe08a"
 ACTOR_COLOUR = "#a6cee3"
 TRIGGER_COLOURS = {1: "#b2df8a", 2: "#33a02c", 3: "#fdbf6f", 4: "#e31a1c"}
-PLOTLY_MIME = "application/vnd.plotly.v1+json"
 CONFIG = {"displaylogo": False, "responsive": True}
-
-
-def _esc(value: Any) -> str:
-    if value is None or (not isinstance(value, str) and pd.isna(value)):
-        return ""
-    return html.escape(str(value), quote=True)
 
 
 def mimebundle(fig: Any) -> dict[str, Any]:
@@ -85,9 +77,9 @@ def heading(title: str, subtitle: str | None = None) -> None:
     """Display ``title`` (and ``subtitle``) as an escaped HTML heading."""
     from IPython.display import HTML, display
 
-    text = f"<h2>{_esc(title)}</h2>"
+    text = f"<h2>{esc(title, quote=True)}</h2>"
     if subtitle:
-        text += f"<p>{_esc(subtitle)}</p>"
+        text += f"<p>{esc(subtitle, quote=True)}</p>"
     display(HTML(text))
 
 
@@ -139,7 +131,7 @@ def document_view(tables: Mapping[str, pd.DataFrame], doc_id: str) -> list[dict[
             items = []
             for s, e, label, _ in spans:
                 if start <= s and e <= end and s in index and e in ends and index[s] < ends[e]:
-                    items.append({"start_token": index[s], "end_token": ends[e], "label": _esc(label)})
+                    items.append({"start_token": index[s], "end_token": ends[e], "label": esc(label, quote=True)})
             paragraphs.append({"text": text[start:end], "tokens": [text[a:b] for a, b in toks],
                                "spans": items})
         start = end + 1
@@ -155,15 +147,15 @@ def show_documents(tables: Mapping[str, pd.DataFrame], doc_ids: list[str] | None
     ids = list(docs["doc_id"]) if doc_ids is None else list(doc_ids)
     for doc_id in ids:
         rec = docs[docs["doc_id"] == doc_id].iloc[0]
-        colours = {_esc(label).upper(): colour for _, _, label, colour in _spans(tables, doc_id)}
-        header = (f"<h3>{_esc(rec['title'] or doc_id)}</h3>"
-                  f"<p><code>{_esc(doc_id)}</code> · {_esc(rec['date'] or 'undated')}"
-                  f" · {_esc(rec['source'] or '')}</p>")
+        colours = {esc(label, quote=True).upper(): colour for _, _, label, colour in _spans(tables, doc_id)}
+        header = (f"<h3>{esc(rec['title'] or doc_id, quote=True)}</h3>"
+                  f"<p><code>{esc(doc_id, quote=True)}</code> · {esc(rec['date'] or 'undated', quote=True)}"
+                  f" · {esc(rec['source'] or '', quote=True)}</p>")
         body = displacy.render(document_view(tables, doc_id), style="span", manual=True, jupyter=False,
                                options={"colors": colours})
         display(HTML(f'<div class="accord-doc tex2jax_ignore">{header}{body}</div>'))
     legend = " ".join(
-        f'<span style="background:{c};padding:2px 6px;border-radius:3px">{_esc(t)}</span>'
+        f'<span style="background:{c};padding:2px 6px;border-radius:3px">{esc(t, quote=True)}</span>'
         for t, c in (("actor mention", ACTOR_COLOUR), ("claim cue", CUE_COLOUR),
                      ("verbal cooperation", TRIGGER_COLOURS[1]), ("material cooperation", TRIGGER_COLOURS[2]),
                      ("verbal conflict", TRIGGER_COLOURS[3]), ("material conflict", TRIGGER_COLOURS[4]))

@@ -6,6 +6,7 @@ import plotly.graph_objects as go
 from . import params as P
 from .select import dyad_rows, relation_score
 from ..errors import ParameterError
+from ..lexicon import CodingRules, load_lexicon
 from .figures import CATEGORY_COLOURS, DEFAULT_FOCUS, QUAD_COLOURS, QUAD_NAMES, SCORED_STATUSES, SHOWN_STATUSES, STATUS_ALPHA, STATUS_SYMBOLS, Tables, _codes, _empty, _evidence_lines, _figure, _focus, _num, _quote, _r, _wrap, esc, _undirected
 
 
@@ -104,35 +105,31 @@ def timeline(tables: Tables, focus: Any = DEFAULT_FOCUS, *, level: str = "countr
 
 # -- material exchanges -------------------------------------------------------
 
-MATERIAL_EVENTS = ("AID", "COOPERATE")
-_CATEGORY_WORDS = (
-    ("technology", ("technolog", "tech", "nuclear", "space", "satellite", "missile technology", "know-how")),
-    ("weapons & military", ("weapon", "arms", "military", "munition", "ammunition", "shell", "missile",
-                            "defen", "troop", "security")),
-    ("economic aid", ("econom", "trade", "financ", "energy", "oil", "fuel", "food", "business", "resource",
-                      "payment", "money", "labour", "labor")),
-    ("humanitarian aid", ("humanitarian", "medical", "relief")),
-)
-
-
-def _category_of(value: str) -> str | None:
+def _category_of(value: str, words: Mapping[str, tuple[str, ...]]) -> str | None:
     low = value.lower()
-    for category, words in _CATEGORY_WORDS:
-        if any(w in low for w in words):
+    for category, stems in words.items():
+        if any(w in low for w in stems):
             return category
     return None
 
 
-def material_categories(event_type: Any, mode: Any = None, context: Any = None) -> list[str]:
+def material_categories(event_type: Any, mode: Any = None, context: Any = None,
+                        rules: CodingRules | None = None) -> list[str]:
     """What an AID or COOPERATE relation supplies, one or more of: weapons & military, technology,
     economic aid, humanitarian aid, aid (unspecified); empty when it is not a material exchange.
-    The mode decides before the context; a context may list several kinds ("economic;technology")."""
-    if event_type not in MATERIAL_EVENTS:
+    The mode decides before the context; a context may list several kinds ("economic;technology").
+
+    The categories and their words are the coding rules ``material_events`` and
+    ``material_categories`` of ``rules`` (by default the packaged lexicon's).
+    """
+    rules = rules if rules is not None else load_lexicon().rules
+    if event_type not in rules.material_events:
         return []
-    if isinstance(mode, str) and _category_of(mode):
-        return [_category_of(mode)]
+    words = rules.material_categories
+    if isinstance(mode, str) and _category_of(mode, words):
+        return [_category_of(mode, words)]
     if isinstance(context, str):
-        found = [c for c in (_category_of(part) for part in context.split(";")) if c]
+        found = [c for c in (_category_of(part, words) for part in context.split(";")) if c]
         if found:
             return list(dict.fromkeys(found))
     return ["aid (unspecified)"] if event_type == "AID" else []
@@ -156,12 +153,14 @@ def material_exchanges(tables: Tables, focus: Any = DEFAULT_FOCUS, *, level: str
     name, title = "material_exchanges", title or "Material exchanges: who supplies what to whom"
     codes, members, node_of = _focus(tables, focus, level)
     d = dyad_rows(tables["relations"], members, statuses, node_of)
+    rules = load_lexicon().rules
     if not d.empty:
-        d["category"] = [material_categories(e, m, c) for e, m, c in zip(d["event_type"], d["mode"], d["context"])]
+        d["category"] = [material_categories(e, m, c, rules)
+                         for e, m, c in zip(d["event_type"], d["mode"], d["context"])]
         d = d.explode("category")  # a flow of several kinds of goods counts once for each
         d = d[d["category"].notna()]
     if d.empty:
-        return _empty(name, title, f"No material exchange (AID, COOPERATE) involves {', '.join(codes)}.")
+        return _empty(name, title, f"No material exchange ({', '.join(rules.material_events)}) involves {', '.join(codes)}.")
     flows = (d.groupby(["source", "category", "target", "status"], sort=True)
              .agg(n=("relation_id", "size")).reset_index())
     suppliers = sorted(set(flows["source"]))

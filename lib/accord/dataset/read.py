@@ -16,7 +16,7 @@ from .layout import MARKER, SORT_KEYS, arrow_schema
 def _files(root: Path, name: str) -> list[Path]:
     base = root / name
     if not base.is_dir():
-        raise FileNotFoundError(f"{root}: no {name}/ table in this dataset")
+        raise DatasetError(f"{root}: no {name}/ table in this dataset")
     return sorted(p for p in base.rglob("*.parquet") if not p.name.startswith((".", "_")))
 
 

@@ -33,7 +33,9 @@ from distributed.diagnostics.plugin import WorkerPlugin
 
 from .. import tables
 from . import store
+from ..errors import LexiconError
 from ..lexicon import Lexicon, load_lexicon
+from ..paths import DATA_DIR
 from ..annotation import DOC_TABLES, annotate_item, collect, failure_row, iter_documents, pipeline_for
 from ..readers import Document, ReadError
 
@@ -77,9 +79,9 @@ class LexiconSpec:
                 os.replace(tmp, path)
             lex = load_lexicon(path)
         if lex.version != self.version:
-            raise RuntimeError(
-                f"lexicon {lex.version} on this worker differs from the client's {self.version}: "
-                "install the same accord version on every worker")
+            where = DATA_DIR if self.data is None else path
+            raise LexiconError(where, f"lexicon {lex.version} on this worker differs from the client's "
+                                      f"{self.version}: install the same accord version on every worker")
         return lex
 
 

@@ -68,4 +68,13 @@ from .run import evaluate_all
 from .seed import evaluate_seed, load_seed_gold, score_seed
 from .summary import flatten, format_details, format_markdown, format_table, to_json
 
-__all__ = [name for name in dir() if not name.startswith("_") and name not in ("annotations",)]
+# the public names, listed: dir() would also export the submodules imported above
+__all__ = [
+    "BENCHMARKS", "CATEGORIES", "PLOVER_DEFAULT", "RECORDS_DEFAULT", "SEED_GOLD_DEFAULT", "accuracy", "actor_codes",
+    "as_list", "claim_compatible", "countries", "country", "evaluate_all", "evaluate_plover", "evaluate_records",
+    "evaluate_seed", "flatten", "format_details", "format_markdown", "format_table", "load_plover",
+    "load_quad_classes", "load_records", "load_seed_gold", "macro_f1", "main_relation", "majority", "map_label",
+    "match", "match_counts", "mentioned_codes", "norm_code", "overlaps", "per_label_prf", "prf",
+    "relation_compatible", "resolve", "safe_div", "score_main", "score_seed", "sector", "sector_hits",
+    "sentence_of", "set_prf", "status_ok", "to_json", "trigger_offset",
+]

@@ -5,48 +5,24 @@ import json
 from collections import Counter
 from pathlib import Path
 from typing import Any, Mapping
-import yaml
 from ..errors import InputError
-from ..paths import DATA_DIR, REPO_DIR
+from ..lexicon import Lexicon, PloverClass, load_lexicon
+from ..paths import REPO_DIR
 from .common import _annotate, _doc_row, _documents, _m
 from .codes import CATEGORIES, NONE, _by_doc, _missing, _records, as_list, countries, country, main_relation, map_label, mentioned_codes, norm_code
 from .metrics import accuracy, macro_f1, majority, per_label_prf, safe_div, sector_hits, set_prf
 
 
-QUAD_YAML = DATA_DIR / "plover.yaml"
 QUAD_CSV_DEFAULT = Path("..") / "shared" / "reference" / "plover_categories.csv"
 
 
 # ------------------------------------------------------------------ quad classes
 
 
-def _quads_from_yaml(data: Any) -> dict[str, int]:
-    """category -> quad class from the lexicon's plover.yaml, whatever its exact shape."""
-    out: dict[str, int] = {}
-
-    def take(name: Any, entry: Any) -> None:
-        if not isinstance(entry, Mapping):
-            return
-        for key in ("event_type", "category", "name", "event"):
-            if isinstance(entry.get(key), str):
-                name = entry[key]
-                break
-        quad = entry.get("quad_class", entry.get("quad"))
-        if isinstance(name, str) and name.upper() in CATEGORIES and isinstance(quad, int) and not entry.get("mode"):
-            out.setdefault(name.upper(), quad)
-
-    if isinstance(data, Mapping):
-        for key in ("categories", "plover", "events"):
-            if key in data:
-                data = data[key]
-                break
-    if isinstance(data, Mapping):
-        for name, entry in data.items():
-            take(name, entry)
-    elif isinstance(data, list):
-        for entry in data:
-            take(None, entry)
-    return out
+def _quads_from_lexicon(plover: Mapping[tuple[str, str], PloverClass]) -> dict[str, int]:
+    """category -> quad class from the lexicon's PLOVER table (its base rows, mode "")."""
+    return {event_type.upper(): row.quad_class for (event_type, mode), row in plover.items()
+            if not mode and event_type.upper() in CATEGORIES}
 
 
 def _quads_from_csv(path: Path) -> dict[str, int]:
@@ -58,47 +34,46 @@ def _quads_from_csv(path: Path) -> dict[str, int]:
     return out
 
 
-def load_quad_classes(yaml_path: Path | None = None, csv_path: Path | None = None) -> tuple[dict[str, int], str]:
-    """category -> quad class, and where it came from: the package's plover.yaml when it covers
-    every category, else ../shared/reference/plover_categories.csv."""
-    yaml_path = QUAD_YAML if yaml_path is None else yaml_path
-    if yaml_path.exists():
-        try:
-            quads = _quads_from_yaml(yaml.safe_load(yaml_path.read_text(encoding="utf-8")))
-        except yaml.YAMLError:
-            quads = {}
-        if all(c in quads for c in CATEGORIES):
-            return quads, str(yaml_path.name)
+def _reference_csv(csv_path: Path | None) -> Path | None:
+    """The PLOVER reference table: ``csv_path``, else ../shared/reference/plover_categories.csv if there."""
     for cand in ([csv_path] if csv_path else [REPO_DIR / QUAD_CSV_DEFAULT, Path.cwd() / QUAD_CSV_DEFAULT]):
         if cand is not None and cand.exists():
-            return _quads_from_csv(cand), str(cand.name)
-    raise InputError(csv_path or QUAD_CSV_DEFAULT, "no quad classes: neither lib/accord/data/plover.yaml nor plover_categories.csv found")
+            return cand
+    return None
 
 
-def _valid_modes(csv_path: Path | None = None) -> dict[str, set[str]]:
-    """category -> modes of the current PLOVER scheme (the package's plover.yaml, else plover_categories.csv)."""
-    if csv_path is None and QUAD_YAML.exists():
-        try:
-            data = yaml.safe_load(QUAD_YAML.read_text(encoding="utf-8"))
-        except yaml.YAMLError:
-            data = None
-        rows = data.get("plover") if isinstance(data, Mapping) else None
-        if isinstance(rows, list):
-            out: dict[str, set[str]] = {}
-            for row in rows:
-                if isinstance(row, Mapping) and row.get("mode") and isinstance(row.get("event_type"), str):
-                    out.setdefault(row["event_type"].upper(), set()).add(str(row["mode"]))
-            if out:
-                return out
-    for cand in ([csv_path] if csv_path else [REPO_DIR / QUAD_CSV_DEFAULT, Path.cwd() / QUAD_CSV_DEFAULT]):
-        if cand is not None and cand.exists():
-            out: dict[str, set[str]] = {}
-            with cand.open(encoding="utf-8", newline="") as fh:
-                for row in csv.DictReader(fh):
-                    if (row.get("mode") or "").strip():
-                        out.setdefault(row["category"].strip().upper(), set()).add(row["mode"].strip())
+def load_quad_classes(lexicon: Lexicon | None = None, csv_path: Path | None = None) -> tuple[dict[str, int], str]:
+    """category -> quad class, and where it came from: the lexicon's PLOVER table (plover.yaml; by default
+    the packaged lexicon) when it covers every category, else ../shared/reference/plover_categories.csv."""
+    quads = _quads_from_lexicon((lexicon or load_lexicon()).plover)
+    if all(c in quads for c in CATEGORIES):
+        return quads, "plover.yaml"
+    cand = _reference_csv(csv_path)
+    if cand is not None:
+        return _quads_from_csv(cand), str(cand.name)
+    raise InputError(csv_path or QUAD_CSV_DEFAULT,
+                     "no quad classes: the lexicon's plover.yaml lacks some categories and plover_categories.csv "
+                     "was not found")
+
+
+def _valid_modes(csv_path: Path | None = None, lexicon: Lexicon | None = None) -> dict[str, set[str]]:
+    """category -> modes of the current PLOVER scheme (the lexicon's PLOVER table, else plover_categories.csv)."""
+    if csv_path is None:
+        out: dict[str, set[str]] = {}
+        for event_type, mode in (lexicon or load_lexicon()).plover:
+            if mode:
+                out.setdefault(event_type.upper(), set()).add(mode)
+        if out:
             return out
-    return {}
+    cand = _reference_csv(csv_path)
+    if cand is None:
+        return {}
+    out = {}
+    with cand.open(encoding="utf-8", newline="") as fh:
+        for row in csv.DictReader(fh):
+            if (row.get("mode") or "").strip():
+                out.setdefault(row["category"].strip().upper(), set()).add(row["mode"].strip())
+    return out
 
 
 # ------------------------------------------------------------------ PLOVER gold

@@ -9,19 +9,23 @@ The lexicon is a set of YAML files in ``accord/data/``:
   thousands of entries, are written one JSON object per line -- still YAML --
   and read with :mod:`json`, see :func:`_parse_json_lines`);
 * curated by hand: every other YAML file there (``actors_curated.yaml``,
-  ``agents_curated.yaml``, ``events.yaml``, ``cues.yaml``, ``modality.yaml``).
-  ``modality.yaml`` may be a bare mapping ``name -> [words]``.
+  ``agents_curated.yaml``, ``events.yaml``, ``cues.yaml``, ``modality.yaml``,
+  ``coding_rules.yaml``). ``modality.yaml`` may be a bare mapping ``name -> [words]``;
+  ``coding_rules.yaml`` holds the section ``rules``, the coding rules the engine
+  applies beyond the words (:class:`CodingRules`).
 
 :func:`load_lexicon` reads generated files first, then curated ones, then any
 analyst ``extra`` files; later files override earlier ones by key (actors by
 ``id``, agents by phrase, triggers and cues by ``(lemma, pos)``; modality and
-resources lists extend). A surface form claimed by a later actor entry is
-removed from earlier entries, so the curated list wins over PETRARCH's names.
+resources lists extend; a coding rule is replaced whole). A surface form
+claimed by a later actor entry is removed from earlier entries, so the curated
+list wins over PETRARCH's names.
 Every malformed file raises :class:`accord.errors.LexiconError` with the file,
 line and problem.
 """
 from .inflect import inflect
 from .load import load_lexicon
-from .model import ActorEntry, CameoCode, Cue, Lexicon, PloverClass, Role, Trigger
+from .model import ActorEntry, CameoCode, CodingRules, Cue, Lexicon, PloverClass, Role, Trigger
 
-__all__ = ["Role", "ActorEntry", "Trigger", "Cue", "CameoCode", "PloverClass", "Lexicon", "load_lexicon", "inflect"]
+__all__ = ["Role", "ActorEntry", "Trigger", "Cue", "CameoCode", "PloverClass", "CodingRules", "Lexicon", "load_lexicon",
+           "inflect"]

@@ -11,15 +11,15 @@ from typing import Mapping, Sequence
 from ..errors import LexiconError
 from ..paths import DATA_DIR
 from .fileformat import _Map, _key_line, _line, _parse, _parse_json_lines
-from .validate import (_Ctx, _SECTOR_RE, _read_actor, _read_agents, _read_cameo, _read_cue, _read_not_actor, _read_plover,
-                       _read_trigger)
-from .model import ActorEntry, CameoCode, Cue, Lexicon, PloverClass, Trigger
+from .validate import (RULES, _Ctx, _SECTOR_RE, _read_actor, _read_agents, _read_cameo, _read_cue, _read_not_actor,
+                       _read_plover, _read_rules, _read_trigger)
+from .model import ActorEntry, CameoCode, CodingRules, Cue, Lexicon, PloverClass, Trigger
 from .inflect import inflect
 from .variants import name_variants
 
 # Sections an analyst file may carry; data files may also hold the tables.
 EXTRA_SECTIONS = frozenset({"meta", "actors", "agents", "triggers", "cues", "modality",
-                            "resources", "not_actors"})
+                            "resources", "not_actors", "rules"})
 DATA_SECTIONS = EXTRA_SECTIONS | {"sectors", "cameo", "plover"}
 
 
@@ -110,6 +110,7 @@ def _build_lexicon(files: list[_File]) -> Lexicon:
     modality: dict[str, list[str]] = {}
     resources: dict[str, list[str]] = {}
     not_actors: dict[str, str] = {}
+    rules: dict[str, object] = {}
     seq = 0
     for rank, f in enumerate(files):
         ctx = _Ctx(f.label)
@@ -151,6 +152,8 @@ def _build_lexicon(files: list[_File]) -> Lexicon:
             for raw in ctx.seq(doc["not_actors"], "'not_actors'", doc["not_actors"]):
                 for form, kind in _read_not_actor(ctx, raw, raw if _line(raw) else doc["not_actors"]):
                     not_actors[form] = kind  # a later file overrides
+        if "rules" in doc:
+            rules.update(_read_rules(ctx, doc["rules"], cameo, plover))  # a later file replaces a rule whole
         for sec, target in (("modality", modality), ("resources", resources)):
             if sec not in doc:
                 continue
@@ -195,6 +198,10 @@ def _build_lexicon(files: list[_File]) -> Lexicon:
 
     curated = sorted((v for v in triggers.values() if not v[0]), key=lambda v: v[1])
     derived = sorted((v for v in triggers.values() if v[0]), key=lambda v: v[1])
+    missing = sorted(RULES - rules.keys())
+    if missing:
+        raise LexiconError(DATA_DIR / "coding_rules.yaml",
+                           f"no lexicon file gives the coding rule(s) {', '.join(missing)}")
     digest = hashlib.sha256()
     for f in files:
         digest.update(f.name.encode() + b"\0" + f.raw + b"\0")
@@ -209,6 +216,7 @@ def _build_lexicon(files: list[_File]) -> Lexicon:
         not_actors=MappingProxyType(dict(sorted(not_actors.items()))),
         cameo=MappingProxyType(cameo),
         plover=MappingProxyType(plover),
+        rules=CodingRules(**rules),
         version=digest.hexdigest()[:12],
     )
 
@@ -267,7 +275,7 @@ def load_lexicon(extra: str | Path | Sequence[str | Path] | None = None) -> Lexi
 
     ``extra`` is one path or a sequence of paths to YAML files with any of the
     sections ``actors``, ``agents``, ``triggers``, ``cues``, ``modality``,
-    ``resources``, ``not_actors``; they
+    ``resources``, ``not_actors``, ``rules`` (the coding rules); they
     are applied in order after the packaged data and override it by key. The
     default lexicon (no ``extra``) is cached. Raises
     :class:`accord.errors.LexiconError` for a missing or malformed file.

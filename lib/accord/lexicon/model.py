@@ -82,6 +82,8 @@ class Cue:
     stance: str
     # a cue only with a clausal complement or a quotation, which only the parse can show (engine v2)
     frame: bool = False
+    # a cue that may follow its source ("“...,” said Putin"): the engine then looks for the source after it
+    inverts: bool = False
 
 
 @dataclass(frozen=True)
@@ -108,6 +110,38 @@ class PloverClass:
 
 
 @dataclass(frozen=True)
+class CodingRules:
+    """The coding rules of ``coding_rules.yaml`` (section ``rules``): how the engine turns words into codes.
+
+    They are data, like the rest of the lexicon, so that an analyst file can
+    change them; an analyst's rule replaces the packaged one whole.
+    """
+
+    # claim stance -> the status of the events inside the claim ("accused X of ..." -> alleged)
+    stance_status: Mapping[str, str] = field(default_factory=lambda: MappingProxyType({}))
+    # events that code the act they commit to, refuse or threaten: category -> inner category -> their mode
+    subsuming: Mapping[str, Mapping[str, str]] = field(default_factory=lambda: MappingProxyType({}))
+    # category -> the CAMEO code of its planned form ("pledged aid": 033, intend to provide aid)
+    intent_cameo: Mapping[str, str] = field(default_factory=lambda: MappingProxyType({}))
+    # categories whose recipient may follow "for" ("support for Kyiv", "aid for Gaza")
+    benefactive: frozenset[str] = frozenset()
+    # categories whose direct object is their recipient: with a non-actor object there is no relation
+    object_is_recipient: frozenset[str] = frozenset()
+    # material exchanges: their objects name what flows (weapons, technology, aid)
+    exchanges: frozenset[str] = frozenset()
+    # categories that take a stance on an act: "only" its doer is the recipient, "or" the act's target if no doer
+    stance_on_acts: Mapping[str, str] = field(default_factory=lambda: MappingProxyType({}))
+    # claim stances whose content the source asserts as true of others
+    alleging: frozenset[str] = frozenset()
+    # words where the content of a claim stops: the writer's own clauses
+    content_breaks: frozenset[str] = frozenset()
+    # the categories whose relations are material exchanges in the charts
+    material_events: tuple[str, ...] = ()
+    # chart category -> word stems of a mode or context naming it, first match wins
+    material_categories: Mapping[str, tuple[str, ...]] = field(default_factory=lambda: MappingProxyType({}))
+
+
+@dataclass(frozen=True)
 class Lexicon:
     """Everything the annotation engine looks up, read-only."""
 
@@ -124,13 +158,8 @@ class Lexicon:
     resources: Mapping[str, tuple[str, ...]] = field(default_factory=lambda: MappingProxyType({}))
     # surface form -> what it is (weapon, operation, ...): names that are never actors
     not_actors: Mapping[str, str] = field(default_factory=lambda: MappingProxyType({}))
-
-    def actor(self, actor_id: str) -> ActorEntry | None:
-        """The actor entry with this id, or None."""
-        for a in self.actors:
-            if a.id == actor_id:
-                return a
-        return None
+    # the coding rules (coding_rules.yaml `rules`)
+    rules: CodingRules = field(default_factory=CodingRules)
 
 
 def _as_day(when: date | str | None) -> date | None:

@@ -2,6 +2,7 @@
 from __future__ import annotations
 import re
 from datetime import date, datetime
+from types import MappingProxyType
 from typing import Any, Iterable, Mapping
 from ..errors import LexiconError
 from .fileformat import _key_line, _line
@@ -252,7 +253,7 @@ def _read_trigger(ctx: _Ctx, raw: Any, where: Any, cameo: Mapping[str, CameoCode
 
 def _read_cue(ctx: _Ctx, raw: Any, where: Any) -> Cue:
     entry = ctx.mapping(raw, "cue", where)
-    ctx.keys(entry, ("lemma", "pos", "forms", "stance", "frame"), ("lemma", "stance"), "cue")
+    ctx.keys(entry, ("lemma", "pos", "forms", "stance", "frame", "inverts"), ("lemma", "stance"), "cue")
     lemma = " ".join(ctx.text(entry, "lemma", "cue").lower().split())
     what = f"cue {lemma!r}"
     pos = entry.get("pos", "verb")
@@ -260,10 +261,11 @@ def _read_cue(ctx: _Ctx, raw: Any, where: Any) -> Cue:
         raise ctx.fail(f"{what}: pos must be one of {', '.join(CUE_POS)}, got {pos!r}", entry)
     stance = ctx.text(entry, "stance", what)
     extra = [f.lower() for f in ctx.texts(entry, "forms", what)]
-    frame = entry.get("frame", False)
-    if not isinstance(frame, bool):
-        raise ctx.fail(f"{what}: frame must be true or false, got {frame!r}", entry)
-    return Cue(lemma, pos, tuple(dict.fromkeys([*inflect(lemma, pos), *extra])), stance, frame)
+    flags = {key: entry.get(key, False) for key in ("frame", "inverts")}
+    for key, value in flags.items():
+        if not isinstance(value, bool):
+            raise ctx.fail(f"{what}: {key} must be true or false, got {value!r}", entry)
+    return Cue(lemma, pos, tuple(dict.fromkeys([*inflect(lemma, pos), *extra])), stance, **flags)
 
 
 def _read_cameo(ctx: _Ctx, section: Any) -> dict[str, CameoCode]:
@@ -291,4 +293,91 @@ def _read_plover(ctx: _Ctx, section: Any) -> dict[tuple[str, str], PloverClass]:
         mode = row.get("mode") or ""
         out[(row["event_type"], mode)] = PloverClass(row["event_type"], mode, int(row["quad_class"]),
                                                      float(row["score"]), bool(row.get("requires_recipient")))
+    return out
+
+
+# The rules of the `rules` section and the shape of each (see CodingRules).
+_CATEGORY_SETS = ("benefactive", "object_is_recipient", "exchanges", "material_events")
+_WORD_SETS = ("alleging", "content_breaks")
+RULES = frozenset({"stance_status", "subsuming", "intent_cameo", "stance_on_acts", "material_categories",
+                   *_CATEGORY_SETS, *_WORD_SETS})
+RELATION_STATUSES = ("negated", "hypothetical", "denied", "alleged", "planned", "reported")
+STANCE_ON_ACTS = ("only", "or")
+
+
+def _read_rules(ctx: _Ctx, section: Any, cameo: Mapping[str, CameoCode],
+                plover: Mapping[tuple[str, str], PloverClass]) -> dict[str, Any]:
+    """The coding rules a file gives, by name (see :class:`~accord.lexicon.model.CodingRules`)."""
+    section = ctx.mapping(section, "'rules'", section)
+    categories = {event_type for event_type, _ in plover}
+    out: dict[str, Any] = {}
+
+    def words(value: Any, what: str, where: Any) -> list[str]:
+        items = ctx.seq(value, what, where)
+        if not all(isinstance(w, str) and w.strip() for w in items):
+            raise ctx.fail(f"{what}: every item must be a non-empty string", where)
+        return [w.strip() for w in items]
+
+    def category(value: Any, what: str, where: Any) -> str:
+        if value not in categories:
+            raise ctx.fail(f"{what}: unknown PLOVER category {value!r}", where)
+        return value
+
+    def text_map(value: Any, what: str, where: Any) -> dict[str, str]:
+        mapping = ctx.mapping(value, what, where)
+        for k, v in mapping.items():
+            if not isinstance(k, str) or not isinstance(v, str) or not v.strip():
+                raise ctx.fail(f"{what}: {k!r} must map to a non-empty string, got {v!r}",
+                               _key_line(mapping, k) or where)
+        return dict(mapping)
+
+    for name, value in section.items():
+        where = _key_line(section, name) or section
+        what = f"rule {name!r}"
+        if name not in RULES:
+            raise ctx.fail(f"unknown rule {name!r} (expected one of {', '.join(sorted(RULES))})", where)
+        if name in _CATEGORY_SETS:
+            items = words(value, what, where)
+            out[name] = tuple(category(c, what, where) for c in items) if name == "material_events" \
+                else frozenset(category(c, what, where) for c in items)
+        elif name in _WORD_SETS:
+            out[name] = frozenset(w.lower() for w in words(value, what, where))
+        elif name == "stance_status":
+            mapping = text_map(value, what, where)
+            for k, v in mapping.items():
+                if v not in RELATION_STATUSES:
+                    raise ctx.fail(f"{what}: {k!r}: status must be one of {', '.join(RELATION_STATUSES)}, "
+                                   f"got {v!r}", _key_line(value, k) or where)
+            out[name] = MappingProxyType(mapping)
+        elif name == "intent_cameo":
+            mapping = text_map(value, what, where)
+            for k, v in mapping.items():
+                category(k, what, _key_line(value, k) or where)
+                if v not in cameo:
+                    raise ctx.fail(f"{what}: {k!r}: unknown CAMEO code {v!r}", _key_line(value, k) or where)
+            out[name] = MappingProxyType(mapping)
+        elif name == "stance_on_acts":
+            mapping = text_map(value, what, where)
+            for k, v in mapping.items():
+                category(k, what, _key_line(value, k) or where)
+                if v not in STANCE_ON_ACTS:
+                    raise ctx.fail(f"{what}: {k!r} must be one of {', '.join(STANCE_ON_ACTS)}, got {v!r}",
+                                   _key_line(value, k) or where)
+            out[name] = MappingProxyType(mapping)
+        elif name == "subsuming":
+            outer = ctx.mapping(value, what, where)
+            rules = {}
+            for k, inner in outer.items():
+                line = _key_line(outer, k) or where
+                category(k, what, line)
+                inner = text_map(inner if inner is not None else {}, f"{what} {k!r}", line)
+                for c in inner:
+                    category(c, f"{what} {k!r}", _key_line(outer[k], c) or line)
+                rules[k] = MappingProxyType(inner)
+            out[name] = MappingProxyType(rules)
+        else:  # material_categories: category -> word stems
+            outer = ctx.mapping(value, what, where)
+            out[name] = MappingProxyType({str(k): tuple(w.lower() for w in words(v, f"{what} {k!r}",
+                                                                                _key_line(outer, k) or where))
+                                          for k, v in outer.items()})
     return out

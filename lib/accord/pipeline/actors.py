@@ -19,15 +19,14 @@ from spacy.lang.en.stop_words import STOP_WORDS
 from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc
 
+from .dates import MONTH_NAMES, WEEKDAYS
 from ..lexicon import ActorEntry, Lexicon
 
 UNRESOLVED = "UNK"
-_MONTHS = {
-    "january", "february", "march", "april", "may", "june", "july", "august",
-    "september", "october", "november", "december", "monday", "tuesday",
-    "wednesday", "thursday", "friday", "saturday", "sunday",
-}
-_APOSTROPHES = {"'s", "’s", "'", "’"}
+# capitalised calendar words that are never an unknown actor's name
+_CALENDAR_WORDS = frozenset(MONTH_NAMES) | frozenset(WEEKDAYS)
+# the possessive marks ("Russia's", "Russia’s", "the allies'"), as the tokenizer splits them
+APOSTROPHES = {"'s", "’s", "'", "’"}
 
 
 @dataclass
@@ -51,11 +50,6 @@ class Mention:
     via: str = "name"  # name | demonym | agent | alias | unresolved
     possessive: bool = False  # followed by 's
     members: list["Mention"] = field(default_factory=list)
-
-
-def country_of(code: str) -> str:
-    """The country (or bloc / IGO) part of an actor code: its first three letters."""
-    return code[:3]
 
 
 def with_sector(code: str, sector: str | None) -> str:
@@ -112,7 +106,7 @@ class ActorRecognizer:
         mentions = self._add_unresolved(doc, mentions, things, titles)
         mentions.sort(key=lambda m: m.start)
         for m in mentions:
-            m.possessive = m.end < len(doc) and doc[m.end].text in _APOSTROPHES
+            m.possessive = m.end < len(doc) and doc[m.end].text in APOSTROPHES
         doc._.mentions = mentions
         return doc
 
@@ -355,7 +349,7 @@ def _is_name_token(tok, agent_words: set[str]) -> bool:
     if not (text[:1].isupper() and text[1:2].islower()) or len(text) < 2 or _DESIGNATION.match(text):
         return False
     low = text.lower()
-    return low not in STOP_WORDS and low not in _MONTHS and low not in agent_words
+    return low not in STOP_WORDS and low not in _CALENDAR_WORDS and low not in agent_words
 
 
 def _is_coordination(gap) -> bool:

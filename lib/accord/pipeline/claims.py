@@ -8,6 +8,7 @@ the claim it denies, so contested propositions can be listed.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import AbstractSet
 
 from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc
@@ -17,11 +18,6 @@ from .clauses import QUOTE_CLOSE, QUOTE_OPEN, Arg, ClauseRules, SentenceView, by
 from .wordlists import unique
 from ..lexicon import Cue, Lexicon
 
-# stances whose content the source asserts as true of others
-ALLEGING = {"accuse", "allege", "concern", "warn"}
-# where the content of a claim stops: the writer's own clauses
-CONTENT_BREAKS = {"as", "while", "whereas", "but", "although", "though", "because", "before", "after", "just"}
-SAYING = {"say", "tell", "add", "write", "state", "note", "claim", "insist", "argue", "stress", "confirm", "report", "warn"}
 
 
 @dataclass
@@ -62,6 +58,10 @@ class ClaimExtractor:
             self.matcher.add(form, [nlp.make_doc(form)])
         # forms that are cues only when the parse shows a complement ("assured that ...", "tweeted: ...")
         self.frame_only = {form for form, cues in self.cues.items() if all(c.frame for c in cues)}
+        # lemmas that may follow their source ("“...,” said Putin"), by lemma whatever the part of speech
+        self.inverting = frozenset(c.lemma for c in lexicon.cues if c.inverts)
+        # where the content of a claim stops: the writer's own clauses
+        self.content_breaks = lexicon.rules.content_breaks
 
     def __call__(self, doc: Doc) -> Doc:
         covered = {k for m in doc._.mentions for k in range(m.start, m.end)}
@@ -109,7 +109,7 @@ class ClaimExtractor:
             passive_subject = view.subject(s)
         elif pos == "verb":
             source = view.subject(s)
-            if cue.lemma in SAYING and (source is None or _quote_before(view, s, right_before=True)):
+            if cue.lemma in self.inverting and (source is None or _quote_before(view, s, right_before=True)):
                 inverted_source = self._inverted_source(view, e)
                 if inverted_source is not None:
                     source, inverted = inverted_source, True
@@ -191,7 +191,7 @@ class ClaimExtractor:
             elif w in QUOTE_CLOSE and in_quote:
                 in_quote = False
             elif not in_quote and k > first:
-                if w in CONTENT_BREAKS or w in (";", "—", "–"):
+                if w in self.content_breaks or w in (";", "—", "–"):
                     break
                 if w == "," and k + 1 < view.end and view.lower[k + 1] in ("which", "who", "whose", "just", "while", "as"):
                     break
@@ -279,12 +279,13 @@ def _longest(doc: Doc, matcher: PhraseMatcher) -> list[tuple[int, int, str]]:
     return sorted(out)
 
 
-def link_denials(doc: Doc) -> None:
+def link_denials(doc: Doc, alleging: AbstractSet[str]) -> None:
     """Set ``contests`` of each denial to the earlier claim it denies.
 
     The denied claim is the most recent earlier claim that alleges something
     about the denier (the denier is among what it is about), preferring one
-    that asserts a relation of the same event type.
+    that asserts a relation of the same event type, then one whose stance is
+    in ``alleging`` (the lexicon's ``rules.alleging``).
     """
     claims: list[Claim] = doc._.claims
     relations = doc._.relations
@@ -301,7 +302,7 @@ def link_denials(doc: Doc) -> None:
             if not deniers & {x[:3] for x in overlap}:
                 continue
             c_types = {relations[r].event_type for r in c.relations}
-            key = (bool(d_types & c_types), c.stance in ALLEGING, c.index)
+            key = (bool(d_types & c_types), c.stance in alleging, c.index)
             if best_key is None or key > best_key:
                 best, best_key = c, key
         if best is not None:

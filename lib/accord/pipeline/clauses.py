@@ -15,7 +15,7 @@ from typing import Iterator, Sequence
 from spacy.lang.en.stop_words import STOP_WORDS
 from spacy.tokens import Doc, Span
 
-from .actors import Mention
+from .actors import APOSTROPHES, Mention
 from .wordlists import PhraseIndex, ends_with_any, phrases, unique
 from ..lexicon import Lexicon
 
@@ -33,7 +33,6 @@ AUXILIARIES = {
 BE_FORMS = {"is", "are", "was", "were", "be", "been", "being", "am", "'s", "’s"}
 PRONOUNS = {"he", "she", "it", "they", "we", "i", "you"}
 POSSESSIVE_PRONOUNS = {"his": "person", "her": "person", "its": "single", "their": "plural"}
-APOSTROPHES = {"'s", "’s", "'", "’"}
 # prepositions through which a predicate reaches its object ("visit to X", "accuse X")
 TARGET_PREPOSITIONS = {"to", "with", "on", "against", "toward", "towards", "at", "into", "upon", "for", "of", "over", "onto", "between", "among"}
 OBJECT_PRONOUNS = {"it": "single", "them": "plural", "him": "person", "her": "person"}

@@ -13,13 +13,9 @@ from datetime import date, timedelta
 from spacy.matcher import Matcher
 from spacy.tokens import Doc
 
-MONTHS = {
-    m: i + 1
-    for i, m in enumerate(
-        ["january", "february", "march", "april", "may", "june", "july", "august",
-         "september", "october", "november", "december"]
-    )
-}
+MONTH_NAMES = ("january", "february", "march", "april", "may", "june", "july", "august",
+               "september", "october", "november", "december")
+MONTHS = {m: i + 1 for i, m in enumerate(MONTH_NAMES)}
 MONTHS.update({m[:3]: n for m, n in list(MONTHS.items())})
 MONTHS["sept"] = 9
 WEEKDAYS = {d: i for i, d in enumerate(["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"])}

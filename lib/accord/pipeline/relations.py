@@ -10,6 +10,7 @@ reciprocal flow B -> A.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import AbstractSet, Mapping
 
 from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc
@@ -18,25 +19,8 @@ from .claims import Claim, _longest, link_denials
 from .syntax import TreeView
 from .clauses import DETERMINERS, POSSESSIVE_PRONOUNS, Arg, ClauseRules, SentenceView, by_sentence, sentence_views
 from .wordlists import PhraseIndex, ends_with_any, phrases
-from ..lexicon import Lexicon, Trigger
+from ..lexicon import CodingRules, Lexicon, Trigger
 
-# categories whose recipient may follow "for" ("support for Kyiv", "aid for Gaza")
-BENEFACTIVE = {"SUPPORT", "AID", "AGREE"}
-# categories whose direct object is their recipient: with a non-actor object there is no relation
-OBJECT_IS_RECIPIENT = {"SUPPORT", "REJECT", "COOPERATE", "CONCEDE"}
-# categories that take a stance on an act: "welcomed the sanctions" supports whoever imposed them, never
-# their target ("only"); a rejected proposal with no named author may still have a recipient ("or")
-STANCE_ON_ACTS = {"SUPPORT": "only", "ACCUSE": "only", "REJECT": "or"}
-# material exchanges: their objects name what flows (weapons, technology, aid)
-EXCHANGES = {"AID", "COOPERATE"}
-STANCE_STATUS = {"accuse": "alleged", "allege": "alleged", "deny": "denied", "pledge": "planned",
-                 "announce": "planned", "urge": "hypothetical", "warn": "hypothetical"}
-# events that code the act they commit to, refuse or threaten: inner category -> their mode
-SUBSUMING = {
-    "AGREE": {},
-    "REJECT": {"CONSULT": "meet", "AID": "assist", "COOPERATE": "assist", "RETREAT": "yield"},
-    "THREATEN": {"ASSAULT": "violence", "COERCE": "restrict", "SANCTION": "restrict", "MOBILIZE": "violence"},
-}
 STATUS_ORDER = ("negated", "hypothetical", "denied", "alleged", "planned", "reported")
 
 
@@ -68,6 +52,7 @@ class RelationExtractor:
 
     def __init__(self, nlp, lexicon: Lexicon) -> None:
         self.lexicon = lexicon
+        self.coding: CodingRules = lexicon.rules  # the coding rules (coding_rules.yaml)
         self.rules = ClauseRules(lexicon)
         self.triggers: dict[str, list[Trigger]] = {}
         for t in lexicon.triggers:
@@ -136,7 +121,7 @@ class RelationExtractor:
                     consumed.add(inner.trigger_start)
                     rel.target = rel.target or inner.target
                     rel.context = inner.context or rel.context
-                    rel.mode = rel.mode or SUBSUMING[rel.event_type].get(inner.event_type)
+                    rel.mode = rel.mode or self.coding.subsuming[rel.event_type].get(inner.event_type)
                     rel.end = max(rel.end, inner.end)
                     self._score(rel)
                 relations.append(rel)
@@ -144,15 +129,15 @@ class RelationExtractor:
                 if demand is not None:
                     relations.append(demand)
                 self._conditional_threat(view, rel)
-                if rel.event_type in EXCHANGES:
+                if rel.event_type in self.coding.exchanges:
                     lo = view.segment_start(s) if view.is_passive(e - 1) else e
                     rel.context = self._context(view, lo, sent_resources) or rel.context
                     relations.extend(self._reciprocal(view, rel, sent_resources, used_reciprocity))
         for rel in relations:
-            _intent_as_agree(rel)
+            _intent_as_agree(rel, self.coding.intent_cameo)
             self._score(rel)
         doc._.relations = relations
-        _attach_to_claims(doc)
+        _attach_to_claims(doc, self.coding.alleging)
         return doc
 
     def _demand(self, view: SentenceView, rel: Relation, claims: list[Claim]) -> Relation | None:
@@ -179,7 +164,7 @@ class RelationExtractor:
             if view.is_break(k) and view.lower[k] != "unless":
                 return
             if view.lower[k] == "unless" or tuple(view.lower[k:k + 2]) == ("or", "face"):
-                rel.mode = SUBSUMING["THREATEN"].get(rel.event_type)
+                rel.mode = self.coding.subsuming["THREATEN"].get(rel.event_type)
                 rel.event_type, rel.cameo, rel.status = "THREATEN", "130", "reported"
                 return
 
@@ -200,7 +185,7 @@ class RelationExtractor:
         PLOVER codes the promised, refused or threatened act inside AGREE, REJECT
         or THREATEN, so the inner act is not a relation of its own.
         """
-        if rel.event_type not in SUBSUMING or view.lower[rel.trigger_start] not in self.subsumes:
+        if rel.event_type not in self.coding.subsuming or view.lower[rel.trigger_start] not in self.subsumes:
             return None
         k = rel.trigger_end
         if k >= view.end or view.lower[k] != "to":
@@ -237,8 +222,9 @@ class RelationExtractor:
                 if source is None and default_source:
                     source = Arg(list(default_source), -1, -1)
                 target = view.object(e, skip_country={c[:3] for c in source.codes} if source else None,
-                                     allow_for=trig.event_type in BENEFACTIVE, allow_from=trig.event_type == "RETREAT",
-                                     stance=STANCE_ON_ACTS.get(trig.event_type))
+                                     allow_for=trig.event_type in self.coding.benefactive,
+                                     allow_from=trig.event_type == "RETREAT",
+                                     stance=self.coding.stance_on_acts.get(trig.event_type))
             reported = True
             if trig.lemma in self.converse:
                 source, target = target, source  # "X hosted Y": Y visits X
@@ -255,7 +241,8 @@ class RelationExtractor:
             else:
                 source = source or view.agent_after(e, limit=4)
                 target = view.object(e, skip_country={c[:3] for c in source.codes} if source else None,
-                                     allow_for=trig.event_type in BENEFACTIVE, allow_from=trig.event_type == "RETREAT")
+                                     allow_for=trig.event_type in self.coding.benefactive,
+                                     allow_from=trig.event_type == "RETREAT")
         claim = _innermost(claims, s)
         status = self._status(view, s, pos, claim)
         src = source.codes if source else []
@@ -268,7 +255,7 @@ class RelationExtractor:
             # "X supplied Y, officials alleged": the accused is the content's subject
             subj = view.sentence_subject()
             tgt = list(subj.codes) if subj is not None and subj.start < s else []
-        if not tgt and pos == "verb" and trig.event_type in OBJECT_IS_RECIPIENT and trig.lemma not in self.takes_document \
+        if not tgt and pos == "verb" and trig.event_type in self.coding.object_is_recipient and trig.lemma not in self.takes_document \
                 and e < view.end and view.lower[e] in DETERMINERS | set(POSSESSIVE_PRONOUNS):
             return None  # "obstruct the establishment of ...": its object is a thing, not an actor
         # a nominal event with no recipient is usually a reference ("its support", "the meeting"), not a report;
@@ -299,7 +286,7 @@ class RelationExtractor:
         if "hypothetical" in found:
             candidates.append("hypothetical")
         if claim is not None and claim.cue_start != s:
-            stance_status = STANCE_STATUS.get(claim.stance, "reported")
+            stance_status = self.coding.stance_status.get(claim.stance, "reported")
             candidates.append(stance_status)
             # "said he would meet": reported speech's "would" is a plan, not a condition
             if "hypothetical" in candidates and stance_status in ("reported", "planned") and self._only_would(view, lo, s):
@@ -389,14 +376,11 @@ class RelationExtractor:
         rel.goldstein = code.goldstein if code else None
 
 
-# CAMEO's "express intent to ..." codes, by the category of the intended act
-INTENT_CAMEO = {"CONSULT": "036", "AID": "033", "COOPERATE": "031", "SUPPORT": "032", "RETREAT": "035", "CONCEDE": "035"}
-
-
-def _intent_as_agree(rel: Relation) -> None:
-    """PLOVER codes a planned cooperative act as AGREE ("will provide aid", "is ready to withdraw")."""
-    if rel.status == "planned" and rel.event_type in INTENT_CAMEO:
-        rel.cameo = INTENT_CAMEO[rel.event_type]
+def _intent_as_agree(rel: Relation, intent_cameo: Mapping[str, str]) -> None:
+    """PLOVER codes a planned cooperative act as AGREE ("will provide aid", "is ready to withdraw"),
+    with CAMEO's "express intent to ..." code of the intended act's category (``rules.intent_cameo``)."""
+    if rel.status == "planned" and rel.event_type in intent_cameo:
+        rel.cameo = intent_cameo[rel.event_type]
         rel.event_type, rel.mode = "AGREE", None
 
 
@@ -418,7 +402,7 @@ def _self_denials(claims: list[Claim], relations: list[Relation]) -> None:
                 rel.status = "denied"
 
 
-def _attach_to_claims(doc: Doc) -> None:
+def _attach_to_claims(doc: Doc, alleging: AbstractSet[str]) -> None:
     """List each claim's relations, link denials, and complete denied relations from what they deny."""
     claims: list[Claim] = doc._.claims
     relations: list[Relation] = doc._.relations
@@ -426,7 +410,7 @@ def _attach_to_claims(doc: Doc) -> None:
         if rel.claim is not None and claims[rel.claim].cue_start != rel.trigger_start:
             claims[rel.claim].relations.append(i)
     _self_denials(claims, relations)
-    link_denials(doc)
+    link_denials(doc, alleging)
     keep = []
     for rel in relations:
         if not rel.source:

@@ -1,13 +1,10 @@
 """The executed notebook as one offline HTML page: plotly outputs to HTML, the template, plotly.js embedded once."""
 from __future__ import annotations
-import html
 import json
 from typing import Any
 
+from ..analysis.figures import PLOTLY_MIME, esc
 from ..paths import TEMPLATES_DIR
-
-
-PLOTLY_MIME = "application/vnd.plotly.v1+json"
 
 
 # -- HTML ---------------------------------------------------------------------
@@ -36,7 +33,7 @@ def plotly_outputs_to_html(nb: Any) -> list[dict[str, Any]]:
                 include_plotlyjs=False, include_mathjax=False, full_html=False, div_id=f"accord-chart-{n}",
                 validate=False,
             )
-            out["data"] = {"text/html": f'<div class="accord-chart" data-chart="{html.escape(name)}">{div}</div>'}
+            out["data"] = {"text/html": f'<div class="accord-chart" data-chart="{esc(name, quote=True)}">{div}</div>'}
     return figures
 
 
