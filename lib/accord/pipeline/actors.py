@@ -85,7 +85,7 @@ class ActorRecognizer:
         self.place_nouns = set(lexicon.modality.get("place_nouns", ()))
 
     def __call__(self, doc: Doc) -> Doc:
-        doc.user_data["accord.lower"] = [t.lower_ for t in doc]  # shared by the later components
+        doc._.lower = [t.lower_ for t in doc]  # the lowercased tokens, read by the later components
         when = _doc_date(doc)
         things = [(s, e) for _, s, e in self.things(doc)]
         raw = [r for r in self._raw_matches(doc) if not _inside_thing(r, things) and not self._other_given_name(doc, r)]

@@ -112,9 +112,9 @@ def sentence_views(doc: Doc, rules: ClauseRules, view: type | None = None) -> It
     document gets :class:`~accord.pipeline.syntax.TreeView` from its caller).
     """
     view_class = view or SentenceView
-    lower = doc.user_data.get("accord.lower")
+    lower = doc._.lower
     if lower is None:
-        lower = doc.user_data["accord.lower"] = [t.lower_ for t in doc]
+        lower = doc._.lower = [t.lower_ for t in doc]
     mentions = doc._.mentions
     n = 0
     history: list[Mention] = []

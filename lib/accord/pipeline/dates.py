@@ -178,7 +178,7 @@ def _is_cue(word: str) -> bool:
 
 def _windows(doc: Doc) -> list[tuple[int, int]]:
     """Stretches of the doc around words that can anchor a date; the Matcher runs on those only."""
-    lower = doc.user_data.get("accord.lower") or [t.lower_ for t in doc]
+    lower = doc._.lower or [t.lower_ for t in doc]
     spans: list[tuple[int, int]] = []
     for i, w in enumerate(lower):
         if _is_cue(w):

@@ -25,7 +25,7 @@ from ..lexicon import Lexicon, load_lexicon
 from ..paths import PARSER_MODEL
 from .relations import RelationExtractor
 
-for _name in ("date", "mentions", "places", "dates", "claims", "relations"):
+for _name in ("date", "lower", "mentions", "places", "dates", "claims", "relations"):
     if not Doc.has_extension(_name):
         Doc.set_extension(_name, default=None)
 
@@ -75,7 +75,7 @@ def split_long_sentences(doc: Doc) -> Doc:
 
 
 @Language.factory("accord_actors", default_config={"lexicon": "default"},
-                  requires=["token.is_sent_start"], assigns=["doc._.mentions", "doc._.places"])
+                  requires=["token.is_sent_start"], assigns=["doc._.mentions", "doc._.places", "doc._.lower"])
 def make_actors(nlp: Language, name: str, lexicon: str) -> ActorRecognizer:
     return ActorRecognizer(nlp, get_lexicon(lexicon))
 

@@ -4,7 +4,6 @@ import datetime as _dt
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
-from ..errors import InputError
 
 
 _BOM = b"\xef\xbb\xbf"
@@ -59,9 +58,6 @@ class ReadError:
             "stage": "read",
             "error": self.problem,
         }
-
-    def to_exception(self) -> InputError:
-        return InputError(self.path, self.problem, self.line)
 
 
 class _Problem(Exception):
