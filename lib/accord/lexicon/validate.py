@@ -303,6 +303,12 @@ RULES = frozenset({"stance_status", "subsuming", "intent_cameo", "stance_on_acts
                    *_CATEGORY_SETS, *_WORD_SETS})
 RELATION_STATUSES = ("negated", "hypothetical", "denied", "alleged", "planned", "reported")
 STANCE_ON_ACTS = ("only", "or")
+# rule -> (its keys are PLOVER categories, the values allowed (None: a CAMEO code), the problem otherwise)
+_CHECKED_MAPS = {
+    "stance_status": (False, RELATION_STATUSES, f"status must be one of {', '.join(RELATION_STATUSES)}"),
+    "intent_cameo": (True, None, "not a known CAMEO code"),
+    "stance_on_acts": (True, STANCE_ON_ACTS, f"must be one of {', '.join(STANCE_ON_ACTS)}"),
+}
 
 
 def _read_rules(ctx: _Ctx, section: Any, cameo: Mapping[str, CameoCode],
@@ -342,27 +348,15 @@ def _read_rules(ctx: _Ctx, section: Any, cameo: Mapping[str, CameoCode],
                 else frozenset(category(c, what, where) for c in items)
         elif name in _WORD_SETS:
             out[name] = frozenset(w.lower() for w in words(value, what, where))
-        elif name == "stance_status":
+        elif name in _CHECKED_MAPS:
+            keys_are_categories, allowed, problem = _CHECKED_MAPS[name]
             mapping = text_map(value, what, where)
             for k, v in mapping.items():
-                if v not in RELATION_STATUSES:
-                    raise ctx.fail(f"{what}: {k!r}: status must be one of {', '.join(RELATION_STATUSES)}, "
-                                   f"got {v!r}", _key_line(value, k) or where)
-            out[name] = MappingProxyType(mapping)
-        elif name == "intent_cameo":
-            mapping = text_map(value, what, where)
-            for k, v in mapping.items():
-                category(k, what, _key_line(value, k) or where)
-                if v not in cameo:
-                    raise ctx.fail(f"{what}: {k!r}: unknown CAMEO code {v!r}", _key_line(value, k) or where)
-            out[name] = MappingProxyType(mapping)
-        elif name == "stance_on_acts":
-            mapping = text_map(value, what, where)
-            for k, v in mapping.items():
-                category(k, what, _key_line(value, k) or where)
-                if v not in STANCE_ON_ACTS:
-                    raise ctx.fail(f"{what}: {k!r} must be one of {', '.join(STANCE_ON_ACTS)}, got {v!r}",
-                                   _key_line(value, k) or where)
+                line = _key_line(value, k) or where
+                if keys_are_categories:
+                    category(k, what, line)
+                if v not in (cameo if allowed is None else allowed):
+                    raise ctx.fail(f"{what}: {k!r}: {problem}, got {v!r}", line)
             out[name] = MappingProxyType(mapping)
         elif name == "subsuming":
             outer = ctx.mapping(value, what, where)
