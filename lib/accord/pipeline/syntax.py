@@ -26,6 +26,12 @@ CLAUSAL = {"acl", "acl:relcl", "advcl", "ccomp", "xcomp", "parataxis", "csubj", 
 # an argument's own nmod ("officials of Iran") counts, but not a deeper clause's
 OBJECT_DEPS = ("iobj", "obj", "obl", "obl:arg", "nmod")
 RECIPIENT_CASES = ("to", "on", "against", "toward", "towards", "into", "at", "with")
+# a noun's prepositional modifier names its members or place ("leaders of Romania", "officials from
+# Iran", "rebels in the Ivory Coast"); "ties between X and Y" names partners, not members
+PARTNER_CASES = ("between", "among", "amongst")
+RELATIVE_PRONOUNS = ("that", "which", "who", "whom")
+# object control: "accused X of supplying", "blamed X for attacking", "praised X for helping"
+CONTROL_CASES = ("of", "for")
 
 
 def _head_of(t: Token) -> Token:
@@ -99,7 +105,8 @@ class TreeView(SentenceView):
         for deps in (("compound", "amod", "flat", "flat:name"), ("nmod:poss", "det:poss"), ("appos",)):
             candidates.append(self._groups_in(h, deps))
         if depth < 3:
-            candidates += [self._actor_of(c, depth + 1) for c in h.children if c.dep_ == "nmod"]
+            candidates += [self._actor_of(c, depth + 1) for c in h.children
+                           if c.dep_ == "nmod" and _case(c) not in PARTNER_CASES]
         candidates = [c for c in candidates if c]
         # a name the lexicon does not know gives way to a known actor the phrase names
         known = [c for c in candidates if not all(m.kind == "unresolved" for g in c for m in g.mentions)]
@@ -126,6 +133,8 @@ class TreeView(SentenceView):
         while v.i not in seen:
             seen.add(v.i)
             subj = [c for c in v.children if c.dep_ in SUBJECTS]
+            if subj and subj[0].lower_ in RELATIVE_PRONOUNS and v.dep_ == "acl:relcl":
+                return v.head  # "sanctions that were endorsed by X", "the country which supplied"
             if subj:
                 return subj[0]
             if v.dep_ == "acl:relcl":
@@ -135,7 +144,27 @@ class TreeView(SentenceView):
                 continue
             if v.dep_ == "acl" and v.tag_ in ("VBG", "VBN"):
                 return v.head  # "forces attacking the town"; "sanctions imposed by the EU" (the patient)
+            controller = self._controller(v)
+            if controller is not None:
+                return controller
             break
+        return None
+
+    @staticmethod
+    def _controller(v: Token) -> Token | None:
+        """The object that controls a gerund's subject: "accused X of supplying Y" -> X.
+
+        Also when the parser attaches the gerund to the object noun itself
+        ("X" <-nmod- "supplying"), a common mistake on such sentences.
+        """
+        if not v.lower_.endswith("ing") or _case(v) not in CONTROL_CASES and not any(
+                c.dep_ == "mark" and c.lower_ in CONTROL_CASES for c in v.children):
+            return None
+        head = v.head
+        if v.dep_ in ("nmod", "acl") and head.dep_ in ("obj", "iobj") and head.head.tag_.startswith("VB"):
+            return head
+        if v.dep_ in ("advcl", "obl", "acl", "ccomp", "xcomp"):
+            return next((c for c in head.children if c.dep_ in ("obj", "iobj") and c.i < v.i), None)
         return None
 
     parsed = True
@@ -299,6 +328,8 @@ class TreeView(SentenceView):
         tag = self.doc[i].tag_
         if tag.startswith("VB") or tag == "MD":
             return "verb" if has_verb else None
+        if has_verb and not has_noun and self._controller(self.doc[i]) is not None:
+            return "verb"  # a gerund the tagger took for a noun ("accused X of supplying Y")
         if tag.startswith("NN"):
             return "noun" if has_noun else None
         # an adjective ("alleged bombers") or adverb is no predicate, unless a determiner makes it a noun
