@@ -299,7 +299,7 @@ def _read_plover(ctx: _Ctx, section: Any) -> dict[tuple[str, str], PloverClass]:
 # The rules of the `rules` section and the shape of each (see CodingRules).
 _CATEGORY_SETS = ("benefactive", "object_is_recipient", "exchanges", "material_events")
 _WORD_SETS = ("alleging", "content_breaks")
-RULES = frozenset({"stance_status", "subsuming", "intent_cameo", "stance_on_acts", "material_categories",
+RULES = frozenset({"stance_status", "subsuming", "intent_cameo", "stance_on_acts", "material_categories", "joint_acts",
                    *_CATEGORY_SETS, *_WORD_SETS})
 RELATION_STATUSES = ("negated", "hypothetical", "denied", "alleged", "planned", "reported")
 STANCE_ON_ACTS = ("only", "or")
@@ -369,6 +369,13 @@ def _read_rules(ctx: _Ctx, section: Any, cameo: Mapping[str, CameoCode],
                     category(c, f"{what} {k!r}", _key_line(outer[k], c) or line)
                 rules[k] = MappingProxyType(inner)
             out[name] = MappingProxyType(rules)
+        elif name == "joint_acts":
+            outer = ctx.mapping(value, what, where)
+            out[name] = MappingProxyType({
+                category(k, what, _key_line(outer, k) or where):
+                    frozenset(w.lower() for w in words(v if v is not None else [], f"{what} {k!r}",
+                                                       _key_line(outer, k) or where))
+                for k, v in outer.items()})
         else:  # material_categories: category -> word stems
             outer = ctx.mapping(value, what, where)
             out[name] = MappingProxyType({str(k): tuple(w.lower() for w in words(v, f"{what} {k!r}",

@@ -9,7 +9,7 @@ reciprocal flow B -> A.
 """
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import AbstractSet, Mapping
 
 from spacy.matcher import PhraseMatcher
@@ -124,7 +124,7 @@ class RelationExtractor:
                     rel.mode = rel.mode or self.coding.subsuming[rel.event_type].get(inner.event_type)
                     rel.end = max(rel.end, inner.end)
                     self._score(rel)
-                relations.append(rel)
+                relations.extend(self._both_ways(rel, form))
                 demand = self._demand(view, rel, sent_claims)
                 if demand is not None:
                     relations.append(demand)
@@ -139,6 +139,22 @@ class RelationExtractor:
         doc._.relations = relations
         _attach_to_claims(doc, self.coding.alleging)
         return doc
+
+    def _both_ways(self, rel: Relation, form: str) -> list[Relation]:
+        """A joint act of several countries with no other party ("Russia and Iran signed a treaty",
+        "Putin and Xi met"): one relation each way between each pair (coding rule ``joint_acts``)."""
+        lemmas = self.coding.joint_acts.get(rel.event_type)
+        if rel.target or lemmas is None:
+            return [rel]
+        if lemmas and not any(t.lemma in lemmas for t in self.triggers[form] if t.event_type == rel.event_type):
+            return [rel]
+        by_country: dict[str, list[str]] = {}
+        for code in rel.source:
+            by_country.setdefault(code[:3], []).append(code)
+        if len(by_country) < 2:
+            return [rel]
+        return [replace(rel, source=list(a), target=list(b))
+                for ca, a in by_country.items() for cb, b in by_country.items() if ca != cb]
 
     def _demand(self, view: SentenceView, rel: Relation, claims: list[Claim]) -> Relation | None:
         """"X said Y must do Z": X makes a demand of Y (PLOVER REQUEST); Z itself is only hypothetical."""
