@@ -200,12 +200,15 @@ def actor_rows(counts: Counter, lexicon: Lexicon) -> list[dict[str, Any]]:
 
 
 _PIPELINES: dict[str, Language] = {}
+# the engines an analyst can choose (``--engine``): v2 reads arguments from the trained parser
+# (the default), v1 from word order alone (faster, less accurate; kept for comparison)
+ENGINES = {"v2": True, "v1": False}
 
 
-def pipeline_for(version: str, lexicon: Callable[[], Lexicon], syntax: bool = False) -> Language:
+def pipeline_for(version: str, lexicon: Callable[[], Lexicon], syntax: bool = True) -> Language:
     """The pipeline over the lexicon of ``version``, built once per process (building it costs seconds;
     running it is stateless). ``lexicon`` gives the Lexicon when the pipeline must be built;
-    ``syntax`` adds the trained parser (see :func:`accord.pipeline.build_pipeline`)."""
+    ``syntax`` (engine v2, the default) adds the trained parser (see :func:`accord.pipeline.build_pipeline`)."""
     key = f"{version}+syntax" if syntax else version
     if key not in _PIPELINES:
         _PIPELINES[key] = build_pipeline(lexicon(), syntax=syntax)
@@ -216,15 +219,16 @@ def annotate(
     corpus: str | Path | pd.DataFrame | Iterable[Document],
     lexicon: Lexicon | str | Path | None = None,
     progress: bool = False,
-    syntax: bool = False,
+    syntax: bool = True,
 ) -> dict[str, pd.DataFrame]:
     """Annotate a corpus into the six tables: documents, mentions, actors, relations, claims, errors.
 
     ``corpus`` is a file, folder, glob or JSONL path, a documents table from
     :func:`accord.read_corpus`, or an iterable of :class:`accord.readers.Document`.
     ``lexicon`` is a Lexicon, an analyst's YAML file that extends the packaged
-    lexicon, or None for the packaged one alone. ``syntax`` reads arguments from
-    the trained dependency parser (engine v2, in progress; slower).
+    lexicon, or None for the packaged one alone. ``syntax`` (engine v2, the
+    default) reads arguments from the trained dependency parser; False gives
+    engine v1, word order only (faster, less accurate).
     """
     lex = lexicon if isinstance(lexicon, Lexicon) else load_lexicon(lexicon)
     nlp = pipeline_for(lex.version, lambda: lex, syntax)
