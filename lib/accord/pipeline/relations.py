@@ -260,6 +260,8 @@ class RelationExtractor:
                                      allow_for=trig.event_type in self.coding.benefactive,
                                      allow_from=trig.event_type == "RETREAT")
         claim = _innermost(claims, s)
+        if claim is not None and claim.cue_start == s and claim.content_end <= s and self._material(trig.event_type):
+            return None  # "..., a UN monitor found": a word that reports its content is no material act here
         status = self._status(view, s, pos, claim)
         src = source.codes if source else []
         tgt = target.codes if target else []
@@ -314,6 +316,11 @@ class RelationExtractor:
             candidates.append("alleged")
         candidates.append("reported")
         return min(candidates, key=STATUS_ORDER.index)
+
+    def _material(self, event_type: str) -> bool:
+        """A material act (PLOVER quad classes 2 and 4), as opposed to a verbal one."""
+        row = self.lexicon.plover.get((event_type, ""))
+        return bool(row and row.quad_class in (2, 4))
 
     def _requires_recipient(self, event_type: str) -> bool:
         row = self.lexicon.plover.get((event_type, ""))

@@ -257,8 +257,8 @@ class TreeView(SentenceView):
         if stance:
             act = next((c for c in sorted(args, key=lambda c: c.i) if c.dep_ == "obj"
                         and c.lower_ in self.event_nouns and self.group_at.get(c.i) is None), None)
-            partner = next((c for c in act.children if c.dep_ == "nmod" and _case(c) in ("with", "between")),
-                           None) if act is not None else None
+            partner = next((c for c in [*act.children, *verb.children] if c.dep_ in ("nmod", "obl")
+                            and _case(c) in ("with", "between")), None) if act is not None else None
             if partner is not None and self.phrase(partner) is not None:
                 return self.phrase(partner)  # "signed a treaty with X": the act's partner
             doer = self.doer(act) if act is not None else None
