@@ -95,6 +95,7 @@ class RelationExtractor:
             sent = view.sent
             sent_claims = claims_by_sent.get(sent_id, [])
             sent_resources = resources_by_sent[sent_id]
+            view.goods_spans = [(r[0], r[1]) for r in sent_resources]
             view.goods = {r[0] for r in sent_resources} | {r[0] - 1 for r in sent_resources if r[0] - 1 >= sent.start
                                                            and doc[r[0] - 1].is_lower}
             exchanged = self._exchanged_spans(view)

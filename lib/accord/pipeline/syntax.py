@@ -267,7 +267,7 @@ class TreeView(SentenceView):
         args = self._past_goods(args)
         for c in args:
             case = _case(c)
-            if c.dep_ in ("obl", "nmod") and case and (case in ("by", "than", "as", "in", "at", "during", "after", "before",
+            if c.dep_ in ("obl", "nmod") and case and (case in ("by", "than", "as", "in", "at", "during", "after", "before", "alongside",
                                                                "since", "until", "despite", "without", "within", "near")
                                                         or (case == "for" and not allow_for)
                                                         or (case == "from" and not allow_from)):
@@ -308,7 +308,7 @@ class TreeView(SentenceView):
         out: list[Token] = []
         for c in sorted(args, key=lambda c: c.i):
             onward = [d for d in c.children if d.dep_ == "nmod" and _case(d) in RECIPIENT_CASES]
-            if self.goods & set(range(c.left_edge.i, c.i + 1)):
+            if any(a <= c.i < b for a, b in self.goods_spans):
                 out.extend(onward)  # the goods' own modifiers say where they come from, not who gets them
             else:
                 out.append(c)
