@@ -132,7 +132,8 @@ class TreeView(SentenceView):
         v = verb
         while v.i not in seen:
             seen.add(v.i)
-            subj = [c for c in v.children if c.dep_ in SUBJECTS]
+            # a verb has one subject; given two (a misparse), the nearer one before the verb
+            subj = sorted((c for c in v.children if c.dep_ in SUBJECTS), key=lambda c: (c.i > v.i, -c.i if c.i < v.i else c.i))
             if subj and subj[0].lower_ in RELATIVE_PRONOUNS and v.dep_ == "acl:relcl":
                 return v.head  # "sanctions that were endorsed by X", "the country which supplied"
             if subj:
