@@ -78,6 +78,7 @@ def compose(text: str, path: str | Path, *, max_chars: int, max_depth: int = MAX
         return None
     # Walk the tree without recursion; an alias makes a node reachable twice.
     seen: set[int] = set()
+    add = seen.add
     stack: list[tuple[yaml.Node, int, int]] = [(node, 1, _line(node))]
     while stack:
         n, depth, parent_line = stack.pop()
@@ -85,7 +86,9 @@ def compose(text: str, path: str | Path, *, max_chars: int, max_depth: int = MAX
             raise InputError(path, "YAML aliases and anchors (&name, *name) are not allowed: an alias "
                                    f"reuses the value anchored at line {_line(n) + line_offset}",
                              parent_line + line_offset)
-        seen.add(id(n))
+        add(id(n))
+        if n.__class__ is yaml.ScalarNode and n.tag in SCALAR_TAGS:
+            continue  # the common case, checked inline: lexicon files hold ~10**5 scalars
         problem = _tag_problem(n)
         if problem:
             raise InputError(path, problem, _line(n) + line_offset)
@@ -93,8 +96,11 @@ def compose(text: str, path: str | Path, *, max_chars: int, max_depth: int = MAX
             continue
         if depth > max_depth:
             raise InputError(path, f"YAML nested more than {max_depth} levels deep", _line(n) + line_offset)
-        children = n.value if isinstance(n, yaml.SequenceNode) else [c for kv in n.value for c in kv]
-        stack.extend((c, depth + 1, _line(n)) for c in reversed(children))
+        line = _line(n)
+        if n.__class__ is yaml.SequenceNode:
+            stack.extend([(c, depth + 1, line) for c in reversed(n.value)])
+        else:
+            stack.extend([(c, depth + 1, line) for kv in reversed(n.value) for c in (kv[1], kv[0])])
     return node
 
 
