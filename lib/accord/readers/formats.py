@@ -4,7 +4,9 @@ from pathlib import Path
 from typing import Any
 from ..errors import InputError, shorten
 from . import safe_yaml
-from .document import Document, _Problem, _check_text, _read_text, normalise_newlines, parse_date
+import os
+from .document import Document, _Problem, _check_text, normalise_newlines, parse_date
+from .files import _read_text, missing_problem
 
 
 #: Suffixes of single-document files.
@@ -72,10 +74,10 @@ def _is_sidecar(name: str) -> bool:
 def _read_txt(path: Path) -> tuple[str, dict[str, str | None]]:
     text = _check_text(_read_text(path))
     side = sidecar_path(path)
-    if not side.is_file():
+    if not os.path.lexists(side):
         return text, _metadata({})
-    try:
-        return text, _metadata(_yaml_mapping(_read_text(side), "sidecar metadata"))
+    try:  # a sidecar that is not a regular file (a FIFO, a broken link) is named, not waited on
+        return text, _metadata(_yaml_mapping(_read_text(side, 4 * MAX_METADATA_CHARS), "sidecar metadata"))
     except _Problem as exc:
         raise _Problem(exc.problem, path=str(side)) from None
 
@@ -159,7 +161,10 @@ def _load(path: Path, root: Path) -> Document:
             raise _Problem("a .jsonl file holds several documents: read it with iter_corpus/read_corpus")
         raise _Problem(_unsupported(path))
     text, meta = reader(path)
-    return Document(doc_id=_doc_id(path, root), path=str(path), text=text, **meta)
+    try:
+        return Document(doc_id=_doc_id(path, root), path=str(path), text=text, **meta)
+    except InputError as exc:  # text or metadata that is not valid Unicode
+        raise _Problem(exc.problem) from None
 
 
 def read_document(path: str | Path, root: str | Path | None = None) -> Document:
@@ -171,7 +176,7 @@ def read_document(path: str | Path, root: str | Path | None = None) -> Document:
     """
     p = Path(path)
     if not p.exists():
-        raise InputError(p, "no such file")
+        raise InputError(p, missing_problem(p))
     if p.is_dir():
         raise InputError(p, "is a directory: read it with iter_corpus/read_corpus")
     try:
