@@ -289,4 +289,5 @@ def load_lexicon(extra: str | Path | Sequence[str | Path] | None = None) -> Lexi
     if extra is None or (not isinstance(extra, (str, Path)) and len(extra) == 0):
         return _default_lexicon()
     with _gc_paused():
-        return _build_lexicon(_data_files() + _extra_files(extra))
+        analyst = _extra_files(extra)  # first: a bad analyst file fails before the packaged data is read
+        return _build_lexicon(_data_files() + analyst)
