@@ -351,3 +351,15 @@ def test_a_text_longer_than_the_pipeline_takes_is_an_accord_error_for_that_docum
     assert error["doc_id"] == "long" and error["stage"] == "annotate"
     assert error["error"] == ("text is 50,000,005 characters, more than the 50,000,000 accord annotates "
                               "in one document (split it into articles)")
+
+
+def test_json_too_deep_or_numbers_too_long_are_bad_lines_not_a_crash(tmp_path):
+    lines = ['{"id": "ok", "text": "Fine text."}', '{"text": ' + "[" * 100_000 + "]" * 100_000 + "}",
+             '{"id": ' + "9" * 5000 + ', "text": "x"}']
+    docs, errors = split(iter_corpus(write(tmp_path / "deep.jsonl", "\n".join(lines) + "\n")))
+    assert [d.doc_id for d in docs] == ["ok"]
+    assert [(e.line, e.problem[:30]) for e in errors] == [(2, "invalid JSON: nested too deepl"),
+                                                          (3, "invalid JSON: Exceeds the limi")]
+    md = write(tmp_path / "n.md", "---\ntitle: " + "9" * 5000 + "\n---\nBody.\n")
+    with pytest.raises(InputError, match="front matter at line 2: bad value '9999"):
+        read_document(md)

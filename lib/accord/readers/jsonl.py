@@ -7,7 +7,7 @@ import io
 from .formats import _doc_id, _metadata
 from .document import Document, ReadError, _BOM, _Problem, normalise_newlines, unicode_problem, wide_encoding
 from .files import MAX_DOCUMENT_BYTES, open_regular
-from ..errors import InputError
+from ..errors import InputError, shorten
 
 
 # --------------------------------------------------------------------------- JSONL
@@ -117,6 +117,10 @@ def _jsonl_record(line: str, path: str, lineno: int, base_id: str) -> Document:
         rec = json.loads(line)
     except json.JSONDecodeError as exc:
         raise _Problem(f"invalid JSON: {exc.msg} (column {exc.colno})") from None
+    except RecursionError:
+        raise _Problem("invalid JSON: nested too deeply") from None
+    except ValueError as exc:  # e.g. an integer of more than 4,300 digits
+        raise _Problem(f"invalid JSON: {shorten(str(exc), 120, quote=False)}") from None
     if not isinstance(rec, dict):
         raise _Problem(f"a record must be a JSON object, not {type(rec).__name__}")
     rid = rec.get("id")
