@@ -199,10 +199,10 @@ def test_a_fifo_in_a_corpus_folder_is_named_and_skipped_not_waited_on(tmp_path):
     assert result.returncode == 0, result.stderr[-2000:]
     out = result.stdout.splitlines()
     assert "Document a" in out
-    assert f"ReadError {folder / 'feed.jsonl'}: a FIFO (named pipe), not a regular file: skipped" in out
-    assert f"ReadError {folder / 'pipe.txt'}: a FIFO (named pipe), not a regular file: skipped" in out
-    assert f"ReadError {folder / 'b.meta.yaml'}: a FIFO (named pipe), not a regular file: skipped" in out
-    assert f"InputError {folder / 'pipe.txt'}: a FIFO (named pipe), not a regular file: skipped" in out
+    assert f"ReadError {folder / 'feed.jsonl'}: a FIFO (named pipe), not a regular file" in out
+    assert f"ReadError {folder / 'pipe.txt'}: a FIFO (named pipe), not a regular file" in out
+    assert f"ReadError {folder / 'b.meta.yaml'}: a FIFO (named pipe), not a regular file" in out
+    assert f"InputError {folder / 'pipe.txt'}: a FIFO (named pipe), not a regular file" in out
     assert f"InputError {folder / 'pipe.txt'}: a FIFO (named pipe), not a regular file or folder" in out
 
 

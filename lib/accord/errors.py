@@ -60,5 +60,4 @@ def shorten(value: object, limit: int = 80, quote: bool = True) -> str:
     text = repr(value) if quote else str(value)
     if len(text) <= limit:
         return text
-    size = f"{len(value):,} characters" if isinstance(value, str) else f"{len(text):,} characters shown in full"
-    return f"{text[:limit]}… ({size})"
+    return f"{text[:limit]}… ({len(value) if isinstance(value, str) else len(text):,} characters in all)"

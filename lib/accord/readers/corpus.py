@@ -139,7 +139,7 @@ def _check_listed(files: list[Path], errors: list[ReadError]) -> list[Path]:
             errors.append(ReadError(str(f), missing_problem(f)))
             continue
         if not stat.S_ISREG(st.st_mode):
-            errors.append(ReadError(str(f), f"{file_kind(st.st_mode)}, not a regular file: skipped"))
+            errors.append(ReadError(str(f), f"{file_kind(st.st_mode)}, not a regular file"))
             continue
         key = (st.st_dev, st.st_ino)
         if key in first:

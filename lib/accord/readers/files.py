@@ -23,7 +23,7 @@ _KINDS = ((stat.S_ISDIR, "a folder"), (stat.S_ISFIFO, "a FIFO (named pipe)"), (s
 
 def file_kind(mode: int) -> str:
     """What a non-regular file is, in words ("a FIFO (named pipe)", ...)."""
-    return next((name for test, name in _KINDS if test(mode)), "not a regular file")
+    return next((name for test, name in _KINDS if test(mode)), "a special file")
 
 
 def missing_problem(path: Path) -> str:
@@ -71,7 +71,7 @@ def open_regular(path: Path, max_bytes: int = MAX_DOCUMENT_BYTES) -> BinaryIO:
     try:
         st = os.fstat(fd)
         if not stat.S_ISREG(st.st_mode):
-            raise _Problem(f"{file_kind(st.st_mode)}, not a regular file: skipped")
+            raise _Problem(f"{file_kind(st.st_mode)}, not a regular file")
         if st.st_size > max_bytes:
             raise _Problem(f"file is {st.st_size:,} bytes, more than the {max_bytes:,} accepted "
                            f"(split it into articles)")

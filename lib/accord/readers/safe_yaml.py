@@ -112,12 +112,12 @@ def construct_scalar(node: yaml.ScalarNode, path: str | Path, line_offset: int =
     if node.tag == _P + "str":
         return node.value
     try:
-        return _CONSTRUCTOR.construct_object(node, deep=True)
+        # the scalar constructors keep no state, so one shared instance serves every thread
+        return _CONSTRUCTOR.yaml_constructors[node.tag](_CONSTRUCTOR, node)
     except (ValueError, TypeError, OverflowError, yaml.YAMLError) as exc:
         what = "bad date" if node.tag.endswith("timestamp") else "bad value"
-        raise InputError(path, f"{what} {shorten(node.value)}: {exc}", _line(node) + line_offset) from None
-    finally:
-        _CONSTRUCTOR.constructed_objects.clear()
+        raise InputError(path, f"{what} {shorten(node.value)}: {shorten(str(exc), 120, quote=False)}",
+                         _line(node) + line_offset) from None
 
 
 _CONSTRUCTOR = yaml.constructor.SafeConstructor()
