@@ -251,6 +251,14 @@ def test_lone_surrogates_are_refused_at_every_other_entry_point(tmp_path):
     docs, errors = split(iter_documents(frame))
     assert [d.doc_id for d in docs] == ["ok"]
     assert [(e.path, "'title' is not valid Unicode" in e.problem) for e in errors] == [("p2", True)]
+    # YAML refuses the escape itself; HTML maps the character reference to U+FFFD, as its standard says
+    md = write(tmp_path / "y.md", '---\ntitle: "a \\ud800 b"\n---\nBody.\n')
+    with pytest.raises(InputError, match="invalid YAML in front matter at line 2: found invalid Unicode"):
+        read_document(md)
+    html = write(tmp_path / "s.html", "<html><head><title>T &#xD800; x</title></head><body><article><p>"
+                 + "The United States praised Japan &#xD800; on Monday. " * 4 + "</p></article></body></html>")
+    doc = read_document(html)
+    assert doc.title == "T \ufffd x" and "Japan \ufffd on" in doc.text
 
 
 @pytest.mark.skipif(sys.platform == "darwin", reason="macOS file names are always UTF-8")
