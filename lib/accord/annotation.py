@@ -17,6 +17,7 @@ from spacy.tokens import Doc
 from dataclasses import dataclass, field
 
 from . import tables
+from .errors import InputError
 from .lexicon import Lexicon, load_lexicon
 from .pipeline import build_pipeline
 from .pipeline.actors import UNRESOLVED
@@ -81,7 +82,15 @@ def doc_rows(doc: Doc, doc_id: str) -> Rows:
 
 
 def annotate_document(nlp: Language, document: Document) -> Rows:
-    """Rows of the mentions, relations and claims tables for one document."""
+    """Rows of the mentions, relations and claims tables for one document.
+
+    Raises :class:`InputError` for a text longer than the pipeline's ``max_length``
+    (before spaCy, whose own error speaks of its settings, not of the document).
+    """
+    if len(document.text) > nlp.max_length:
+        raise InputError(document.path, f"text is {len(document.text):,} characters, more than the "
+                                        f"{nlp.max_length:,} accord annotates in one document "
+                                        f"(split it into articles)", document.line)
     doc = nlp.make_doc(document.text)
     doc._.date = document.date  # the components resolve roles and relative dates against it
     return doc_rows(nlp(doc), document.doc_id)
@@ -117,6 +126,9 @@ def annotate_item(nlp: Language, item: Document | ReadError) -> Outcome:
         return Outcome(item, error=item.as_row(), message=f"accord: skipped {item}")
     try:
         return Outcome(item, rows=annotate_document(nlp, item))
+    except InputError as exc:  # a document accord refuses: its own words, no traceback
+        return Outcome(item, error=failure_row(item, exc.problem),
+                       message=f"accord: {item.path}: annotation failed: {exc.problem}")
     except Exception as exc:  # one bad document never costs the others
         problem = f"{type(exc).__name__}: {exc}"
         return Outcome(item, error=failure_row(item, problem),
@@ -137,8 +149,12 @@ def collect(outcome: Outcome, rows: Rows) -> None:
 def _documents_from_frame(df: pd.DataFrame) -> Iterator[Document | ReadError]:
     for row in df.to_dict("records"):
         clean = {k: (None if isinstance(v, float) and pd.isna(v) else v) for k, v in row.items()}
-        yield Document(doc_id=str(clean["doc_id"]), path=str(clean.get("path") or ""), text=str(clean["text"]),
-                       title=clean.get("title"), date=clean.get("date"), source=clean.get("source"), url=clean.get("url"))
+        try:
+            yield Document(doc_id=str(clean["doc_id"]), path=str(clean.get("path") or ""), text=str(clean["text"]),
+                           title=clean.get("title"), date=clean.get("date"), source=clean.get("source"),
+                           url=clean.get("url"))
+        except InputError as exc:  # text that is not valid Unicode: this row only
+            yield ReadError(path=exc.path, problem=exc.problem, line=exc.line)
     for err in df.attrs.get("errors", []):
         yield ReadError(path=err["path"], problem=err["error"], line=err.get("line"))
 

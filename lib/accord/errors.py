@@ -50,3 +50,14 @@ class DatasetError(AccordError):
 
 class ReportError(AccordError):
     """A report run that failed; the last good report is untouched."""
+
+
+def shorten(value: object, limit: int = 80, quote: bool = True) -> str:
+    """``repr(value)`` (or ``str`` when ``quote`` is false) cut to about ``limit`` characters, for a message.
+
+    Input values can be megabytes long; a message names them, it does not copy them.
+    """
+    text = repr(value) if quote else str(value)
+    if len(text) <= limit:
+        return text
+    return f"{text[:limit]}… ({len(value) if isinstance(value, str) else len(text):,} characters in all)"
