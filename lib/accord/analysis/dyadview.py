@@ -39,7 +39,7 @@ class DyadRun:
         window = ("all dates" if self.start is None and self.end is None else
                   f"{'…' if self.start is None else self.start.date().isoformat()} to "
                   f"{'…' if self.end is None else self.end.date().isoformat()}")
-        return f"{self.dyad.a} and {self.dyad.b} · {window} · {self.n_documents} articles read · {self.dyad.summary()}"
+        return f"{self.dyad.a} and {self.dyad.b} · {window} · {self.n_documents} article{'s' if self.n_documents != 1 else ''} read · {self.dyad.summary()}"
 
 
 def prepare_dyad(corpus: Any, a: Any, b: Any, start: Any = None, end: Any = None, lexicon: Any = None,
