@@ -63,6 +63,12 @@ class Dyad:
                 + f" · {len(self.contests)} contested · {len(self.sources)} article{'s' if len(self.sources) != 1 else ''}")
 
 
+def _records(df: pd.DataFrame, columns: list[str] | None = None) -> list[dict[str, Any]]:
+    """The rows of ``df`` as dicts, column by column (far faster than ``to_dict("records")`` on Arrow strings)."""
+    cols = list(df.columns) if columns is None else columns
+    return [dict(zip(cols, values)) for values in zip(*(df[c].tolist() for c in cols))]
+
+
 def _name(actors: pd.DataFrame, code: str) -> str:
     hit = actors.loc[actors["actor_id"].astype(str) == code, "name"]
     if len(hit):
@@ -134,7 +140,7 @@ def _claims(claims: pd.DataFrame, relation_ids: set[str], side_a: set[str], side
             code_a: str, code_b: str) -> pd.DataFrame:
     """The claims about the dyad, each with why it is one."""
     rows = []
-    for rec in claims.to_dict("records"):
+    for rec in _records(claims, [c for c in CLAIM_COLUMNS if c != "why"] + ["relations"]):
         src, about = set(rec["source"]), set(rec["about"])
         if relation_ids & set(rec["relations"]):
             why = "reports a relation between them"
@@ -152,9 +158,10 @@ def _claims(claims: pd.DataFrame, relation_ids: set[str], side_a: set[str], side
 
 def _contests(claims: pd.DataFrame, ids: set[str]) -> pd.DataFrame:
     """One row per claim that contests another, when either is about the dyad."""
-    by_id = {str(r["claim_id"]): r for r in claims.to_dict("records")}
+    records = _records(claims, ["claim_id", "doc_id", "source", "stance", "content", "contests", "evidence"])
+    by_id = {str(r["claim_id"]): r for r in records}
     rows = []
-    for rec in claims.to_dict("records"):
+    for rec in records:
         target = rec.get("contests")
         if not isinstance(target, str) or target not in by_id:
             continue
@@ -170,20 +177,26 @@ def _contests(claims: pd.DataFrame, ids: set[str]) -> pd.DataFrame:
 
 def _sources(tables: Mapping[str, pd.DataFrame], rel: pd.DataFrame, claims: pd.DataFrame) -> pd.DataFrame:
     """One row per article with relations or claims of the dyad: what it says, in a line."""
-    docs = tables["documents"]
+    said: dict[str, list[str]] = {}
+    n_rel: dict[str, int] = {}
+    n_claims: dict[str, int] = {}
+    for doc, d, e, st in zip(rel["doc_id"].astype(str).tolist(), rel["direction"].tolist(),
+                             rel["event_type"].tolist(), rel["status"].tolist()):
+        said.setdefault(doc, []).append(f"{d} {e}" + ("" if st == "reported" else f" ({st})"))
+        n_rel[doc] = n_rel.get(doc, 0) + 1
+    for doc, src, stance in zip(claims["doc_id"].astype(str).tolist(), claims["source"].tolist(),
+                                claims["stance"].tolist()):
+        said.setdefault(doc, []).append(f"{'/'.join(src)} {stance}")
+        n_claims[doc] = n_claims.get(doc, 0) + 1
     rows = []
-    for rec in docs.to_dict("records"):
+    for rec in _records(tables["documents"], ["doc_id", "source", "title", "date"]):
         doc = str(rec["doc_id"])
-        r = rel[rel["doc_id"].astype(str) == doc]
-        c = claims[claims["doc_id"].astype(str) == doc]
-        if r.empty and c.empty:
+        if doc not in said:
             continue
-        said = [f"{d} {e}" + ("" if s == "reported" else f" ({s})")
-                for d, e, s in zip(r["direction"], r["event_type"], r["status"])]
-        said += [f"{'/'.join(src)} {stance}" for src, stance in zip(c["source"], c["stance"])]
         outlet = rec["source"] if isinstance(rec["source"], str) and rec["source"].strip() else doc
         rows.append({"doc_id": doc, "outlet": outlet, "title": rec["title"], "date": rec["date"],
-                     "n_relations": len(r), "n_claims": len(c), "says": "; ".join(dict.fromkeys(said))})
+                     "n_relations": n_rel.get(doc, 0), "n_claims": n_claims.get(doc, 0),
+                     "says": "; ".join(dict.fromkeys(said[doc]))})
     return pd.DataFrame(rows, columns=SOURCE_COLUMNS)
 
 

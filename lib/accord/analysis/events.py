@@ -26,7 +26,7 @@ import pandas as pd
 
 from ..errors import ParameterError
 from .params import check_level, parse_date
-from .select import node_map, relation_score
+from .select import node_map
 
 #: What the charts count: every report (relation), or every event once.
 COUNTS = ("reports", "events")
@@ -71,21 +71,23 @@ def dyads(tables: Mapping[str, pd.DataFrame], level: str = "actor") -> pd.DataFr
     """
     node_of = node_map(tables["actors"], check_level(level))
     doc_date, outlet = _docs(tables)
-    rows = []
-    for rec in tables["relations"].to_dict("records"):
-        sources = list(dict.fromkeys(node_of.get(a, a) for a in rec["source"]))
-        targets = list(dict.fromkeys(node_of.get(a, a) for a in rec["target"]))
-        doc = str(rec["doc_id"])
-        base = {k: rec.get(k) for k in DYADS_COLUMNS if k in rec}
-        base.update(score=relation_score(rec), doc_date=doc_date.get(doc), outlet=outlet.get(doc, doc))
-        for s in sources:
-            for t in targets:
-                if s != t:
-                    rows.append({**base, "source": s, "target": t})
-    df = pd.DataFrame(rows, columns=DYADS_COLUMNS)
+    rel = tables["relations"]
+    df = rel[[c for c in DYADS_COLUMNS if c in rel.columns]].copy()
+    # relation_score, vectorised: the PLOVER score, else the Goldstein score, else 0
+    df["score"] = rel["score"].astype(float).fillna(rel["goldstein"].astype(float)).fillna(0.0)
+    df = df.explode("source").explode("target").dropna(subset=["source", "target"])
+    df["source"] = df["source"].map(lambda a: node_of.get(a, a))
+    df["target"] = df["target"].map(lambda a: node_of.get(a, a))
+    df = df[df["source"] != df["target"]].drop_duplicates(["relation_id", "source", "target"])
+    docs = df["doc_id"].astype(str)
+    df["doc_date"] = docs.map(doc_date)
+    df["outlet"] = [outlet.get(d, d) for d in docs]
+    df = df.reindex(columns=DYADS_COLUMNS).reset_index(drop=True)
     df["score"] = df["score"].astype(float)
     for col in ("sent_id", "start", "end", "quad_class"):
         df[col] = df[col].astype("Int64")
+    for col in ("source", "target"):
+        df[col] = df[col].astype(object)
     return df
 
 
@@ -121,14 +123,16 @@ def events(tables: Mapping[str, pd.DataFrame], days: int = 7, level: str = "acto
     pairs = dyads(tables, level)
     if pairs.empty:
         return pd.DataFrame(columns=EVENTS_COLUMNS)
-    when = [_when(d, dd) for d, dd in zip(pairs["date"], pairs["doc_date"])]
+    memo: dict[tuple[Any, Any], tuple[pd.Timestamp | None, str, str]] = {}
+    when = [memo[k] if k in memo else memo.setdefault(k, _when(*k)) for k in zip(pairs["date"], pairs["doc_date"])]
     pairs = pairs.assign(_first=[w[0] for w in when], _precision=[w[1] for w in when], _dated=[w[2] for w in when],
                          _order=range(len(pairs)))
     pairs = pairs.sort_values(["source", "target", "event_type", "status", "_precision", "_first", "_order"],
                               kind="stable", na_position="last")
     groups: list[list[dict[str, Any]]] = []
     last_key, anchor = None, None
-    for rec in pairs.to_dict("records"):
+    cols = list(pairs.columns)
+    for rec in (dict(zip(cols, v)) for v in zip(*(pairs[c].tolist() for c in cols))):
         key = (rec["source"], rec["target"], rec["event_type"], rec["status"], rec["_precision"])
         first = rec["_first"] = None if pd.isna(rec["_first"]) else rec["_first"]
         if key == last_key and (first is None or (rec["_precision"] == "day" and (first - anchor).days <= days)
