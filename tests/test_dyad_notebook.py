@@ -91,3 +91,16 @@ def test_hostile_text_stays_text_in_the_dyad_report(browser, hostile_report):
     assert page.locator("img[src='x'], [onerror], [onmouseover], a[href^='javascript:']").count() == 0
     assert log.dialogs == [] and log.blocked == [] and log.page_errors == [] and log.console_errors == []
     page.close()
+
+
+def test_alliance_report_counts_events(tmp_path):
+    """Notebook 02 with `-p count events`: the charts draw one row per event, the hover says how many reports."""
+    out = tmp_path / "report"
+    res = accord("report", str(ROOT / "notebooks" / "02_alliance_dynamics.ipynb"), "-p", "count", "events",
+                 "--no-png", "--out", str(out))
+    assert res.returncode == 0, res.stderr
+    page = (out / "report.html").read_text(encoding="utf-8")
+    # the seed's three reports of Russian support for North Korea (country level) are one event
+    assert "and 2 more reports of this event, 1 source" in page
+    # the committed notebook, run with the default count (reports), draws every report
+    assert "reports of this event" not in (ROOT / "notebooks" / "02_alliance_dynamics.ipynb").read_text(encoding="utf-8")
