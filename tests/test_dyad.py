@@ -174,3 +174,15 @@ def test_dyad_refuses_unknown_same_or_overlapping_actors(seed, lexicon):
         accord.dyad(seed, "RUS", "RUSGOV", lexicon=lexicon)
     with pytest.raises(ParameterError, match="window"):
         accord.dyad(seed, "RUS", "PRK", window="2024", lexicon=lexicon)
+
+
+def test_notebook_focus_by_a_name_from_the_analyst_lexicon(tmp_path):
+    from accord.analysis.notebook import prepare
+
+    extra = tmp_path / "analyst.yaml"
+    extra.write_text('actors:\n- {id: "IRNGOV:ayatollahs", kind: state, code: IRNGOV, country: IRN, '
+                     'name: the Ayatollahs, names: [Ayatollahs]}\n', encoding="utf-8")
+    run = prepare(DATA, focus=["the Ayatollahs", "Russia"], lexicon=str(extra))
+    assert run.focus == ["IRNGOV", "RUS"]
+    with pytest.raises(ParameterError, match="the Ayatollahs"):
+        prepare(DATA, focus=["the Ayatollahs"])  # the packaged lexicon does not know the name
