@@ -6,7 +6,7 @@ sentences. In one process, on the same documents, each timed over the whole set:
 
 * ``tokenizer``: a fresh ``spacy.blank("en")`` each run (the reference of the issue's ratio);
 * ``parser``: the shipped tagger + parser + lemmatizer alone (``accord.paths.PARSER_MODEL``);
-* ``engine v1``: accord's pipeline on word order (``build_pipeline()``);
+* ``engine v1``: accord's pipeline on word order (``build_pipeline(syntax=False)``);
 * ``engine v2``: accord's pipeline with the parser (``build_pipeline(syntax=True)``).
 
 Words are whitespace-separated tokens. Threads are left as the machine sets them; pass

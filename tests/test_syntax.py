@@ -85,8 +85,66 @@ def test_frame_cues_need_a_complement_and_the_parse(nlp):
     text = "The minister assured reporters that the aid would continue."
     assert [c.cue for c in run(nlp, text)._.claims] == ["assured"]
     assert run(nlp, "The company assured its cargo with a local firm.")._.claims == []
-    assert run(build_pipeline(), text)._.claims == []  # word order alone never takes a frame cue
+    assert run(build_pipeline(syntax=False), text)._.claims == []  # word order alone never takes a frame cue
 
 
 def test_model_is_shipped_inside_the_package():
     assert (PARSER_MODEL / "config.cfg").is_file() and (PARSER_MODEL / "meta.json").is_file()
+
+
+# -- frames that engine v2 reads from the tree (issue 10) ------------------------------------
+
+@pytest.mark.parametrize("text, expected", [
+    # object control: the accused does the act, in the active and the passive
+    ("US officials accused North Korea of supplying Russia with artillery shells.", ("AID", ["PRK"], ["RUS"])),
+    ("North Korea was accused by Ukraine of providing Russia with ballistic missiles.", ("AID", ["PRK"], ["RUS"])),
+    ("British diplomats criticised China for supplying drone components to Russia.", ("AID", ["CHN"], ["RUS"])),
+    # a relative clause's pronoun stands for the noun it modifies
+    ("Russia violated UN Security Council sanctions that were endorsed by the Kremlin.", ("SUPPORT", ["RUSGOV"], ["IGOUNO"])),
+    # a document's author makes the demand the document makes
+    ("The UN General Assembly adopted a resolution demanding that Russia withdraw its troops.", ("REQUEST", ["IGOUNO"], ["RUS"])),
+    # the goods are not the target; where they go is
+    ("The United States accused Russia of firing North Korean ballistic missiles at Ukraine.", ("ASSAULT", ["RUS"], ["UKR"])),
+    ("Iran supplied Shahed drones to Russia.", ("AID", ["IRN"], ["RUS"])),
+    # a treaty's partner, whether the parser hangs it on the treaty or on the verb
+    ("Moscow signed a mutual defence treaty with Pyongyang.", ("SUPPORT", ["RUS"], ["PRK"])),
+    # condemning an act is about its doer
+    ("Japan and South Korea condemned North Korea's latest ballistic missile launch.", ("ACCUSE", ["JPN", "KOR"], ["PRK"])),
+])
+def test_engine_v2_frames(nlp, text, expected):
+    assert expected in relations(run(nlp, text))
+
+
+@pytest.mark.parametrize("text, a, b, event", [
+    ("Putin and Pezeshkian signed a treaty.", "RUSGOV", "IRNGOV", "SUPPORT"),
+    ("Putin and Xi met in Beijing.", "RUSGOV", "CHNGOV", "CONSULT"),
+    ("China and Russia held joint naval exercises.", "CHN", "RUS", "COOPERATE"),
+])
+def test_a_joint_act_is_coded_both_ways(nlp, text, a, b, event):
+    rels = relations(run(nlp, text, date="2025-01-17"))  # Pezeshkian is president from July 2024
+    assert (event, [a], [b]) in rels and (event, [b], [a]) in rels
+
+
+def test_backing_something_together_is_not_a_joint_act(nlp):
+    # SUPPORT is joint only through the trigger lemmas the rule lists (sign, ratify ...)
+    rels = relations(run(nlp, "Russia and China backed the resolution."))
+    assert not any(src == ["RUS"] and tgt == ["CHN"] for _, src, tgt in rels)
+
+
+def test_a_reporting_word_after_its_content_is_no_material_act(nlp):
+    doc = run(nlp, "Dozens of missiles were delivered to Russia by North Korea in 2023, a UN sanctions monitor found.")
+    assert relations(doc) == [("AID", ["PRK"], ["RUS"])]
+
+
+def test_a_denial_never_answers_the_deniers_own_claim(nlp):
+    doc = run(nlp, "Ties between North Korea and Russia have raised concerns about an arms deal. "
+                   "US officials accused North Korea of supplying Russia with weapons. "
+                   "Both North Korea and Russia have denied accusations of weapons transfers.")
+    denial = next(c for c in doc._.claims if c.stance == "deny")
+    denied = doc._.claims[denial.contests]
+    assert denied.stance == "accuse" and set(denied.source) == {"USAGOV"}
+
+
+def test_an_inverted_report_takes_the_nearer_subject(nlp):
+    doc = run(nlp, "Kim Jong Un plans to visit Russia next month, the Kremlin said on Tuesday.")
+    assert [c.source for c in doc._.claims] == [["RUSGOV"]]
