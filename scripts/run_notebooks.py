@@ -24,8 +24,20 @@ KEEP_LANGUAGE_INFO = ("name", "codemirror_mode", "file_extension", "mimetype", "
                       "pygments_lexer")
 
 
+def js_numbers(value):
+    """Whole floats as ints (1.0 -> 1), as JupyterLab's JavaScript writes JSON outputs back."""
+    if isinstance(value, float) and value.is_integer():
+        return int(value)
+    if isinstance(value, dict):
+        return {k: js_numbers(v) for k, v in value.items()}
+    if isinstance(value, list):
+        return [js_numbers(v) for v in value]
+    return value
+
+
 def clean(nb: nbformat.NotebookNode) -> nbformat.NotebookNode:
-    """Drop what varies between runs and machines."""
+    """Drop what varies between runs and machines; write what JupyterLab would save back unchanged
+    (so that opening a notebook there does not mark it modified)."""
     for key in ("papermill", "widgets", "execution"):
         nb.metadata.pop(key, None)
     info = nb.metadata.get("language_info", {})
@@ -37,6 +49,9 @@ def clean(nb: nbformat.NotebookNode) -> nbformat.NotebookNode:
         for out in cell.get("outputs", []):
             if out.get("output_type") == "display_data" and "transient" in out:
                 del out["transient"]
+            for key in ("data", "metadata"):
+                if key in out:
+                    out[key] = nbformat.from_dict(js_numbers(out[key]))
     return nb
 
 

@@ -275,7 +275,8 @@ def test_sankey_marks_alleged_flows(rich):
     alleged = [i for i, lab in enumerate(labels) if lab.endswith("(alleged)")]
     reported = [i for i, lab in enumerate(labels) if "(" not in lab]
     assert alleged and reported
-    assert "PRKGOV → RUSGOV: weapons &amp; military (alleged)" in labels
+    assert "North Korea (government) → Russia (government): weapons &amp; military (alleged)" in labels
+    assert any("(PRKGOV → RUSGOV)" in h for h in sk.link.customdata)  # codes on hover
     assert all(sk.link.color[i].endswith(",0.22)") for i in alleged)
     assert all(sk.link.color[i].endswith(",0.75)") for i in reported)
     # the middle column names the status of what is not reported

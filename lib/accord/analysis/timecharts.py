@@ -90,6 +90,7 @@ def timeline(tables: Tables, focus: Any = DEFAULT_FOCUS, *, level: str = "countr
     dyad on the same date are spread apart vertically, so none hides another.
     """
     name, title = "timeline", title or "Timeline of events"
+    statuses = P.check_statuses(statuses)
     codes, members, node_of = _focus(tables, focus, level)
     rel = tables["relations"]
     rel = _involves(rel[rel["status"].isin(list(statuses))], members, node_of)
@@ -212,6 +213,7 @@ def material_exchanges(tables: Tables, focus: Any = DEFAULT_FOCUS, *, level: str
     aid, ...) → recipient, counting AID and COOPERATE relations. Reported flows are drawn solid,
     planned lighter, alleged and denied flows faint and labelled as such."""
     name, title = "material_exchanges", title or "Material exchanges: who supplies what to whom"
+    statuses = P.check_statuses(statuses)
     codes, members, node_of = _focus(tables, focus, level)
     d = dyad_rows(tables["relations"], members, statuses, node_of)
     rules = load_lexicon().rules
@@ -235,7 +237,9 @@ def material_exchanges(tables: Tables, focus: Any = DEFAULT_FOCUS, *, level: str
     def what(cs: tuple[str, str]) -> str:
         return cs[0] if cs[1] == "reported" else f"{cs[0]} ({cs[1]})"
 
-    labels = [esc(s) for s in suppliers] + [esc(what(c)) for c in categories] + [esc(r) for r in recipients]
+    shown = node_names(tables, set(suppliers) | set(recipients))
+    labels = ([label(shown, s) for s in suppliers] + [esc(what(c)) for c in categories]
+              + [label(shown, r) for r in recipients])
     idx_s = {s: i for i, s in enumerate(suppliers)}
     idx_c = {c: len(suppliers) + i for i, c in enumerate(categories)}
     idx_r = {r: len(suppliers) + len(categories) + i for i, r in enumerate(recipients)}
@@ -247,16 +251,16 @@ def material_exchanges(tables: Tables, focus: Any = DEFAULT_FOCUS, *, level: str
         rows = d[(d["source"] == rec["source"]) & (d["target"] == rec["target"])
                  & (d["category"] == rec["category"]) & (d["status"] == rec["status"])]
         cs = (rec["category"], rec["status"])
-        label = f"{esc(rec['source'])} → {esc(rec['target'])}: {esc(what(cs))}"
-        hover = (f"<b>{label}</b><br>{rec['n']} relation{'s' if rec['n'] != 1 else ''}<br>"
-                 + _evidence_lines(rows))
+        text = f"{label(shown, rec['source'])} → {label(shown, rec['target'])}: {esc(what(cs))}"
+        hover = (f"<b>{text}</b> ({esc(rec['source'])} → {esc(rec['target'])})<br>"
+                 f"{rec['n']} relation{'s' if rec['n'] != 1 else ''}<br>" + _evidence_lines(rows))
         colour = _rgba(CATEGORY_COLOURS[rec["category"]], STATUS_ALPHA.get(rec["status"], 0.5))
         for a, b in ((idx_s[rec["source"]], idx_c[cs]), (idx_c[cs], idx_r[rec["target"]])):
             src.append(a)
             tgt.append(b)
             val.append(int(rec["n"]))
             col.append(colour)
-            lab.append(label)
+            lab.append(text)
             hov.append(hover)
     fig = _figure(name, title, height=max(360, 120 + 60 * max(len(suppliers), len(categories), len(recipients))))
     fig.add_trace(go.Sankey(
