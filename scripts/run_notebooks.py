@@ -6,7 +6,9 @@
 Each notebook runs top to bottom with its default parameters in a fresh kernel
 of this Python (the notebook's folder as working directory), then is written
 back with nothing that depends on the clock or the machine: no execution
-timings, no papermill metadata, no Python version, no widget state. Running it
+timings, no papermill metadata, no widget state; and as JupyterLab would save it
+(the kernel's language_info, its Python version included; whole floats as ints),
+so that opening it there does not mark it modified. Running it
 twice gives identical files; ``--check`` exits 1 when a notebook would change
 (outputs that drifted from the code).
 """
@@ -20,8 +22,6 @@ import nbformat
 from nbclient import NotebookClient
 
 ROOT = Path(__file__).resolve().parents[1]
-KEEP_LANGUAGE_INFO = ("name", "codemirror_mode", "file_extension", "mimetype", "nbconvert_exporter",
-                      "pygments_lexer")
 
 
 def js_numbers(value):
@@ -40,8 +40,8 @@ def clean(nb: nbformat.NotebookNode) -> nbformat.NotebookNode:
     (so that opening a notebook there does not mark it modified)."""
     for key in ("papermill", "widgets", "execution"):
         nb.metadata.pop(key, None)
-    info = nb.metadata.get("language_info", {})
-    nb.metadata["language_info"] = {k: info[k] for k in KEEP_LANGUAGE_INFO if k in info}
+    # language_info stays whole, as the kernel reports it (its Python version too): JupyterLab
+    # writes the kernel's into the notebook on opening, and would otherwise mark it modified
     nb.metadata["kernelspec"] = {"display_name": "Python 3 (ipykernel)", "language": "python", "name": "python3"}
     for cell in nb.cells:
         for key in ("execution", "papermill", "collapsed", "scrolled"):

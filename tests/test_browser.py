@@ -117,7 +117,7 @@ def test_hostile_article_stays_plain_text(browser, hostile_reports, name):
         # the payloads reached the hover labels (the Sankey's too), as text
         assert "<script>window.__pwned='script';alert(1)</script>" in hover_text
         assert "<a href=\"javascript:window.__pwned='link';alert(3)\">" in hover_text
-        assert "RUS → PRK: weapons & military" in hover_text
+        assert "Russia → North Korea: weapons & military" in hover_text and "(RUS → PRK)" in hover_text
     else:
         text = page.locator("body").inner_text()
         # displaCy, the title, the source and the tables show the payloads as text

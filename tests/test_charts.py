@@ -362,6 +362,21 @@ def test_endorsing_an_organisation_is_not_alignment(seed):
     assert not charts.counts_for_alignment("REQUEST", "state", rules)
 
 
+def test_an_analyst_lexicon_may_change_the_alignment_rule(seed, tmp_path):
+    from accord.lexicon import load_lexicon
+    rel = seed["relations"].to_dict("records")
+    sp = dict(rel[10], relation_id="r15", source=["RUSGOV"], target=["IGOUNO"], event_type="SUPPORT",
+              quad_class=1, score=3.0, status="reported", claim_id=None)
+    t = {**seed, "relations": tables.frame("relations", rel + [sp])}
+    extra = tmp_path / "rules.yaml"
+    extra.write_text("rules:\n  endorsing_events: []\n", encoding="utf-8")
+    fig = charts.actor_network(t, level="actor", rules=load_lexicon(extra).rules)
+    assert "IGOUNO" in trace(fig, charts.GROUP_NAMES["aligned"]).customdata
+    extra.write_text("rules:\n  alignment_events: [HUG]\n", encoding="utf-8")
+    with pytest.raises(Exception, match="unknown PLOVER category 'HUG'"):
+        load_lexicon(extra)
+
+
 # -- parameters ---------------------------------------------------------------
 
 def test_unknown_focus_code_lists_valid_codes(seed):

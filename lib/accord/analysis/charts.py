@@ -142,7 +142,8 @@ def _text_position(xy: tuple[float, float], inner: bool) -> str:
 
 
 def actor_network(tables: Tables, focus: Any = DEFAULT_FOCUS, *, level: str = "country",
-                  statuses: Sequence[str] = SCORED_STATUSES, title: str | None = None) -> go.Figure:
+                  statuses: Sequence[str] = SCORED_STATUSES, title: str | None = None,
+                  rules: CodingRules | None = None) -> go.Figure:
     """The focus actors and everyone they interact with.
 
     Nodes are sized by mentions and coloured by alignment: the net score of an
@@ -150,6 +151,8 @@ def actor_network(tables: Tables, focus: Any = DEFAULT_FOCUS, *, level: str = "c
     join the two actors of a dyad; colour is the sign and width the magnitude
     of the dyad's net score (relations in both directions, of ``statuses``).
     Hovering a node or the dot in the middle of an edge shows the evidence.
+    Alignment counts only the relations :func:`counts_for_alignment` allows under ``rules``
+    (default: the packaged lexicon's coding rules; pass an analyst lexicon's ``rules``).
     ``level="country"`` folds the actors of a country (RUSGOV, RUSMIL...) into
     one node (RUS); ``"actor"`` keeps one node per actor code.
     """
@@ -167,7 +170,8 @@ def actor_network(tables: Tables, focus: Any = DEFAULT_FOCUS, *, level: str = "c
     all_mentions, names = _node_info(tables, node_of)
     shown = node_names(tables, nodes)
     mentions = {n: all_mentions.get(n, 0) for n in nodes}
-    align = _alignment(nodes, d, members, node_kinds(tables, node_of), load_lexicon().rules)
+    rules = rules if rules is not None else load_lexicon().rules
+    align = _alignment(nodes, d, members, node_kinds(tables, node_of), rules)
     pos = _layout({n: g for n, (g, _) in align.items()}, mentions)
 
     fig = _figure(name, title, height=600)

@@ -199,6 +199,14 @@ class Run:
     title: str
     n_read: int = 0
     statuses: tuple[str, ...] = P.DEFAULT_STATUSES
+    lexicon: str | None = None
+
+    @property
+    def rules(self) -> Any:
+        """The coding rules of the run's lexicon (the analyst's file, if any, over accord's)."""
+        from ..lexicon import load_lexicon
+
+        return load_lexicon(self.lexicon).rules
     notes: list[str] = field(default_factory=list)
 
     def overview(self) -> Any:
@@ -252,7 +260,8 @@ def prepare(corpus: Any, focus: Any, start: Any = None, end: Any = None, freq: s
     n_read = len(tables["documents"])
     tables = select(tables, start, end)
     return Run(tables=tables, focus=codes, focus_ids=focus_members(codes, tables["actors"]), start=lo, end=hi,
-               freq=freq, level=level, title=title, n_read=n_read, statuses=statuses)
+               freq=freq, level=level, title=title, n_read=n_read, statuses=statuses,
+               lexicon=lexicon)
 
 
 # -- table views --------------------------------------------------------------
