@@ -273,7 +273,7 @@ def test_sankey_marks_alleged_flows(rich):
     sk = fig.data[0]
     labels = list(sk.link.label)
     alleged = [i for i, lab in enumerate(labels) if lab.endswith("(alleged)")]
-    reported = [i for i, lab in enumerate(labels) if "(" not in lab]
+    reported = [i for i, lab in enumerate(labels) if not lab.endswith(("(alleged)", "(planned)", "(denied)"))]
     assert alleged and reported
     assert "North Korea (government) → Russia (government): weapons &amp; military (alleged)" in labels
     assert any("(PRKGOV → RUSGOV)" in h for h in sk.link.customdata)  # codes on hover
