@@ -5,7 +5,7 @@ BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 OUT    ?= build
 
-.PHONY: install system-deps test report annotate notebooks lexicon bench bench-report parser parser-sweep clean
+.PHONY: install system-deps test report annotate notebooks lab lexicon bench bench-report parser parser-sweep clean
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -29,6 +29,11 @@ annotate: install
 # the seed's HTML report and PNG charts in $(OUT)/report (replaced only when the run succeeds)
 report: install system-deps
 	$(BIN)/accord report notebooks/02_alliance_dynamics.ipynb --out $(OUT)/report
+
+# JupyterLab on the notebooks (opening one does not mark it modified: scripts/run_notebooks.py
+# writes them as JupyterLab saves them)
+lab: install
+	$(BIN)/jupyter lab notebooks/
 
 # rebuild the generated lexicon files in lib/accord/data from ../shared/reference (deterministic)
 lexicon: install

@@ -6,7 +6,9 @@
 Each notebook runs top to bottom with its default parameters in a fresh kernel
 of this Python (the notebook's folder as working directory), then is written
 back with nothing that depends on the clock or the machine: no execution
-timings, no papermill metadata, no Python version, no widget state. Running it
+timings, no papermill metadata, no widget state; and as JupyterLab would save it
+(the kernel's language_info, its Python version included; whole floats as ints),
+so that opening it there does not mark it modified. Running it
 twice gives identical files; ``--check`` exits 1 when a notebook would change
 (outputs that drifted from the code).
 """
@@ -20,16 +22,26 @@ import nbformat
 from nbclient import NotebookClient
 
 ROOT = Path(__file__).resolve().parents[1]
-KEEP_LANGUAGE_INFO = ("name", "codemirror_mode", "file_extension", "mimetype", "nbconvert_exporter",
-                      "pygments_lexer")
+
+
+def js_numbers(value):
+    """Whole floats as ints (1.0 -> 1), as JupyterLab's JavaScript writes JSON outputs back."""
+    if isinstance(value, float) and value.is_integer():
+        return int(value)
+    if isinstance(value, dict):
+        return {k: js_numbers(v) for k, v in value.items()}
+    if isinstance(value, list):
+        return [js_numbers(v) for v in value]
+    return value
 
 
 def clean(nb: nbformat.NotebookNode) -> nbformat.NotebookNode:
-    """Drop what varies between runs and machines."""
+    """Drop what varies between runs and machines; write what JupyterLab would save back unchanged
+    (so that opening a notebook there does not mark it modified)."""
     for key in ("papermill", "widgets", "execution"):
         nb.metadata.pop(key, None)
-    info = nb.metadata.get("language_info", {})
-    nb.metadata["language_info"] = {k: info[k] for k in KEEP_LANGUAGE_INFO if k in info}
+    # language_info stays whole, as the kernel reports it (its Python version too): JupyterLab
+    # writes the kernel's into the notebook on opening, and would otherwise mark it modified
     nb.metadata["kernelspec"] = {"display_name": "Python 3 (ipykernel)", "language": "python", "name": "python3"}
     for cell in nb.cells:
         for key in ("execution", "papermill", "collapsed", "scrolled"):
@@ -37,6 +49,9 @@ def clean(nb: nbformat.NotebookNode) -> nbformat.NotebookNode:
         for out in cell.get("outputs", []):
             if out.get("output_type") == "display_data" and "transient" in out:
                 del out["transient"]
+            for key in ("data", "metadata"):
+                if key in out:
+                    out[key] = nbformat.from_dict(js_numbers(out[key]))
     return nb
 
 

@@ -2,6 +2,7 @@
 a real JupyterLab server. Nothing here is mocked."""
 from __future__ import annotations
 
+import difflib
 import os
 import re
 import secrets
@@ -11,6 +12,7 @@ import socket
 import subprocess
 import time
 import urllib.request
+from pathlib import Path
 
 import pytest
 
@@ -115,7 +117,7 @@ def test_hostile_article_stays_plain_text(browser, hostile_reports, name):
         # the payloads reached the hover labels (the Sankey's too), as text
         assert "<script>window.__pwned='script';alert(1)</script>" in hover_text
         assert "<a href=\"javascript:window.__pwned='link';alert(3)\">" in hover_text
-        assert "RUS → PRK: weapons & military" in hover_text
+        assert "Russia → North Korea: weapons & military" in hover_text and "(RUS → PRK)" in hover_text
     else:
         text = page.locator("body").inner_text()
         # displaCy, the title, the source and the tables show the payloads as text
@@ -147,6 +149,13 @@ def _free_port() -> int:
     with socket.socket() as s:
         s.bind(("127.0.0.1", 0))
         return s.getsockname()[1]
+
+
+LAB_ROOTS: dict[str, Path] = {}  # url of a JupyterLab of the fixture -> the folder it serves
+
+
+def jupyterlab_root(url: str) -> Path:
+    return LAB_ROOTS[url]
 
 
 @pytest.fixture(scope="module")
@@ -187,6 +196,7 @@ def jupyterlab(tmp_path_factory):
                 log.flush()
                 pytest.fail(f"JupyterLab did not start:\n{(base / 'jupyterlab.log').read_text()[-3000:]}")
             time.sleep(0.2)
+        LAB_ROOTS[url] = root
         yield url, token
     finally:
         if proc.poll() is None:
@@ -220,3 +230,27 @@ def test_jupyterlab_draws_the_stored_charts(browser, jupyterlab):
     assert log.blocked == [], log.blocked  # nothing outside the local server
     assert log.page_errors == []
     page.close()
+
+
+@pytest.mark.parametrize("name", ["01_article_walkthrough.ipynb", "02_alliance_dynamics.ipynb"])
+def test_opening_a_notebook_in_jupyterlab_does_not_modify_it(browser, jupyterlab, name):
+    """JupyterLab opens the committed notebook, starts its kernel (which reports its language_info),
+    and neither marks it modified nor, when saved, writes other bytes than the committed ones."""
+    url, token = jupyterlab
+    served = Path(jupyterlab_root(url)) / "notebooks" / name
+    page = browser.new_page(viewport={"width": 1400, "height": 1000})
+    page.goto(f"{url}/lab/tree/notebooks/{name}?token={token}")
+    page.wait_for_selector(".jp-Notebook", timeout=60_000)
+    # the kernel is up when its status says idle; then JupyterLab has merged the kernel's info
+    page.wait_for_selector(".jp-Notebook-ExecutionIndicator[data-status='idle']", timeout=90_000)
+    page.wait_for_timeout(1500)
+    tab = page.locator("li.lm-TabBar-tab.jp-mod-current")
+    dirty = "jp-mod-dirty" in (tab.first.get_attribute("class") or "")
+    page.keyboard.press("Control+s")
+    page.wait_for_timeout(2000)
+    page.close()
+    committed = (ROOT / "notebooks" / name).read_text(encoding="utf-8")
+    saved = served.read_text(encoding="utf-8")
+    diff = "".join(difflib.unified_diff(committed.splitlines(True), saved.splitlines(True), n=1))[:3000]
+    assert saved == committed, diff
+    assert not dirty

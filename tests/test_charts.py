@@ -127,7 +127,7 @@ def test_empty_selection_gives_an_explanatory_figure(seed):
 
 def test_network_groups_actors_by_their_net_score_with_the_focus(seed):
     fig = charts.actor_network(seed, level="actor")
-    groups = {t.name: set(t.text) for t in fig.data if t.mode == "markers+text" and t.name != "dyads"}
+    groups = {t.name: set(t.customdata) for t in fig.data if t.mode == "markers+text" and t.name != "dyads"}
     assert groups[charts.GROUP_NAMES["focus"]] == {"RUSGOV", "PRKGOV"}
     assert "CHNGOV" in groups[charts.GROUP_NAMES["aligned"]]
     assert {"USAGOV", "WST", "UKR", "KORGOV"} <= groups[charts.GROUP_NAMES["opposed"]]
@@ -136,14 +136,14 @@ def test_network_groups_actors_by_their_net_score_with_the_focus(seed):
 def test_network_edges_carry_sign_colour_width_and_evidence(seed):
     fig = charts.actor_network(seed, level="actor")
     edges = {t.name: t for t in fig.data if t.mode == "lines"}
-    # r2 +5, r3 +1 (planned), r5 +6, r6/r7 +5 each (alleged), r8 +2, r10 +6, r1 +3, r11 +3; hypothetical r13 left out
+    # r1 +3, r2 +5, r5 +6, r6/r7 +5 each (alleged), r8 +2, r10 +6, r11 +3; planned r3, hypothetical r13 left out
     assert trace(fig, "dyads")
     rus_prk = edges["PRKGOV – RUSGOV"]
     assert rus_prk.line.color == charts.POSITIVE
     assert edges["RUSGOV – UKR"].line.color == charts.NEGATIVE
     assert rus_prk.line.width > edges["CHNGOV – PRKGOV"].line.width
     dyads = trace(fig, "dyads")
-    i = list(dyads.text).index("+36")
+    i = list(dyads.text).index("+35<br><i>alleged +22</i>")  # r5, r6, r7, r10 are alleged
     assert "Kim Jong Un for his support" in dyads.hovertext[i].replace("<br>   ", " ")
     assert "USAGOV – PRKGOV" not in " ".join(edges)  # hypothetical sanctions are not scored
 
@@ -153,7 +153,7 @@ def test_network_node_size_grows_with_mentions(seed):
     sizes = {}
     for t in fig.data:
         if t.mode == "markers+text" and t.name != "dyads":
-            sizes.update(zip(t.text, t.marker.size))
+            sizes.update(zip(t.customdata, t.marker.size))
     assert sizes["RUSGOV"] > sizes["USAGOV"] > sizes["KORGOV"] or sizes["USAGOV"] >= sizes["KORGOV"]
     assert sizes["RUSGOV"] > sizes["WST"] > sizes["CHNGOV"]
 
@@ -164,7 +164,7 @@ def test_focus_by_actor_id_and_by_country_code(seed):
     assert shape(charts.actor_network(seed, ["RUS", "PRK"], level="actor")) == shape(
         charts.actor_network(seed, ["RUSGOV", "PRKGOV"], level="actor"))
     only_usa = charts.actor_network(seed, "USA", level="actor")
-    names = {n for t in only_usa.data if t.mode == "markers+text" and t.name != "dyads" for n in t.text}
+    names = {n for t in only_usa.data if t.mode == "markers+text" and t.name != "dyads" for n in t.customdata}
     assert names == {"USAGOV", "PRKGOV", "RUSGOV"}
 
 
@@ -173,12 +173,16 @@ def test_focus_by_actor_id_and_by_country_code(seed):
 def test_dyad_matrix_sums_scores_and_counts(seed):
     fig = charts.dyad_matrix(seed, level="actor")
     hm = fig.data[0]
-    cell = hm.z[list(hm.y).index("RUSGOV")][list(hm.x).index("PRKGOV")]
-    # r1 +3, r3 +1, r6 +5, r7 +5, r11 +3
-    assert cell == 17.0
-    assert hm.text[list(hm.y).index("RUSGOV")][list(hm.x).index("PRKGOV")] == "+17<br>n=5"
-    assert hm.z[list(hm.y).index("PRKGOV")][list(hm.x).index("PRKGOV")] is None
-    assert list(hm.y)[:2] == ["PRKGOV", "RUSGOV"]  # focus first
+    rus, prk = "Russia (government)", "North Korea (government)"  # names on the axes
+    cell = hm.z[list(hm.y).index(rus)][list(hm.x).index(prk)]
+    # r1 +3, r6 +5, r7 +5 (alleged), r11 +3; planned r3 does not count by default
+    assert cell == 16.0
+    assert hm.text[list(hm.y).index(rus)][list(hm.x).index(prk)] == "+16<br>n=4<br><i>2 alleged</i>"
+    assert "(RUSGOV → PRKGOV)" in hm.hovertext[list(hm.y).index(rus)][list(hm.x).index(prk)]
+    assert hm.z[list(hm.y).index(prk)][list(hm.x).index(prk)] is None
+    assert list(hm.y)[:2] == [prk, rus]  # focus first
+    with_planned = charts.dyad_matrix(seed, level="actor", statuses=["reported", "alleged", "planned"]).data[0]
+    assert with_planned.z[list(hm.y).index(rus)][list(hm.x).index(prk)] == 17.0
 
 
 # -- claim contest ------------------------------------------------------------
@@ -191,7 +195,7 @@ def test_contested_propositions_sides(seed):
     fig = charts.claim_contest(seed, level="actor")
     asserts, denies = trace(fig, "asserts"), trace(fig, "denies")
     assert list(asserts.x) == [2] and list(denies.x) == [-2]
-    assert asserts.text[0] == "USAGOV, KORGOV"
+    assert asserts.text[0] == "United States (government), South Korea (government)"
     assert "supplies Russia with military" in asserts.y[0]
 
 
@@ -206,21 +210,48 @@ def test_contest_chain_alternates_sides(seed):
 # -- timeline -----------------------------------------------------------------
 
 def test_timeline_shows_dated_events_by_quad_class(seed):
-    fig = charts.timeline(seed)
-    xs = sorted(x for t in fig.data for x in t.x)
-    assert xs == ["2023-09-01", "2024-06-18"]  # r8 (month given) and r3; undated relations are left out
-    assert {t.name for t in fig.data} == {"verbal cooperation"}
-    hover = " ".join(h for t in fig.data for h in t.hovertext)
+    fig = charts.timeline(seed, undated="drop")
+    points = [t for t in fig.data if t.mode == "markers" and t.x[0] is not None]
+    assert sorted(x for t in points for x in t.x) == ["2023-09-15", "2024-06-18"]  # r8 (a month) and r3
+    assert {t.name for t in points} == {"verbal cooperation"}
+    hover = " ".join(h for t in points for h in t.hovertext)
     assert "<b>2023-09</b> (month)" in hover
-    with_doc = charts.timeline(seed, undated="document")
-    assert sum(len(t.x) for t in with_doc.data) > 2
-    assert {t.name for t in with_doc.data} >= {"material cooperation", "material conflict"}
+    with_doc = charts.timeline(seed)  # undated events at their article's date, by default
+    points = [t for t in with_doc.data if t.mode == "markers" and t.x[0] is not None]
+    assert sum(len(t.x) for t in points) > 2
+    assert {t.name for t in points} >= {"material cooperation", "material conflict"}
+
+
+def test_timeline_marks_undated_events_and_keeps_the_month(seed):
+    fig = charts.timeline(seed)
+    points = [t for t in fig.data if t.mode == "markers" and t.x[0] is not None]
+    flags = [(sym, undated) for t in points for sym, (_, undated) in zip(t.marker.symbol, t.customdata)]
+    assert any(u for _, u in flags) and any(not u for _, u in flags)
+    assert all(sym.endswith("-dot") == u for sym, u in flags)  # dotted marker: no date in the text
+    hover = " ".join(h for t in points for h in t.hovertext)
+    assert "<b>undated</b>: placed at its article's date, 2024-06-18" in hover
+    assert any(t.name.startswith("undated") for t in fig.data)  # and the legend says so
+    # September 2023 is drawn as the month it is: a bar from its first to its last day
+    span = next(t for t in fig.data if t.mode == "lines")
+    assert list(span.x) == ["2023-09-01", "2023-09-30", None]
+
+
+def test_timeline_separates_events_of_one_dyad_on_one_day(seed):
+    fig = charts.timeline(seed)
+    points = [(x, y) for t in fig.data if t.mode == "markers" and t.x[0] is not None for x, y in zip(t.x, t.y)]
+    assert len(points) == len(set(points)) > 5  # no marker hides another
+    labels = list(fig.layout.yaxis.ticktext)
+    assert "Russia → North Korea" in labels  # names on the axis; codes in the hover
+    hover = " ".join(h for t in fig.data if t.hovertext for h in t.hovertext)
+    assert "(RUS → PRK)" in hover
 
 
 def test_timeline_marks_status_by_symbol(rich):
     fig = charts.timeline(rich)
-    symbols = {s for t in fig.data for s in t.marker.symbol}
-    assert {"circle", "diamond-open"} <= symbols
+    symbols = {s for t in fig.data if t.mode == "markers" and t.x[0] is not None for s in t.marker.symbol}
+    assert {"circle", "diamond-open", "circle-open-dot"} <= symbols
+    legend = {t.name: t.marker.symbol for t in fig.data if t.x == (None,)}
+    assert legend["reported"] == "circle" and legend["alleged"] == "circle-open"
 
 
 # -- material exchanges -------------------------------------------------------
@@ -242,9 +273,10 @@ def test_sankey_marks_alleged_flows(rich):
     sk = fig.data[0]
     labels = list(sk.link.label)
     alleged = [i for i, lab in enumerate(labels) if lab.endswith("(alleged)")]
-    reported = [i for i, lab in enumerate(labels) if "(" not in lab]
+    reported = [i for i, lab in enumerate(labels) if not lab.endswith(("(alleged)", "(planned)", "(denied)"))]
     assert alleged and reported
-    assert "PRKGOV → RUSGOV: weapons &amp; military (alleged)" in labels
+    assert "North Korea (government) → Russia (government): weapons &amp; military (alleged)" in labels
+    assert any("(PRKGOV → RUSGOV)" in h for h in sk.link.customdata)  # codes on hover
     assert all(sk.link.color[i].endswith(",0.22)") for i in alleged)
     assert all(sk.link.color[i].endswith(",0.75)") for i in reported)
     # the middle column names the status of what is not reported
@@ -256,13 +288,93 @@ def test_sankey_marks_alleged_flows(rich):
 
 def test_cooperation_conflict_by_month_and_week(rich):
     month = charts.cooperation_conflict(rich, freq="M", level="actor", undated="drop")
-    t = trace(month, "PRKGOV – RUSGOV")
-    assert list(t.x) == ["2023-09-01", "2024-06-01", "2024-07-01", "2024-09-01"]
-    assert list(t.y) == [2.0, 1.0, 4.0, 11.0]
+    t = trace(month, "North Korea (government) – Russia (government)")
+    assert t.customdata[0] == "PRKGOV – RUSGOV"
+    # one point per month from 2023-09 to 2024-09; None where the dyad has no data, so the line breaks
+    assert len(t.x) == 13 and [x[:7] for x in t.x][:2] == ["2023-09", "2023-10"]
+    assert list(t.y) == [2.0] + [None] * 9 + [4.0, None, 11.0]  # June: only the planned r3
+    assert t.connectgaps is False
     week = charts.cooperation_conflict(rich, freq="week", level="actor")
-    assert list(trace(week, "PRKGOV – RUSGOV").x)[-1] == "2024-09-02"  # Monday of the week of 2024-09-03
+    assert trace(week, "North Korea (government) – Russia (government)").x[-1][:10] >= "2024-09-02"
     with pytest.raises(ParameterError, match="'W' \\(week\\), 'M' \\(month\\)"):
         charts.cooperation_conflict(rich, freq="fortnight")
+
+
+def test_cooperation_conflict_separates_equal_points_and_marks_allegations(rich):
+    fig = charts.cooperation_conflict(rich, level="actor")
+    lines = [t for t in fig.data if t.mode == "lines+markers"]
+    points = [(x, y) for t in lines for x, y in zip(t.x, t.y) if y is not None]
+    assert len(points) == len(set(points))
+    xs_by_line = [set(t.x) for t in lines]
+    assert all(not (a & b) for i, a in enumerate(xs_by_line) for b in xs_by_line[i + 1:])  # dodged in x
+    prk_rus = trace(fig, "North Korea (government) – Russia (government)")
+    june = [i for i, x in enumerate(prk_rus.x) if x.startswith("2024-06")][0]
+    assert prk_rus.marker.symbol[june] == "circle-open"  # alleged relations in June
+    assert "alleged" in prk_rus.hovertext[june]
+
+
+# -- status, names, alignment --------------------------------------------------
+
+def test_network_draws_each_status_differently(seed):
+    only_alleged = charts.actor_network(seed, level="actor", statuses=["alleged"])
+    reported = charts.actor_network(seed, level="actor", statuses=["reported"])
+    both = charts.actor_network(seed, level="actor")
+    for fig, expected in ((only_alleged, "dash"), (reported, "solid"), (both, charts.MIXED_DASH)):
+        edge = next(t for t in fig.data if t.mode == "lines" and t.name == "PRKGOV – RUSGOV")
+        assert edge.line.dash == expected
+    legend = {t.name: t.line.dash for t in both.data if t.mode == "lines" and t.x == (None,)}
+    assert legend["reported relations"] == "solid" and legend["reported and not"] == charts.MIXED_DASH
+    with pytest.raises(ParameterError, match="statuses: 'rumoured'; valid: reported, alleged"):
+        charts.actor_network(seed, statuses=["rumoured"])
+
+
+def test_statuses_parameter():
+    assert params.check_statuses(None) == ("reported", "alleged")
+    assert params.check_statuses("planned, reported") == ("reported", "planned")
+    assert params.check_statuses("all") == params.STATUSES
+
+
+def test_network_labels_are_names_and_codes_are_on_hover(seed):
+    fig = charts.actor_network(seed)
+    focus = trace(fig, charts.GROUP_NAMES["focus"])
+    assert set(focus.text) == {"Russia", "North Korea"}  # the lexicon's names of the folded countries
+    assert set(focus.customdata) == {"RUS", "PRK"}
+    assert any("<b>Russia</b> (RUS)" in h for h in focus.hovertext)
+
+
+def test_endorsing_an_organisation_is_not_alignment(seed):
+    rel = seed["relations"].to_dict("records")
+    sp = dict(rel[10], relation_id="r15", source=["RUSGOV"], target=["IGOUNO"], event_type="SUPPORT",
+              quad_class=1, score=3.0, status="reported", claim_id=None)
+    t = {**seed, "relations": tables.frame("relations", rel + [sp])}
+    fig = charts.actor_network(t, level="actor")
+    groups = {t.name: set(t.customdata) for t in fig.data if t.mode == "markers+text" and t.name != "dyads"}
+    assert "IGOUNO" in groups[charts.GROUP_NAMES["neutral"]]  # the edge is drawn, the UN is not 'aligned'
+    assert "RUSGOV – IGOUNO" in {t.name for t in fig.data} or "IGOUNO – RUSGOV" in {t.name for t in fig.data}
+    # the rule is data: without the endorsement rule, the UN would count as aligned
+    from dataclasses import replace
+    from accord.lexicon import load_lexicon
+    rules = load_lexicon().rules
+    assert "SUPPORT" in rules.endorsing_events and "SUPPORT" in rules.alignment_events
+    assert not charts.counts_for_alignment("SUPPORT", "igo", rules)
+    assert charts.counts_for_alignment("SUPPORT", "state", rules)
+    assert charts.counts_for_alignment("SUPPORT", "igo", replace(rules, endorsing_events=frozenset()))
+    assert not charts.counts_for_alignment("REQUEST", "state", rules)
+
+
+def test_an_analyst_lexicon_may_change_the_alignment_rule(seed, tmp_path):
+    from accord.lexicon import load_lexicon
+    rel = seed["relations"].to_dict("records")
+    sp = dict(rel[10], relation_id="r15", source=["RUSGOV"], target=["IGOUNO"], event_type="SUPPORT",
+              quad_class=1, score=3.0, status="reported", claim_id=None)
+    t = {**seed, "relations": tables.frame("relations", rel + [sp])}
+    extra = tmp_path / "rules.yaml"
+    extra.write_text("rules:\n  endorsing_events: []\n", encoding="utf-8")
+    fig = charts.actor_network(t, level="actor", rules=load_lexicon(extra).rules)
+    assert "IGOUNO" in trace(fig, charts.GROUP_NAMES["aligned"]).customdata
+    extra.write_text("rules:\n  alignment_events: [HUG]\n", encoding="utf-8")
+    with pytest.raises(Exception, match="unknown PLOVER category 'HUG'"):
+        load_lexicon(extra)
 
 
 # -- parameters ---------------------------------------------------------------
@@ -326,11 +438,11 @@ def test_parse_date():
 
 def test_country_level_folds_the_actors_of_a_country(seed):
     fig = charts.actor_network(seed)  # level="country" by default
-    nodes = {n for t in fig.data if t.mode == "markers+text" and t.name != "dyads" for n in t.text}
+    nodes = {n for t in fig.data if t.mode == "markers+text" and t.name != "dyads" for n in t.customdata}
     assert nodes == {"RUS", "PRK", "USA", "KOR", "CHN", "UKR", "WST"}
     hover = " ".join(h for t in fig.data if t.name == charts.GROUP_NAMES["focus"] for h in t.hovertext)
     assert "Russia (government)" in hover and "mentions: 12" in hover
     hm = charts.dyad_matrix(seed).data[0]
-    assert hm.z[list(hm.y).index("RUS")][list(hm.x).index("PRK")] == 17.0
+    assert hm.z[list(hm.y).index("Russia")][list(hm.x).index("North Korea")] == 16.0
     with pytest.raises(ParameterError, match="level: 'nation'"):
         charts.dyad_matrix(seed, level="nation")

@@ -34,7 +34,9 @@ def test_committed_executed_and_clean(path):
     assert [c.execution_count for c in code] == list(range(1, len(code) + 1))
     assert code[0].metadata.get("tags") == ["parameters"]
     assert all(c.outputs for c in code[1:]), "every cell after the parameters shows something"
-    assert "papermill" not in nb.metadata and "version" not in nb.metadata.get("language_info", {})
+    assert "papermill" not in nb.metadata
+    # the kernel's language_info, whole, as JupyterLab writes it on opening (else it marks the notebook modified)
+    assert nb.metadata.language_info["name"] == "python" and "version" in nb.metadata.language_info
     for c in nb.cells:
         assert "execution" not in c.metadata and "papermill" not in c.metadata
         for out in c.get("outputs", []):
@@ -56,3 +58,31 @@ def test_rerun_is_byte_identical_whatever_the_plotly_renderer(monkeypatch):
     monkeypatch.setenv("PLOTLY_RENDERER", "notebook_connected")
     path = ROOT / "notebooks" / "02_alliance_dynamics.ipynb"
     assert _runner().execute(path) == path.read_text(encoding="utf-8"), "outputs drifted: run `make notebooks`"
+
+
+def _js_json(value):
+    """``value`` through JSON as a browser reads and writes it (JSON.parse, then JSON.stringify):
+    a whole number loses its ".0"."""
+    if isinstance(value, float) and value.is_integer():
+        return int(value)
+    if isinstance(value, dict):
+        return {k: _js_json(v) for k, v in value.items()}
+    if isinstance(value, list):
+        return [_js_json(v) for v in value]
+    return value
+
+
+@pytest.mark.parametrize("path", NOTEBOOKS, ids=lambda p: p.stem)
+def test_jupyterlab_would_save_the_committed_bytes(path):
+    """Saving an unchanged notebook from JupyterLab writes what was read: the outputs pass through the
+    browser's JSON (whole floats become ints) and the server writes with nbformat (format 4.5, cell ids,
+    sorted keys, one-space indent, trailing newline). The real JupyterLab does the same in
+    test_browser.py::test_opening_a_notebook_in_jupyterlab_does_not_modify_it."""
+    text = path.read_text(encoding="utf-8")
+    nb = nbformat.reads(text, as_version=nbformat.NO_CONVERT)
+    assert (nb.nbformat, nb.nbformat_minor) == (4, 5) and all(c.get("id") for c in nb.cells)
+    assert nb.metadata.kernelspec == {"display_name": "Python 3 (ipykernel)", "language": "python",
+                                      "name": "python3"}
+    browser = nbformat.from_dict(_js_json(json.loads(text)))
+    resaved = nbformat.writes(browser, version=nbformat.NO_CONVERT)
+    assert resaved + "\n" == text

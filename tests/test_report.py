@@ -51,9 +51,9 @@ def test_parameters_checked_against_the_notebook(tmp_path):
 def test_notebooks_document_their_parameters():
     import papermill
 
-    for nb, extra in ((DYNAMICS, ["count"]), (WALKTHROUGH, [])):
+    for nb, extra in ((DYNAMICS, ["statuses", "lexicon", "title", "count"]), (WALKTHROUGH, ["lexicon", "title"])):
         declared = papermill.inspect_notebook(str(nb))
-        assert list(declared) == ["corpus", "focus", "start", "end", "freq", "level", "lexicon", "title", *extra]
+        assert list(declared) == ["corpus", "focus", "start", "end", "freq", "level", *extra]
         assert all(p["help"] for p in declared.values())
         assert declared["focus"]["inferred_type_name"] == "list[str]"
         assert declared["start"]["inferred_type_name"] == "Optional[str]"
@@ -105,6 +105,34 @@ def test_report_is_self_contained_with_hidden_inputs(good):
     assert "Who sides with whom" in page
     assert "<title>Russia and North Korea: the alliance&#39;s dynamics</title>" in page or \
            "<title>Russia and North Korea: the alliance's dynamics</title>" in page
+
+
+def test_report_has_one_heading_and_a_summary_for_readers(good):
+    """The report of a real papermill run: one h1 (the title, from the focus names), the summary under
+    it (period, articles, strongest dyads, contested propositions), no note on how to run the notebook."""
+    out, _ = good
+    page = (out / "report.html").read_text(encoding="utf-8")
+    body = page[page.index("<body"):]
+    headings = re.findall(r"<h1[^>]*>(.*?)</h1>", body, flags=re.S)
+    assert len(headings) == 1 and headings[0].startswith("Russia and North Korea: the alliance")
+    summary = re.search(r'<ul class="accord-summary">(.*?)</ul>', body, flags=re.S).group(1)
+    assert "1 article, 2024-06-18." in summary
+    assert "Strongest dyads: North Korea – Russia +68 (11 relations, of which alleged +40)" in summary
+    assert "Contested: " in summary and "denied by North Korea and Russia" in summary
+    assert body.index("accord-summary") < body.index("Who sides with whom")  # at the top
+    assert "notebook-only" not in body and "Scheduled runs" not in body and "Notebook use" not in body
+
+
+def test_title_follows_the_focus(tmp_path):
+    """An Iran-focused run is not titled after the example: the title comes from the focus names."""
+    out = tmp_path / "usa"
+    res = accord("report", str(DYNAMICS), "--no-png", "--out", str(out), "-p", "focus", "[USA]")
+    assert res.returncode == 0, res.stderr
+    page = (out / "report.html").read_text(encoding="utf-8")
+    assert "<title>United States: the alliance" in page
+    assert "Russia and North Korea" not in page[:page.index("</title>")]
+    body = page[page.index("<body"):]
+    assert len(re.findall(r"<h1[\s>]", body)) == 1 and "United States: the alliance" in body
 
 
 def test_report_html_is_reproducible():

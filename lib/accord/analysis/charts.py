@@ -24,7 +24,11 @@ import textwrap
 from typing import Any, Iterable, Mapping, Sequence
 import pandas as pd
 import plotly.graph_objects as go
+from . import params as P
+from ..lexicon import CodingRules, load_lexicon
 from .select import dyad_rows, node_map
+from .figures import (MIXED_DASH, STATUS_DASH, STATUS_OPACITY, label, node_names, status_mix,
+                      status_note)
 from .figures import DEFAULT_FOCUS, GROUP_COLOURS, GROUP_NAMES, MAX_EVIDENCE, SCORED_STATUSES, Tables, _codes, _empty, _evidence_lines, _figure, _focus, _node_info, _num, _quote, _r, _short, _wrap, esc, _undirected
 from .timecharts import cooperation_conflict, material_categories, material_category, material_exchanges, timeline
 
@@ -50,13 +54,38 @@ POSITIVE, NEGATIVE, ZERO = "#1a9850", "#d73027", "#969696"
 
 # -- actor network ------------------------------------------------------------
 
-def _alignment(nodes: Sequence[str], edges: pd.DataFrame, members: set[str]) -> dict[str, tuple[str, float]]:
+def counts_for_alignment(event_type: Any, target_kind: Any, rules: CodingRules) -> bool:
+    """Whether a relation makes its actors aligned or opposed: its category is one of the coding
+    rule ``alignment_events``, and it does not merely endorse an organisation (an ``endorsing_events``
+    category whose target is an igo or bloc: Russia endorsing UN sanctions does not side with the UN)."""
+    if event_type not in rules.alignment_events:
+        return False
+    return not (event_type in rules.endorsing_events and target_kind in ("igo", "bloc"))
+
+
+def node_kinds(tables: Tables, node_of: Mapping[str, str]) -> dict[str, str]:
+    """node -> the kind of actor it is (state, igo, bloc...): the node's own actor, else its members'."""
+    actors = tables["actors"]
+    kinds: dict[str, str] = {}
+    for aid, kind in zip(actors["actor_id"].astype(str), actors["kind"].astype(str)):
+        node = node_of.get(aid, aid)
+        if node == aid or node not in kinds:
+            kinds[node] = kind
+    return kinds
+
+
+def _alignment(nodes: Sequence[str], rows: pd.DataFrame, members: set[str],
+               kinds: Mapping[str, str], rules: CodingRules) -> dict[str, tuple[str, float]]:
+    """Each node's group (focus, aligned, opposed, neutral) and the net score of the relations
+    with the focus that count for alignment (:func:`counts_for_alignment`)."""
     net = {n: 0.0 for n in nodes}
-    for a, b, score in zip(edges["a"], edges["b"], edges["net"]):
-        if a in members and b not in members:
-            net[b] += score
-        elif b in members and a not in members:
-            net[a] += score
+    for s, t, event, score in zip(rows["source"], rows["target"], rows["event_type"], rows["score"]):
+        if not counts_for_alignment(event, kinds.get(t), rules):
+            continue
+        if s in members and t not in members:
+            net[t] += score
+        elif t in members and s not in members:
+            net[s] += score
     out = {}
     for n in nodes:
         if n in members:
@@ -68,6 +97,16 @@ def _alignment(nodes: Sequence[str], edges: pd.DataFrame, members: set[str]) -> 
         else:
             out[n] = ("neutral", 0.0)
     return out
+
+
+def _status_legend(fig: go.Figure, statuses: Iterable[str]) -> None:
+    """Legend entries (no data) saying how each status is drawn."""
+    for st in statuses:
+        fig.add_trace(go.Scatter(
+            x=[None], y=[None], mode="lines", name=f"{st} relations" if st != "mixed" else "reported and not",
+            line={"color": "#636363", "dash": STATUS_DASH.get(st, MIXED_DASH), "width": 2},
+            legendgroup="status", legendgrouptitle={"text": "line: status"}, hoverinfo="skip",
+        ))
 
 
 def _layout(groups: Mapping[str, str], weight: Mapping[str, float]) -> dict[str, tuple[float, float]]:
@@ -103,7 +142,8 @@ def _text_position(xy: tuple[float, float], inner: bool) -> str:
 
 
 def actor_network(tables: Tables, focus: Any = DEFAULT_FOCUS, *, level: str = "country",
-                  statuses: Sequence[str] = SCORED_STATUSES, title: str | None = None) -> go.Figure:
+                  statuses: Sequence[str] = SCORED_STATUSES, title: str | None = None,
+                  rules: CodingRules | None = None) -> go.Figure:
     """The focus actors and everyone they interact with.
 
     Nodes are sized by mentions and coloured by alignment: the net score of an
@@ -111,10 +151,13 @@ def actor_network(tables: Tables, focus: Any = DEFAULT_FOCUS, *, level: str = "c
     join the two actors of a dyad; colour is the sign and width the magnitude
     of the dyad's net score (relations in both directions, of ``statuses``).
     Hovering a node or the dot in the middle of an edge shows the evidence.
+    Alignment counts only the relations :func:`counts_for_alignment` allows under ``rules``
+    (default: the packaged lexicon's coding rules; pass an analyst lexicon's ``rules``).
     ``level="country"`` folds the actors of a country (RUSGOV, RUSMIL...) into
     one node (RUS); ``"actor"`` keeps one node per actor code.
     """
     name, title = "actor_network", title or "Actor network: who cooperates and who opposes"
+    statuses = P.check_statuses(statuses)
     codes, members, node_of = _focus(tables, focus, level)
     d = dyad_rows(tables["relations"], members, statuses, node_of)
     if d.empty:
@@ -125,34 +168,44 @@ def actor_network(tables: Tables, focus: Any = DEFAULT_FOCUS, *, level: str = "c
              .reset_index())
     nodes = sorted(set(edges["a"]) | set(edges["b"]))
     all_mentions, names = _node_info(tables, node_of)
+    shown = node_names(tables, nodes)
     mentions = {n: all_mentions.get(n, 0) for n in nodes}
-    align = _alignment(nodes, edges, members)
+    rules = rules if rules is not None else load_lexicon().rules
+    align = _alignment(nodes, d, members, node_kinds(tables, node_of), rules)
     pos = _layout({n: g for n, (g, _) in align.items()}, mentions)
 
     fig = _figure(name, title, height=600)
     max_abs = max(abs(v) for v in edges["net"]) or 1.0
     mid_x, mid_y, mid_text, mid_hover, mid_colour = [], [], [], [], []
+    mixes = []
     for rec in edges.to_dict("records"):
         (x0, y0), (x1, y1) = pos[rec["a"]], pos[rec["b"]]
         net = rec["net"]
         colour = POSITIVE if net > 0 else NEGATIVE if net < 0 else ZERO
+        rows = d[(d["a"] == rec["a"]) & (d["b"] == rec["b"])]
+        mix = status_mix(rows["status"])
+        mixes.append(mix)
+        note = status_note(rows["status"], rows["score"])
         fig.add_trace(go.Scatter(
             x=[x0, x1], y=[y0, y1], mode="lines", hoverinfo="skip", showlegend=False,
-            line={"width": _r(1 + 7 * abs(net) / max_abs, 2), "color": colour}, opacity=0.6,
+            line={"width": _r(1 + 7 * abs(net) / max_abs, 2), "color": colour,
+                  "dash": STATUS_DASH.get(mix, MIXED_DASH)},
+            opacity=_r(0.6 * STATUS_OPACITY.get(mix, 1.0), 2),
             name=f"{rec['a']} – {rec['b']}",
         ))
-        rows = d[(d["a"] == rec["a"]) & (d["b"] == rec["b"])]
         # the score label sits nearer the outer actor, away from the crowded centre
         f = 0.62 if (rec["a"] in members) != (rec["b"] in members) else 0.5
         if rec["b"] in members and rec["a"] not in members:
             f = 1 - f
         mid_x.append(_r(x0 + f * (x1 - x0)))
         mid_y.append(_r(y0 + f * (y1 - y0)))
-        mid_text.append(_num(net))
+        # the part of the score that is not reported fact is written beside it
+        mid_text.append(_num(net) + (f"<br><i>{esc(note)}</i>" if note else ""))
         mid_colour.append(colour)
         mid_hover.append(
-            f"<b>{esc(rec['a'])} – {esc(rec['b'])}</b>: net score {_num(net)} over {rec['n']} "
-            f"relation{'s' if rec['n'] != 1 else ''}<br>" + _evidence_lines(rows)
+            f"<b>{label(shown, rec['a'])} – {label(shown, rec['b'])}</b> ({esc(rec['a'])} – {esc(rec['b'])}): "
+            f"net score {_num(net)} over {rec['n']} relation{'s' if rec['n'] != 1 else ''}"
+            + (f", of which {esc(note)}" if note else "") + "<br>" + _evidence_lines(rows)
         )
     fig.add_trace(go.Scatter(
         x=mid_x, y=mid_y, mode="markers+text", text=mid_text, textposition="middle center",
@@ -167,18 +220,19 @@ def actor_network(tables: Tables, focus: Any = DEFAULT_FOCUS, *, level: str = "c
         xs = [pos[n][0] for n in members_g]
         fig.add_trace(go.Scatter(
             x=xs, y=[pos[n][1] for n in members_g], mode="markers+text", name=GROUP_NAMES[group],
-            text=[esc(n) for n in members_g],
+            text=[label(shown, n) for n in members_g], customdata=list(members_g),
             textposition=[_text_position(pos[n], group == "focus") for n in members_g],
             marker={"size": [_r(14 + 7 * math.sqrt(mentions[n]), 1) for n in members_g],
                     "color": GROUP_COLOURS[group], "line": {"width": 1, "color": "#ffffff"}},
             hovertext=[
-                f"<b>{esc(n)}</b> {esc(names.get(n, ''))}<br>mentions: {mentions[n]}<br>"
-                + (f"net score with {_codes(codes)}: {_num(align[n][1])}" if group != "focus"
-                   else "focus actor")
+                f"<b>{label(shown, n)}</b> ({esc(n)})<br>{esc(names.get(n, ''))}<br>mentions: {mentions[n]}<br>"
+                + (f"net score with {_codes(codes)}, of the relations that count for alignment: "
+                   f"{_num(align[n][1])}" if group != "focus" else "focus actor")
                 for n in members_g
             ],
             hovertemplate="%{hovertext}<extra></extra>",
         ))
+    _status_legend(fig, [m for m in (*P.STATUSES, "mixed") if m in set(mixes)])
     axis = {"visible": False, "range": [-1.5, 1.5]}
     fig.update_xaxes(**axis)
     fig.update_yaxes(**axis, scaleanchor="x", scaleratio=1)
@@ -196,12 +250,14 @@ def dyad_matrix(tables: Tables, focus: Any = DEFAULT_FOCUS, *, level: str = "cou
                 statuses: Sequence[str] = SCORED_STATUSES, title: str | None = None) -> go.Figure:
     """Source x target heatmap of summed scores; each cell shows its sum and its count of relations."""
     name, title = "dyad_matrix", title or "Dyad matrix: summed score of relations, source × target"
+    statuses = P.check_statuses(statuses)
     codes, members, node_of = _focus(tables, focus, level)
     d = dyad_rows(tables["relations"], members, statuses, node_of)
     if d.empty:
         return _empty(name, title, f"No relation involves {', '.join(codes)} in this selection.")
     agg = d.groupby(["source", "target"], sort=True).agg(score=("score", "sum"), n=("score", "size"))
     sources, targets = _ordered(d["source"], members), _ordered(d["target"], members)
+    shown = node_names(tables, set(sources) | set(targets))
     z, text, hover = [], [], []
     for s in sources:
         zr, tr, hr = [], [], []
@@ -209,21 +265,24 @@ def dyad_matrix(tables: Tables, focus: Any = DEFAULT_FOCUS, *, level: str = "cou
             if (s, t) in agg.index:
                 score, n = agg.loc[(s, t), "score"], int(agg.loc[(s, t), "n"])
                 zr.append(_r(score, 2))
-                tr.append(f"{_num(score)}<br>n={n}")
                 rows = d[(d["source"] == s) & (d["target"] == t)]
-                hr.append(f"<b>{esc(s)} → {esc(t)}</b>: {_num(score)} over {n} relation{'s' if n != 1 else ''}"
-                          f"<br>" + _evidence_lines(rows))
+                note = status_note(rows["status"])
+                tr.append(f"{_num(score)}<br>n={n}" + (f"<br><i>{esc(note)}</i>" if note else ""))
+                hr.append(f"<b>{label(shown, s)} → {label(shown, t)}</b> ({esc(s)} → {esc(t)}): {_num(score)} "
+                          f"over {n} relation{'s' if n != 1 else ''}" + (f", of which {esc(note)}" if note else "")
+                          + "<br>" + _evidence_lines(rows))
             else:
                 zr.append(None)
                 tr.append("")
-                hr.append(f"{esc(s)} → {esc(t)}: no relation")
+                hr.append(f"{label(shown, s)} → {label(shown, t)}: no relation")
         z.append(zr)
         text.append(tr)
         hover.append(hr)
     bound = max(abs(v) for row in z for v in row if v is not None) or 1.0
     fig = _figure(name, title, height=max(320, 110 + 48 * len(sources)))
     fig.add_trace(go.Heatmap(
-        z=z, x=[esc(t) for t in targets], y=[esc(s) for s in sources], text=text, texttemplate="%{text}",
+        z=z, x=[label(shown, t) for t in targets], y=[label(shown, s) for s in sources], text=text,
+        texttemplate="%{text}",
         hovertext=hover, hovertemplate="%{hovertext}<extra></extra>", colorscale="RdBu",
         zmin=-bound, zmax=bound, zmid=0, xgap=2, ygap=2,
         colorbar={"title": {"text": "score"}},
@@ -290,6 +349,7 @@ def claim_contest(tables: Tables, *, level: str = "country", title: str | None =
     if df.empty:
         return _empty(name, title, "No claim in this selection is contested by another.")
     props = list(dict.fromkeys(df["root_claim"]))
+    shown = node_names(tables, {a for lst in df["actors"] for a in lst})
     labels = {}
     for i, root in enumerate(props, 1):
         labels[root] = f"{i}. " + "<br>".join(esc(x) for x in textwrap.wrap(
@@ -304,7 +364,7 @@ def claim_contest(tables: Tables, *, level: str = "country", title: str | None =
                 continue
             xs.append(sign * len(actors))
             ys.append(labels[root])
-            texts.append(_codes(actors))
+            texts.append(", ".join(label(shown, a) for a in actors))
             lines = [f"<b>{side}</b>: {esc(_short(part['proposition'].iloc[0], 120))}"]
             for rec in part.to_dict("records"):
                 who = rec["source_text"] if isinstance(rec["source_text"], str) else ", ".join(rec["actors"])
@@ -332,13 +392,14 @@ CHARTS = ("actor_network", "dyad_matrix", "claim_contest", "timeline", "material
 
 
 def all_charts(tables: Tables, focus: Any = DEFAULT_FOCUS, freq: str = "M",
-               level: str = "country") -> dict[str, go.Figure]:
-    """Every chart, in :data:`CHARTS` order."""
+               level: str = "country", statuses: Sequence[str] = SCORED_STATUSES) -> dict[str, go.Figure]:
+    """Every chart, in :data:`CHARTS` order; ``statuses`` count toward the scores (the timeline and
+    the exchanges show every status but hypothetical and negated, marked)."""
     return {
-        "actor_network": actor_network(tables, focus, level=level),
-        "dyad_matrix": dyad_matrix(tables, focus, level=level),
+        "actor_network": actor_network(tables, focus, level=level, statuses=statuses),
+        "dyad_matrix": dyad_matrix(tables, focus, level=level, statuses=statuses),
         "claim_contest": claim_contest(tables, level=level),
         "timeline": timeline(tables, focus, level=level),
         "material_exchanges": material_exchanges(tables, focus, level=level),
-        "cooperation_conflict": cooperation_conflict(tables, focus, freq, level=level),
+        "cooperation_conflict": cooperation_conflict(tables, focus, freq, level=level, statuses=statuses),
     }

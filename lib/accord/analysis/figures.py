@@ -13,8 +13,9 @@ from .select import focus_members, node_map
 Tables = Mapping[str, pd.DataFrame]
 
 DEFAULT_FOCUS: tuple[str, ...] = ("RUS", "PRK")
-#: Statuses whose relations count towards net scores (what is said to happen or be under way).
-SCORED_STATUSES = ("reported", "alleged", "planned")
+#: Statuses whose relations count towards net scores by default: what is reported, and what is
+#: alleged (marked as such on every chart); the notebooks' ``statuses`` parameter changes it.
+SCORED_STATUSES = P.DEFAULT_STATUSES
 #: Statuses shown on the timeline and in the exchanges (denied flows are shown, marked).
 SHOWN_STATUSES = ("reported", "alleged", "planned", "denied")
 
@@ -23,8 +24,15 @@ QUAD_COLOURS = {1: "#6baed6", 2: "#08519c", 3: "#fd8d3c", 4: "#a50f15", 0: "#969
 GROUP_NAMES = {"focus": "focus actors", "aligned": "aligned (net score > 0)",
                "neutral": "neutral (net score 0)", "opposed": "opposed (net score < 0)"}
 GROUP_COLOURS = {"focus": "#54278f", "aligned": "#1a9850", "neutral": "#969696", "opposed": "#d73027"}
+# how each status is drawn, so that nothing alleged, denied, planned or hypothetical passes for a fact:
+# marker symbol (timeline), line dash (network edges, lines over time), opacity
 STATUS_SYMBOLS = {"reported": "circle", "alleged": "circle-open", "planned": "diamond-open",
-                  "denied": "x-thin-open", "negated": "x", "hypothetical": "square-open"}
+                  "denied": "x-open", "negated": "x", "hypothetical": "square-open"}
+STATUS_DASH = {"reported": "solid", "alleged": "dash", "planned": "dot", "denied": "dashdot",
+               "negated": "dashdot", "hypothetical": "longdashdot"}
+MIXED_DASH = "longdash"  # a dyad some of whose relations are reported and some not
+STATUS_OPACITY = {"reported": 1.0, "alleged": 0.8, "planned": 0.7, "denied": 0.6, "negated": 0.6,
+                  "hypothetical": 0.6}
 CATEGORY_COLOURS = {
     "weapons & military": (165, 15, 21),
     "technology": (84, 39, 143),
@@ -156,6 +164,73 @@ def _node_info(tables: Tables, node_of: Mapping[str, str]) -> tuple[dict[str, in
         parts += [f"{own[a]} ({a})" for a in ids if a != node]
         names[node] = "; ".join(parts)
     return mentions, names
+
+def status_symbol(status: str, undated: bool = False) -> str:
+    """The marker symbol of a status; an event placed at its article's date (the text gives none)
+    gets the symbol's dotted variant."""
+    symbol = STATUS_SYMBOLS.get(status, "circle")
+    return f"{symbol}-dot" if undated else symbol
+
+
+def status_mix(statuses: Iterable[str]) -> str:
+    """The status a group of relations is drawn with: the one they share, else "mixed"
+    ("reported" only when every relation is reported)."""
+    found = set(statuses)
+    return found.pop() if len(found) == 1 else "mixed"
+
+
+def status_note(statuses: Iterable[str], scores: Iterable[float] | None = None) -> str:
+    """What is not reported among some relations, for a label: "" when all are reported, else
+    e.g. "2 alleged, 1 planned" (with ``scores``: "alleged +20")."""
+    counts: dict[str, float] = {}
+    scores = list(scores) if scores is not None else None
+    for i, st in enumerate(statuses):
+        if st != "reported":
+            counts[st] = counts.get(st, 0) + (scores[i] if scores is not None else 1)
+    order = [s for s in P.STATUSES if s in counts]
+    if scores is not None:
+        return ", ".join(f"{s} {_num(counts[s])}" for s in order)
+    return ", ".join(f"{int(counts[s])} {s}" for s in order)
+
+
+def node_names(tables: Tables, nodes: Iterable[str]) -> dict[str, str]:
+    """A readable name for each chart node (codes stay for the hover): the actors table's name of
+    the actor that is the node, else the lexicon's name of the code (a country folded from its
+    actors), else the text of an unresolved name, else the code."""
+    actors = tables["actors"]
+    own = dict(zip(actors["actor_id"].astype(str), actors["name"].astype(str)))
+    out = {}
+    lexicon_names: dict[str, str] | None = None
+    for node in nodes:
+        name = own.get(node)
+        if name is None and node.startswith("UNK:"):
+            name = node[4:]
+        if name is None:
+            if lexicon_names is None:
+                lexicon_names = _lexicon_names()
+            name = lexicon_names.get(node)
+        out[node] = name or node
+    seen: dict[str, int] = {}
+    for name in out.values():
+        seen[name] = seen.get(name, 0) + 1
+    # two nodes of one name (an actor and its country at the actor level) keep apart by their codes
+    return {n: (f"{name} ({n})" if seen[name] > 1 and name != n else name) for n, name in out.items()}
+
+
+def _lexicon_names() -> dict[str, str]:
+    from ..lexicon import load_lexicon  # the packaged lexicon, loaded once per process
+
+    names: dict[str, str] = {}
+    for entry in load_lexicon().actors:
+        if entry.code and entry.kind in ("state", "igo", "bloc"):
+            names.setdefault(entry.code, entry.name)
+    return names
+
+
+def label(names: Mapping[str, str], node: str) -> str:
+    """A node's escaped name, for a label (its code goes in the hover)."""
+    return esc(names.get(node, node))
+
 
 def _undirected(d: pd.DataFrame) -> pd.DataFrame:
     d = d.copy()

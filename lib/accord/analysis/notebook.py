@@ -29,7 +29,7 @@ from .figures import PLOTLY_MIME, QUAD_NAMES, esc
 from .select import focus_members, relation_score, select
 from .timecharts import dated
 
-__all__ = ["setup", "mimebundle", "prepare", "Run", "heading", "document_view", "show_documents", "show",
+__all__ = ["setup", "js_numbers", "mimebundle", "prepare", "Run", "heading", "document_view", "show_documents", "show",
            "relations_view", "claims_view", "actors_view", "per_period"]
 
 CUE_COLOUR = "#ffe08a"
@@ -38,11 +38,23 @@ TRIGGER_COLOURS = {1: "#b2df8a", 2: "#33a02c", 3: "#fdbf6f", 4: "#e31a1c"}
 CONFIG = {"displaylogo": False, "responsive": True}
 
 
+def js_numbers(value: Any) -> Any:
+    """``value`` with each whole float (1.0) as an int (1), as JavaScript writes it: JupyterLab
+    re-serialises outputs in the browser, and a notebook it would rewrite shows as modified."""
+    if isinstance(value, float) and value.is_integer():
+        return int(value)
+    if isinstance(value, dict):
+        return {k: js_numbers(v) for k, v in value.items()}
+    if isinstance(value, list):
+        return [js_numbers(v) for v in value]
+    return value
+
+
 def mimebundle(fig: Any) -> dict[str, Any]:
     """The display of a figure: the plotly MIME type (uids removed) and a one-line text fallback."""
     from plotly.io.json import to_json
 
-    data = json.loads(to_json(fig, validate=False, remove_uids=True))
+    data = js_numbers(json.loads(to_json(fig, validate=False, remove_uids=True)))
     data = {"data": data.get("data", []), "layout": data.get("layout", {}), "config": dict(CONFIG)}
     meta = data["layout"].get("meta") or {}
     name = meta.get("chart", "figure") if isinstance(meta, dict) else "figure"
@@ -74,14 +86,22 @@ def setup() -> None:
     pd.set_option("display.width", 120)
 
 
-def heading(title: str, subtitle: str | None = None) -> None:
-    """Display ``title`` (and ``subtitle``) as an escaped HTML heading."""
+#: the display metadata key under which :func:`heading` records the title (read by ``accord report``)
+TITLE_KEY = "accord"
+
+
+def heading(title: str, subtitle: str | None = None, summary: Any = None) -> None:
+    """Display ``title`` as the page's one heading (``<h1>``, escaped), then ``subtitle`` and the
+    ``summary`` (a :class:`~accord.analysis.summary.Summary`, whose HTML is escaped).
+    The title is also recorded in the output's metadata, for the report's page title."""
     from IPython.display import HTML, display
 
-    text = f"<h2>{esc(title, quote=True)}</h2>"
+    text = f"<h1>{esc(title, quote=True)}</h1>"
     if subtitle:
-        text += f"<p>{esc(subtitle, quote=True)}</p>"
-    display(HTML(text))
+        text += f'<p class="accord-subtitle">{esc(subtitle, quote=True)}</p>'
+    if summary is not None:
+        text += summary.html()
+    display(HTML(text), metadata={TITLE_KEY: {"title": title}})
 
 
 # -- displaCy -----------------------------------------------------------------
@@ -179,7 +199,23 @@ class Run:
     level: str
     title: str
     n_read: int = 0
+    statuses: tuple[str, ...] = P.DEFAULT_STATUSES
+    lexicon: str | None = None
+
+    @property
+    def rules(self) -> Any:
+        """The coding rules of the run's lexicon (the analyst's file, if any, over accord's)."""
+        from ..lexicon import load_lexicon
+
+        return load_lexicon(self.lexicon).rules
     notes: list[str] = field(default_factory=list)
+
+    def overview(self) -> Any:
+        """The summary of the selection (:func:`~accord.analysis.summary.summarise`) at this run's
+        focus, level and statuses."""
+        from .summary import summarise
+
+        return summarise(self.tables, self.focus, level=self.level, statuses=self.statuses)
 
     def summary(self) -> str:
         t = self.tables
@@ -199,24 +235,34 @@ class Run:
 
 
 def prepare(corpus: Any, focus: Any, start: Any = None, end: Any = None, freq: str = "M",
-            level: str = "country", lexicon: Any = None, title: str = "accord") -> Run:
+            level: str = "country", lexicon: Any = None, title: str | None = None,
+            statuses: Any = None, title_template: str = "{focus}") -> Run:
     """Check every parameter (a wrong one raises ParameterError saying what would be valid),
-    annotate the corpus (or read it, when it is a Parquet dataset already annotated), check the focus against its actors and restrict the tables to the window."""
+    annotate the corpus (or read it, when it is a Parquet dataset already annotated), check the focus against its actors and restrict the tables to the window.
+
+    Without a ``title``, the title is ``title_template`` with ``{focus}`` replaced by the focus
+    names (:func:`~accord.analysis.summary.focus_title`): it follows the focus."""
     corpus = P.check_corpus(corpus)
     lexicon = P.check_lexicon(lexicon)
     lo, hi = P.check_window(start, end)
     freq = P.check_freq(freq)
     level = P.check_level(level)
-    title = P.check_title(title)
+    title = None if title is None else P.check_title(title)
+    statuses = P.check_statuses(statuses)
     if isinstance(corpus, (str, os.PathLike)) and is_dataset(corpus):
         tables = read_tables(corpus)  # a Parquet dataset from `accord annotate`: no need to annotate again
     else:
         tables = annotate(corpus, lexicon=lexicon)
     codes = P.check_focus(focus, tables["actors"], load_lexicon(lexicon) if lexicon else None)  # names too
+    if title is None:
+        from .summary import focus_title
+
+        title = focus_title(tables, codes, title_template)
     n_read = len(tables["documents"])
     tables = select(tables, start, end)
     return Run(tables=tables, focus=codes, focus_ids=focus_members(codes, tables["actors"]), start=lo, end=hi,
-               freq=freq, level=level, title=title, n_read=n_read)
+               freq=freq, level=level, title=title, n_read=n_read, statuses=statuses,
+               lexicon=lexicon)
 
 
 # -- table views --------------------------------------------------------------

@@ -271,3 +271,35 @@ def check_level(level: Any) -> str:
         raise ParameterError(f"level: {level!r}; valid: 'actor' (one node per actor code) or 'country' "
                              "(the actors of a country folded into it)")
     return key
+
+
+#: A relation's statuses (the relations table's ``status``), most certain first.
+STATUSES = ("reported", "alleged", "planned", "denied", "negated", "hypothetical")
+#: What counts toward scores unless the ``statuses`` parameter says otherwise: reported facts and
+#: allegations (the charts mark the allegations).
+DEFAULT_STATUSES = ("reported", "alleged")
+
+
+def check_statuses(statuses: Any) -> tuple[str, ...]:
+    """The statuses whose relations count toward scores: a list, or a comma-separated string,
+    of :data:`STATUSES` (``"all"`` for every one); ``None`` for :data:`DEFAULT_STATUSES`."""
+    if statuses is None:
+        return DEFAULT_STATUSES
+    if isinstance(statuses, str):
+        if statuses.strip().lower() == "all":
+            return STATUSES
+        items: Iterable[Any] = re.split(r"[\s,;]+", statuses.strip())
+    elif isinstance(statuses, Iterable):
+        items = statuses
+    else:
+        raise ParameterError(f"statuses: expected a list of statuses, got {type(statuses).__name__} {statuses!r}")
+    out = []
+    for item in items:
+        key = str(item).strip().lower()
+        if key and key not in out:
+            out.append(key)
+    unknown = [s for s in out if s not in STATUSES]
+    if unknown or not out:
+        raise ParameterError(f"statuses: {', '.join(repr(s) for s in unknown) or 'none given'}; valid: "
+                             f"{', '.join(STATUSES)} (or 'all')")
+    return tuple(s for s in STATUSES if s in out)

@@ -7,18 +7,21 @@ from . import params as P
 from .select import dyad_rows, relation_score
 from ..errors import ParameterError
 from ..lexicon import CodingRules, load_lexicon
+from .figures import STATUS_OPACITY, label, node_names, status_mix, status_note, status_symbol
 from .figures import CATEGORY_COLOURS, DEFAULT_FOCUS, QUAD_COLOURS, QUAD_NAMES, SCORED_STATUSES, SHOWN_STATUSES, STATUS_ALPHA, STATUS_SYMBOLS, Tables, _codes, _empty, _evidence_lines, _figure, _focus, _num, _quote, _r, _wrap, esc, _undirected
 
 
 # -- timeline -----------------------------------------------------------------
 
 def dated(tables: Tables, relations: pd.DataFrame, undated: str) -> pd.DataFrame:
-    """Relations with columns day (first day, ISO), given (the date as written), precision."""
+    """Relations with columns day and last (first and last day of the date, ISO: a month spans its
+    days), given (the date as written), precision, and undated (True: the text gives no date, the
+    article's date stands in)."""
     if undated not in ("drop", "document"):
         raise ParameterError(f"undated: {undated!r}; valid: 'drop' (skip undated relations) or 'document' "
                                "(date them by their article)")
     doc_date = dict(zip(tables["documents"]["doc_id"].astype(str), tables["documents"]["date"]))
-    days, given, prec = [], [], []
+    days, lasts, given, prec, undated_flags = [], [], [], [], []
     for doc_id, date in zip(relations["doc_id"], relations["date"]):
         source = "text"
         value = date if isinstance(date, str) else None
@@ -31,14 +34,19 @@ def dated(tables: Tables, relations: pd.DataFrame, undated: str) -> pd.DataFrame
             parsed = None
         if parsed is None:
             days.append(None)
+            lasts.append(None)
             given.append(None)
             prec.append(None)
+            undated_flags.append(None)
             continue
         days.append(parsed[0].date().isoformat())
+        lasts.append(parsed[1].date().isoformat())
         given.append(value)
         prec.append(parsed[2] if source == "text" else f"{parsed[2]}, {source}")
+        undated_flags.append(source != "text")
     out = relations.copy()
-    out["day"], out["given"], out["precision"] = days, given, prec
+    out["day"], out["last"], out["given"], out["precision"] = days, lasts, given, prec
+    out["undated"] = undated_flags
     return out[out["day"].notna()]
 
 
@@ -52,55 +60,109 @@ def _involves(relations: pd.DataFrame, members: set[str], node_of: Mapping[str, 
     return relations[pd.Series(mask, index=relations.index, dtype=bool)]
 
 
-def timeline(tables: Tables, focus: Any = DEFAULT_FOCUS, *, level: str = "country",
-             statuses: Sequence[str] = SHOWN_STATUSES, undated: str = "drop",
-             title: str | None = None) -> go.Figure:
-    """Dated events involving the focus actors, one row per dyad, coloured by quad class.
+DODGE = 0.16  # vertical distance between events of one dyad on one day, in rows
 
-    Only relations whose text resolves a date are shown (``undated="document"``
-    dates the others by their article). Months and years are drawn at their
-    first day; the hover says what the text gave. Marker shape is the status.
+
+def _dodge(keys: Sequence[Any]) -> list[float]:
+    """Offsets that keep events sharing a key (dyad, day) from hiding each other: 0 for a lone
+    event, else spread evenly around 0 in the order given (deterministic)."""
+    count: dict[Any, int] = {}
+    for k in keys:
+        count[k] = count.get(k, 0) + 1
+    seen: dict[Any, int] = {}
+    out = []
+    for k in keys:
+        j = seen.get(k, 0)
+        seen[k] = j + 1
+        out.append(_r((j - (count[k] - 1) / 2) * min(DODGE, 0.8 / count[k]), 3))
+    return out
+
+
+def timeline(tables: Tables, focus: Any = DEFAULT_FOCUS, *, level: str = "country",
+             statuses: Sequence[str] = SHOWN_STATUSES, undated: str = "document",
+             title: str | None = None) -> go.Figure:
+    """Events involving the focus actors, one row per dyad (named; codes on hover), coloured by quad class.
+
+    Marker shape is the status (filled: reported; open: alleged, planned...). An
+    event whose text gives no date is placed at its article's date with a dotted
+    marker (``undated="drop"`` leaves it out). A month or a year keeps its
+    precision: the marker sits in its middle and a bar spans it. Events of a
+    dyad on the same date are spread apart vertically, so none hides another.
     """
-    name, title = "timeline", title or "Timeline of dated events"
+    name, title = "timeline", title or "Timeline of events"
+    statuses = P.check_statuses(statuses)
     codes, members, node_of = _focus(tables, focus, level)
     rel = tables["relations"]
     rel = _involves(rel[rel["status"].isin(list(statuses))], members, node_of)
     rel = dated(tables, rel, undated)
     if rel.empty:
         return _empty(name, title, f"No dated relation involves {', '.join(codes)} in this selection.")
+    shown = node_names(tables, {n for col in ("source", "target") for lst in rel[col] for n in _mapped(lst, node_of)})
     rel = rel.assign(
-        dyad=[f"{_codes(_mapped(s, node_of))} → {_codes(_mapped(t, node_of))}"
+        dyad=[f"{', '.join(label(shown, n) for n in _mapped(s, node_of))} → "
+              f"{', '.join(label(shown, n) for n in _mapped(t, node_of))}"
               for s, t in zip(rel["source"], rel["target"])],
+        codes=[f"{_codes(_mapped(s, node_of))} → {_codes(_mapped(t, node_of))}"
+               for s, t in zip(rel["source"], rel["target"])],
         quad=[int(q) if not pd.isna(q) else 0 for q in rel["quad_class"]],
         score=[relation_score(r) for r in rel.to_dict("records")],
+        mid=[(pd.Timestamp(a) + (pd.Timestamp(b) - pd.Timestamp(a)) / 2).date().isoformat()
+             for a, b in zip(rel["day"], rel["last"])],
     ).sort_values(["day", "relation_id"], kind="stable")
-    fig = _figure(name, title, height=max(320, 150 + 34 * rel["dyad"].nunique()))
+    rows = list(dict.fromkeys(rel.sort_values(["dyad"], kind="stable")["dyad"]))
+    row_of = {d: i for i, d in enumerate(rows)}
+    rel["y"] = [_r(row_of[d] + o, 3) for d, o in zip(rel["dyad"], _dodge(list(zip(rel["dyad"], rel["mid"]))))]
+    fig = _figure(name, title, height=max(320, 170 + 40 * len(rows)))
+    spans = rel[rel["day"] != rel["last"]]
+    if not spans.empty:  # a month or a year is drawn as the period it is
+        xs, ys = [], []
+        for a, b, y in zip(spans["day"], spans["last"], spans["y"]):
+            xs += [a, b, None]
+            ys += [y, y, None]
+        fig.add_trace(go.Scatter(x=xs, y=ys, mode="lines", name="date given as a month or year (bar spans it)",
+                                 line={"width": 6, "color": "#bdbdbd"}, opacity=0.6, hoverinfo="skip"))
     for quad in (1, 2, 3, 4, 0):
         part = rel[rel["quad"] == quad]
         if part.empty:
             continue
         fig.add_trace(go.Scatter(
-            x=list(part["day"]), y=list(part["dyad"]), mode="markers", name=QUAD_NAMES.get(quad, "unclassified"),
-            marker={"size": 13, "color": QUAD_COLOURS[quad], "symbol": [STATUS_SYMBOLS.get(s, "circle")
-                                                                        for s in part["status"]],
+            x=list(part["mid"]), y=list(part["y"]), mode="markers", name=QUAD_NAMES.get(quad, "unclassified"),
+            legendgroup="quad", legendgrouptitle={"text": "colour: quad class"},
+            customdata=[[st, bool(u)] for st, u in zip(part["status"], part["undated"])],
+            marker={"size": 13, "color": QUAD_COLOURS[quad],
+                    "symbol": [status_symbol(st, bool(u)) for st, u in zip(part["status"], part["undated"])],
+                    "opacity": [STATUS_OPACITY.get(st, 1.0) for st in part["status"]],
                     "line": {"width": 2, "color": QUAD_COLOURS[quad]}},
             hovertext=[
-                f"<b>{esc(r['given'])}</b> ({esc(r['precision'])})<br>{r['dyad']}: <b>{esc(r['event_type'])}</b>"
+                (f"<b>{esc(r['given'])}</b> ({esc(r['precision'])})" if not r["undated"] else
+                 f"<b>undated</b>: placed at its article's date, {esc(r['given'])}")
+                + f"<br>{r['dyad']} ({r['codes']}): <b>{esc(r['event_type'])}</b>"
                 f" ({esc(r['status'])}), score {_num(r['score'])}<br>trigger: “{esc(r['trigger'])}”<br>"
                 + _wrap(_quote(r['evidence']), 90, "   ")
                 for r in part.to_dict("records")
             ],
             hovertemplate="%{hovertext}<extra></extra>",
         ))
-    days = sorted(rel["day"])
-    lo, hi = pd.Timestamp(days[0]), pd.Timestamp(days[-1])
+    for st in [s for s in P.STATUSES if s in set(rel["status"])]:
+        _legend_marker(fig, st, status_symbol(st), "shape: status")
+    if rel["undated"].any():
+        _legend_marker(fig, "undated: at its article's date", status_symbol("reported", True), "shape: status")
+    lo, hi = pd.Timestamp(min(rel["day"])), pd.Timestamp(max(rel["last"]))
     pad = max(pd.Timedelta(days=20), (hi - lo) * 0.06)
-    fig.update_xaxes(type="date", title_text="date (months and years at their first day)",
+    fig.update_xaxes(type="date", title_text="date (a month or a year spans its days)",
                      range=[(lo - pad).date().isoformat(), (hi + pad).date().isoformat()])
-    fig.update_yaxes(type="category", autorange="reversed")
-    fig.update_layout(legend={"title": {"text": "quad class (open marker: alleged or planned)"}},
-                      margin={"l": 200})
+    fig.update_yaxes(tickvals=list(range(len(rows))), ticktext=rows, zeroline=False,
+                     showgrid=True, range=[len(rows) - 0.5, -0.5])
+    fig.update_layout(legend={"groupclick": "toggleitem"}, margin={"l": 220})
     return fig
+
+
+def _legend_marker(fig: go.Figure, name: str, symbol: str, group: str) -> None:
+    """A legend entry (no data) for a marker shape."""
+    fig.add_trace(go.Scatter(x=[None], y=[None], mode="markers", name=name, legendgroup="shape",
+                             legendgrouptitle={"text": group}, hoverinfo="skip",
+                             marker={"size": 11, "color": "#636363", "symbol": symbol,
+                                     "line": {"width": 2, "color": "#636363"}}))
 
 
 # -- material exchanges -------------------------------------------------------
@@ -151,6 +213,7 @@ def material_exchanges(tables: Tables, focus: Any = DEFAULT_FOCUS, *, level: str
     aid, ...) → recipient, counting AID and COOPERATE relations. Reported flows are drawn solid,
     planned lighter, alleged and denied flows faint and labelled as such."""
     name, title = "material_exchanges", title or "Material exchanges: who supplies what to whom"
+    statuses = P.check_statuses(statuses)
     codes, members, node_of = _focus(tables, focus, level)
     d = dyad_rows(tables["relations"], members, statuses, node_of)
     rules = load_lexicon().rules
@@ -174,7 +237,9 @@ def material_exchanges(tables: Tables, focus: Any = DEFAULT_FOCUS, *, level: str
     def what(cs: tuple[str, str]) -> str:
         return cs[0] if cs[1] == "reported" else f"{cs[0]} ({cs[1]})"
 
-    labels = [esc(s) for s in suppliers] + [esc(what(c)) for c in categories] + [esc(r) for r in recipients]
+    shown = node_names(tables, set(suppliers) | set(recipients))
+    labels = ([label(shown, s) for s in suppliers] + [esc(what(c)) for c in categories]
+              + [label(shown, r) for r in recipients])
     idx_s = {s: i for i, s in enumerate(suppliers)}
     idx_c = {c: len(suppliers) + i for i, c in enumerate(categories)}
     idx_r = {r: len(suppliers) + len(categories) + i for i, r in enumerate(recipients)}
@@ -186,16 +251,16 @@ def material_exchanges(tables: Tables, focus: Any = DEFAULT_FOCUS, *, level: str
         rows = d[(d["source"] == rec["source"]) & (d["target"] == rec["target"])
                  & (d["category"] == rec["category"]) & (d["status"] == rec["status"])]
         cs = (rec["category"], rec["status"])
-        label = f"{esc(rec['source'])} → {esc(rec['target'])}: {esc(what(cs))}"
-        hover = (f"<b>{label}</b><br>{rec['n']} relation{'s' if rec['n'] != 1 else ''}<br>"
-                 + _evidence_lines(rows))
+        text = f"{label(shown, rec['source'])} → {label(shown, rec['target'])}: {esc(what(cs))}"
+        hover = (f"<b>{text}</b> ({esc(rec['source'])} → {esc(rec['target'])})<br>"
+                 f"{rec['n']} relation{'s' if rec['n'] != 1 else ''}<br>" + _evidence_lines(rows))
         colour = _rgba(CATEGORY_COLOURS[rec["category"]], STATUS_ALPHA.get(rec["status"], 0.5))
         for a, b in ((idx_s[rec["source"]], idx_c[cs]), (idx_c[cs], idx_r[rec["target"]])):
             src.append(a)
             tgt.append(b)
             val.append(int(rec["n"]))
             col.append(colour)
-            lab.append(label)
+            lab.append(text)
             hov.append(hover)
     fig = _figure(name, title, height=max(360, 120 + 60 * max(len(suppliers), len(categories), len(recipients))))
     fig.add_trace(go.Sankey(
@@ -225,47 +290,77 @@ def cooperation_conflict(tables: Tables, focus: Any = DEFAULT_FOCUS, freq: str =
 
     A relation counts at the date its text gives; one the text gives no date
     for counts at its article's date (``undated="drop"`` leaves it out). Shows
-    the ``top`` dyads by total absolute score.
+    the ``top`` dyads by total absolute score, named (codes on hover). A line
+    breaks at a period without data rather than join its neighbours; a point
+    some of whose relations are not reported (alleged...) is an open marker;
+    the dyads' markers are set a little apart so that equal values stay visible.
     """
     freq = P.check_freq(freq)
+    statuses = P.check_statuses(statuses)
     name = "cooperation_conflict"
     title = title or f"Cooperation and conflict over time, per dyad and {P.FREQS[freq]}"
     codes, members, node_of = _focus(tables, focus, level)
     rel = tables["relations"]
     rel = dated(tables, rel[rel["status"].isin(list(statuses))], undated)
-    d = dyad_rows(rel.drop(columns=["day", "given", "precision"]), members, None, node_of)
+    d = dyad_rows(rel.drop(columns=["day", "last", "given", "precision", "undated"]), members, None, node_of)
     if d.empty:
         return _empty(name, title, f"No dated relation involves {', '.join(codes)} in this selection.")
     day = dict(zip(rel["relation_id"], rel["day"]))
+    no_date = dict(zip(rel["relation_id"], rel["undated"]))
     d = _undirected(d)
+    shown = node_names(tables, set(d["a"]) | set(d["b"]))
     d["period"] = [pd.Period(day[r], freq=freq) for r in d["relation_id"]]
+    d["undated"] = [bool(no_date[r]) for r in d["relation_id"]]
     d["coop"] = d["score"].clip(lower=0)
     d["conf"] = d["score"].clip(upper=0)
     d["dyad"] = [f"{a} – {b}" for a, b in zip(d["a"], d["b"])]
     totals = d.groupby("dyad")["score"].apply(lambda s: s.abs().sum())
     keep = sorted(totals.index, key=lambda k: (-totals[k], k))[:top]
     agg = (d[d["dyad"].isin(keep)].groupby(["dyad", "period"], sort=True)
-           .agg(net=("score", "sum"), coop=("coop", "sum"), conf=("conf", "sum"), n=("score", "size"))
+           .agg(net=("score", "sum"), coop=("coop", "sum"), conf=("conf", "sum"), n=("score", "size"),
+                statuses=("status", list), undated=("undated", "sum"))
            .reset_index())
-    fmt = "%Y-%m" if freq == "M" else "week of %Y-%m-%d"
-    fig = _figure(name, title, height=460)
-    for dyad in keep:
-        part = agg[agg["dyad"] == dyad]
-        fig.add_trace(go.Scatter(
-            x=[p.start_time.date().isoformat() for p in part["period"]], y=[_r(v, 2) for v in part["net"]],
-            mode="lines+markers", name=esc(dyad), marker={"size": 9},
-            hovertext=[f"<b>{esc(dyad)}</b>, {p.start_time.strftime(fmt)}<br>net {_num(net)} "
-                       f"(cooperation {_num(c)}, conflict {_num(f)}) over {n} relation{'s' if n != 1 else ''}"
-                       for p, net, c, f, n in zip(part["period"], part["net"], part["coop"], part["conf"],
-                                                  part["n"])],
-            hovertemplate="%{hovertext}<extra></extra>",
-        ))
     periods = sorted(set(agg["period"]))
-    lo, hi = periods[0].start_time, periods[-1].start_time
-    pad = pd.Timedelta(days=20 if freq == "M" else 5)
+    every = list(pd.period_range(periods[0], periods[-1], freq=freq))
+    fmt = "%Y-%m" if freq == "M" else "week of %Y-%m-%d"
+    # the dyads' points side by side within their period, a few days (hours for weeks) apart
+    step = pd.Timedelta(days=3) if freq == "M" else pd.Timedelta(hours=14)
+    fig = _figure(name, title, height=460)
+    for k, dyad in enumerate(keep):
+        part = agg[agg["dyad"] == dyad].set_index("period")
+        a, b = dyad.split(" – ")
+        shift = step * (k - (len(keep) - 1) / 2)
+        xs, ys, hover, symbols = [], [], [], []
+        for p in every:  # None where the dyad has no data: the line breaks there
+            x = (p.start_time + pd.Timedelta(days=14 if freq == "M" else 3) + shift).isoformat()
+            if p not in part.index:
+                xs.append(x)
+                ys.append(None)
+                hover.append("")
+                symbols.append("circle")
+                continue
+            rec = part.loc[p]
+            note = status_note(rec["statuses"])
+            if rec["undated"]:
+                note = ", ".join(x for x in (note, f"{int(rec['undated'])} undated, at the article's date") if x)
+            mix = status_mix(rec["statuses"])
+            xs.append(x)
+            ys.append(_r(rec["net"], 2))
+            symbols.append("circle" if mix == "reported" else status_symbol(mix) if mix != "mixed" else "circle-open")
+            hover.append(f"<b>{label(shown, a)} – {label(shown, b)}</b> ({esc(dyad)}), {p.start_time.strftime(fmt)}"
+                         f"<br>net {_num(rec['net'])} (cooperation {_num(rec['coop'])}, conflict "
+                         f"{_num(rec['conf'])}) over {rec['n']} relation{'s' if rec['n'] != 1 else ''}"
+                         + (f"<br>of which {esc(note)}" if note else ""))
+        fig.add_trace(go.Scatter(
+            x=xs, y=ys, mode="lines+markers", name=f"{label(shown, a)} – {label(shown, b)}",
+            marker={"size": 9, "symbol": symbols, "line": {"width": 2}}, connectgaps=False,
+            hovertext=hover, hovertemplate="%{hovertext}<extra></extra>", customdata=[dyad] * len(xs),
+        ))
+    lo, hi = every[0].start_time, every[-1].end_time
+    pad = pd.Timedelta(days=10 if freq == "M" else 3)
     fig.add_hline(y=0, line={"color": "#888888", "width": 1})
     fig.update_xaxes(type="date", title_text=P.FREQS[freq],
                      range=[(lo - pad).date().isoformat(), (hi + pad).date().isoformat()])
     fig.update_yaxes(title_text="net score (cooperation > 0 > conflict)", zeroline=False)
-    fig.update_layout(legend={"title": {"text": "dyad"}})
+    fig.update_layout(legend={"title": {"text": "dyad (open marker: not all reported)"}})
     return fig

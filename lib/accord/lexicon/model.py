@@ -141,6 +141,10 @@ class CodingRules:
     material_events: tuple[str, ...] = ()
     # chart category -> word stems of a mode or context naming it, first match wins
     material_categories: Mapping[str, tuple[str, ...]] = field(default_factory=lambda: MappingProxyType({}))
+    # the categories whose relations with the focus make an actor aligned or opposed in the network
+    alignment_events: frozenset[str] = frozenset()
+    # of those, the ones that only endorse an organisation (igo, bloc) unless the organisation acts
+    endorsing_events: frozenset[str] = frozenset()
 
 
 @dataclass(frozen=True)

@@ -297,7 +297,8 @@ def _read_plover(ctx: _Ctx, section: Any) -> dict[tuple[str, str], PloverClass]:
 
 
 # The rules of the `rules` section and the shape of each (see CodingRules).
-_CATEGORY_SETS = ("benefactive", "object_is_recipient", "exchanges", "material_events")
+_CATEGORY_SETS = ("benefactive", "object_is_recipient", "exchanges", "material_events", "alignment_events",
+                  "endorsing_events")
 _WORD_SETS = ("alleging", "content_breaks")
 RULES = frozenset({"stance_status", "subsuming", "intent_cameo", "stance_on_acts", "material_categories", "joint_acts",
                    *_CATEGORY_SETS, *_WORD_SETS})

@@ -7,7 +7,26 @@ from ..analysis.figures import PLOTLY_MIME, esc
 from ..paths import TEMPLATES_DIR
 
 
+#: cells with this tag speak to the notebook's user (how to run it), not to the report's reader
+NOTEBOOK_ONLY = "notebook-only"
+
+
 # -- HTML ---------------------------------------------------------------------
+
+def drop_notebook_only(nb: Any) -> None:
+    """Remove the cells tagged :data:`NOTEBOOK_ONLY` (in place)."""
+    nb.cells = [c for c in nb.cells if NOTEBOOK_ONLY not in (c.get("metadata", {}).get("tags") or [])]
+
+
+def heading_title(nb: Any) -> str | None:
+    """The title the notebook's heading recorded in its output metadata (``accord.title``), if any."""
+    for cell in nb.cells:
+        for out in cell.get("outputs", []):
+            meta = (out.get("metadata") or {}).get("accord")
+            if isinstance(meta, dict) and isinstance(meta.get("title"), str):
+                return meta["title"]
+    return None
+
 
 def plotly_outputs_to_html(nb: Any) -> list[dict[str, Any]]:
     """Replace each plotly MIME output by a div drawing it (deterministic id, no plotly.js);
@@ -51,6 +70,7 @@ def to_html(nb: Any, title: str) -> str:
         exclude_output_prompt=True,
         embed_images=True,
     )
+    drop_notebook_only(nb)
     nb.metadata["title"] = title
     body, _ = exporter.from_notebook_node(nb, resources={
         "metadata": {"name": title},

@@ -28,7 +28,7 @@ from typing import Any
 import yaml
 from ..errors import AccordError, ParameterError, ReportError, first_line
 from .parameters import _default, check_parameters, find_notebook, read_parameters
-from .html import plotly_outputs_to_html, to_html
+from .html import heading_title, plotly_outputs_to_html, to_html
 from .png import PngWriter, find_chromium
 
 
@@ -136,7 +136,9 @@ def _run(args: argparse.Namespace, started: float, png: PngWriter | None) -> int
     kernel_log.unlink(missing_ok=True)  # a good run's report folder holds the report alone
     try:
         nb = nbformat.read(executed, as_version=4)
-        title = str(params.get("title") or _default(notebook, "title") or _first_heading(nb) or notebook.stem)
+        # the title the notebook shows (derived from the focus unless given), else its first heading, else its name
+        title = str(params.get("title") or heading_title(nb) or _first_heading(nb) or _default(notebook, "title")
+                    or notebook.stem)
         figures = plotly_outputs_to_html(nb)
         if png is not None:
             png.submit(figures, tmp / "png")  # drawn while the page is written
