@@ -14,6 +14,8 @@ from pathlib import Path
 import pytest
 
 import accord
+from accord.lexicon import load as lexicon_load
+from accord.lexicon import load_lexicon
 from accord.pipeline import cache
 from accord.pipeline.cache import cache_key, lexicon_of, load_or_build
 from accord.readers import Document
@@ -28,6 +30,7 @@ def cache_dir(tmp_path, monkeypatch):
     folder = tmp_path / "cache"
     monkeypatch.setenv("ACCORD_CACHE_DIR", str(folder))
     monkeypatch.setattr(cache, "_LOADED", {})  # this process's memo, emptied: the next load reads the disk
+    monkeypatch.setattr(lexicon_load, "_PRELOADED", {})
     return folder
 
 
@@ -38,6 +41,7 @@ def built(tmp_path_factory):
     with pytest.MonkeyPatch.context() as mp:
         mp.setenv("ACCORD_CACHE_DIR", str(folder))
         mp.setattr(cache, "_LOADED", {})
+        mp.setattr(lexicon_load, "_PRELOADED", {})
         nlp = load_or_build()
     return folder, nlp
 
@@ -66,6 +70,7 @@ def test_the_first_run_builds_the_cache_and_the_next_loads_it_with_identical_tab
     assert loaded is not built[1]  # read back from disk, not this process's object
     assert _entries(cache_dir) == [entry] and pickle_file.stat().st_mtime_ns == stamp  # not rewritten
     assert lexicon_of(loaded).version == lexicon_of(built[1]).version
+    assert load_lexicon() is lexicon_of(loaded)  # the default lexicon is not parsed again (the charts read it)
     # the tables of a freshly built pipeline (a Lexicon object is never cached) and of the cached one
     fresh = accord.annotate(SEED_DIR, lexicon=lexicon_of(built[1]))
     cached = accord.annotate(SEED_DIR)

@@ -35,6 +35,7 @@ import spacy
 from spacy.language import Language
 
 from ..lexicon import Lexicon, load_lexicon
+from ..lexicon.load import preload_default
 from ..paths import DATA_DIR, PACKAGE_DIR, PARSER_MODEL
 from .factories import build_pipeline
 
@@ -186,4 +187,6 @@ def load_or_build(lexicon: Extra = None, syntax: bool = False, model: str | Path
             print(f"accord: {root}: cannot cache the pipeline ({exc}); it is rebuilt on every run",
                   file=sys.stderr)
     _LOADED[key] = nlp
+    if not _extra_paths(lexicon):  # load_lexicon() in this process (the charts read the rules) parses no YAML
+        preload_default(lexicon_of(nlp))
     return nlp
