@@ -122,14 +122,19 @@ def test_the_key_follows_content_engine_and_packaged_files(tmp_path, monkeypatch
     assert cache_key(None) != packaged
 
 
-def test_a_corrupt_entry_is_rebuilt_not_fatal(built, cache_dir, capsys):
+def test_a_corrupt_entry_is_rebuilt_not_fatal_and_old_entries_are_pruned(built, cache_dir, capsys):
     entry = _copy(built, cache_dir)
+    for n in range(cache.MAX_ENTRIES):  # entries of older code or lexicons, unused for a while
+        old = cache_dir / f"pipeline-old{n}"
+        old.mkdir()
+        os.utime(old, (1_000_000 + n, 1_000_000 + n))
     data = (entry / cache.ENTRY_FILE).read_bytes()
     (entry / cache.ENTRY_FILE).write_bytes(data[: len(data) // 2])  # a run killed while copying, a full disk
     nlp = load_or_build()
     assert "rebuilding" in capsys.readouterr().err
     assert len(accord.annotate(SEED_DIR)["relations"]) > 0
-    [entry] = _entries(cache_dir)
+    assert entry in _entries(cache_dir) and len(_entries(cache_dir)) == cache.MAX_ENTRIES
+    assert not (cache_dir / "pipeline-old0").exists()  # the least recently used went
     cache._LOADED.clear()
     assert load_or_build() is not nlp  # the rebuilt entry loads
     assert "rebuilding" not in capsys.readouterr().err

@@ -11,7 +11,8 @@ model's files, the source of :mod:`accord.pipeline` and :mod:`accord.lexicon`
 Where: ``$ACCORD_CACHE_DIR``, else ``$XDG_CACHE_HOME/accord``, else
 ``~/.cache/accord``. An entry is a folder written under a temporary name and
 renamed into place, so that two processes building at once never see half an
-entry (the second rename loses and its copy is dropped). An entry that does not
+entry (the second rename loses and its copy is dropped); the :data:`MAX_ENTRIES` most recently
+used entries are kept. An entry that does not
 load (truncated, checksum mismatch, unpicklable) is rebuilt, not fatal. A cache
 folder that cannot be written costs only the speed. The cache holds pickles:
 only a folder the user owns should be used as ``ACCORD_CACHE_DIR``.
@@ -45,6 +46,7 @@ META_FILE = "entry.json"
 SOURCE_DIRS = (PACKAGE_DIR / "pipeline", PACKAGE_DIR / "lexicon")
 VERSION_FILE = PACKAGE_DIR / "__init__.py"  # holds accord's __version__ (importing the package is above this layer)
 
+MAX_ENTRIES = 8  # entries kept (12-20 MB each); the least recently used go when a new one is written
 _LOADED: dict[str, Language] = {}  # key -> pipeline, once per process
 
 Extra = str | Path | Sequence[str | Path] | None
@@ -155,6 +157,14 @@ def _discard(folder: Path) -> None:
     shutil.rmtree(aside, ignore_errors=True)
 
 
+def _prune(root: Path, keep: Path) -> None:
+    """Drop the least recently used entries beyond :data:`MAX_ENTRIES` (a load marks an entry used)."""
+    entries = sorted((p for p in root.glob("pipeline-*") if p != keep), key=lambda p: p.stat().st_mtime,
+                     reverse=True)
+    for old in entries[MAX_ENTRIES - 1:]:
+        _discard(old)
+
+
 def load_or_build(lexicon: Extra = None, syntax: bool = False, model: str | Path | None = None) -> Language:
     """accord's pipeline over the packaged lexicon plus the analyst file(s) ``lexicon``, from the cache.
 
@@ -175,6 +185,7 @@ def load_or_build(lexicon: Extra = None, syntax: bool = False, model: str | Path
     if folder.is_dir():
         try:
             nlp = _read_entry(folder, key)
+            os.utime(folder)  # used now: pruned last
         except Exception as exc:  # noqa: BLE001 -- any failure to load means: rebuild
             print(f"accord: {folder}: cached pipeline unusable ({type(exc).__name__}: {exc}); rebuilding it",
                   file=sys.stderr)
@@ -183,6 +194,7 @@ def load_or_build(lexicon: Extra = None, syntax: bool = False, model: str | Path
         nlp = build_pipeline(load_lexicon(lexicon), syntax=syntax, model=model)
         try:
             _write_entry(root, folder, key, nlp, bool(syntax or model is not None))
+            _prune(root, folder)
         except OSError as exc:  # a read-only home costs the speed, not the run
             print(f"accord: {root}: cannot cache the pipeline ({exc}); it is rebuilt on every run",
                   file=sys.stderr)
