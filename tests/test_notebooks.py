@@ -21,8 +21,9 @@ def _runner():
     return module
 
 
-def test_both_notebooks_exist():
-    assert [p.name for p in NOTEBOOKS] == ["01_article_walkthrough.ipynb", "02_alliance_dynamics.ipynb"]
+def test_the_notebooks_exist():
+    assert [p.name for p in NOTEBOOKS] == ["01_article_walkthrough.ipynb", "02_alliance_dynamics.ipynb",
+                                           "03_dyad.ipynb"]
 
 
 @pytest.mark.parametrize("path", NOTEBOOKS, ids=lambda p: p.stem)

@@ -106,7 +106,7 @@ def test_the_key_follows_content_engine_and_packaged_files(tmp_path, monkeypatch
     extra = tmp_path / "mine.yaml"
     extra.write_text("agents:\n  envoy: GOV\n", encoding="utf-8")
     key = cache_key(extra)
-    assert cache_key(extra, syntax=True) != key  # engine v2 is another pipeline
+    assert cache_key(extra, syntax=False) != key  # engine v1 is another pipeline
     assert cache_key(None) != key
     extra.touch()  # a new mtime with the same bytes is the same lexicon
     assert cache_key(extra) == key

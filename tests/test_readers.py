@@ -569,14 +569,14 @@ def test_bad_single_files(tmp_path, name, content, problem):
 def test_permission_denied_mocked(tmp_path, monkeypatch):
     p = write(tmp_path / "locked.txt", "secret")
     write(tmp_path / "open.txt", "fine")
-    real = Path.read_bytes
+    real = os.open  # the readers open files with os.open (without blocking, see readers.files)
 
-    def read_bytes(self):
-        if self.name == "locked.txt":
-            raise PermissionError(13, "Permission denied", str(self))
-        return real(self)
+    def fake_open(path, flags, *args, **kwargs):
+        if os.fspath(path).endswith("locked.txt"):
+            raise PermissionError(13, "Permission denied", os.fspath(path))
+        return real(path, flags, *args, **kwargs)
 
-    monkeypatch.setattr(Path, "read_bytes", read_bytes)
+    monkeypatch.setattr(os, "open", fake_open)
     with pytest.raises(InputError) as ei:
         read_document(p)
     assert str(ei.value) == f"{p}: cannot read file: permission denied"

@@ -14,10 +14,14 @@ __version__ = "0.1.0"
 _EXPORTS = {
     "annotate": "accord.annotation",
     "build_pipeline": "accord.pipeline",
+    "dyad": "accord.analysis.dyad",
+    "dyads": "accord.analysis.events",
+    "events": "accord.analysis.events",
     "load_lexicon": "accord.lexicon",
     "Lexicon": "accord.lexicon",
     "read_corpus": "accord.readers",
     "read_tables": "accord.dataset.read",
+    "resolve_actor": "accord.lexicon",
     "write_tables": "accord.tables",
 }
 __all__ = sorted(_EXPORTS)

@@ -17,6 +17,7 @@ from spacy.tokens import Doc
 from dataclasses import dataclass, field
 
 from . import tables
+from .errors import InputError
 from .lexicon import Lexicon
 from .pipeline import build_pipeline
 from .pipeline.actors import UNRESOLVED
@@ -82,7 +83,15 @@ def doc_rows(doc: Doc, doc_id: str) -> Rows:
 
 
 def annotate_document(nlp: Language, document: Document) -> Rows:
-    """Rows of the mentions, relations and claims tables for one document."""
+    """Rows of the mentions, relations and claims tables for one document.
+
+    Raises :class:`InputError` for a text longer than the pipeline's ``max_length``
+    (before spaCy, whose own error speaks of its settings, not of the document).
+    """
+    if len(document.text) > nlp.max_length:
+        raise InputError(document.path, f"text is {len(document.text):,} characters, more than the "
+                                        f"{nlp.max_length:,} accord annotates in one document "
+                                        f"(split it into articles)", document.line)
     doc = nlp.make_doc(document.text)
     doc._.date = document.date  # the components resolve roles and relative dates against it
     return doc_rows(nlp(doc), document.doc_id)
@@ -118,6 +127,9 @@ def annotate_item(nlp: Language, item: Document | ReadError) -> Outcome:
         return Outcome(item, error=item.as_row(), message=f"accord: skipped {item}")
     try:
         return Outcome(item, rows=annotate_document(nlp, item))
+    except InputError as exc:  # a document accord refuses: its own words, no traceback
+        return Outcome(item, error=failure_row(item, exc.problem),
+                       message=f"accord: {item.path}: annotation failed: {exc.problem}")
     except Exception as exc:  # one bad document never costs the others
         problem = f"{type(exc).__name__}: {exc}"
         return Outcome(item, error=failure_row(item, problem),
@@ -138,8 +150,12 @@ def collect(outcome: Outcome, rows: Rows) -> None:
 def _documents_from_frame(df: pd.DataFrame) -> Iterator[Document | ReadError]:
     for row in df.to_dict("records"):
         clean = {k: (None if isinstance(v, float) and pd.isna(v) else v) for k, v in row.items()}
-        yield Document(doc_id=str(clean["doc_id"]), path=str(clean.get("path") or ""), text=str(clean["text"]),
-                       title=clean.get("title"), date=clean.get("date"), source=clean.get("source"), url=clean.get("url"))
+        try:
+            yield Document(doc_id=str(clean["doc_id"]), path=str(clean.get("path") or ""), text=str(clean["text"]),
+                           title=clean.get("title"), date=clean.get("date"), source=clean.get("source"),
+                           url=clean.get("url"))
+        except InputError as exc:  # text that is not valid Unicode: this row only
+            yield ReadError(path=exc.path, problem=exc.problem, line=exc.line)
     for err in df.attrs.get("errors", []):
         yield ReadError(path=err["path"], problem=err["error"], line=err.get("line"))
 
@@ -201,12 +217,15 @@ def actor_rows(counts: Counter, lexicon: Lexicon) -> list[dict[str, Any]]:
 
 
 _PIPELINES: dict[str, Language] = {}
+# the engines an analyst can choose (``--engine``): v2 reads arguments from the trained parser
+# (the default), v1 from word order alone (faster, less accurate; kept for comparison)
+ENGINES = {"v2": True, "v1": False}
 
 
-def pipeline_for(version: str, lexicon: Callable[[], Lexicon], syntax: bool = False) -> Language:
+def pipeline_for(version: str, lexicon: Callable[[], Lexicon], syntax: bool = True) -> Language:
     """The pipeline over the lexicon of ``version``, built once per process (building it costs seconds;
     running it is stateless). ``lexicon`` gives the Lexicon when the pipeline must be built;
-    ``syntax`` adds the trained parser (see :func:`accord.pipeline.build_pipeline`)."""
+    ``syntax`` (engine v2, the default) adds the trained parser (see :func:`accord.pipeline.build_pipeline`)."""
     key = f"{version}+syntax" if syntax else version
     if key not in _PIPELINES:
         _PIPELINES[key] = build_pipeline(lexicon(), syntax=syntax)
@@ -217,15 +236,16 @@ def annotate(
     corpus: str | Path | pd.DataFrame | Iterable[Document],
     lexicon: Lexicon | str | Path | None = None,
     progress: bool = False,
-    syntax: bool = False,
+    syntax: bool = True,
 ) -> dict[str, pd.DataFrame]:
     """Annotate a corpus into the six tables: documents, mentions, actors, relations, claims, errors.
 
     ``corpus`` is a file, folder, glob or JSONL path, a documents table from
     :func:`accord.read_corpus`, or an iterable of :class:`accord.readers.Document`.
     ``lexicon`` is a Lexicon, an analyst's YAML file that extends the packaged
-    lexicon, or None for the packaged one alone. ``syntax`` reads arguments from
-    the trained dependency parser (engine v2, in progress; slower).
+    lexicon, or None for the packaged one alone. ``syntax`` (engine v2, the
+    default) reads arguments from the trained dependency parser; False gives
+    engine v1, word order only (faster, less accurate).
     """
     if isinstance(lexicon, Lexicon):
         lex = lexicon

@@ -50,3 +50,24 @@ class DatasetError(AccordError):
 
 class ReportError(AccordError):
     """A report run that failed; the last good report is untouched."""
+
+
+class ActorNameError(ParameterError):
+    """An actor given by code or name that names no actor, or several (``candidates`` lists their codes)."""
+
+    def __init__(self, query: object, problem: str, candidates: list[str] | None = None) -> None:
+        self.query = query
+        self.problem = problem
+        self.candidates = list(candidates or [])
+        super().__init__(f"actor {query!r}: {problem}")
+
+
+def shorten(value: object, limit: int = 80, quote: bool = True) -> str:
+    """``repr(value)`` (or ``str`` when ``quote`` is false) cut to about ``limit`` characters, for a message.
+
+    Input values can be megabytes long; a message names them, it does not copy them.
+    """
+    text = repr(value) if quote else str(value)
+    if len(text) <= limit:
+        return text
+    return f"{text[:limit]}… ({len(value) if isinstance(value, str) else len(text):,} characters in all)"

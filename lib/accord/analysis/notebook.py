@@ -23,6 +23,7 @@ import pandas as pd
 
 from ..annotation import annotate
 from ..dataset.read import is_dataset, read_tables
+from ..lexicon import load_lexicon
 from . import params as P
 from .figures import PLOTLY_MIME, QUAD_NAMES, esc
 from .select import focus_members, relation_score, select
@@ -211,7 +212,7 @@ def prepare(corpus: Any, focus: Any, start: Any = None, end: Any = None, freq: s
         tables = read_tables(corpus)  # a Parquet dataset from `accord annotate`: no need to annotate again
     else:
         tables = annotate(corpus, lexicon=lexicon)
-    codes = P.check_focus(focus, tables["actors"])
+    codes = P.check_focus(focus, tables["actors"], load_lexicon(lexicon) if lexicon else None)  # names too
     n_read = len(tables["documents"])
     tables = select(tables, start, end)
     return Run(tables=tables, focus=codes, focus_ids=focus_members(codes, tables["actors"]), start=lo, end=hi,

@@ -7,7 +7,7 @@ says what is wrong and what would be valid, before any chart is drawn:
 * :func:`check_corpus`, :func:`check_lexicon` -- paths that must exist;
 * :func:`check_window` -- ``start``/``end`` ISO dates, ``start <= end``;
 * :func:`check_freq` -- ``"W"`` (week) or ``"M"`` (month);
-* :func:`check_focus` -- actor codes that the actors table knows.
+* :func:`check_focus` -- actors, by code or name, that the actors table knows.
 
 :func:`parse_date` reads the ISO dates, months and years these checks accept;
 the selections made with checked parameters are in :mod:`accord.analysis.select`.
@@ -181,21 +181,55 @@ def _as_code_list(focus: Any) -> list[str]:
     return out
 
 
-def check_focus(focus: Any, actors: Any) -> list[str]:
-    """The focus actor codes, upper-cased and deduplicated; an unknown code raises ParameterError.
+def _focus_items(focus: Any, valid: Iterable[str]) -> list[str]:
+    """The items of a focus as given: a list, or a string split at commas (and at spaces between codes)."""
+    valid = set(valid)
+    if isinstance(focus, str):
+        items: list[Any] = []
+        for piece in re.split(r"[,;]+", focus):
+            words = piece.split()
+            # "RUS PRK" is two codes, "North Korea" one name
+            items.extend(words if words and all(w.upper() in valid for w in words) else [piece])
+    elif isinstance(focus, Iterable):
+        items = list(focus)
+    else:
+        raise ParameterError(f"focus: expected a list of actor codes or names, got {type(focus).__name__} {focus!r}")
+    out = []
+    for item in items:
+        if not isinstance(item, str):
+            raise ParameterError(f"focus: actors are strings such as 'RUS' or 'Russia'; got {item!r}")
+        if item.strip() and item.strip() not in out:
+            out.append(item.strip())
+    return out
+
+
+def check_focus(focus: Any, actors: Any, lexicon: Any = None) -> list[str]:
+    """The focus actor codes, deduplicated; an unknown code or name raises ParameterError.
 
     ``actors`` is the actors table (or the dict of tables). A code is valid when
-    it is an actor id (``RUSGOV``) or a country code (``RUS``) of that table.
+    it is an actor id (``RUSGOV``) or a country code (``RUS``) of that table. An
+    item that is not such a code is resolved as a name through the lexicon
+    (``"Iran"`` -> ``IRN``, ``"Putin"`` -> ``RUSGOV``; ``lexicon`` is a loaded
+    Lexicon, default the packaged one) and must then name an actor of the table.
     """
-    codes = _as_code_list(focus)
     valid = valid_codes(actors)
-    if not codes:
+    codes: list[str] = []
+    unknown: list[str] = []
+    notes: list[str] = []
+    for item in _focus_items(focus, valid):
+        code = item.upper()
+        if code not in valid:
+            code = _resolve_name(item, valid, lexicon, notes)
+        if code is None:
+            unknown.append(item.upper() if item.isupper() else item)
+        elif code not in codes:
+            codes.append(code)
+    if not codes and not unknown:
         raise ParameterError(
             f"focus: no actor code given; name at least one of: {', '.join(valid) or '(no actors found)'}"
         )
-    unknown = [c for c in codes if c not in valid]
     if unknown:
-        hints = []
+        hints = list(notes)
         for c in unknown:
             close = difflib.get_close_matches(c, valid, n=3, cutoff=0.5)
             if close:
@@ -209,6 +243,23 @@ def check_focus(focus: Any, actors: Any) -> list[str]:
             msg += " (" + "; ".join(hints) + ")"
         raise ParameterError(msg)
     return codes
+
+
+def _resolve_name(item: str, valid: list[str], lexicon: Any, notes: list[str]) -> str | None:
+    """The code of a focus item given by name when the corpus has it, else None (with a note saying why)."""
+    from ..errors import ActorNameError
+    from ..lexicon import load_lexicon, resolve_actor
+
+    try:
+        code = resolve_actor(item, lexicon if lexicon is not None else load_lexicon(), known=valid)
+    except ActorNameError as exc:
+        if exc.candidates and "several" in exc.problem:
+            raise ParameterError(f"focus: {exc}") from None
+        return None
+    if code in valid:
+        return code
+    notes.append(f"{item!r} is {code}, which this corpus does not mention")
+    return None
 
 LEVELS = ("actor", "country")
 

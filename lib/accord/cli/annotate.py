@@ -3,7 +3,7 @@ this process for a corpus of one batch)."""
 from __future__ import annotations
 import pandas as pd
 from .. import tables
-from ..annotation import annotate
+from ..annotation import ENGINES, annotate
 from ..errors import AccordError
 
 
@@ -17,9 +17,9 @@ def add_arguments(parser) -> None:
                              "(in this process when the corpus fits in one batch); "
                              "csv: six CSV tables annotated in this process, for a few documents")
     parser.add_argument("--lexicon", default=None, help="an analyst's YAML lexicon extending the packaged one")
-    parser.add_argument("--syntax", action="store_true",
-                        help="read arguments from the trained dependency parser (engine v2, in progress; "
-                             "with --format csv)")
+    parser.add_argument("--engine", choices=tuple(ENGINES), default="v2",
+                        help="v2 (default): arguments from the trained dependency parser; v1: word order "
+                             "only (faster, less accurate)")
     scale = parser.add_argument_group("corpus scale (Parquet on Dask)")
     scale.add_argument("--workers", type=int, default=None, metavar="N",
                        help="local Dask worker processes (default: one per core, or none when the new documents fit "
@@ -35,16 +35,13 @@ def add_arguments(parser) -> None:
 def run(args) -> int:
     """Annotate ``args.path`` and write the tables; prints a short summary."""
     if args.format == "parquet":
-        if args.syntax:
-            raise AccordError("--syntax: only with --format csv for now (the Parquet dataset keys documents "
-                              "by lexicon version, not yet by engine)")
         return _run_dataset(args)
     scale_flags = [f for f, v in (("--workers", args.workers), ("--scheduler", args.scheduler),
                                   ("--batch-words", args.batch_words), ("--overwrite", args.overwrite or None))
                    if v is not None]
     if scale_flags:
         raise AccordError(f"{', '.join(scale_flags)}: only with --format parquet (a Parquet dataset on Dask)")
-    result = annotate(args.path, lexicon=args.lexicon, progress=True, syntax=args.syntax)
+    result = annotate(args.path, lexicon=args.lexicon, progress=True, syntax=ENGINES[args.engine])
     written = tables.write_tables(result, args.out, args.format)
     print(summary(result))
     print(f"wrote {len(written)} tables to {args.out}")
@@ -59,7 +56,7 @@ def _run_dataset(args) -> int:
         raise AccordError(f"--workers {args.workers}: must be 0 or more")
     stats = annotate_dataset(args.path, args.out, lexicon=args.lexicon, workers=args.workers,
                              scheduler=args.scheduler, batch_words=args.batch_words or DEFAULT_BATCH_WORDS,
-                             overwrite=args.overwrite)
+                             overwrite=args.overwrite, syntax=ENGINES[args.engine])
     rate = stats.words / stats.seconds if stats.seconds else 0.0
     print(f"ran on {stats.where}")
     print(f"documents: {stats.seen} read, {stats.annotated} annotated, {stats.skipped} already in the dataset, "

@@ -3,6 +3,7 @@ from __future__ import annotations
 import argparse
 import json
 from pathlib import Path
+from ..annotation import ENGINES
 from ..errors import AccordError
 from ..evaluate.common import PLOVER_DEFAULT, RECORDS_DEFAULT, SEED_GOLD_DEFAULT, BENCHMARKS
 from ..evaluate.run import evaluate_all
@@ -15,8 +16,8 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--seed-gold", metavar="PATH", help=f"seed gold YAML (default: {SEED_GOLD_DEFAULT})")
     parser.add_argument("--attributions", metavar="PATH", help="attribution development set YAML (default: tests/gold/attributions_dev.yaml)")
     parser.add_argument("--probe", metavar="PATH", help="actor probe YAML (default: tests/probes/actors.yaml)")
-    parser.add_argument("--syntax", action="store_true",
-                        help="annotate with the trained dependency parser (engine v2, in progress)")
+    parser.add_argument("--engine", choices=tuple(ENGINES), default="v2",
+                        help="v2 (default): arguments from the trained dependency parser; v1: word order")
     parser.add_argument("--only", metavar="NAMES", help="comma-separated benchmarks to run: " + ",".join(BENCHMARKS))
     parser.add_argument("--json", metavar="FILE", help="also write the scores as JSON to FILE")
     parser.add_argument("--details", action="store_true", help="print an error analysis after the table")
@@ -33,7 +34,7 @@ def run(args: argparse.Namespace) -> int:
             raise AccordError(f"unknown benchmark(s) {', '.join(bad)}: choose from {', '.join(BENCHMARKS)}")
     results = evaluate_all(args.plover, args.records, args.seed_gold, chosen,
                            getattr(args, "attributions", None), getattr(args, "probe", None),
-                           getattr(args, "syntax", False))
+                           ENGINES[getattr(args, "engine", "v2")])
     print(format_markdown(results) if args.markdown else format_table(results))
     if args.details:
         print()

@@ -56,20 +56,26 @@ LOG_LENGTH = 20
 
 @dataclass(frozen=True)
 class LexiconSpec:
-    """What a worker needs to rebuild the client's lexicon: the analyst file's name and bytes."""
+    """What a worker needs to rebuild the client's pipeline: the analyst file's name and bytes, and the engine."""
 
     version: str
     name: str | None = None
     data: bytes | None = None
+    syntax: bool = True  # engine v2 (the trained parser); False: v1
 
     @classmethod
-    def from_path(cls, path: str | Path | None) -> tuple["LexiconSpec", Lexicon]:
+    def from_path(cls, path: str | Path | None, syntax: bool = True) -> tuple["LexiconSpec", Lexicon]:
         # through the pipeline cache: the client builds (or loads) the entry the workers then load
-        lex = lexicon_of(load_or_build(path))
+        lex = lexicon_of(load_or_build(path, syntax))
         if path is None:
-            return cls(lex.version), lex
+            return cls(lex.version, syntax=syntax), lex
         p = Path(path)
-        return cls(lex.version, p.name, p.read_bytes()), lex
+        return cls(lex.version, p.name, p.read_bytes(), syntax), lex
+
+    @property
+    def annotation_version(self) -> str:
+        """The lexicon version and the engine: a dataset's documents are annotated again when either changes."""
+        return f"{self.version}+v2" if self.syntax else self.version
 
     def path(self) -> Path | None:
         """The analyst file on this machine (written to a temporary folder), or None for the packaged lexicon."""
@@ -99,7 +105,7 @@ class LexiconSpec:
 
 def worker_pipeline(spec: LexiconSpec):
     """The pipeline for ``spec``, loaded from the pipeline cache (built there by the client) and kept."""
-    nlp = load_or_build(spec.path())
+    nlp = load_or_build(spec.path(), spec.syntax)
     spec.check(lexicon_of(nlp))
     return nlp
 
@@ -348,6 +354,7 @@ def annotate_dataset(
     overwrite: bool = False,
     durable: bool = True,
     log=None,
+    syntax: bool = True,
 ) -> Stats:
     """Annotate ``corpus`` into the Parquet dataset at ``out``; returns the run's counts.
 
@@ -357,14 +364,16 @@ def annotate_dataset(
     documents fit in one batch; 0: no Dask, this process);
     ``scheduler`` the address of an existing cluster, or pass a ``client`` (create it
     under :func:`short_logs`, or with :func:`local_cluster`, to keep memory bounded).
-    Read it back with :func:`accord.store.read_dataset`.
+    Read it back with :func:`accord.store.read_dataset`. ``syntax``: engine v2 (the
+    default) or v1 (False); the dataset records which, and a change of engine, like a
+    change of lexicon, needs a new folder or ``overwrite``.
     """
     log = log or (lambda msg: print(msg, file=sys.stderr))
     started = time.perf_counter()
-    spec, lex = LexiconSpec.from_path(lexicon)
+    spec, lex = LexiconSpec.from_path(lexicon, syntax)
     stats = Stats()
     items = iter_documents(corpus)  # raises InputError at once for a missing path
-    with store.Dataset.open(out, lex.version, overwrite=overwrite, durable=durable) as ds:
+    with store.Dataset.open(out, spec.annotation_version, overwrite=overwrite, durable=durable) as ds:
         bar = Progress(progress)
         todo = batches(items, ds, stats, batch_words, on_skip=lambda _doc: bar.skip(stats.skipped))
         local = workers == 0 and scheduler is None and client is None

@@ -114,7 +114,20 @@ def main_relation(relations: Sequence[Mapping[str, Any]], text: str | None = Non
     if not rows:
         return None
     preferred = [r for r in rows if r.get("status") in MAIN_STATUSES] or rows
-    return min(preferred, key=lambda r: (trigger_offset(r, text), str(r.get("relation_id", ""))))
+    main = min(preferred, key=lambda r: (trigger_offset(r, text), str(r.get("relation_id", ""))))
+    return joint_form(main, rows)
+
+
+def joint_form(rel: Mapping[str, Any], rows: Sequence[Mapping[str, Any]]) -> Mapping[str, Any]:
+    """A joint act as PLOVER codes it: accord writes "A and B met" as A -> B and B -> A
+    (coding rule ``joint_acts``), PLOVER as one event with both in the source and no target."""
+    src, tgt = set(as_list(rel.get("source"))), set(as_list(rel.get("target")))
+    for r in rows:
+        if (r is not rel and r.get("event_type") == rel.get("event_type") and r.get("start") == rel.get("start")
+                and r.get("end") == rel.get("end") and set(as_list(r.get("source"))) == tgt
+                and set(as_list(r.get("target"))) == src):
+            return {**rel, "source": as_list(rel.get("source")) + as_list(rel.get("target")), "target": []}
+    return rel
 
 
 def _records(df: Any) -> list[dict[str, Any]]:

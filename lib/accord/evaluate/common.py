@@ -19,7 +19,7 @@ BENCHMARKS = ("plover", "records", "seed", "attribution", "probe")
 
 
 #: whether the gold sets are annotated with the trained parser (set by :func:`accord.evaluate.run.evaluate_all`)
-SYNTAX: ContextVar[bool] = ContextVar("accord_evaluate_syntax", default=False)
+SYNTAX: ContextVar[bool] = ContextVar("accord_evaluate_syntax", default=True)
 
 
 def _annotate(documents: Any) -> dict[str, Any]:

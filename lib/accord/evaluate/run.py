@@ -16,10 +16,10 @@ from .probe import PROBE_DEFAULT, evaluate_probe
 def evaluate_all(plover: str | Path | None = None, records: str | Path | None = None,
                  seed_gold: str | Path | None = None, benchmarks: Sequence[str] = BENCHMARKS,
                  attributions: str | Path | None = None, probe: str | Path | None = None,
-                 syntax: bool = False) -> dict[str, Any]:
+                 syntax: bool = True) -> dict[str, Any]:
     """Run the chosen benchmarks; returns {benchmark: {path, n, metrics, details}} plus ``notes``.
 
-    ``syntax``: annotate with the trained parser (engine v2, in progress)."""
+    ``syntax``: annotate with the trained parser (engine v2, the default); False: engine v1."""
     token = SYNTAX.set(syntax)
     try:
         return _evaluate(plover, records, seed_gold, benchmarks, attributions, probe, syntax)
@@ -31,7 +31,7 @@ def _evaluate(plover, records, seed_gold, benchmarks, attributions, probe, synta
     quads, quad_source = load_quad_classes()
     valid_modes = _valid_modes()
     results: dict[str, Any] = {"notes": [f"quad classes from {quad_source}"]
-                               + (["engine: arguments from the trained parser (--syntax)"] if syntax else [])}
+                               + [f"engine: {'v2, arguments from the trained parser' if syntax else 'v1, word order'}"]}
     if "plover" in benchmarks:
         results["plover"] = evaluate_plover(resolve(plover, PLOVER_DEFAULT, "PLOVER gold file"), quads, valid_modes)
     if "records" in benchmarks:

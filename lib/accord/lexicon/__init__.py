@@ -25,7 +25,8 @@ line and problem.
 """
 from .inflect import inflect
 from .load import load_lexicon
+from .resolve import resolve_actor
 from .model import ActorEntry, CameoCode, CodingRules, Cue, Lexicon, PloverClass, Role, Trigger
 
-__all__ = ["Role", "ActorEntry", "Trigger", "Cue", "CameoCode", "PloverClass", "CodingRules", "Lexicon", "load_lexicon",
+__all__ = ["Role", "ActorEntry", "Trigger", "Cue", "CameoCode", "PloverClass", "CodingRules", "Lexicon", "load_lexicon", "resolve_actor",
            "inflect"]

@@ -5,10 +5,12 @@ import json
 import re
 from typing import Any
 import yaml
-from ..errors import LexiconError
+from ..errors import InputError, LexiconError, shorten
+from ..readers import safe_yaml
 
-
-_Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+#: A lexicon file read as YAML (not the JSON-lines layout) may hold this many characters: its
+#: node tree costs tens of times its text.
+MAX_YAML_CHARS = 20_000_000
 
 
 # --------------------------------------------------------------------------- #
@@ -30,7 +32,8 @@ _STR_TAG = "tag:yaml.org,2002:str"
 _BOOL_TAG = "tag:yaml.org,2002:bool"
 
 
-def _build(node: yaml.Node, loader: Any, path: str) -> Any:
+def _build(node: yaml.Node, path: str) -> Any:
+    """Line-aware values of a node tree checked by :func:`accord.readers.safe_yaml.compose`."""
     if isinstance(node, yaml.ScalarNode):
         if node.tag == _STR_TAG:
             return node.value
@@ -38,45 +41,49 @@ def _build(node: yaml.Node, loader: Any, path: str) -> Any:
             # YAML 1.2 booleans only: word lists hold "no", "on", "off", "yes".
             return node.value
         try:
-            return loader.construct_object(node)
-        except (ValueError, TypeError, yaml.YAMLError) as exc:
-            what = "bad date" if node.tag.endswith("timestamp") else "bad value"
-            raise LexiconError(path, f"{what} {node.value!r}: {exc}",
-                               node.start_mark.line + 1) from None
+            return safe_yaml.construct_scalar(node, path)
+        except InputError as exc:
+            raise LexiconError(path, exc.problem, exc.line) from None
     if isinstance(node, yaml.SequenceNode):
-        seq = _Seq(_build(n, loader, path) for n in node.value)
+        seq = _Seq(_build(n, path) for n in node.value)
         seq.line = node.start_mark.line + 1
         return seq
     out = _Map()
     out.line = node.start_mark.line + 1
     out.key_lines = {}
     for knode, vnode in node.value:
-        key = _build(knode, loader, path)
+        key = _build(knode, path)
         try:
             dup = key in out
         except TypeError:
             raise LexiconError(path, "mapping key is not a scalar", knode.start_mark.line + 1)
         if dup:
-            raise LexiconError(path, f"duplicate key {key!r}", knode.start_mark.line + 1)
-        out[key] = _build(vnode, loader, path)
+            raise LexiconError(path, f"duplicate key {shorten(key)}", knode.start_mark.line + 1)
+        out[key] = _build(vnode, path)
         out.key_lines[key] = knode.start_mark.line + 1
     return out
 
 
-def _parse(path: str, text: str) -> Any:
-    """YAML text -> Python with line-aware containers; LexiconError on bad YAML."""
-    loader = _Loader(text)
+def _parse(path: str, text: str, sections: frozenset[str] | None = None) -> Any:
+    """YAML text -> Python with line-aware containers; LexiconError on bad or unsafe YAML.
+
+    The text is checked by :func:`accord.readers.safe_yaml.compose` (no aliases,
+    plain tags, capped size and depth) and, when ``sections`` is given, the
+    top-level keys against it, before any value is built.
+    """
     try:
-        node = loader.get_single_node()
-        return None if node is None else _build(node, loader, path)
-    except yaml.MarkedYAMLError as exc:
-        mark = exc.problem_mark or exc.context_mark
-        line = mark.line + 1 if mark is not None else None
-        raise LexiconError(path, f"YAML syntax error: {exc.problem or exc}", line) from None
-    except yaml.YAMLError as exc:
-        raise LexiconError(path, f"YAML error: {exc}") from None
-    finally:
-        loader.dispose()
+        node = safe_yaml.compose(text, path, max_chars=MAX_YAML_CHARS)
+    except InputError as exc:
+        problem = exc.problem.replace("invalid YAML: ", "YAML syntax error: ", 1)
+        raise LexiconError(path, problem, exc.line) from None
+    if node is None:
+        return None
+    if sections is not None and isinstance(node, yaml.MappingNode):
+        for knode, _ in node.value:
+            if isinstance(knode, yaml.ScalarNode) and knode.value not in sections:
+                raise LexiconError(path, f"unknown section {shorten(knode.value)} (expected one of "
+                                         f"{', '.join(sorted(sections - {'meta'}))})", knode.start_mark.line + 1)
+    return _build(node, path)
 
 
 def json_line(obj: Any) -> str:

@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from types import MappingProxyType
 from typing import Mapping, Sequence
-from ..errors import LexiconError
+from ..errors import LexiconError, shorten
 from ..paths import DATA_DIR
 from .fileformat import _Map, _key_line, _line, _parse, _parse_json_lines
 from .validate import (RULES, _Ctx, _SECTOR_RE, _read_actor, _read_agents, _read_cameo, _read_cue, _read_not_actor,
@@ -21,6 +21,8 @@ from .variants import name_variants
 EXTRA_SECTIONS = frozenset({"meta", "actors", "agents", "triggers", "cues", "modality",
                             "resources", "not_actors", "rules"})
 DATA_SECTIONS = EXTRA_SECTIONS | {"sectors", "cameo", "plover"}
+#: An analyst's lexicon file larger than this is refused unread (the largest packaged file is ~5 MB).
+MAX_FILE_BYTES = 64_000_000
 
 
 # --------------------------------------------------------------------------- #
@@ -42,7 +44,8 @@ def _read_file(label: str, name: str, raw: bytes, allowed: frozenset[str]) -> _F
         raise LexiconError(label, f"not UTF-8 text: {exc}") from None
     doc = _parse_json_lines(text) if '\n- {"' in text else None
     if doc is None:
-        doc = _parse(label, text)
+        # a bare modality mapping has word lists, not sections, at the top
+        doc = _parse(label, text, None if Path(name).stem == "modality" else allowed)
     if doc is None:
         doc = _Map()
         doc.line = 1
@@ -58,7 +61,7 @@ def _read_file(label: str, name: str, raw: bytes, allowed: frozenset[str]) -> _F
         doc = wrapped
     for key in doc:
         if key not in allowed:
-            raise LexiconError(label, f"unknown section {key!r} (expected one of "
+            raise LexiconError(label, f"unknown section {shorten(key)} (expected one of "
                                       f"{', '.join(sorted(allowed - {'meta'}))})",
                                _key_line(doc, key))
     meta = doc.get("meta")
@@ -82,6 +85,9 @@ def _extra_files(extra: str | Path | Sequence[str | Path]) -> list[_File]:
         path = Path(p)
         if not path.is_file():
             raise LexiconError(path, "lexicon file not found")
+        size = path.stat().st_size
+        if size > MAX_FILE_BYTES:
+            raise LexiconError(path, f"file is {size:,} bytes, more than the {MAX_FILE_BYTES:,} a lexicon file may hold")
         f = _read_file(str(path), path.name, path.read_bytes(), EXTRA_SECTIONS)
         f.generated = False  # an analyst file always ranks as curated
         files.append(f)
@@ -296,4 +302,5 @@ def load_lexicon(extra: str | Path | Sequence[str | Path] | None = None) -> Lexi
     if extra is None or (not isinstance(extra, (str, Path)) and len(extra) == 0):
         return _PRELOADED.get("default") or _default_lexicon()
     with _gc_paused():
-        return _build_lexicon(_data_files() + _extra_files(extra))
+        analyst = _extra_files(extra)  # first: a bad analyst file fails before the packaged data is read
+        return _build_lexicon(_data_files() + analyst)

@@ -131,6 +131,8 @@ class CodingRules:
     exchanges: frozenset[str] = frozenset()
     # categories that take a stance on an act: "only" its doer is the recipient, "or" the act's target if no doer
     stance_on_acts: Mapping[str, str] = field(default_factory=lambda: MappingProxyType({}))
+    # joint acts coded both ways between the countries of a plural source: category -> trigger lemmas (empty: all)
+    joint_acts: Mapping[str, frozenset[str]] = field(default_factory=lambda: MappingProxyType({}))
     # claim stances whose content the source asserts as true of others
     alleging: frozenset[str] = frozenset()
     # words where the content of a claim stops: the writer's own clauses

@@ -4,7 +4,7 @@ import re
 from datetime import date, datetime
 from types import MappingProxyType
 from typing import Any, Iterable, Mapping
-from ..errors import LexiconError
+from ..errors import LexiconError, shorten
 from .fileformat import _key_line, _line
 from .model import slug, ActorEntry, CameoCode, Cue, PloverClass, Role, Trigger
 from .inflect import inflect
@@ -45,7 +45,7 @@ class _Ctx:
         for key in required:
             value = entry.get(key)
             if value is None or value == "":
-                raise self.fail(f"{what} is missing required key {key!r}", entry)
+                raise self.fail(f"{what} is missing required key {shorten(key)}", entry)
         for k in entry:  # hot: tens of thousands of generated entries
             if k not in allowed:
                 extra = sorted(str(k) for k in entry if k not in allowed)
@@ -56,7 +56,7 @@ class _Ctx:
         if value is None and optional:
             return None
         if not isinstance(value, str) or not value.strip():
-            raise self.fail(f"{what}: {key!r} must be a non-empty string, got {value!r}", entry)
+            raise self.fail(f"{what}: {shorten(key)} must be a non-empty string, got {shorten(value)}", entry)
         return value.strip()
 
     def texts(self, entry: dict, key: str, what: str) -> list[str]:
@@ -66,12 +66,12 @@ class _Ctx:
         if isinstance(value, str):
             value = [value]
         if not isinstance(value, list) or not all(isinstance(v, str) and v.strip() for v in value):
-            raise self.fail(f"{what}: {key!r} must be a string or a list of strings", entry)
+            raise self.fail(f"{what}: {shorten(key)} must be a string or a list of strings", entry)
         return [v.strip() for v in value]
 
     def code(self, value: Any, what: str, where: Any, pattern: re.Pattern = _CODE_RE) -> str:
         if not isinstance(value, str) or not pattern.match(value):
-            raise self.fail(f"{what}: bad code {value!r} (expected {pattern.pattern})", where)
+            raise self.fail(f"{what}: bad code {shorten(value)} (expected {pattern.pattern})", where)
         return value
 
     def day(self, value: Any, what: str, where: Any) -> date | None:
@@ -86,7 +86,7 @@ class _Ctx:
                 return date.fromisoformat(value.strip())
             except ValueError:
                 pass
-        raise self.fail(f"{what}: bad date {value!r} (expected YYYY-MM-DD or null)", where)
+        raise self.fail(f"{what}: bad date {shorten(value)} (expected YYYY-MM-DD or null)", where)
 
 
 # --------------------------------------------------------------------------- #
@@ -114,10 +114,10 @@ def _read_actor(ctx: _Ctx, raw: Any, where: Any) -> list[ActorEntry]:
     entry = ctx.mapping(raw, "actor entry", where)
     ctx.keys(entry, _ACTOR_KEYS, ("id", "kind", "name"), "actor entry")
     ident = ctx.text(entry, "id", "actor entry")
-    what = f"actor {ident!r}"
+    what = f"actor {shorten(ident)}"
     kind = ctx.text(entry, "kind", what)
     if kind not in ACTOR_KINDS:
-        raise ctx.fail(f"{what}: kind must be one of {', '.join(ACTOR_KINDS)}, got {kind!r}", entry)
+        raise ctx.fail(f"{what}: kind must be one of {', '.join(ACTOR_KINDS)}, got {shorten(kind)}", entry)
     name = ctx.text(entry, "name", what)
     names = [name, *ctx.texts(entry, "formal", what), *ctx.texts(entry, "names", what)]
     demonyms = ctx.texts(entry, "demonyms", what)
@@ -171,10 +171,10 @@ def _read_not_actor(ctx: _Ctx, raw: Any, where: Any) -> list[tuple[str, str]]:
     entry = ctx.mapping(raw, "not_actors entry", where)
     ctx.keys(entry, _NOT_ACTOR_KEYS, ("name", "kind"), "not_actors entry")
     name = ctx.text(entry, "name", "not_actors entry")
-    kind = ctx.text(entry, "kind", f"not_actors {name!r}")
+    kind = ctx.text(entry, "kind", f"not_actors {shorten(name)}")
     if kind not in NOT_ACTOR_KINDS:
-        raise ctx.fail(f"not_actors {name!r}: kind must be one of {', '.join(NOT_ACTOR_KINDS)}, got {kind!r}", entry)
-    return [(form, kind) for form in dict.fromkeys([name, *ctx.texts(entry, "names", f"not_actors {name!r}")])]
+        raise ctx.fail(f"not_actors {shorten(name)}: kind must be one of {', '.join(NOT_ACTOR_KINDS)}, got {shorten(kind)}", entry)
+    return [(form, kind) for form in dict.fromkeys([name, *ctx.texts(entry, "names", f"not_actors {shorten(name)}")])]
 
 
 def _read_agents(ctx: _Ctx, section: Any, sectors: Mapping[str, str]) -> list[tuple[str, str, list[str] | None]]:
@@ -184,18 +184,18 @@ def _read_agents(ctx: _Ctx, section: Any, sectors: Mapping[str, str]) -> list[tu
     for phrase, value in section.items():
         where = _key_line(section, phrase)
         if not isinstance(phrase, str) or not phrase.strip():
-            raise ctx.fail(f"agent phrase must be a string, got {phrase!r}", where)
+            raise ctx.fail(f"agent phrase must be a string, got {shorten(phrase)}", where)
         plural: list[str] | None = None
         if isinstance(value, dict):
-            ctx.keys(value, ("code", "plural"), ("code",), f"agent {phrase!r}")
+            ctx.keys(value, ("code", "plural"), ("code",), f"agent {shorten(phrase)}")
             code = value["code"]
             if "plural" in value:
-                plural = [p.lower() for p in ctx.texts(value, "plural", f"agent {phrase!r}")]
+                plural = [p.lower() for p in ctx.texts(value, "plural", f"agent {shorten(phrase)}")]
         else:
             code = value
-        code = ctx.code(code, f"agent {phrase!r}", where, _SECTOR_RE)
+        code = ctx.code(code, f"agent {shorten(phrase)}", where, _SECTOR_RE)
         if sectors and code not in sectors:
-            raise ctx.fail(f"agent {phrase!r}: unknown sector {code!r}", where)
+            raise ctx.fail(f"agent {shorten(phrase)}: unknown sector {shorten(code)}", where)
         out.append((" ".join(phrase.lower().split()), code, plural))
     return out
 
@@ -208,10 +208,10 @@ def _read_trigger(ctx: _Ctx, raw: Any, where: Any, cameo: Mapping[str, CameoCode
     entry = ctx.mapping(raw, "trigger", where)
     ctx.keys(entry, _TRIGGER_KEYS, ("lemma",), "trigger")
     lemma = " ".join(ctx.text(entry, "lemma", "trigger").lower().split())
-    what = f"trigger {lemma!r}"
+    what = f"trigger {shorten(lemma)}"
     pos = entry.get("pos", "verb")
     if pos not in TRIGGER_POS:
-        raise ctx.fail(f"{what}: pos must be one of {', '.join(TRIGGER_POS)}, got {pos!r}", entry)
+        raise ctx.fail(f"{what}: pos must be one of {', '.join(TRIGGER_POS)}, got {shorten(pos)}", entry)
     code = entry.get("cameo")
     event = entry.get("event")
     if code is None and event is None:
@@ -220,22 +220,22 @@ def _read_trigger(ctx: _Ctx, raw: Any, where: Any, cameo: Mapping[str, CameoCode
     if code is not None:
         if not isinstance(code, str):
             # An unquoted 051 is read by YAML as a number; the leading 0 matters.
-            raise ctx.fail(f"{what}: cameo code must be a quoted string, got {code!r}", entry)
+            raise ctx.fail(f"{what}: cameo code must be a quoted string, got {shorten(code)}", entry)
         ctx.code(code, what, entry, _CAMEO_RE)
         cam = cameo.get(code)
         if cameo and cam is None:
-            raise ctx.fail(f"{what}: unknown CAMEO code {code!r}", entry)
+            raise ctx.fail(f"{what}: unknown CAMEO code {shorten(code)}", entry)
     categories = {k[0] for k in plover}
     if event is not None:
         event = ctx.text(entry, "event", what)
         if categories and event not in categories:
-            raise ctx.fail(f"{what}: unknown PLOVER category {event!r}", entry)
+            raise ctx.fail(f"{what}: unknown PLOVER category {shorten(event)}", entry)
     event_type = event or (cam.event_type if cam else None)
     if "mode" in entry:
         # mode "" (or null) names the category's base row explicitly.
         mode = None if entry["mode"] in (None, "") else ctx.text(entry, "mode", what)
         if mode and plover and (event_type, mode) not in plover:
-            raise ctx.fail(f"{what}: PLOVER category {event_type} has no mode {mode!r}", entry)
+            raise ctx.fail(f"{what}: PLOVER category {event_type} has no mode {shorten(mode)}", entry)
     elif cam is not None and (event is None or event == cam.event_type):
         mode = cam.mode
     else:
@@ -255,16 +255,16 @@ def _read_cue(ctx: _Ctx, raw: Any, where: Any) -> Cue:
     entry = ctx.mapping(raw, "cue", where)
     ctx.keys(entry, ("lemma", "pos", "forms", "stance", "frame", "inverts"), ("lemma", "stance"), "cue")
     lemma = " ".join(ctx.text(entry, "lemma", "cue").lower().split())
-    what = f"cue {lemma!r}"
+    what = f"cue {shorten(lemma)}"
     pos = entry.get("pos", "verb")
     if pos not in CUE_POS:
-        raise ctx.fail(f"{what}: pos must be one of {', '.join(CUE_POS)}, got {pos!r}", entry)
+        raise ctx.fail(f"{what}: pos must be one of {', '.join(CUE_POS)}, got {shorten(pos)}", entry)
     stance = ctx.text(entry, "stance", what)
     extra = [f.lower() for f in ctx.texts(entry, "forms", what)]
     flags = {key: entry.get(key, False) for key in ("frame", "inverts")}
     for key, value in flags.items():
         if not isinstance(value, bool):
-            raise ctx.fail(f"{what}: {key} must be true or false, got {value!r}", entry)
+            raise ctx.fail(f"{what}: {key} must be true or false, got {shorten(value)}", entry)
     return Cue(lemma, pos, tuple(dict.fromkeys([*inflect(lemma, pos), *extra])), stance, **flags)
 
 
@@ -272,13 +272,13 @@ def _read_cameo(ctx: _Ctx, section: Any) -> dict[str, CameoCode]:
     section = ctx.mapping(section, "'cameo'", section)
     out = {}
     for code, row in section.items():
-        row = ctx.mapping(row, f"cameo {code!r}", _key_line(section, code))
+        row = ctx.mapping(row, f"cameo {shorten(code)}", _key_line(section, code))
         ctx.keys(row, ("name", "goldstein", "event_type", "mode", "context", "via"),
-                 ("name",), f"cameo {code!r}")
+                 ("name",), f"cameo {shorten(code)}")
         code = ctx.code(str(code) if isinstance(code, str) else code, "cameo", row, _CAMEO_RE)
         g = row.get("goldstein")
         if not isinstance(g, (int, float)) or isinstance(g, bool):
-            raise ctx.fail(f"cameo {code!r}: goldstein must be a number", row)
+            raise ctx.fail(f"cameo {shorten(code)}: goldstein must be a number", row)
         out[code] = CameoCode(code, row["name"], float(g), row.get("event_type"),
                               row.get("mode"), row.get("context"))
     return out
@@ -299,7 +299,7 @@ def _read_plover(ctx: _Ctx, section: Any) -> dict[tuple[str, str], PloverClass]:
 # The rules of the `rules` section and the shape of each (see CodingRules).
 _CATEGORY_SETS = ("benefactive", "object_is_recipient", "exchanges", "material_events")
 _WORD_SETS = ("alleging", "content_breaks")
-RULES = frozenset({"stance_status", "subsuming", "intent_cameo", "stance_on_acts", "material_categories",
+RULES = frozenset({"stance_status", "subsuming", "intent_cameo", "stance_on_acts", "material_categories", "joint_acts",
                    *_CATEGORY_SETS, *_WORD_SETS})
 RELATION_STATUSES = ("negated", "hypothetical", "denied", "alleged", "planned", "reported")
 STANCE_ON_ACTS = ("only", "or")
@@ -326,22 +326,22 @@ def _read_rules(ctx: _Ctx, section: Any, cameo: Mapping[str, CameoCode],
 
     def category(value: Any, what: str, where: Any) -> str:
         if value not in categories:
-            raise ctx.fail(f"{what}: unknown PLOVER category {value!r}", where)
+            raise ctx.fail(f"{what}: unknown PLOVER category {shorten(value)}", where)
         return value
 
     def text_map(value: Any, what: str, where: Any) -> dict[str, str]:
         mapping = ctx.mapping(value, what, where)
         for k, v in mapping.items():
             if not isinstance(k, str) or not isinstance(v, str) or not v.strip():
-                raise ctx.fail(f"{what}: {k!r} must map to a non-empty string, got {v!r}",
+                raise ctx.fail(f"{what}: {shorten(k)} must map to a non-empty string, got {shorten(v)}",
                                _key_line(mapping, k) or where)
         return dict(mapping)
 
     for name, value in section.items():
         where = _key_line(section, name) or section
-        what = f"rule {name!r}"
+        what = f"rule {shorten(name)}"
         if name not in RULES:
-            raise ctx.fail(f"unknown rule {name!r} (expected one of {', '.join(sorted(RULES))})", where)
+            raise ctx.fail(f"unknown rule {shorten(name)} (expected one of {', '.join(sorted(RULES))})", where)
         if name in _CATEGORY_SETS:
             items = words(value, what, where)
             out[name] = tuple(category(c, what, where) for c in items) if name == "material_events" \
@@ -356,7 +356,7 @@ def _read_rules(ctx: _Ctx, section: Any, cameo: Mapping[str, CameoCode],
                 if keys_are_categories:
                     category(k, what, line)
                 if v not in (cameo if allowed is None else allowed):
-                    raise ctx.fail(f"{what}: {k!r}: {problem}, got {v!r}", line)
+                    raise ctx.fail(f"{what}: {shorten(k)}: {problem}, got {shorten(v)}", line)
             out[name] = MappingProxyType(mapping)
         elif name == "subsuming":
             outer = ctx.mapping(value, what, where)
@@ -364,14 +364,21 @@ def _read_rules(ctx: _Ctx, section: Any, cameo: Mapping[str, CameoCode],
             for k, inner in outer.items():
                 line = _key_line(outer, k) or where
                 category(k, what, line)
-                inner = text_map(inner if inner is not None else {}, f"{what} {k!r}", line)
+                inner = text_map(inner if inner is not None else {}, f"{what} {shorten(k)}", line)
                 for c in inner:
-                    category(c, f"{what} {k!r}", _key_line(outer[k], c) or line)
+                    category(c, f"{what} {shorten(k)}", _key_line(outer[k], c) or line)
                 rules[k] = MappingProxyType(inner)
             out[name] = MappingProxyType(rules)
+        elif name == "joint_acts":
+            outer = ctx.mapping(value, what, where)
+            out[name] = MappingProxyType({
+                category(k, what, _key_line(outer, k) or where):
+                    frozenset(w.lower() for w in words(v if v is not None else [], f"{what} {k!r}",
+                                                       _key_line(outer, k) or where))
+                for k, v in outer.items()})
         else:  # material_categories: category -> word stems
             outer = ctx.mapping(value, what, where)
-            out[name] = MappingProxyType({str(k): tuple(w.lower() for w in words(v, f"{what} {k!r}",
+            out[name] = MappingProxyType({str(k): tuple(w.lower() for w in words(v, f"{what} {shorten(k)}",
                                                                                 _key_line(outer, k) or where))
                                           for k, v in outer.items()})
     return out

@@ -71,7 +71,7 @@ def _files(folder: Path, suffixes: tuple[str, ...] | None = None) -> list[Path]:
                   and "__pycache__" not in p.parts)
 
 
-def cache_key(extra: Extra = None, syntax: bool = False, model: str | Path | None = None) -> str:
+def cache_key(extra: Extra = None, syntax: bool = True, model: str | Path | None = None) -> str:
     """The cache key of the pipeline over the packaged lexicon plus ``extra``, for this engine and code.
 
     Raises OSError when an analyst file cannot be read (the caller then builds, which names the problem).
@@ -165,8 +165,11 @@ def _prune(root: Path, keep: Path) -> None:
         _discard(old)
 
 
-def load_or_build(lexicon: Extra = None, syntax: bool = False, model: str | Path | None = None) -> Language:
+def load_or_build(lexicon: Extra = None, syntax: bool = True, model: str | Path | None = None) -> Language:
     """accord's pipeline over the packaged lexicon plus the analyst file(s) ``lexicon``, from the cache.
+
+    ``syntax``: engine v2 (the default, with the trained parser) or v1 (False), as for
+    :func:`accord.pipeline.build_pipeline`.
 
     The first call for a given lexicon, engine and code builds the pipeline with
     :func:`accord.pipeline.build_pipeline` and stores it; later calls, in this

@@ -299,8 +299,8 @@ def link_denials(doc: Doc, alleging: AbstractSet[str]) -> None:
                 continue
             overlap = set(c.about) | {x for r in c.relations for x in relations[r].source + relations[r].target}
             deniers = {x[:3] for x in d.source}
-            if not deniers & {x[:3] for x in overlap}:
-                continue
+            if not deniers & {x[:3] for x in overlap} or (c.source and {x[:3] for x in c.source} <= deniers):
+                continue  # a denial answers another's claim, never the denier's own
             c_types = {relations[r].event_type for r in c.relations}
             key = (bool(d_types & c_types), c.stance in alleging, c.index)
             if best_key is None or key > best_key:

@@ -146,6 +146,7 @@ class SentenceView:
         self.agents = rules.agents
         self.event_nouns = rules.event_nouns
         self.goods: set[int] = set()  # token indices where a resource word starts (set by the relations component)
+        self.goods_spans: list[tuple[int, int]] = []  # the resource words' token spans (idem)
         self.light_verb_used = False  # set by noun_source
         self.noun_recipient: Arg | None = None  # set by noun_source
         self.groups = self._group()

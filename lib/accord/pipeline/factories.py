@@ -97,15 +97,15 @@ def make_relations(nlp: Language, name: str, lexicon: str) -> RelationExtractor:
     return RelationExtractor(nlp, get_lexicon(lexicon))
 
 
-def build_pipeline(lexicon: Lexicon | str | Path | None = None, syntax: bool = False,
+def build_pipeline(lexicon: Lexicon | str | Path | None = None, syntax: bool = True,
                    model: str | Path | None = None) -> Language:
     """accord's pipeline over ``lexicon`` (default: the packaged one).
 
-    ``syntax``: run the trained tagger and parser shipped in the package
-    (:data:`accord.paths.PARSER_MODEL`, or the spaCy pipeline folder ``model``)
-    after the sentence splitters, so that the claims and relations components
-    read their arguments from the tree (engine v2, in progress). Without it the
-    pipeline is blank English with word-order heuristics.
+    ``syntax`` (engine v2, the default): run the trained tagger and parser shipped
+    in the package (:data:`accord.paths.PARSER_MODEL`, or the spaCy pipeline
+    folder ``model``) after the sentence splitters, so that the claims and
+    relations components read their arguments from the tree. Without it (engine
+    v1) the pipeline is blank English with word-order heuristics.
     """
     if isinstance(lexicon, Lexicon):
         key = register_lexicon(lexicon)

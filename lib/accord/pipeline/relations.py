@@ -9,7 +9,7 @@ reciprocal flow B -> A.
 """
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import AbstractSet, Mapping
 
 from spacy.matcher import PhraseMatcher
@@ -95,6 +95,7 @@ class RelationExtractor:
             sent = view.sent
             sent_claims = claims_by_sent.get(sent_id, [])
             sent_resources = resources_by_sent[sent_id]
+            view.goods_spans = [(r[0], r[1]) for r in sent_resources]
             view.goods = {r[0] for r in sent_resources} | {r[0] - 1 for r in sent_resources if r[0] - 1 >= sent.start
                                                            and doc[r[0] - 1].is_lower}
             exchanged = self._exchanged_spans(view)
@@ -124,7 +125,7 @@ class RelationExtractor:
                     rel.mode = rel.mode or self.coding.subsuming[rel.event_type].get(inner.event_type)
                     rel.end = max(rel.end, inner.end)
                     self._score(rel)
-                relations.append(rel)
+                relations.extend(self._both_ways(rel, form))
                 demand = self._demand(view, rel, sent_claims)
                 if demand is not None:
                     relations.append(demand)
@@ -139,6 +140,22 @@ class RelationExtractor:
         doc._.relations = relations
         _attach_to_claims(doc, self.coding.alleging)
         return doc
+
+    def _both_ways(self, rel: Relation, form: str) -> list[Relation]:
+        """A joint act of several countries with no other party ("Russia and Iran signed a treaty",
+        "Putin and Xi met"): one relation each way between each pair (coding rule ``joint_acts``)."""
+        lemmas = self.coding.joint_acts.get(rel.event_type)
+        if rel.target or lemmas is None:
+            return [rel]
+        if lemmas and not any(t.lemma in lemmas for t in self.triggers[form] if t.event_type == rel.event_type):
+            return [rel]
+        by_country: dict[str, list[str]] = {}
+        for code in rel.source:
+            by_country.setdefault(code[:3], []).append(code)
+        if len(by_country) < 2:
+            return [rel]
+        return [replace(rel, source=list(a), target=list(b))
+                for ca, a in by_country.items() for cb, b in by_country.items() if ca != cb]
 
     def _demand(self, view: SentenceView, rel: Relation, claims: list[Claim]) -> Relation | None:
         """"X said Y must do Z": X makes a demand of Y (PLOVER REQUEST); Z itself is only hypothetical."""
@@ -244,6 +261,8 @@ class RelationExtractor:
                                      allow_for=trig.event_type in self.coding.benefactive,
                                      allow_from=trig.event_type == "RETREAT")
         claim = _innermost(claims, s)
+        if claim is not None and claim.cue_start == s and claim.content_end <= s and self._material(trig.event_type):
+            return None  # "..., a UN monitor found": a word that reports its content is no material act here
         status = self._status(view, s, pos, claim)
         src = source.codes if source else []
         tgt = target.codes if target else []
@@ -298,6 +317,11 @@ class RelationExtractor:
             candidates.append("alleged")
         candidates.append("reported")
         return min(candidates, key=STATUS_ORDER.index)
+
+    def _material(self, event_type: str) -> bool:
+        """A material act (PLOVER quad classes 2 and 4), as opposed to a verbal one."""
+        row = self.lexicon.plover.get((event_type, ""))
+        return bool(row and row.quad_class in (2, 4))
 
     def _requires_recipient(self, event_type: str) -> bool:
         row = self.lexicon.plover.get((event_type, ""))

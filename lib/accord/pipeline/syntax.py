@@ -26,6 +26,12 @@ CLAUSAL = {"acl", "acl:relcl", "advcl", "ccomp", "xcomp", "parataxis", "csubj", 
 # an argument's own nmod ("officials of Iran") counts, but not a deeper clause's
 OBJECT_DEPS = ("iobj", "obj", "obl", "obl:arg", "nmod")
 RECIPIENT_CASES = ("to", "on", "against", "toward", "towards", "into", "at", "with")
+# a noun's prepositional modifier names its members or place ("leaders of Romania", "officials from
+# Iran", "rebels in the Ivory Coast"); "ties between X and Y" names partners, not members
+PARTNER_CASES = ("between", "among", "amongst")
+RELATIVE_PRONOUNS = ("that", "which", "who", "whom")
+# object control: "accused X of supplying", "blamed X for attacking", "praised X for helping"
+CONTROL_CASES = ("of", "for")
 
 
 def _head_of(t: Token) -> Token:
@@ -99,7 +105,8 @@ class TreeView(SentenceView):
         for deps in (("compound", "amod", "flat", "flat:name"), ("nmod:poss", "det:poss"), ("appos",)):
             candidates.append(self._groups_in(h, deps))
         if depth < 3:
-            candidates += [self._actor_of(c, depth + 1) for c in h.children if c.dep_ == "nmod"]
+            candidates += [self._actor_of(c, depth + 1) for c in h.children
+                           if c.dep_ == "nmod" and _case(c) not in PARTNER_CASES]
         candidates = [c for c in candidates if c]
         # a name the lexicon does not know gives way to a known actor the phrase names
         known = [c for c in candidates if not all(m.kind == "unresolved" for g in c for m in g.mentions)]
@@ -125,7 +132,10 @@ class TreeView(SentenceView):
         v = verb
         while v.i not in seen:
             seen.add(v.i)
-            subj = [c for c in v.children if c.dep_ in SUBJECTS]
+            # a verb has one subject; given two (a misparse), the nearer one before the verb
+            subj = sorted((c for c in v.children if c.dep_ in SUBJECTS), key=lambda c: (c.i > v.i, -c.i if c.i < v.i else c.i))
+            if subj and subj[0].lower_ in RELATIVE_PRONOUNS and v.dep_ == "acl:relcl":
+                return v.head  # "sanctions that were endorsed by X", "the country which supplied"
             if subj:
                 return subj[0]
             if v.dep_ == "acl:relcl":
@@ -133,10 +143,59 @@ class TreeView(SentenceView):
             if v.dep_ in ("xcomp", "conj") and v.head is not v:
                 v = v.head  # control ("agreed to set up") and shared subjects ("met and signed")
                 continue
+            controller = self._controller(v)
+            if controller is not None:
+                return controller
             if v.dep_ == "acl" and v.tag_ in ("VBG", "VBN"):
+                if v.tag_ == "VBG" and self.phrase(v.head) is None and v.head.dep_ == "obj" and v.head.head is not v.head:
+                    v = v.head.head  # "adopted a resolution demanding ...": the document's author
+                    continue
                 return v.head  # "forces attacking the town"; "sanctions imposed by the EU" (the patient)
             break
         return None
+
+    def _verb_reading(self, i: int) -> bool:
+        """Whether the relations component reads the word at ``i`` as a verb despite its tag."""
+        return self.lower[i].endswith(("ing", "ed"))
+
+    def _gerund_subject(self, i: int) -> Arg | None:
+        """Subject of a mis-tagged gerund: "criticised X for supplying" -> X; "denied supplying" -> the denier."""
+        if i <= self.start:
+            return None
+        prev = self.doc[i - 1]
+        if prev.lower_ in CONTROL_CASES:
+            governor = next((self.doc[k] for k in range(i - 2, self.start - 1, -1) if self.doc[k].tag_.startswith("VB")), None)
+            if governor is None:
+                return None
+            if any(c.dep_ == "nsubj:pass" for c in governor.children):
+                return self.subject(governor.i)  # "X was accused by Y of supplying": X
+            obj = next((c for c in governor.children if c.dep_ in ("obj", "iobj") and c.i < i), None)
+            return self.phrase(obj) if obj is not None else None
+        if prev.tag_.startswith("VB") and not prev.lower_.endswith("ing"):
+            return self.subject(prev.i)  # "began shipping", "denied supplying"
+        return None
+
+    @staticmethod
+    def _controller(v: Token) -> Token | None:
+        """The object that controls a gerund's subject: "accused X of supplying Y" -> X.
+
+        Also the subject of a passive ("X was accused by Y of supplying" -> X), and when the
+        parser attaches the gerund to a noun of the governing verb instead of the verb itself
+        ("X" <-nmod- "supplying"), a common mistake on such sentences.
+        """
+        if not v.lower_.endswith("ing") or (_case(v) not in CONTROL_CASES and not any(
+                c.dep_ == "mark" and c.lower_ in CONTROL_CASES for c in v.children)):
+            return None
+        head = v.head
+        attached_to_noun = v.dep_ in ("nmod", "acl") and head.dep_ in ("obj", "iobj", "obl:agent", "obl") \
+            and head.head.tag_.startswith("VB")
+        governor = head.head if attached_to_noun else head
+        passive = next((c for c in governor.children if c.dep_ == "nsubj:pass"), None)
+        if passive is not None:
+            return passive
+        if attached_to_noun and head.dep_ in ("obj", "iobj"):
+            return head
+        return next((c for c in governor.children if c.dep_ in ("obj", "iobj") and c.i < v.i), None)
 
     parsed = True
 
@@ -180,6 +239,8 @@ class TreeView(SentenceView):
         return (lo, hi) if lo <= arg.start and arg.end <= hi else (arg.start, arg.end)
 
     def subject(self, i: int) -> Arg | None:
+        if self._misparsed(self.doc[i]) and self._verb_reading(i):
+            return self._gerund_subject(i) or super().subject(i)
         verb = self._predicate(i)
         if verb.dep_ in ("cop", "aux", "aux:pass"):
             verb = verb.head
@@ -197,12 +258,17 @@ class TreeView(SentenceView):
         if stance:
             act = next((c for c in sorted(args, key=lambda c: c.i) if c.dep_ == "obj"
                         and c.lower_ in self.event_nouns and self.group_at.get(c.i) is None), None)
+            partner = next((c for c in [*act.children, *verb.children] if c.dep_ in ("nmod", "obl")
+                            and _case(c) in ("with", "between")), None) if act is not None else None
+            if partner is not None and self.phrase(partner) is not None:
+                return self.phrase(partner)  # "signed a treaty with X": the act's partner
             doer = self.doer(act) if act is not None else None
             if doer is not None or (act is not None and stance == "only"):
                 return doer  # "welcomed the sanctions imposed by the EU": the EU, never Iran
-        for c in sorted(args, key=lambda c: c.i):
+        args = self._past_goods(args)
+        for c in args:
             case = _case(c)
-            if c.dep_ in ("obl", "nmod") and case and (case in ("by", "than", "as", "in", "at", "during", "after", "before",
+            if c.dep_ in ("obl", "nmod") and case and (case in ("by", "than", "as", "in", "at", "during", "after", "before", "alongside",
                                                                "since", "until", "despite", "without", "within", "near")
                                                         or (case == "for" and not allow_for)
                                                         or (case == "from" and not allow_from)):
@@ -236,6 +302,19 @@ class TreeView(SentenceView):
             if sector and sector != "MIL" and skip_country and len(skip_country) == 1:  # own troops are sent, not targets
                 return Arg([next(iter(skip_country)) + sector], c.i, c.i + 1)
         return None
+
+    def _past_goods(self, args: list[Token]) -> list[Token]:
+        """Arguments in order, a shipment replaced by where it goes: "fired North Korean missiles at
+        Ukraine", "supplied drones to Russia" (the parser often hangs "to/at X" on the goods)."""
+        out: list[Token] = []
+        for c in sorted(args, key=lambda c: c.i):
+            onward = [d for d in c.children if d.dep_ == "nmod" and _case(d) in RECIPIENT_CASES]
+            if any(a <= c.i < b for a, b in self.goods_spans):
+                out.extend(onward)  # the goods' own modifiers say where they come from, not who gets them
+            else:
+                out.append(c)
+                out.extend(d for d in onward if d.i > c.i and self.group_at.get(d.i) is not None)
+        return out
 
     def doer(self, act: Token) -> Arg | None:
         """Who did the act an event noun names: its possessor or adjectival modifier ("US sanctions"),
@@ -295,16 +374,27 @@ class TreeView(SentenceView):
         return Arg(list(m.codes), m.start, m.end)
 
     def reading(self, i: int, has_verb: bool, has_noun: bool, bare: bool = True) -> str | None:
-        """Verb or noun, from the tagger: "VB*" reads as a verb, a noun tag as a noun."""
+        """Verb or noun, from the tagger: "VB*" reads as a verb, a noun tag as a noun.
+
+        An inflected form the lexicon knows only as a verb ("supplying", "vetoed") that the tagger
+        calls a noun or adjective is read by word order instead (:func:`clauses.reading`): the
+        tagger's commonest mistakes on news are exactly these ("criticised X for supplying/NN").
+        """
         tag = self.doc[i].tag_
         if tag.startswith("VB") or tag == "MD":
             return "verb" if has_verb else None
+        if has_verb and not has_noun and not bare:
+            return super().reading(i, has_verb, has_noun, bare)
         if tag.startswith("NN"):
             return "noun" if has_noun else None
         # an adjective ("alleged bombers") or adverb is no predicate, unless a determiner makes it a noun
         # the tagger missed ("an ultimatum")
         det = any(c.dep_ == "det" for c in self.doc[i].children) or (i > self.start and self.doc[i - 1].tag_ in ("DT", "PRP$", "POS"))
         return "noun" if det and has_noun else None
+
+    def _misparsed(self, t: Token) -> bool:
+        """A verb form the tagger did not take for a verb (see :meth:`reading`): its tree is not to be trusted."""
+        return not (t.tag_.startswith("VB") or t.tag_ == "MD")
 
 
 def unique_groups(groups) -> list[Group]:

@@ -1,7 +1,9 @@
 """A corpus: a file, a folder walked recursively, a glob or a JSONL file, streamed as Documents."""
 from __future__ import annotations
-import glob as _glob
+import fnmatch
+import glob as _globmod
 import os
+import stat
 import sys
 from pathlib import Path
 from typing import Any, Iterable, Iterator
@@ -11,6 +13,7 @@ from ..errors import InputError
 from .formats import SIDECAR_SUFFIX, _is_sidecar, _load
 from .document import Document, ReadError, _Problem
 from .jsonl import _iter_jsonl
+from .files import file_kind, identity, missing_problem
 
 _GLOB_CHARS = frozenset("*?[")
 
@@ -33,9 +36,18 @@ def _glob_root(pattern: str) -> Path:
     return Path(*fixed) if fixed else Path(".")
 
 
-def _walk(folder: Path, errors: list[ReadError]) -> list[Path]:
-    """All non-hidden files under ``folder`` (names only), without sidecars of .txt files."""
+def _walk(folder: Path, errors: list[ReadError], follow: bool = False) -> list[Path]:
+    """All non-hidden files under ``folder`` (names only).
+
+    Links to folders are followed only when ``follow`` (a glob's ``**`` does);
+    a folder reached twice (a link circle such as ``sub/up -> ..``) is walked
+    once and the other way in is reported, as is a link not followed.
+    """
     found: list[Path] = []
+    seen_dirs: dict[tuple[int, int], str] = {}
+    start = identity(folder)
+    if start is not None:
+        seen_dirs[start] = str(folder)
 
     def onerror(exc: OSError) -> None:
         problem = "cannot read folder: permission denied" if isinstance(exc, PermissionError) else (
@@ -43,8 +55,25 @@ def _walk(folder: Path, errors: list[ReadError]) -> list[Path]:
         )
         errors.append(ReadError(str(exc.filename or folder), problem))
 
-    for dirpath, dirnames, filenames in os.walk(folder, onerror=onerror):
-        dirnames[:] = [d for d in dirnames if not d.startswith(".")]
+    for dirpath, dirnames, filenames in os.walk(folder, onerror=onerror, followlinks=follow):
+        keep = []
+        for d in sorted(dirnames):
+            if d.startswith("."):
+                continue
+            sub = Path(dirpath) / d
+            if sub.is_symlink() and not follow:
+                errors.append(ReadError(str(sub), "symbolic link to a folder: not followed (give the folder "
+                                                  "itself, or a glob, to read it)"))
+                continue
+            key = identity(sub)
+            if key is not None and key in seen_dirs:
+                errors.append(ReadError(str(sub), f"folder already read as {seen_dirs[key]} "
+                                                  f"(a circle of symbolic links): skipped"))
+                continue
+            if key is not None:
+                seen_dirs[key] = str(sub)
+            keep.append(d)
+        dirnames[:] = keep
         for name in filenames:
             if not name.startswith("."):
                 found.append(Path(dirpath) / name)
@@ -57,6 +86,68 @@ def _is_skipped_sidecar(path: Path) -> bool:
         return False
     stem = path.name[: -len(SIDECAR_SUFFIX)]
     return (path.parent / (stem + ".txt")).exists()
+
+
+def _match(pattern: tuple[str, ...], parts: tuple[str, ...]) -> bool:
+    """Whether path ``parts`` match glob ``pattern`` parts (``**`` is any number of folders)."""
+    if not pattern:
+        return not parts
+    if pattern[0] == "**":
+        return any(_match(pattern[1:], parts[i:]) for i in range(len(parts) + 1))
+    return bool(parts) and fnmatch.fnmatchcase(parts[0], pattern[0]) and _match(pattern[1:], parts[1:])
+
+
+def _glob(spath: str, errors: list[ReadError]) -> list[Path]:
+    """Files matched by a glob pattern; a matched folder gives all files under it.
+
+    A pattern without ``**`` has a fixed depth and uses :mod:`glob`. With ``**``
+    the tree under the pattern's fixed folder is walked by :func:`_walk`, which
+    reads each folder once: :mod:`glob` would follow a link circle until the
+    path is too long (one article became 41 documents).
+    """
+    if "**" not in spath:
+        files: list[Path] = []
+        for m in sorted(_globmod.glob(spath)):
+            mp = Path(m)
+            files.extend(_walk(mp, errors) if mp.is_dir() else [mp])
+        return files
+    root = _glob_root(spath)
+    pattern = Path(spath).parts[len(root.parts):]
+    if not root.is_dir():
+        return []
+    out = []
+    for f in _walk(root, errors, follow=True):
+        parts = f.relative_to(root).parts
+        # a file matches, or lies under a matched folder (``data/**`` matches folders too)
+        if any(_match(pattern, parts[:k]) for k in range(1, len(parts) + 1)):
+            out.append(f)
+    return out
+
+
+def _check_listed(files: list[Path], errors: list[ReadError]) -> list[Path]:
+    """The files that lead to a regular file not listed before; the others become ReadErrors.
+
+    Sorted first, so that a file reached two ways (a link, a hard link, a link
+    circle) is read by its first name and the others name it.
+    """
+    out: list[Path] = []
+    first: dict[tuple[int, int], Path] = {}
+    for f in files:
+        try:
+            st = os.stat(f)
+        except OSError:
+            errors.append(ReadError(str(f), missing_problem(f)))
+            continue
+        if not stat.S_ISREG(st.st_mode):
+            errors.append(ReadError(str(f), f"{file_kind(st.st_mode)}, not a regular file"))
+            continue
+        key = (st.st_dev, st.st_ino)
+        if key in first:
+            errors.append(ReadError(str(f), f"same file as {first[key]} (reached through a link): read once"))
+            continue
+        first[key] = f
+        out.append(f)
+    return out
 
 
 def _resolve(path: str | Path) -> tuple[Path, list[Path], list[ReadError]]:
@@ -73,23 +164,17 @@ def _resolve(path: str | Path) -> tuple[Path, list[Path], list[ReadError]]:
         if not files and not errors:
             raise InputError(p, "folder holds no files (hidden files and .meta.yaml sidecars are skipped)")
     elif p.exists():
-        raise InputError(p, "not a regular file or folder")
+        raise InputError(p, f"{file_kind(p.stat().st_mode)}, not a regular file or folder")
     elif _is_glob(spath):
         root = _glob_root(spath)
-        matched = sorted(_glob.glob(spath, recursive=True))
-        files = []
-        for m in matched:
-            mp = Path(m)
-            if mp.is_dir():
-                files.extend(_walk(mp, errors))
-            elif mp.is_file():
-                files.append(mp)
-        files = [f for f in dict.fromkeys(files) if not _is_skipped_sidecar(f)]
+        files = [f for f in dict.fromkeys(_glob(spath, errors)) if not _is_skipped_sidecar(f)]
         if not files and not errors:
             raise InputError(spath, "glob pattern matches no file")
     else:
-        raise InputError(p, "no such file or folder")
+        raise InputError(p, missing_problem(p) + " or folder" if missing_problem(p) == "no such file"
+                         else missing_problem(p))
     files.sort(key=lambda f: _doc_id_sort_key(f, root))
+    files = _check_listed(files, errors)
     return root, files, errors
 
 

@@ -1,12 +1,44 @@
 """A Document, a ReadError, and the text checks every reader shares (UTF-8, newlines, dates)."""
 from __future__ import annotations
+import codecs
 import datetime as _dt
+import re
 from dataclasses import dataclass
-from pathlib import Path
 from typing import Any
+from ..errors import InputError, shorten
 
 
-_BOM = b"\xef\xbb\xbf"
+_BOM = codecs.BOM_UTF8
+# UTF-32 first: its little-endian BOM starts with UTF-16's.
+WIDE_BOMS = ((codecs.BOM_UTF32_LE, "UTF-32"), (codecs.BOM_UTF32_BE, "UTF-32"),
+             (codecs.BOM_UTF16_LE, "UTF-16"), (codecs.BOM_UTF16_BE, "UTF-16"))
+_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+def _escape_surrogate(m: re.Match) -> str:
+    code = ord(m.group())
+    # 0xDC80-0xDCFF is how Python carries a file-name byte that is not UTF-8
+    return f"\\x{code - 0xDC00:02x}" if 0xDC80 <= code <= 0xDCFF else f"\\u{code:04x}"
+
+
+def wide_encoding(head: bytes) -> str | None:
+    """"UTF-16" or "UTF-32" when ``head`` starts with that byte-order mark, else None."""
+    return next((name for bom, name in WIDE_BOMS if head.startswith(bom)), None)
+
+
+def unicode_problem(value: str, field: str) -> str | None:
+    """Why ``value`` is not valid Unicode text, or None.
+
+    Every reader decodes strictly, so the only way in is a ``\\ud800``-style
+    escape (JSON) or a Python string: a lone surrogate, half of a UTF-16 pair,
+    that no UTF-8 file, CSV or Parquet can hold. Accord refuses it, naming where,
+    rather than guess a replacement (the same rule as for bytes that are not UTF-8).
+    """
+    m = _SURROGATE.search(value)
+    if m is None:
+        return None
+    return (f"{field!r} is not valid Unicode: lone surrogate U+{ord(m.group()):04X} at character "
+            f"{m.start()} (half of a UTF-16 pair, e.g. from a \\u{ord(m.group()):04x} escape)")
 
 
 @dataclass(frozen=True)
@@ -21,6 +53,14 @@ class Document:
     source: str | None = None
     url: str | None = None
     line: int | None = None  # line number in a JSONL file
+
+    def __post_init__(self) -> None:
+        # the one place text is made valid: every entry point builds a Document
+        for field in ("doc_id", "path", "text", "title", "source", "url", "date"):
+            value = getattr(self, field)
+            problem = unicode_problem(value, field) if isinstance(value, str) and value else None
+            if problem:
+                raise InputError(self.path, problem, self.line)
 
     def as_row(self) -> dict[str, Any]:
         """A row for ``tables.frame("documents", ...)``."""
@@ -44,6 +84,14 @@ class ReadError:
     problem: str
     line: int | None = None
     doc_id: str | None = None  # when known (e.g. a duplicate id, a JSONL record with an id)
+
+    def __post_init__(self) -> None:
+        # a file name that is not UTF-8 reaches Python with surrogates: show its bytes escaped,
+        # so that the errors table can be written (the same for a message quoting bad text)
+        for field in ("path", "problem", "doc_id"):
+            value = getattr(self, field)
+            if isinstance(value, str) and _SURROGATE.search(value):
+                object.__setattr__(self, field, _SURROGATE.sub(_escape_surrogate, value))
 
     def __str__(self) -> str:
         where = f"{self.path}:{self.line}" if self.line is not None else self.path
@@ -73,9 +121,23 @@ class _Problem(Exception):
 
 
 def _decode(data: bytes, what: str = "file") -> str:
-    """Strict UTF-8 decoding with BOM stripping and line-ending normalisation."""
+    """Strict decoding: UTF-8 (a BOM is stripped), or UTF-16/UTF-32 when the data starts with their
+    BOM; line endings are normalised."""
+    wide = wide_encoding(data)
+    if wide is not None:
+        try:
+            text = data.decode(wide.lower().replace("-", "_"), errors="strict")  # the codec drops the BOM
+        except UnicodeDecodeError as exc:
+            raise _Problem(f"not valid {wide} (it starts with a {wide} byte-order mark): {exc.reason} "
+                           f"at byte offset {exc.start}") from None
+        if "\x00" in text:
+            raise _Problem(f"binary {what} (contains NUL characters), not text")
+        return normalise_newlines(text)
     if b"\x00" in data:
-        raise _Problem(f"binary {what} (contains NUL bytes), not text")
+        head = data[:64]
+        hint = ("; it looks like UTF-16 without a byte-order mark: save it as UTF-8"
+                if len(head) >= 4 and (not any(head[0::2]) or not any(head[1::2])) else "")
+        raise _Problem(f"binary {what} (contains NUL bytes), not text{hint}")
     offset = 0
     if data.startswith(_BOM):
         data = data[len(_BOM):]
@@ -95,26 +157,6 @@ def normalise_newlines(text: str) -> str:
     if "\r" not in text:
         return text
     return text.replace("\r\n", "\n").replace("\r", "\n")
-
-
-def _read_bytes(path: Path) -> bytes:
-    try:
-        return path.read_bytes()
-    except PermissionError:
-        raise _Problem("cannot read file: permission denied") from None
-    except IsADirectoryError:
-        raise _Problem("is a directory, not a file") from None
-    except FileNotFoundError:
-        raise _Problem("no such file") from None
-    except OSError as exc:
-        raise _Problem(f"cannot read file: {exc.strerror or exc}") from None
-
-
-def _read_text(path: Path) -> str:
-    data = _read_bytes(path)
-    if not data:
-        raise _Problem("empty file")
-    return _decode(data)
 
 
 def _check_text(text: str, what: str = "file") -> str:
@@ -158,7 +200,7 @@ def parse_date(value: Any) -> str | None:
     if isinstance(value, _dt.date):
         return value.isoformat()
     if not isinstance(value, str):
-        raise ValueError(f"unparseable date {value!r}: expected a date string such as 2024-06-18")
+        raise ValueError(f"unparseable date {shorten(value)}: expected a date string such as 2024-06-18")
     s = " ".join(value.strip().split())
     if not s:
         return None
@@ -176,5 +218,5 @@ def parse_date(value: Any) -> str | None:
             except ValueError:
                 continue
     raise ValueError(
-        f"unparseable date {value!r}: use ISO YYYY-MM-DD or a form like '18 June 2024' / 'June 18, 2024'"
+        f"unparseable date {shorten(value)}: use ISO YYYY-MM-DD or a form like '18 June 2024' / 'June 18, 2024'"
     )

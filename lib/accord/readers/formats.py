@@ -2,9 +2,11 @@
 from __future__ import annotations
 from pathlib import Path
 from typing import Any
-import yaml
-from ..errors import InputError
-from .document import Document, _Problem, _check_text, _read_text, normalise_newlines, parse_date
+from ..errors import InputError, shorten
+from . import safe_yaml
+import os
+from .document import Document, _Problem, _check_text, normalise_newlines, parse_date
+from .files import _read_text, missing_problem
 
 
 #: Suffixes of single-document files.
@@ -14,13 +16,15 @@ SUFFIXES = DOCUMENT_SUFFIXES + (".jsonl",)
 #: Suffix of the metadata sidecar of a ``.txt`` file.
 SIDECAR_SUFFIX = ".meta.yaml"
 _SUPPORTED = ", ".join(SUFFIXES)
+#: Metadata is a few short fields: front matter or a sidecar longer than this is refused unread.
+MAX_METADATA_CHARS = 65_536
 
 
 def _meta_str(key: str, value: Any) -> str | None:
     if value is None:
         return None
     if isinstance(value, bool) or not isinstance(value, (str, int, float)):
-        raise _Problem(f"metadata {key!r} must be a string, not {type(value).__name__} ({value!r})")
+        raise _Problem(f"metadata {key!r} must be a string, not {type(value).__name__} ({shorten(value)})")
     s = str(value)
     return s if s.strip() else None
 
@@ -37,14 +41,16 @@ def _metadata(meta: dict[str, Any]) -> dict[str, str | None]:
     return out
 
 
-def _yaml_mapping(text: str, what: str) -> dict[str, Any]:
+def _yaml_mapping(text: str, what: str, line_offset: int = 0) -> dict[str, Any]:
+    """The mapping of front matter or a sidecar, read with :mod:`.safe_yaml`; raises ``_Problem``."""
     try:
-        data = yaml.safe_load(text)
-    except yaml.YAMLError as exc:
-        mark = getattr(exc, "problem_mark", None)
-        where = f" at line {mark.line + 1}" if mark is not None else ""
-        detail = getattr(exc, "problem", None) or str(exc).splitlines()[0]
-        raise _Problem(f"invalid YAML in {what}{where}: {detail}") from None
+        data = safe_yaml.load(text, what, max_chars=MAX_METADATA_CHARS, max_depth=8, line_offset=line_offset)
+    except InputError as exc:
+        where = f" at line {exc.line}" if exc.line is not None else ""
+        syntax, _, detail = exc.problem.partition("invalid YAML: ")
+        if not syntax and detail:
+            raise _Problem(f"invalid YAML in {what}{where}: {detail}") from None
+        raise _Problem(f"{what}{where}: {exc.problem}") from None
     if data is None:
         return {}
     if not isinstance(data, dict):
@@ -68,10 +74,10 @@ def _is_sidecar(name: str) -> bool:
 def _read_txt(path: Path) -> tuple[str, dict[str, str | None]]:
     text = _check_text(_read_text(path))
     side = sidecar_path(path)
-    if not side.is_file():
+    if not os.path.lexists(side):
         return text, _metadata({})
-    try:
-        return text, _metadata(_yaml_mapping(_read_text(side), "sidecar metadata"))
+    try:  # a sidecar that is not a regular file (a FIFO, a broken link) is named, not waited on
+        return text, _metadata(_yaml_mapping(_read_text(side, 4 * MAX_METADATA_CHARS), "sidecar metadata"))
     except _Problem as exc:
         raise _Problem(exc.problem, path=str(side)) from None
 
@@ -89,7 +95,7 @@ def _read_md(path: Path) -> tuple[str, dict[str, str | None]]:
                 break
         if end is None:
             raise _Problem("unterminated YAML front matter: no closing '---' line")
-        meta = _yaml_mapping("\n".join(lines[:end]), "front matter")
+        meta = _yaml_mapping("\n".join(lines[:end]), "front matter", line_offset=1)
         text = "\n".join(lines[end + 1:])
     return _check_text(text, "body"), _metadata(meta)
 
@@ -155,7 +161,10 @@ def _load(path: Path, root: Path) -> Document:
             raise _Problem("a .jsonl file holds several documents: read it with iter_corpus/read_corpus")
         raise _Problem(_unsupported(path))
     text, meta = reader(path)
-    return Document(doc_id=_doc_id(path, root), path=str(path), text=text, **meta)
+    try:
+        return Document(doc_id=_doc_id(path, root), path=str(path), text=text, **meta)
+    except InputError as exc:  # text or metadata that is not valid Unicode
+        raise _Problem(exc.problem) from None
 
 
 def read_document(path: str | Path, root: str | Path | None = None) -> Document:
@@ -167,7 +176,7 @@ def read_document(path: str | Path, root: str | Path | None = None) -> Document:
     """
     p = Path(path)
     if not p.exists():
-        raise InputError(p, "no such file")
+        raise InputError(p, missing_problem(p))
     if p.is_dir():
         raise InputError(p, "is a directory: read it with iter_corpus/read_corpus")
     try:

@@ -136,7 +136,7 @@ def _run(args: argparse.Namespace, started: float, png: PngWriter | None) -> int
     kernel_log.unlink(missing_ok=True)  # a good run's report folder holds the report alone
     try:
         nb = nbformat.read(executed, as_version=4)
-        title = str(params.get("title") or _default(notebook, "title") or notebook.stem)
+        title = str(params.get("title") or _default(notebook, "title") or _first_heading(nb) or notebook.stem)
         figures = plotly_outputs_to_html(nb)
         if png is not None:
             png.submit(figures, tmp / "png")  # drawn while the page is written
@@ -176,3 +176,16 @@ def _failure(tmp: Path, failed_dir: Path, out: Path, what: str, ename: str | Non
     msg = (f"{what}\n  the partial executed notebook is in {kept}"
            f"\n  {out} {'(the last good report) ' if out.exists() else ''}is unchanged")
     return ParameterError(msg) if ename == "ParameterError" else ReportError(msg)
+
+
+def _first_heading(nb: Any) -> str | None:
+    """The text of the first ``<h2>`` a cell displays (the dyad notebook's names its actors), else None."""
+    import html as _html
+    import re as _re
+
+    for cell in nb.cells:
+        for out in cell.get("outputs", []):
+            m = _re.match(r"\s*<h2>(.*?)</h2>", str(out.get("data", {}).get("text/html", "")), _re.S)
+            if m:
+                return _html.unescape(m.group(1)).strip() or None
+    return None
