@@ -1,17 +1,20 @@
 #!/usr/bin/env python3
 """Benchmarks of the reports and notebooks (``make bench-report``): wall times, not tests.
 
-* ``make report`` on the seed, after setup (venv and chromium installed) -- target <= 10 s;
-* nbval of all notebooks (``pytest --nbval notebooks/``) -- target <= 30 s;
+* ``make report`` on the seed, after setup (venv and chromium installed, the pipeline cache
+  filled by a first run) -- target <= 6 s (issue 12);
+* nbval of all notebooks (``pytest --nbval notebooks/``) -- target <= 15 s;
 * start-up cost: a fresh ``python -c "import X"`` for the parts of the Jupyter stack (minus bare
   python's start-up), a kernel's start-up, and chromium's through kaleido.
 
-Each wall time is the median of ``--repeat`` runs (default 3). Prints a Markdown table for the README.
+Each wall time is the median of ``--repeat`` runs (default 3), with the CPU time beside the first
+two (the figure to compare on a loaded machine). Prints a Markdown table for the README.
 """
 from __future__ import annotations
 
 import argparse
 import os
+import resource
 import shutil
 import statistics
 import subprocess
@@ -46,14 +49,24 @@ IMPORTS = [
 
 
 def wall(cmd: list[str], repeat: int, cwd: Path = ROOT, env: dict | None = None) -> tuple[float, list[float]]:
+    """Median wall time of ``cmd`` over ``repeat`` runs, and the runs' times (see :data:`CPU` for CPU time)."""
     times = []
+    cpus = []
     for _ in range(repeat):
+        before = resource.getrusage(resource.RUSAGE_CHILDREN)
         t = time.perf_counter()
         res = subprocess.run(cmd, cwd=cwd, capture_output=True, text=True, env={**os.environ, **(env or {})})
         times.append(time.perf_counter() - t)
+        after = resource.getrusage(resource.RUSAGE_CHILDREN)
+        cpus.append(after.ru_utime - before.ru_utime + after.ru_stime - before.ru_stime)
         if res.returncode != 0:
             sys.exit(f"failed: {' '.join(cmd)}\n{res.stdout[-2000:]}\n{res.stderr[-2000:]}")
+    CPU[" ".join(cmd)] = statistics.median(cpus)
     return statistics.median(times), times
+
+
+# command -> median CPU seconds (user + system of every process it waited for: kernel, chromium)
+CPU: dict[str, float] = {}
 
 
 KERNEL = """
@@ -96,8 +109,10 @@ def main() -> int:
 
     out = ROOT / "build" / "bench-report"
     subprocess.run(["make", "-s", "install", "system-deps"], cwd=ROOT, check=True)  # setup, not timed
-    t, _ = wall(["make", "-s", "report", f"OUT={out}"], n)
-    rows.append(("`make report` on the seed (HTML + 6 PNG)", f"{t:.1f} s", "≤ 10 s"))
+    cmd = ["make", "-s", "report", f"OUT={out}"]
+    wall(cmd, 1)  # the first run fills the pipeline cache (~/.cache/accord), as `make report` after setup does
+    t, _ = wall(cmd, n)
+    rows.append(("`make report` on the seed (HTML + 6 PNG)", f"{t:.1f} s (CPU {CPU[' '.join(cmd)]:.1f} s)", "≤ 6 s"))
     # nbval on fresh copies of the notebooks, re-executed first, so that a drift of the committed
     # outputs (engine changed, `make notebooks` not yet run) does not shorten the timing
     with tempfile.TemporaryDirectory() as tmp:
@@ -106,9 +121,10 @@ def main() -> int:
         subprocess.run([PY, str(ROOT / "scripts" / "run_notebooks.py")]
                        + [str(p) for p in sorted((Path(tmp) / "notebooks").glob("*.ipynb"))],
                        check=True, capture_output=True)
-        t, _ = wall([PY, "-m", "pytest", "-q", "-p", "no:cacheprovider", "-o", "addopts=", "--rootdir", tmp,
-                     "--nbval", "--nbval-current-env", "notebooks"], n, cwd=Path(tmp))
-    rows.append(("nbval of all notebooks", f"{t:.1f} s", "≤ 30 s"))
+        cmd = [PY, "-m", "pytest", "-q", "-p", "no:cacheprovider", "-o", "addopts=", "--rootdir", tmp,
+               "--nbval", "--nbval-current-env", "notebooks"]
+        t, _ = wall(cmd, n, cwd=Path(tmp))
+    rows.append(("nbval of all notebooks", f"{t:.1f} s (CPU {CPU[' '.join(cmd)]:.1f} s)", "≤ 15 s"))
 
     base, _ = wall([PY, "-c", "pass"], n)
     rows.append(("python start-up (`python -c pass`)", f"{base:.2f} s", ""))

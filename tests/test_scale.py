@@ -308,18 +308,33 @@ def test_cli_parquet_dataset_and_csv_flags(corpus, tmp_path):
     assert bad.returncode == 2 and "only with --format parquet" in bad.stderr
 
 
-def test_cli_annotates_on_a_local_dask_cluster_by_default(tmp_path):
+def test_cli_annotates_a_corpus_of_several_batches_on_a_local_dask_cluster_by_default(tmp_path):
     small = tmp_path / "small.jsonl"
     small.write_text('{"id": "a", "date": "2024-06-18", "text": "Putin visited Pyongyang."}\n'
                      '{"id": "b", "date": "2024-07-02", "text": "North Korea denied sending weapons to Russia."}\n')
     out = tmp_path / "ds"
-    res = subprocess.run(ACCORD + ["annotate", str(small), "--out", str(out)], capture_output=True, text=True)
+    res = subprocess.run(ACCORD + ["annotate", str(small), "--out", str(out), "--batch-words", "3"],
+                         capture_output=True, text=True)
     assert res.returncode == 0, res.stderr
     assert f"ran on a local Dask cluster, {os.cpu_count()} worker" in res.stdout
     assert "2 annotated" in res.stdout
     back = read.read_dataset(out)
     assert back["documents"]["doc_id"].tolist() == ["a", "b"]
     assert sorted(p.name for p in (out / "documents").iterdir()) == ["month=2024-06", "month=2024-07"]
+
+
+def test_cli_annotates_a_corpus_of_one_batch_in_this_process(tmp_path):
+    small = tmp_path / "small.jsonl"
+    small.write_text('{"id": "a", "date": "2024-06-18", "text": "Putin visited Pyongyang."}\n'
+                     '{"id": "b", "date": "2024-07-02", "text": "North Korea denied sending weapons to Russia."}\n'
+                     '{"id": "broken", "text": \n')
+    out = tmp_path / "ds"
+    res = subprocess.run(ACCORD + ["annotate", str(small), "--out", str(out)], capture_output=True, text=True)
+    assert res.returncode == 0, res.stderr
+    assert "ran on this process, without Dask (one batch, under 20,000 words)" in res.stdout
+    assert "2 annotated" in res.stdout and "1 new read errors" in res.stdout
+    back = read.read_dataset(out)
+    assert back["documents"]["doc_id"].tolist() == ["a", "b"] and len(back["errors"]) == 1
 
 
 def test_a_terminal_shows_documents_and_words_per_second(tmp_path):
@@ -358,7 +373,7 @@ def test_the_dynamics_notebook_charts_a_dataset_without_annotating_again(corpus,
     from accord.analysis.notebook import prepare
 
     out = tmp_path / "ds"
-    done = subprocess.run(ACCORD + ["annotate", str(corpus), "--out", str(out)],  # on Dask, by default
+    done = subprocess.run(ACCORD + ["annotate", str(corpus), "--out", str(out)],  # one batch: in this process
                           capture_output=True, text=True, timeout=300)
     assert done.returncode == 0, done.stderr[-3000:]
     run = prepare(corpus=str(out), focus=["RUS", "PRK"])

@@ -18,9 +18,10 @@ from dataclasses import dataclass, field
 
 from . import tables
 from .errors import InputError
-from .lexicon import Lexicon, load_lexicon
+from .lexicon import Lexicon
 from .pipeline import build_pipeline
 from .pipeline.actors import UNRESOLVED
+from .pipeline.cache import lexicon_of, load_or_build
 from .readers import Document, ReadError, iter_corpus
 
 
@@ -246,8 +247,12 @@ def annotate(
     default) reads arguments from the trained dependency parser; False gives
     engine v1, word order only (faster, less accurate).
     """
-    lex = lexicon if isinstance(lexicon, Lexicon) else load_lexicon(lexicon)
-    nlp = pipeline_for(lex.version, lambda: lex, syntax)
+    if isinstance(lexicon, Lexicon):
+        lex = lexicon
+        nlp = pipeline_for(lex.version, lambda: lex, syntax)
+    else:  # from files: the built pipeline is cached on disk (accord.pipeline.cache)
+        nlp = load_or_build(lexicon, syntax)
+        lex = lexicon_of(nlp)
     rows: Rows = {name: [] for name in ("documents", "errors", *DOC_TABLES)}
     items = iter_documents(corpus)
     if progress:

@@ -1,4 +1,5 @@
-"""``accord annotate``: a corpus into six CSV tables (in this process) or a Parquet dataset (on Dask)."""
+"""``accord annotate``: a corpus into six CSV tables (in this process) or a Parquet dataset (on Dask, or in
+this process for a corpus of one batch)."""
 from __future__ import annotations
 import pandas as pd
 from .. import tables
@@ -12,7 +13,8 @@ def add_arguments(parser) -> None:
     parser.add_argument("path", help="a file, folder, glob or JSONL corpus")
     parser.add_argument("--out", required=True, help="folder for the tables")
     parser.add_argument("--format", choices=("parquet", "csv"), default="parquet",
-                        help="parquet (default): a partitioned, restartable Parquet dataset annotated on Dask; "
+                        help="parquet (default): a partitioned, restartable Parquet dataset annotated on Dask "
+                             "(in this process when the corpus fits in one batch); "
                              "csv: six CSV tables annotated in this process, for a few documents")
     parser.add_argument("--lexicon", default=None, help="an analyst's YAML lexicon extending the packaged one")
     parser.add_argument("--engine", choices=tuple(ENGINES), default="v2",
@@ -20,7 +22,8 @@ def add_arguments(parser) -> None:
                              "only (faster, less accurate)")
     scale = parser.add_argument_group("corpus scale (Parquet on Dask)")
     scale.add_argument("--workers", type=int, default=None, metavar="N",
-                       help="local Dask worker processes (default: one per core; 0: no Dask, this process)")
+                       help="local Dask worker processes (default: one per core, or none when the new documents fit "
+                            "in one batch; 0: no Dask, this process)")
     scale.add_argument("--scheduler", default=None, metavar="tcp://HOST:PORT",
                        help="run on an existing Dask cluster instead of a local one")
     scale.add_argument("--batch-words", type=int, default=None, metavar="N",

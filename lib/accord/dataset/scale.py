@@ -11,7 +11,9 @@ and Dask's logs of recent messages are kept short (``LOG_LENGTH``), so memory st
 bounded on the client and on the workers whatever the corpus size. Finished
 batches are committed to the dataset as they arrive (see :mod:`accord.store`).
 
-``workers=0`` annotates in this process, without Dask, into the same dataset.
+``workers=0`` annotates in this process, without Dask, into the same dataset; so does
+the default (``workers=None``, no scheduler) when the new documents fit in one batch,
+since one batch runs on one worker anyway and a cluster would only add its start-up.
 
 A worker that dies (killed, out of memory) costs nothing: the scheduler runs its
 batch again elsewhere. A batch that kills workers again and again is split and
@@ -20,6 +22,7 @@ the errors table, and the run carries on.
 """
 from __future__ import annotations
 
+import itertools
 import os
 import sys
 import tempfile
@@ -36,7 +39,8 @@ from . import store
 from ..errors import LexiconError
 from ..lexicon import Lexicon, load_lexicon
 from ..paths import DATA_DIR
-from ..annotation import DOC_TABLES, annotate_item, collect, failure_row, iter_documents, pipeline_for
+from ..annotation import DOC_TABLES, annotate_item, collect, failure_row, iter_documents
+from ..pipeline.cache import lexicon_of, load_or_build
 from ..readers import Document, ReadError
 
 DEFAULT_BATCH_WORDS = 20_000
@@ -61,7 +65,8 @@ class LexiconSpec:
 
     @classmethod
     def from_path(cls, path: str | Path | None, syntax: bool = True) -> tuple["LexiconSpec", Lexicon]:
-        lex = load_lexicon(path)
+        # through the pipeline cache: the client builds (or loads) the entry the workers then load
+        lex = lexicon_of(load_or_build(path, syntax))
         if path is None:
             return cls(lex.version, syntax=syntax), lex
         p = Path(path)
@@ -72,28 +77,37 @@ class LexiconSpec:
         """The lexicon version and the engine: a dataset's documents are annotated again when either changes."""
         return f"{self.version}+v2" if self.syntax else self.version
 
-    def load(self) -> Lexicon:
+    def path(self) -> Path | None:
+        """The analyst file on this machine (written to a temporary folder), or None for the packaged lexicon."""
         if self.data is None:
-            lex = load_lexicon()
-        else:
-            folder = Path(tempfile.gettempdir()) / f"accord-lexicon-{self.version}"
-            folder.mkdir(parents=True, exist_ok=True)
-            path = folder / self.name
-            if not path.exists() or path.read_bytes() != self.data:
-                tmp = folder / f".tmp-{os.getpid()}-{self.name}"
-                tmp.write_bytes(self.data)
-                os.replace(tmp, path)
-            lex = load_lexicon(path)
+            return None
+        folder = Path(tempfile.gettempdir()) / f"accord-lexicon-{self.version}"
+        folder.mkdir(parents=True, exist_ok=True)
+        path = folder / self.name
+        if not path.exists() or path.read_bytes() != self.data:
+            tmp = folder / f".tmp-{os.getpid()}-{self.name}"
+            tmp.write_bytes(self.data)
+            os.replace(tmp, path)
+        return path
+
+    def check(self, lex: Lexicon) -> Lexicon:
+        """``lex``, if it is the client's lexicon; else a LexiconError."""
         if lex.version != self.version:
-            where = DATA_DIR if self.data is None else path
+            where = DATA_DIR if self.data is None else self.path()
             raise LexiconError(where, f"lexicon {lex.version} on this worker differs from the client's "
                                       f"{self.version}: install the same accord version on every worker")
         return lex
 
+    def load(self) -> Lexicon:
+        """The client's lexicon, loaded on this machine."""
+        return self.check(load_lexicon(self.path()))
+
 
 def worker_pipeline(spec: LexiconSpec):
-    """The pipeline for ``spec``, built once per process and kept."""
-    return pipeline_for(spec.version, spec.load, spec.syntax)
+    """The pipeline for ``spec``, loaded from the pipeline cache (built there by the client) and kept."""
+    nlp = load_or_build(spec.path(), spec.syntax)
+    spec.check(lexicon_of(nlp))
+    return nlp
 
 
 class PipelinePlugin(WorkerPlugin):
@@ -346,7 +360,8 @@ def annotate_dataset(
 
     ``corpus`` is a path (file, folder, glob, JSONL), a documents table or an iterable
     of Documents (see :func:`accord.annotation.iter_documents`). ``workers`` is the
-    number of local worker processes (default: every core; 0: no Dask, this process);
+    number of local worker processes (default: every core, or this process when the new
+    documents fit in one batch; 0: no Dask, this process);
     ``scheduler`` the address of an existing cluster, or pass a ``client`` (create it
     under :func:`short_logs`, or with :func:`local_cluster`, to keep memory bounded).
     Read it back with :func:`accord.store.read_dataset`. ``syntax``: engine v2 (the
@@ -360,11 +375,17 @@ def annotate_dataset(
     items = iter_documents(corpus)  # raises InputError at once for a missing path
     with store.Dataset.open(out, spec.annotation_version, overwrite=overwrite, durable=durable) as ds:
         bar = Progress(progress)
+        todo = batches(items, ds, stats, batch_words, on_skip=lambda _doc: bar.skip(stats.skipped))
         local = workers == 0 and scheduler is None and client is None
+        small = False
+        if workers is None and scheduler is None and client is None:
+            # a batch goes to one worker whole: a corpus of one batch would pay a cluster's start-up for nothing
+            head = list(itertools.islice(todo, 2))
+            todo = itertools.chain(head, todo)
+            small = local = len(head) < 2
         ex = _Local(spec) if local else _Dask(spec, workers, scheduler, client)
-        stats.where = ex.where
+        stats.where = f"this process, without Dask (one batch, under {batch_words:,} words)" if small else ex.where
         try:
-            todo = batches(items, ds, stats, batch_words, on_skip=lambda _doc: bar.skip(stats.skipped))
             _drive(ex, ds, todo, stats, bar, log, local)
         finally:
             ex.close()

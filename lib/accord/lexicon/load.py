@@ -270,6 +270,19 @@ def _gc_paused():
             gc.enable()
 
 
+# the default lexicon when this process already holds it, read back from accord's pipeline cache
+_PRELOADED: dict[str, Lexicon] = {}
+
+
+def preload_default(lexicon: Lexicon) -> None:
+    """Make ``lexicon`` this process's default lexicon, so that :func:`load_lexicon` parses no YAML.
+
+    Only for a Lexicon built from exactly the packaged data files and this code (the
+    pipeline cache's key covers both); :mod:`accord.pipeline.cache` calls it.
+    """
+    _PRELOADED["default"] = lexicon
+
+
 @functools.lru_cache(maxsize=1)
 def _default_lexicon() -> Lexicon:
     with _gc_paused():
@@ -287,7 +300,7 @@ def load_lexicon(extra: str | Path | Sequence[str | Path] | None = None) -> Lexi
     :class:`accord.errors.LexiconError` for a missing or malformed file.
     """
     if extra is None or (not isinstance(extra, (str, Path)) and len(extra) == 0):
-        return _default_lexicon()
+        return _PRELOADED.get("default") or _default_lexicon()
     with _gc_paused():
         analyst = _extra_files(extra)  # first: a bad analyst file fails before the packaged data is read
         return _build_lexicon(_data_files() + analyst)
