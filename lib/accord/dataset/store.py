@@ -166,7 +166,7 @@ class Dataset:
                 if meta.get("lexicon_version") != lexicon_version:
                     if not overwrite:
                         raise DatasetError(
-                            f"{root}: dataset was annotated with lexicon (+engine) {meta.get('lexicon_version')}, "
+                            f"{root}: dataset was annotated with lexicon {meta.get('lexicon_version')}, "
                             f"this run uses {lexicon_version}; use a new --out folder or --overwrite")
                 if overwrite:
                     self._empty()
