@@ -427,7 +427,7 @@ class Dataset:
             self.db.execute("DELETE FROM stale_errors WHERE batch_id=?", (batch_id,))
 
     def _ensure_tables(self) -> None:
-        """Give every table a file (an empty one where it has none), so that the dataset reads at any moment."""
+        """Give every table a file (an empty one where it has no rows), so that the dataset reads at any moment."""
         for name in tables.TABLE_NAMES:
             if name == "actors":
                 if not (self.root / "actors" / "actors.parquet").exists():
@@ -435,10 +435,16 @@ class Dataset:
                     _write_atomic(self.root / "actors" / "actors.parquet", parquet_bytes(empty), self.durable)
                 continue
             base = self.root / name
-            if not any(base.rglob("part-*.parquet")) if base.exists() else True:
-                rel = f"{name}/{PARTITION}={UNDATED}/part-empty.parquet" if name in PARTITIONED else f"{name}/part-empty.parquet"
+            placeholder = base / f"{PARTITION}={UNDATED}" / "part-empty.parquet" if name in PARTITIONED \
+                else base / "part-empty.parquet"
+            if base.exists() and any(p.name != placeholder.name for p in base.rglob("part-*.parquet")):
+                if placeholder.exists():  # rows have come: the placeholder (and its folder, if empty) goes
+                    placeholder.unlink()
+                    if placeholder.parent != base and not any(placeholder.parent.iterdir()):
+                        placeholder.parent.rmdir()
+            elif not placeholder.exists():
                 empty = pa.Table.from_pylist([], schema=arrow_schema(name))
-                _write_atomic(self.root / rel, parquet_bytes(empty), self.durable)
+                _write_atomic(placeholder, parquet_bytes(empty), self.durable)
 
     def finish(self, lexicon: Any) -> dict[str, int]:
         """Rebuild the actors table from the committed rows, give every table a file; returns row counts."""
