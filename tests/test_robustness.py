@@ -1,7 +1,8 @@
 """No text crashes the annotator or breaks an offset (issue 4, property-based with hypothesis).
 
 Every mention's ``documents.text[start:end]`` is its text; every relation's and
-claim's evidence contains ``documents.text[start:end]``. ``accord.annotate`` is run
+claim's evidence sentence, where it stands in the text, contains ``start:end``
+(also in run-on sentences longer than the pipeline's cap, which are cut into pieces). ``accord.annotate`` is run
 whole (tables built and validated); only the pipeline is built once for the module,
 to keep the examples fast.
 """
@@ -27,7 +28,7 @@ ROOT = Path(__file__).resolve().parents[1]
 NLP = None
 
 
-def pipeline(_lexicon=None):
+def pipeline(_lexicon=None, **_options):
     global NLP
     if NLP is None:
         NLP = build_pipeline()
@@ -54,6 +55,17 @@ def check_offsets(result: dict[str, pd.DataFrame], texts: list[str]) -> None:
             assert 0 <= r.start < r.end <= len(text)
             assert text[r.start:r.end] in r.evidence
             assert r.evidence in text
+            assert evidence_contains(text, r.evidence, r.start, r.end), (name, r.start, r.end, r.evidence)
+
+
+def evidence_contains(text: str, evidence: str, start: int, end: int) -> bool:
+    """Whether ``evidence`` occurs in ``text`` at a place that holds ``text[start:end]``."""
+    p = text.find(evidence, max(0, end - len(evidence)))
+    while p != -1 and p <= start:
+        if end <= p + len(evidence):
+            return True
+        p = text.find(evidence, p + 1)
+    return False
 
 
 FRAGMENTS = [
@@ -75,12 +87,22 @@ news_like = st.lists(pieces, max_size=80).map(lambda xs: " ".join(xs) if len(xs)
 any_text = st.one_of(st.text(max_size=300), news_like,
                      st.lists(st.sampled_from(FRAGMENTS + [""]), max_size=40).map("\n".join))
 
+# one run-on sentence past the cap (MAX_SENTENCE tokens): no sentence end among the pieces
+run_on = st.lists(st.sampled_from([f for f in FRAGMENTS if f not in (".", "!", "?")]), min_size=130, max_size=300) \
+    .map(" ".join)
+
 SETTINGS = settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 
 
 @SETTINGS
 @given(st.lists(any_text, min_size=1, max_size=4))
 def test_no_text_crashes_annotate_or_breaks_an_offset(texts):
+    check_offsets(annotate_texts(texts), texts)
+
+
+@settings(max_examples=30, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.lists(run_on, min_size=1, max_size=2))
+def test_run_on_sentences_keep_every_offset_inside_its_evidence(texts):
     check_offsets(annotate_texts(texts), texts)
 
 

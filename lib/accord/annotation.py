@@ -47,6 +47,13 @@ def doc_rows(doc: Doc, doc_id: str) -> Rows:
             end -= 1
         return doc[start].idx, doc[end - 1].idx + len(doc[end - 1])
 
+    def evidence_of(sent: int, start: int, end: int) -> str:
+        # the row's sentence, or the sentences its words run across (a quote cut by the long-sentence split)
+        first, last = min(sent, sent_of[start]), max(sent, sent_of[end - 1])
+        if first == last:
+            return evidence[sent]
+        return text[sents[first].start_char:sents[last].end_char].strip()
+
     mentions = []
     for m in doc._.mentions:
         a, b = chars(m.start, m.end)
@@ -64,7 +71,7 @@ def doc_rows(doc: Doc, doc_id: str) -> Rows:
             "context": r.context, "quad_class": r.quad_class, "score": r.score, "cameo": r.cameo,
             "goldstein": r.goldstein, "status": r.status,
             "claim_id": claim_ids.get(r.claim) if r.claim is not None else None, "date": r.date,
-            "trigger": doc[r.trigger_start:r.trigger_end].text, "evidence": evidence[r.sent],
+            "trigger": doc[r.trigger_start:r.trigger_end].text, "evidence": evidence_of(r.sent, r.start, r.end),
         })
     claims = []
     for c in doc._.claims:
@@ -77,7 +84,7 @@ def doc_rows(doc: Doc, doc_id: str) -> Rows:
             "cue": c.cue, "stance": c.stance, "content": text[ca:cb], "quote": c.quote, "about": c.about,
             "relations": [relation_ids[r] for r in c.relations],
             "contests": claim_ids.get(c.contests) if c.contests is not None else None,
-            "evidence": evidence[c.sent],
+            "evidence": evidence_of(c.sent, c.start, c.end),
         })
     return {"mentions": mentions, "relations": relations, "claims": claims}
 

@@ -6,6 +6,7 @@ read without the traceback.
 """
 from __future__ import annotations
 
+import errno
 from pathlib import Path
 
 
@@ -71,3 +72,27 @@ def shorten(value: object, limit: int = 80, quote: bool = True) -> str:
     if len(text) <= limit:
         return text
     return f"{text[:limit]}… ({len(value) if isinstance(value, str) else len(text):,} characters in all)"
+
+
+class OutputError(AccordError):
+    """An output that cannot be written (a full disk, another writer, a folder that is not accord's).
+
+    The message names the file or folder; what was there before is left whole.
+    """
+
+    def __init__(self, path: str | Path, problem: str) -> None:
+        self.path = str(path)
+        self.problem = problem
+        super().__init__(f"{self.path}: {problem}")
+
+
+# errno values that mean "no room to write": a full disk or quota, or a file-size limit (RLIMIT_FSIZE)
+_NO_SPACE = {errno.ENOSPC, errno.EFBIG, errno.EDQUOT}
+
+
+def is_no_space(error: BaseException) -> bool:
+    """Whether ``error`` says the disk (or quota, or file-size limit) is full, from the OS or from SQLite."""
+    if isinstance(error, OSError) and error.errno in _NO_SPACE:
+        return True
+    text = str(error).lower()
+    return "disk is full" in text or "no space left" in text or "file too large" in text

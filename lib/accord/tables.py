@@ -8,13 +8,15 @@ lists in pandas and ";"-joined in CSV.
 """
 from __future__ import annotations
 
+import os
 from pathlib import Path
-from typing import Any, Iterable, Mapping
+from contextlib import contextmanager
+from typing import Any, Iterable, Iterator, Mapping
 
 import pandas as pd
 import pandera.pandas as pa
 
-from .errors import ParameterError
+from .errors import OutputError, ParameterError, is_no_space
 
 TABLE_NAMES = ("documents", "mentions", "actors", "relations", "claims", "errors")
 
@@ -148,39 +150,195 @@ def validate(name: str, df: pd.DataFrame) -> pd.DataFrame:
     return SCHEMAS[name].validate(df)
 
 
-def to_csv_frame(name: str, df: pd.DataFrame) -> pd.DataFrame:
-    """A copy of ``df`` with list columns ";"-joined, as written to CSV."""
+# -- spreadsheet safety (OWASP "CSV injection") --------------------------------------------
+# A cell opening with one of these is run as a formula by Excel, LibreOffice and Google Sheets.
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+_QUOTE = "'"  # the prefix OWASP recommends: the spreadsheet shows the text, never evaluates it
+
+
+def neutralise_cell(value: Any) -> Any:
+    """A text cell made safe to open in a spreadsheet: ``'`` before a formula-like start.
+
+    Text opening with ``=``, ``+``, ``-``, ``@``, tab or carriage return gets a leading
+    single quote, as OWASP recommends; so does text already opening with a single quote,
+    so that :func:`restore_cell` gives back the exact text. Other values are unchanged.
+    """
+    if isinstance(value, str) and value[:1] in (*FORMULA_STARTS, _QUOTE) and value:
+        return _QUOTE + value
+    return value
+
+
+def restore_cell(value: Any) -> Any:
+    """Inverse of :func:`neutralise_cell`."""
+    if isinstance(value, str) and value.startswith(_QUOTE):
+        return value[1:]
+    return value
+
+
+def text_columns(name: str) -> list[str]:
+    """The columns of table ``name`` that hold text (list columns included, once joined)."""
+    return [col for col, spec in SCHEMAS[name].columns.items()
+            if col in LIST_COLUMNS.get(name, ()) or str(spec.dtype).startswith(("str", "string"))]
+
+
+def neutralise_frame(name: str, df: pd.DataFrame) -> pd.DataFrame:
+    """A copy of table ``name`` with every text cell neutralised (:func:`neutralise_cell`), for a spreadsheet.
+
+    Numbers (a negative Goldstein score) stay numbers; pandas and Parquet keep the exact text.
+    """
     out = df.copy()
-    for col in LIST_COLUMNS.get(name, ()):
-        out[col] = out[col].map(";".join)
+    for col in text_columns(name):
+        out[col] = out[col].map(neutralise_cell)
     return out
 
 
-def from_csv_frame(name: str, df: pd.DataFrame) -> pd.DataFrame:
-    """Inverse of :func:`to_csv_frame`: split ";"-joined list columns back into lists."""
+def to_csv_frame(name: str, df: pd.DataFrame) -> pd.DataFrame:
+    """A copy of ``df`` as written to CSV: list columns ";"-joined, text cells neutralised."""
     out = df.copy()
+    for col in LIST_COLUMNS.get(name, ()):
+        out[col] = out[col].map(";".join)
+    return neutralise_frame(name, out)
+
+
+def from_csv_frame(name: str, df: pd.DataFrame) -> pd.DataFrame:
+    """Inverse of :func:`to_csv_frame`: text cells restored, ";"-joined list columns split back into lists."""
+    out = df.copy()
+    for col in text_columns(name):
+        if col in out.columns:
+            out[col] = out[col].map(restore_cell)
     for col in LIST_COLUMNS.get(name, ()):
         out[col] = out[col].map(lambda v: [] if pd.isna(v) or v == "" else str(v).split(";"))
     return out
 
 
+# -- writing a run's tables at once ----------------------------------------------------------
+TABLE_FILES = frozenset(f"{name}.{fmt}" for name in TABLE_NAMES for fmt in ("csv", "parquet"))
+
+
+@contextmanager
+def locked(out: Path) -> Iterator[None]:
+    """Hold the writer's lock of folder ``out`` (the file ``.NAME.lock`` beside it), or raise OutputError."""
+    import fcntl
+
+    out.parent.mkdir(parents=True, exist_ok=True)
+    lock = out.parent / f".{out.name}.lock"
+    with open(lock, "a+") as fh:
+        try:
+            fcntl.flock(fh, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except OSError:
+            raise OutputError(out, "another accord run is writing this folder") from None
+        yield
+
+
+@contextmanager
+def staging_folder(out: Path) -> Iterator[Path]:
+    """A new temporary folder beside ``out`` (call under :func:`locked`); removed unless swapped in.
+
+    What a killed run left beside ``out`` is tidied first: its temporary folders are
+    removed, and a previous folder set aside but not yet replaced is put back.
+    """
+    import shutil
+    import tempfile
+
+    aside = sorted(out.parent.glob(f".{out.name}.old-*"))
+    if aside and not out.exists():
+        aside.pop().rename(out)
+    for old in [*aside, *out.parent.glob(f".{out.name}.tmp-*")]:  # the lock is ours: no live run owns these
+        shutil.rmtree(old, ignore_errors=True)
+    stage = Path(tempfile.mkdtemp(prefix=f".{out.name}.tmp-", dir=out.parent))
+    try:
+        yield stage
+    finally:
+        shutil.rmtree(stage, ignore_errors=True)
+
+
+def _exchange(a: Path, b: Path) -> bool:
+    """Swap two paths in one step (Linux renameat2 RENAME_EXCHANGE); False where that is not available."""
+    import ctypes
+
+    try:
+        libc = ctypes.CDLL(None, use_errno=True)
+        renameat2 = libc.renameat2
+    except (OSError, AttributeError):
+        return False
+    at_fdcwd, rename_exchange = -100, 2
+    return renameat2(at_fdcwd, os.fsencode(a), at_fdcwd, os.fsencode(b), rename_exchange) == 0
+
+
+def replace_folder(src: Path, dst: Path) -> None:
+    """Put folder ``src`` in place of ``dst`` at once; the previous ``dst`` is then deleted.
+
+    Where the file system cannot exchange two names in one step, ``dst`` is renamed
+    aside and ``src`` renamed into place, a window of two renames.
+    """
+    import shutil
+
+    os.chmod(src, 0o755)
+    if not dst.exists():
+        src.rename(dst)
+    elif _exchange(src, dst):
+        shutil.rmtree(src, ignore_errors=True)  # now the previous folder
+    else:
+        old = dst.with_name(f".{dst.name}.old-{os.getpid()}")
+        dst.rename(old)
+        src.rename(dst)
+        shutil.rmtree(old, ignore_errors=True)
+    _fsync_dir(dst.parent)
+
+
+def _fsync_dir(path: Path) -> None:
+    fd = os.open(path, os.O_RDONLY)
+    try:
+        os.fsync(fd)
+    except OSError:
+        pass
+    finally:
+        os.close(fd)
+
+
+def _write_file(path: Path, name: str, df: pd.DataFrame, fmt: str) -> None:
+    with open(path, "w", encoding="utf-8", newline="") if fmt == "csv" else open(path, "wb") as fh:
+        if fmt == "csv":
+            # RFC 4180 line ends: the csv module then quotes a cell holding a lone CR, which would
+            # otherwise end the row early for pandas and spreadsheets
+            to_csv_frame(name, df).to_csv(fh, index=False, lineterminator="\r\n")
+        else:
+            df.to_parquet(fh, index=False)
+        fh.flush()
+        os.fsync(fh.fileno())
+
+
 def write_tables(tables: Mapping[str, pd.DataFrame], out_dir: str | Path, fmt: str = "csv") -> list[Path]:
     """Write each table to ``out_dir/NAME.csv`` (or ``.parquet``); returns the paths written.
 
-    Raises :class:`~accord.errors.ParameterError` for a format other than csv or parquet.
+    The run's tables are written to a temporary folder beside ``out_dir`` and swapped
+    in at once, so ``out_dir`` holds either the previous run's tables or this run's,
+    never a mix; a full disk raises :class:`~accord.errors.OutputError` and leaves the
+    previous tables whole. One writer at a time (a lock file ``.NAME.lock`` beside the
+    folder). CSV text cells are neutralised for spreadsheets (:func:`neutralise_cell`).
+
+    Raises :class:`~accord.errors.ParameterError` for a format other than csv or parquet,
+    :class:`~accord.errors.OutputError` for a folder holding other files than tables.
     """
     if fmt not in ("csv", "parquet"):
         raise ParameterError(f"{out_dir}: unknown table format {fmt!r}: use 'csv' or 'parquet'")
     out = Path(out_dir)
-    out.mkdir(parents=True, exist_ok=True)
-    written = []
-    for name in TABLE_NAMES:
-        df = tables[name]
-        path = out / f"{name}.{fmt}"
-        if fmt == "csv":
-            to_csv_frame(name, df).to_csv(path, index=False, lineterminator="\n")
-        else:
-            df.to_parquet(path, index=False)
-        written.append(path)
-    return written
-
+    with locked(out):
+        if out.exists():
+            if not out.is_dir():
+                raise OutputError(out, "not a folder")
+            foreign = sorted(p.name for p in out.iterdir() if p.name not in TABLE_FILES)
+            if foreign:
+                raise OutputError(out, f"holds other files than accord's tables ({', '.join(foreign[:3])}"
+                                       f"{', ...' if len(foreign) > 3 else ''}); choose an empty or new folder")
+        with staging_folder(out) as stage:
+            for name in TABLE_NAMES:
+                try:
+                    _write_file(stage / f"{name}.{fmt}", name, tables[name], fmt)
+                except OSError as exc:
+                    if not is_no_space(exc):
+                        raise
+                    raise OutputError(out, f"the disk is full: writing {name}.{fmt} failed ({exc.strerror or exc}); "
+                                           "the previous tables are unchanged") from None
+            replace_folder(stage, out)
+    return [out / f"{name}.{fmt}" for name in TABLE_NAMES]

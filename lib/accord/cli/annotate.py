@@ -30,6 +30,9 @@ def add_arguments(parser) -> None:
                        help="words per batch of documents sent to a worker (default 20000)")
     scale.add_argument("--overwrite", action="store_true",
                        help="empty the dataset first (needed when the lexicon changed)")
+    scale.add_argument("--drop-missing", action="store_true",
+                       help="remove the rows of documents that are no longer in the corpus (default: keep them, "
+                            "so that several corpora can go into one dataset)")
 
 
 def run(args) -> int:
@@ -37,7 +40,8 @@ def run(args) -> int:
     if args.format == "parquet":
         return _run_dataset(args)
     scale_flags = [f for f, v in (("--workers", args.workers), ("--scheduler", args.scheduler),
-                                  ("--batch-words", args.batch_words), ("--overwrite", args.overwrite or None))
+                                  ("--batch-words", args.batch_words), ("--overwrite", args.overwrite or None),
+                                  ("--drop-missing", args.drop_missing or None))
                    if v is not None]
     if scale_flags:
         raise AccordError(f"{', '.join(scale_flags)}: only with --format parquet (a Parquet dataset on Dask)")
@@ -56,11 +60,13 @@ def _run_dataset(args) -> int:
         raise AccordError(f"--workers {args.workers}: must be 0 or more")
     stats = annotate_dataset(args.path, args.out, lexicon=args.lexicon, workers=args.workers,
                              scheduler=args.scheduler, batch_words=args.batch_words or DEFAULT_BATCH_WORDS,
-                             overwrite=args.overwrite, syntax=ENGINES[args.engine])
+                             overwrite=args.overwrite, drop_missing=args.drop_missing,
+                             syntax=ENGINES[args.engine])
     rate = stats.words / stats.seconds if stats.seconds else 0.0
     print(f"ran on {stats.where}")
     print(f"documents: {stats.seen} read, {stats.annotated} annotated, {stats.skipped} already in the dataset, "
-          f"{stats.failed} failed, {stats.read_errors} new read errors  ({stats.words} words in "
+          f"{stats.failed} failed, {stats.read_errors} new read errors, {stats.dropped} no longer in the corpus "
+          f"removed  ({stats.words} words in "
           f"{stats.seconds:.1f} s, {rate:,.0f} words/s)")
     print("dataset rows: " + "  ".join(f"{name}: {n}" for name, n in stats.rows.items()))
     print(f"wrote a Parquet dataset to {args.out} (read it with accord.read_tables)")

@@ -196,6 +196,7 @@ class Stats:
     words: int = 0         # words annotated in this run
     batches: int = 0
     retried: int = 0       # batches split after their worker died
+    dropped: int = 0       # documents no longer in the corpus, removed (drop_missing)
     seconds: float = 0.0
     rows: dict[str, int] = field(default_factory=dict)
     where: str = ""        # what ran the batches: this process, or the Dask cluster and its workers
@@ -208,6 +209,7 @@ def batches(items: Iterable[Document | ReadError], dataset: store.Dataset, stats
     words = 0
     for item in items:
         key = store.item_key(item, dataset.lexicon_version)
+        dataset.see(key)
         if isinstance(item, Document):
             stats.seen += 1
         if dataset.is_done(key):
@@ -355,6 +357,7 @@ def annotate_dataset(
     durable: bool = True,
     log=None,
     syntax: bool = True,
+    drop_missing: bool = False,
 ) -> Stats:
     """Annotate ``corpus`` into the Parquet dataset at ``out``; returns the run's counts.
 
@@ -367,6 +370,11 @@ def annotate_dataset(
     Read it back with :func:`accord.store.read_dataset`. ``syntax``: engine v2 (the
     default) or v1 (False); the dataset records which, and a change of engine, like a
     change of lexicon, needs a new folder or ``overwrite``.
+
+    Errors belong to the run that found them: at the end of a run, error rows of
+    earlier runs that this run did not find again are removed. ``drop_missing``
+    also removes the rows of documents that are no longer in ``corpus`` (without
+    it a dataset only grows, so that several corpora can be added to one dataset).
     """
     log = log or (lambda msg: print(msg, file=sys.stderr))
     started = time.perf_counter()
@@ -390,6 +398,7 @@ def annotate_dataset(
         finally:
             ex.close()
             bar.close()
+        stats.dropped = ds.forget_unseen(documents=drop_missing)
         log(f"accord: {stats.annotated} documents annotated; rebuilding the actors table of the dataset")
         stats.rows = ds.finish(lex)
     stats.seconds = time.perf_counter() - started

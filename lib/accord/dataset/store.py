@@ -42,13 +42,14 @@ import os
 import sqlite3
 from collections import Counter
 from pathlib import Path
-from typing import Any, Iterable, Mapping
+from contextlib import contextmanager
+from typing import Any, Iterable, Iterator, Mapping
 import pandas as pd
 import pyarrow as pa
 import pyarrow.parquet as pq
 from .. import tables
 from ..annotation import ACTOR_COLUMNS, actor_rows, count_actors
-from ..errors import DatasetError
+from ..errors import DatasetError, is_no_space
 from .layout import FORMAT, LOCK, MANIFEST, MARKER, PARTITION, PARTITIONED, UNDATED, arrow_schema, month_of, parquet_bytes, to_arrow
 from .read import _count_rows, _files
 
@@ -58,9 +59,21 @@ _PENDING = ".pending-"
 
 
 def item_key(item: Any, lexicon_version: str) -> str:
-    """Key of a Document (its documents-table row) or ReadError (its errors row) under a lexicon."""
+    """Key of a Document (its documents-table row) or ReadError (its errors row) under a lexicon.
+
+    A document's path enters the key resolved (absolute, symlinks followed), so the
+    same corpus given as ``corpus/`` or ``/data/corpus`` is the same documents. A read
+    error's key is its row as stored, so that :meth:`Dataset.prune` can find the row again.
+    """
     kind = "D" if hasattr(item, "text") else "E"
-    payload = json.dumps(item.as_row(), sort_keys=True, ensure_ascii=False, default=str)
+    row = item.as_row()
+    if kind == "D" and row["path"] and not row["path"].startswith("<"):
+        row["path"] = os.path.realpath(row["path"])
+    return _row_key(row, kind, lexicon_version)
+
+
+def _row_key(row: Mapping[str, Any], kind: str, lexicon_version: str) -> str:
+    payload = json.dumps(dict(row), sort_keys=True, ensure_ascii=False, default=str)
     return hashlib.sha256(f"{lexicon_version}\0{kind}\0{payload}".encode()).hexdigest()[:32]
 
 
@@ -111,6 +124,23 @@ def _write_atomic(path: Path, data: bytes, durable: bool = True) -> None:
     os.replace(tmp, path)
     if durable:
         _fsync_dir(path.parent)
+
+
+@contextmanager
+def _disk_errors(root: Path, what: str) -> Iterator[None]:
+    """Say a full disk or an unwritable manifest in accord's words, naming the file."""
+    try:
+        yield
+    except (OSError, sqlite3.Error) as exc:
+        path = root / MANIFEST if isinstance(exc, sqlite3.Error) else getattr(exc, "filename", None) or root
+        if is_no_space(exc):
+            problem = "the disk is full"
+        elif str(getattr(exc, "sqlite_errorname", "")).startswith("SQLITE_IOERR"):  # SQLite hides the OS's reason
+            problem = "the disk is full or cannot be written"
+        else:
+            problem = "cannot be written"
+        raise DatasetError(f"{path}: {problem} ({exc}) while {what}; the dataset keeps every batch "
+                           "committed before, and the next run goes on from there") from None
 
 
 def _pending(rel: str) -> str:
@@ -171,7 +201,9 @@ class Dataset:
                 if overwrite:
                     self._empty()
             if not marker.exists():
-                self._write_marker({})
+                with _disk_errors(root, "creating the dataset"):
+                    self._ensure_tables()  # readable from the first commit on, even if the run is killed
+                    self._write_marker({})
             self.db = sqlite3.connect(root / MANIFEST, isolation_level=None)
             self.db.execute("PRAGMA journal_mode=WAL")
             self.db.execute("PRAGMA synchronous=FULL" if durable else "PRAGMA synchronous=OFF")
@@ -183,9 +215,13 @@ class Dataset:
                 CREATE INDEX IF NOT EXISTS items_doc ON items(doc_id);
                 CREATE TABLE IF NOT EXISTS stale(batch_id TEXT NOT NULL, doc_id TEXT NOT NULL,
                     PRIMARY KEY(batch_id, doc_id));
+                CREATE TABLE IF NOT EXISTS stale_errors(batch_id TEXT NOT NULL, key TEXT NOT NULL,
+                    PRIMARY KEY(batch_id, key));
+                CREATE TEMP TABLE seen(key TEXT PRIMARY KEY);
             """)
-            self.recover()
-            self.prune()
+            with _disk_errors(root, "opening the dataset"):
+                self.recover()
+                self.prune()
         except BaseException:
             self.close()
             raise
@@ -287,13 +323,18 @@ class Dataset:
         """Commit a batch: write its files hidden, record it and its items (the commit point), then show its files.
 
         ``items`` are ``(key, doc_id, kind)`` with kind ``doc``, ``failed`` or ``read_error``.
+        A full disk raises :class:`DatasetError` naming the file; the batch is then not committed.
         """
+        with _disk_errors(self.root, f"committing batch {batch_id}"):
+            self._commit(batch_id, parts, list(items), n_docs, n_words)
+
+    def _commit(self, batch_id: str, parts: Iterable[tuple[str, str | None, bytes]],
+                items: list[tuple[str, str | None, str]], n_docs: int, n_words: int) -> None:
         files = []
         for name, month, data in parts:
             rel = _part_path(name, month, batch_id)
             _write_atomic(self.root / _pending(rel), data, self.durable)
             files.append(rel)
-        items = list(items)
         db = self.db
         db.execute("BEGIN IMMEDIATE")
         try:
@@ -311,18 +352,62 @@ class Dataset:
                         _dt.datetime.now(_dt.timezone.utc).isoformat(timespec="seconds")))
             db.execute("COMMIT")
         except BaseException:
-            db.execute("ROLLBACK")
+            self._rollback()
             raise
         self._publish(files)
         if db.execute("SELECT 1 FROM stale LIMIT 1").fetchone():
             self.prune()
 
+    def _rollback(self) -> None:
+        """Roll back the open transaction, if SQLite has not already (it does so itself on a full disk)."""
+        if self.db.in_transaction:
+            try:
+                self.db.execute("ROLLBACK")
+            except sqlite3.Error:
+                pass  # the error that brought us here says more
+
+    def see(self, key: str) -> None:
+        """Note that this run's corpus holds the item ``key`` (see :meth:`forget_unseen`)."""
+        self.db.execute("INSERT OR IGNORE INTO temp.seen VALUES (?)", (key,))
+
+    def forget_unseen(self, documents: bool = False) -> int:
+        """Remove what this run did not see: the error rows of earlier runs, and with ``documents``
+        the rows of documents no longer in the corpus. Call only after a whole corpus was seen.
+
+        Errors belong to the run that found them: a file fixed since, or given by another
+        path, no longer has its old error row. Returns the number of documents removed.
+        """
+        kinds = ("read_error", "failed", "doc") if documents else ("read_error", "failed")
+        db = self.db
+        with _disk_errors(self.root, "removing rows this run did not see"):
+            unseen = db.execute(
+                f"SELECT key, doc_id, batch_id, kind FROM items WHERE kind IN ({','.join('?' * len(kinds))}) "
+                "AND key NOT IN (SELECT key FROM temp.seen)", kinds).fetchall()
+            db.execute("BEGIN IMMEDIATE")
+            try:
+                for key, doc_id, batch_id, kind in unseen:
+                    if kind == "read_error":
+                        db.execute("INSERT OR IGNORE INTO stale_errors VALUES (?, ?)", (batch_id, key))
+                    else:
+                        db.execute("INSERT OR IGNORE INTO stale VALUES (?, ?)", (batch_id, doc_id))
+                    db.execute("DELETE FROM items WHERE key=?", (key,))
+                db.execute("COMMIT")  # what to remove is recorded; prune() removes it, now or at the next open
+            except BaseException:
+                self._rollback()
+                raise
+            self.prune()
+        return sum(1 for *_, kind in unseen if kind == "doc")
+
     def prune(self) -> None:
-        """Remove superseded documents' rows from the batches that held them (idempotent)."""
+        """Remove superseded documents' rows, and forgotten error rows, from the batches that held them (idempotent)."""
         stale: dict[str, set[str]] = {}
         for batch_id, doc_id in self.db.execute("SELECT batch_id, doc_id FROM stale").fetchall():
             stale.setdefault(batch_id, set()).add(doc_id)
-        for batch_id, doc_ids in stale.items():
+        errors: dict[str, set[str]] = {}
+        for batch_id, key in self.db.execute("SELECT batch_id, key FROM stale_errors").fetchall():
+            errors.setdefault(batch_id, set()).add(key)
+        for batch_id in sorted(set(stale) | set(errors)):
+            doc_ids, keys = stale.get(batch_id, set()), errors.get(batch_id, set())
             row = self.db.execute("SELECT files FROM batches WHERE batch_id=?", (batch_id,)).fetchone()
             for rel in json.loads(row[0]) if row else []:
                 path = self.root / rel
@@ -332,23 +417,42 @@ class Dataset:
                 ids = table.column("doc_id").to_pylist()
                 drop = [d in doc_ids for d in ids]
                 if rel.startswith("errors/"):
-                    stages = table.column("stage").to_pylist()
-                    drop = [x and s == "annotate" for x, s in zip(drop, stages)]
+                    drop = [(x and r["stage"] == "annotate")
+                            or (r["stage"] == "read" and _row_key(r, "E", self.lexicon_version) in keys)
+                            for x, r in zip(drop, table.to_pylist())]
                 if any(drop):
                     kept = table.filter(pa.array([not x for x in drop]))
                     _write_atomic(path, parquet_bytes(kept), self.durable)
             self.db.execute("DELETE FROM stale WHERE batch_id=?", (batch_id,))
+            self.db.execute("DELETE FROM stale_errors WHERE batch_id=?", (batch_id,))
+
+    def _ensure_tables(self) -> None:
+        """Give every table a file (an empty one where it has no rows), so that the dataset reads at any moment."""
+        for name in tables.TABLE_NAMES:
+            if name == "actors":
+                if not (self.root / "actors" / "actors.parquet").exists():
+                    empty = pa.Table.from_pylist([], schema=arrow_schema(name))
+                    _write_atomic(self.root / "actors" / "actors.parquet", parquet_bytes(empty), self.durable)
+                continue
+            base = self.root / name
+            placeholder = base / f"{PARTITION}={UNDATED}" / "part-empty.parquet" if name in PARTITIONED \
+                else base / "part-empty.parquet"
+            if base.exists() and any(p.name != placeholder.name for p in base.rglob("part-*.parquet")):
+                if placeholder.exists():  # rows have come: the placeholder (and its folder, if empty) goes
+                    placeholder.unlink()
+                    if placeholder.parent != base and not any(placeholder.parent.iterdir()):
+                        placeholder.parent.rmdir()
+            elif not placeholder.exists():
+                empty = pa.Table.from_pylist([], schema=arrow_schema(name))
+                _write_atomic(placeholder, parquet_bytes(empty), self.durable)
 
     def finish(self, lexicon: Any) -> dict[str, int]:
         """Rebuild the actors table from the committed rows, give every table a file; returns row counts."""
-        for name in tables.TABLE_NAMES:
-            if name == "actors":
-                continue
-            base = self.root / name
-            if not any(base.rglob("part-*.parquet")) if base.exists() else True:
-                rel = f"{name}/{PARTITION}={UNDATED}/part-empty.parquet" if name in PARTITIONED else f"{name}/part-empty.parquet"
-                empty = pa.Table.from_pylist([], schema=arrow_schema(name))
-                _write_atomic(self.root / rel, parquet_bytes(empty), self.durable)
+        with _disk_errors(self.root, "rebuilding the actors table"):
+            return self._finish(lexicon)
+
+    def _finish(self, lexicon: Any) -> dict[str, int]:
+        self._ensure_tables()
         counts: Counter = Counter()
         for name, cols in ACTOR_COLUMNS.items():  # file by file: memory does not grow with the dataset
             for path in _files(self.root, name):

@@ -17,7 +17,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 from spacy.util import compile_infix_regex
 
-from .actors import ActorRecognizer
+from .actors import APOSTROPHES, ActorRecognizer
 from .claims import ClaimExtractor
 from .dates import DateRecognizer
 from ..errors import AccordError
@@ -60,18 +60,60 @@ def _parser(model: str | Path | None) -> Language:
 MAX_SENTENCE = 120  # tokens; news sentences are far shorter, and the clause analysis is quadratic in length
 
 
-@Language.component("accord_long_sentences", requires=["token.is_sent_start"], assigns=["token.is_sent_start"])
-def split_long_sentences(doc: Doc) -> Doc:
-    """Break a run-on "sentence" (a 1 MB line, a table) into pieces, at a comma where there is one."""
-    for sent in list(doc.sents):
-        start = sent.start
-        while sent.end - start > MAX_SENTENCE:
-            cut = start + MAX_SENTENCE
-            commas = [t.i + 1 for t in doc[start + MAX_SENTENCE // 2:cut] if t.text in (",", ";")]
-            cut = commas[-1] if commas else cut
-            doc[cut].is_sent_start = True
-            start = cut
-    return doc
+class LongSentenceSplitter:
+    """spaCy component: break a run-on "sentence" (a 1 MB line, a table) into pieces of at most
+    :data:`MAX_SENTENCE` tokens, never inside a mention.
+
+    A cut is made only between two tokens that are neither part of a lexicon name,
+    demonym or agent phrase nor capitalised (an unknown name), so no name or composed
+    mention ("North Korean leader Kim Jong Un", "US and South Korean officials") is cut
+    and no piece opens with a capitalised word the actor rules would read as sentence-
+    initial. Preferred: after a comma or semicolon in the second half of the piece;
+    then any such place; a hard cut only in a run of names longer than a piece.
+    """
+
+    def __init__(self, nlp: Language, lexicon: str) -> None:
+        self.nlp = nlp
+        self.lexicon = lexicon
+        self._actors: ActorRecognizer | None = None  # built on the first long sentence: most texts have none
+
+    def __call__(self, doc: Doc) -> Doc:
+        long = [s for s in doc.sents if len(s) > MAX_SENTENCE]
+        if not long:
+            return doc
+        named = self._named(doc)
+        for sent in long:
+            start = sent.start
+            while sent.end - start > MAX_SENTENCE:
+                cut = self._cut(doc, named, start)
+                doc[cut].is_sent_start = True
+                start = cut
+        return doc
+
+    def _named(self, doc: Doc) -> list[bool]:
+        """For each token: whether it is part of a name or agent phrase, or capitalised."""
+        if self._actors is None:
+            self._actors = ActorRecognizer(self.nlp, get_lexicon(self.lexicon))
+        named = [t.is_alpha and (t.is_title or t.is_upper) or t.text in APOSTROPHES for t in doc]
+        for matcher in (self._actors.names, self._actors.demonyms, self._actors.agents):
+            for _key, s, e in matcher(doc):
+                named[s:e] = [True] * (e - s)
+        return named
+
+    @staticmethod
+    def _cut(doc: Doc, named: list[bool], start: int) -> int:
+        """Where the piece from ``start`` ends: the first token of the next piece."""
+        limit = start + MAX_SENTENCE
+        free = [k for k in range(start + 1, limit + 1) if not named[k - 1] and not named[k]]
+        late = [k for k in free if k >= start + MAX_SENTENCE // 2]
+        commas = [k for k in late if doc[k - 1].text in (",", ";")]
+        return (commas or late or free or [limit])[-1]
+
+
+@Language.factory("accord_long_sentences", default_config={"lexicon": "default"},
+                  requires=["token.is_sent_start"], assigns=["token.is_sent_start"])
+def make_long_sentences(nlp: Language, name: str, lexicon: str) -> LongSentenceSplitter:
+    return LongSentenceSplitter(nlp, lexicon)
 
 
 @Language.factory("accord_actors", default_config={"lexicon": "default"},
@@ -120,7 +162,7 @@ def build_pipeline(lexicon: Lexicon | str | Path | None = None, syntax: bool = T
     nlp.max_length = 50_000_000  # rule-based components need no memory per character beyond the tokens
     # sentences first: the parser keeps boundaries already set
     nlp.add_pipe("sentencizer", first=True)
-    nlp.add_pipe("accord_long_sentences", after="sentencizer")
+    nlp.add_pipe("accord_long_sentences", after="sentencizer", config={"lexicon": key})
     nlp.add_pipe("accord_actors", config={"lexicon": key})
     nlp.add_pipe("accord_dates")
     nlp.add_pipe("accord_claims", config={"lexicon": key})

@@ -59,6 +59,43 @@ def _replace(src: Path, dst: Path) -> None:
         shutil.rmtree(old, ignore_errors=True)
 
 
+def _alive(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:  # someone else's process
+        return True
+    return True
+
+
+def tidy(out: Path) -> list[Path]:
+    """Remove what killed runs left beside ``out``; returns what was removed.
+
+    A run's temporary folder is ``.OUT.tmp-PID-*``: removed once process PID is gone
+    (a live run's folder is left alone). A previous report set aside by a run killed
+    in the middle of :func:`_replace` (``.OUT.old-PID``) is put back when ``out`` is missing.
+    """
+    removed = []
+    aside = sorted(out.parent.glob(f".{out.name}.old-*"))
+    if aside and not out.exists() and not any(_alive(_pid_of(p)) for p in aside):
+        aside.pop().rename(out)
+    for p in [*aside, *out.parent.glob(f".{out.name}.tmp-*")]:
+        pid = _pid_of(p)
+        stale = not _alive(pid) if pid else time.time() - p.stat().st_mtime > 86400  # a folder of an older accord
+        if stale and p.is_dir():
+            shutil.rmtree(p, ignore_errors=True)
+            removed.append(p)
+    return removed
+
+
+def _pid_of(path: Path) -> int:
+    """The process id in ``.OUT.tmp-PID-xxxx`` or ``.OUT.old-PID`` (0 when there is none)."""
+    tail = path.name.rpartition(".tmp-")[2] if ".tmp-" in path.name else path.name.rpartition(".old-")[2]
+    head = tail.split("-")[0]
+    return int(head) if head.isdigit() else 0
+
+
 def run(args: argparse.Namespace) -> int:
     started = time.monotonic()
     chromium = None if args.no_png else find_chromium()
@@ -114,7 +151,8 @@ def _run(args: argparse.Namespace, started: float, png: PngWriter | None) -> int
     out = Path(args.out)
     out.parent.mkdir(parents=True, exist_ok=True)
     failed_dir = out.with_name(out.name + ".failed")
-    tmp = Path(tempfile.mkdtemp(prefix=f".{out.name}.tmp-", dir=out.parent))
+    tidy(out)
+    tmp = Path(tempfile.mkdtemp(prefix=f".{out.name}.tmp-{os.getpid()}-", dir=out.parent))
     executed = tmp / "notebook.ipynb"
     kernel_log = tmp.resolve() / "kernel.log"  # papermill runs the kernel from the notebook's folder
     try:
