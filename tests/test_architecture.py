@@ -18,9 +18,11 @@ MAX_LINES = 500
 LAYERS = (
     "errors", "paths",   # what every layer may raise and the files it may need
     "tables",            # the six tables' schemas
+    "spreadsheet",       # cells made safe for spreadsheets
     "readers",           # files -> Documents
     "lexicon",           # the lexicon data, its loader and its build
     "pipeline",          # spaCy components
+    "corrections",       # an analyst's fixes to rows, applied after annotation
     "annotation",        # Document -> Doc -> rows
     "dataset",           # the Parquet store, scale-out on Dask
     "analysis",          # parameters, selections, charts, notebook helpers

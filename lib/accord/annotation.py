@@ -17,6 +17,7 @@ from spacy.tokens import Doc
 from dataclasses import dataclass, field
 
 from . import tables
+from .corrections import Correction, apply_corrections, load_corrections, summary as corrections_summary
 from .lexicon import Lexicon, load_lexicon
 from .pipeline import build_pipeline
 from .pipeline.actors import UNRESOLVED
@@ -62,7 +63,7 @@ def doc_rows(doc: Doc, doc_id: str) -> Rows:
             "context": r.context, "quad_class": r.quad_class, "score": r.score, "cameo": r.cameo,
             "goldstein": r.goldstein, "status": r.status,
             "claim_id": claim_ids.get(r.claim) if r.claim is not None else None, "date": r.date,
-            "trigger": doc[r.trigger_start:r.trigger_end].text, "evidence": evidence[r.sent],
+            "trigger": doc[r.trigger_start:r.trigger_end].text, "evidence": evidence[r.sent], "corrected": None,
         })
     claims = []
     for c in doc._.claims:
@@ -75,7 +76,7 @@ def doc_rows(doc: Doc, doc_id: str) -> Rows:
             "cue": c.cue, "stance": c.stance, "content": text[ca:cb], "quote": c.quote, "about": c.about,
             "relations": [relation_ids[r] for r in c.relations],
             "contests": claim_ids.get(c.contests) if c.contests is not None else None,
-            "evidence": evidence[c.sent],
+            "evidence": evidence[c.sent], "corrected": None,
         })
     return {"mentions": mentions, "relations": relations, "claims": claims}
 
@@ -217,6 +218,7 @@ def annotate(
     lexicon: Lexicon | str | Path | None = None,
     progress: bool = False,
     syntax: bool = False,
+    corrections: str | Path | list[Correction] | None = None,
 ) -> dict[str, pd.DataFrame]:
     """Annotate a corpus into the six tables: documents, mentions, actors, relations, claims, errors.
 
@@ -224,9 +226,13 @@ def annotate(
     :func:`accord.read_corpus`, or an iterable of :class:`accord.readers.Document`.
     ``lexicon`` is a Lexicon, an analyst's YAML file that extends the packaged
     lexicon, or None for the packaged one alone. ``syntax`` reads arguments from
-    the trained dependency parser (engine v2, in progress; slower).
+    the trained dependency parser (engine v2, in progress; slower). ``corrections``
+    is an analyst's corrections file (or its loaded entries), applied to the
+    relations and claims (see :mod:`accord.corrections`); checked before the
+    corpus is read.
     """
     lex = lexicon if isinstance(lexicon, Lexicon) else load_lexicon(lexicon)
+    fixes = load_corrections(corrections, lex) if isinstance(corrections, (str, Path)) else corrections
     nlp = pipeline_for(lex.version, lambda: lex, syntax)
     rows: Rows = {name: [] for name in ("documents", "errors", *DOC_TABLES)}
     items = iter_documents(corpus)
@@ -241,6 +247,9 @@ def annotate(
             sys.stderr.write(outcome.trace)
         collect(outcome, rows)
     out = {name: tables.frame(name, rows[name]) for name in ("documents", *DOC_TABLES, "errors")}
+    if fixes is not None:
+        out, report = apply_corrections(out, fixes, lex)
+        print(corrections_summary(report), file=sys.stderr)
     counts = Counter()
     for name in ACTOR_COLUMNS:
         count_actors(name, out[name], counts)

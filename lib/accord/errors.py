@@ -50,3 +50,14 @@ class DatasetError(AccordError):
 
 class ReportError(AccordError):
     """A report run that failed; the last good report is untouched."""
+
+
+class CorrectionsError(AccordError):
+    """An analyst's corrections file that is malformed (bad YAML, unknown field, code or event type)."""
+
+    def __init__(self, path: str | Path, problem: str, line: int | None = None) -> None:
+        self.path = str(path)
+        self.problem = problem
+        self.line = line
+        where = f"{self.path}, line {line}" if line is not None else self.path
+        super().__init__(f"{where}: {problem}")

@@ -15,6 +15,9 @@ def add_arguments(parser) -> None:
                         help="parquet (default): a partitioned, restartable Parquet dataset annotated on Dask; "
                              "csv: six CSV tables annotated in this process, for a few documents")
     parser.add_argument("--lexicon", default=None, help="an analyst's YAML lexicon extending the packaged one")
+    parser.add_argument("--corrections", default=None, metavar="FILE",
+                        help="an analyst's corrections YAML applied to the relations and claims (stored in a "
+                             "Parquet dataset and applied whenever it is read)")
     parser.add_argument("--syntax", action="store_true",
                         help="read arguments from the trained dependency parser (engine v2, in progress; "
                              "with --format csv)")
@@ -41,7 +44,8 @@ def run(args) -> int:
                    if v is not None]
     if scale_flags:
         raise AccordError(f"{', '.join(scale_flags)}: only with --format parquet (a Parquet dataset on Dask)")
-    result = annotate(args.path, lexicon=args.lexicon, progress=True, syntax=args.syntax)
+    result = annotate(args.path, lexicon=args.lexicon, progress=True, syntax=args.syntax,
+                      corrections=args.corrections)
     written = tables.write_tables(result, args.out, args.format)
     print(summary(result))
     print(f"wrote {len(written)} tables to {args.out}")
@@ -56,7 +60,7 @@ def _run_dataset(args) -> int:
         raise AccordError(f"--workers {args.workers}: must be 0 or more")
     stats = annotate_dataset(args.path, args.out, lexicon=args.lexicon, workers=args.workers,
                              scheduler=args.scheduler, batch_words=args.batch_words or DEFAULT_BATCH_WORDS,
-                             overwrite=args.overwrite)
+                             overwrite=args.overwrite, corrections=args.corrections)
     rate = stats.words / stats.seconds if stats.seconds else 0.0
     print(f"ran on {stats.where}")
     print(f"documents: {stats.seen} read, {stats.annotated} annotated, {stats.skipped} already in the dataset, "

@@ -36,6 +36,9 @@ from . import store
 from ..errors import LexiconError
 from ..lexicon import Lexicon, load_lexicon
 from ..paths import DATA_DIR
+from ..corrections import load_corrections, summary as corrections_summary
+from .layout import CORRECTIONS
+from .read import read_dataset
 from ..annotation import DOC_TABLES, annotate_item, collect, failure_row, iter_documents, pipeline_for
 from ..readers import Document, ReadError
 
@@ -334,6 +337,7 @@ def annotate_dataset(
     overwrite: bool = False,
     durable: bool = True,
     log=None,
+    corrections: str | Path | None = None,
 ) -> Stats:
     """Annotate ``corpus`` into the Parquet dataset at ``out``; returns the run's counts.
 
@@ -342,11 +346,15 @@ def annotate_dataset(
     number of local worker processes (default: every core; 0: no Dask, this process);
     ``scheduler`` the address of an existing cluster, or pass a ``client`` (create it
     under :func:`short_logs`, or with :func:`local_cluster`, to keep memory bounded).
-    Read it back with :func:`accord.store.read_dataset`.
+    Read it back with :func:`accord.store.read_dataset`. ``corrections``, an analyst's
+    corrections file, is checked and stored in the dataset (replacing the one stored
+    before; without it the stored file stays), and applied whenever the dataset is read.
     """
     log = log or (lambda msg: print(msg, file=sys.stderr))
     started = time.perf_counter()
     spec, lex = LexiconSpec.from_path(lexicon)
+    if corrections is not None:
+        load_corrections(corrections, lex)  # refuse a bad file before any work
     stats = Stats()
     items = iter_documents(corpus)  # raises InputError at once for a missing path
     with store.Dataset.open(out, lex.version, overwrite=overwrite, durable=durable) as ds:
@@ -362,6 +370,12 @@ def annotate_dataset(
             bar.close()
         log(f"accord: {stats.annotated} documents annotated; rebuilding the actors table of the dataset")
         stats.rows = ds.finish(lex)
+        if corrections is not None:
+            store._write_atomic(Path(out) / CORRECTIONS, Path(corrections).read_bytes(), durable)
+    if (Path(out) / CORRECTIONS).is_file():
+        report: list = []
+        read_dataset(out, ("documents", "relations", "claims"), report=report)
+        log(corrections_summary(report[0]))
     stats.seconds = time.perf_counter() - started
     return stats
 
