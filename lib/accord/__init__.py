@@ -14,6 +14,7 @@ __version__ = "0.1.0"
 _EXPORTS = {
     "annotate": "accord.annotation",
     "build_pipeline": "accord.pipeline",
+    "export_xlsx": "accord.dataset.export",
     "load_lexicon": "accord.lexicon",
     "Lexicon": "accord.lexicon",
     "read_corpus": "accord.readers",
