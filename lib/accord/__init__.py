@@ -19,6 +19,7 @@ _EXPORTS = {
     "Lexicon": "accord.lexicon",
     "read_corpus": "accord.readers",
     "read_tables": "accord.dataset.read",
+    "search": "accord.analysis.search",
     "write_tables": "accord.tables",
 }
 __all__ = sorted(_EXPORTS)
