@@ -132,7 +132,7 @@ def test_the_package_exports_an_explicit_list_of_names() -> None:
     import accord
 
     assert set(accord.__all__) == {"annotate", "build_pipeline", "load_lexicon", "Lexicon", "read_corpus",
-                                   "read_tables", "write_tables"}
+                                   "read_tables", "write_tables", "search", "export_xlsx"}
     for name in accord.__all__:
         assert getattr(accord, name).__name__ == name
     with pytest.raises(AttributeError):
