@@ -123,6 +123,7 @@ def test_the_run_says_what_the_corrections_did(corrections_file, capfd):
     msg = capfd.readouterr().err
     assert "corrections: 2 applied, 1 unmatched, 1 absent" in msg
     assert f"{corrections_file}, line 11" in msg
+    assert f"{corrections_file}, line 7: dropped d1:R002: the UN did not condemn Iran" in msg  # a drop leaves a trace
 
 
 @pytest.mark.parametrize("body, line, words", [

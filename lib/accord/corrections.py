@@ -252,8 +252,9 @@ def apply_corrections(result: Mapping[str, pd.DataFrame], corrections: list[Corr
     Returns the new tables and a report, one row per correction: ``id``, ``path``,
     ``line``, ``doc``, ``table``, ``action``, ``rows`` (how many it changed) and
     ``outcome`` (``applied``, ``unmatched``: its document is there but no row is,
-    or ``absent``: its document is not in these tables). An unmatched correction
-    also becomes a row of the errors table (stage ``correct``), so it is not lost.
+    or ``absent``: its document is not in these tables), ``reason`` and ``row_ids``
+    (the ids of the rows it changed or dropped, as the engine gave them). An
+    unmatched correction also becomes a row of the errors table (stage ``correct``), so it is not lost.
     Ids of dropped rows are removed from the rows that refer to them.
     """
     out = dict(result)
@@ -267,9 +268,10 @@ def apply_corrections(result: Mapping[str, pd.DataFrame], corrections: list[Corr
         idx = df.index[mask]
         action = "drop" if c.drop else "set " + ", ".join(f"{k}={v}" for k, v in c.set.items())
         outcome = "applied" if len(idx) else ("unmatched" if ids else "absent")
+        id_col = "relation_id" if c.table == "relations" else "claim_id"
         report.append({"id": c.id, "path": c.path, "line": c.line, "doc": c.doc, "table": c.table,
                        "span": f"[{c.start}, {c.end})", "action": action, "rows": len(idx), "outcome": outcome,
-                       "reason": c.reason})
+                       "reason": c.reason, "row_ids": list(df.loc[idx, id_col])})
         if outcome == "unmatched":
             error_rows.append({"path": c.path, "line": c.line, "doc_id": sorted(ids)[0], "stage": "correct",
                                "error": f"correction{' ' + c.id if c.id else ''} matches no row of {c.table} "
@@ -297,16 +299,20 @@ def apply_corrections(result: Mapping[str, pd.DataFrame], corrections: list[Corr
         out[name] = tables.frame(name, frames[name].to_dict("records"))
     if error_rows:
         out["errors"] = tables.frame("errors", [*out["errors"].to_dict("records"), *error_rows])
-    cols = ["id", "path", "line", "doc", "table", "span", "action", "rows", "outcome", "reason"]
+    cols = ["id", "path", "line", "doc", "table", "span", "action", "rows", "outcome", "reason", "row_ids"]
     return out, pd.DataFrame(report, columns=cols)
 
 
 def summary(report: pd.DataFrame) -> str:
-    """One line for stderr: how many corrections were applied, unmatched, or for absent documents."""
+    """Lines for stderr: how many corrections were applied, unmatched or for absent documents; each unmatched
+    correction and each row dropped."""
     counts = report["outcome"].value_counts() if len(report) else {}
     parts = [f"{counts.get(k, 0)} {k}" for k in ("applied", "unmatched", "absent")]
     lines = [f"accord: corrections: {', '.join(parts)}"]
-    for r in report[report["outcome"] == "unmatched"].itertuples() if len(report) else ():
-        lines.append(f"accord: {r.path}, line {r.line}: correction matches no row of {r.table} "
-                     f"in {r.doc} {r.span}: {r.reason}")
+    for r in report.itertuples():
+        if r.outcome == "unmatched":
+            lines.append(f"accord: {r.path}, line {r.line}: correction matches no row of {r.table} "
+                         f"in {r.doc} {r.span}: {r.reason}")
+        elif r.outcome == "applied" and r.action == "drop":  # a dropped row leaves a trace here
+            lines.append(f"accord: {r.path}, line {r.line}: dropped {', '.join(r.row_ids)}: {r.reason}")
     return "\n".join(lines)
