@@ -18,9 +18,11 @@ MAX_LINES = 500
 LAYERS = (
     "errors", "paths",   # what every layer may raise and the files it may need
     "tables",            # the six tables' schemas
+    "spreadsheet",       # cells made safe for spreadsheets
     "readers",           # files -> Documents
     "lexicon",           # the lexicon data, its loader and its build
     "pipeline",          # spaCy components
+    "corrections",       # an analyst's fixes to rows, applied after annotation
     "annotation",        # Document -> Doc -> rows
     "dataset",           # the Parquet store, scale-out on Dask
     "analysis",          # parameters, selections, charts, notebook helpers
@@ -130,7 +132,8 @@ def test_the_package_exports_an_explicit_list_of_names() -> None:
     import accord
 
     assert set(accord.__all__) == {"annotate", "build_pipeline", "load_lexicon", "Lexicon", "read_corpus",
-                                   "read_tables", "write_tables", "dyad", "dyads", "events", "resolve_actor"}
+                                   "read_tables", "write_tables", "dyad", "dyads", "events", "resolve_actor",
+                                   "search", "export_xlsx"}
     for name in accord.__all__:
         assert getattr(accord, name).__name__ == name
     with pytest.raises(AttributeError):

@@ -17,11 +17,13 @@ _EXPORTS = {
     "dyad": "accord.analysis.dyad",
     "dyads": "accord.analysis.events",
     "events": "accord.analysis.events",
+    "export_xlsx": "accord.dataset.export",
     "load_lexicon": "accord.lexicon",
     "Lexicon": "accord.lexicon",
     "read_corpus": "accord.readers",
     "read_tables": "accord.dataset.read",
     "resolve_actor": "accord.lexicon",
+    "search": "accord.analysis.search",
     "write_tables": "accord.tables",
 }
 __all__ = sorted(_EXPORTS)

@@ -17,6 +17,7 @@ from spacy.tokens import Doc
 from dataclasses import dataclass, field
 
 from . import tables
+from .corrections import Correction, apply_corrections, load_corrections, summary as corrections_summary
 from .errors import InputError
 from .lexicon import Lexicon
 from .pipeline import build_pipeline
@@ -71,7 +72,7 @@ def doc_rows(doc: Doc, doc_id: str) -> Rows:
             "context": r.context, "quad_class": r.quad_class, "score": r.score, "cameo": r.cameo,
             "goldstein": r.goldstein, "status": r.status,
             "claim_id": claim_ids.get(r.claim) if r.claim is not None else None, "date": r.date,
-            "trigger": doc[r.trigger_start:r.trigger_end].text, "evidence": evidence_of(r.sent, r.start, r.end),
+            "trigger": doc[r.trigger_start:r.trigger_end].text, "evidence": evidence_of(r.sent, r.start, r.end), "corrected": None,
         })
     claims = []
     for c in doc._.claims:
@@ -84,7 +85,7 @@ def doc_rows(doc: Doc, doc_id: str) -> Rows:
             "cue": c.cue, "stance": c.stance, "content": text[ca:cb], "quote": c.quote, "about": c.about,
             "relations": [relation_ids[r] for r in c.relations],
             "contests": claim_ids.get(c.contests) if c.contests is not None else None,
-            "evidence": evidence_of(c.sent, c.start, c.end),
+            "evidence": evidence_of(c.sent, c.start, c.end), "corrected": None,
         })
     return {"mentions": mentions, "relations": relations, "claims": claims}
 
@@ -244,6 +245,7 @@ def annotate(
     lexicon: Lexicon | str | Path | None = None,
     progress: bool = False,
     syntax: bool = True,
+    corrections: str | Path | list[Correction] | None = None,
 ) -> dict[str, pd.DataFrame]:
     """Annotate a corpus into the six tables: documents, mentions, actors, relations, claims, errors.
 
@@ -252,7 +254,9 @@ def annotate(
     ``lexicon`` is a Lexicon, an analyst's YAML file that extends the packaged
     lexicon, or None for the packaged one alone. ``syntax`` (engine v2, the
     default) reads arguments from the trained dependency parser; False gives
-    engine v1, word order only (faster, less accurate).
+    engine v1, word order only (faster, less accurate). ``corrections`` is an
+    analyst's corrections file (or its loaded entries), applied to the relations
+    and claims (see :mod:`accord.corrections`); checked before the corpus is read.
     """
     if isinstance(lexicon, Lexicon):
         lex = lexicon
@@ -260,6 +264,7 @@ def annotate(
     else:  # from files: the built pipeline is cached on disk (accord.pipeline.cache)
         nlp = load_or_build(lexicon, syntax)
         lex = lexicon_of(nlp)
+    fixes = load_corrections(corrections, lex) if isinstance(corrections, (str, Path)) else corrections
     rows: Rows = {name: [] for name in ("documents", "errors", *DOC_TABLES)}
     items = iter_documents(corpus)
     if progress:
@@ -273,6 +278,9 @@ def annotate(
             sys.stderr.write(outcome.trace)
         collect(outcome, rows)
     out = {name: tables.frame(name, rows[name]) for name in ("documents", *DOC_TABLES, "errors")}
+    if fixes is not None:
+        out, report = apply_corrections(out, fixes, lex)
+        print(corrections_summary(report), file=sys.stderr)
     counts = Counter()
     for name in ACTOR_COLUMNS:
         count_actors(name, out[name], counts)

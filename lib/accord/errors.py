@@ -96,3 +96,14 @@ def is_no_space(error: BaseException) -> bool:
         return True
     text = str(error).lower()
     return "disk is full" in text or "no space left" in text or "file too large" in text
+
+
+class CorrectionsError(AccordError):
+    """An analyst's corrections file that is malformed (bad YAML, unknown field, code or event type)."""
+
+    def __init__(self, path: str | Path, problem: str, line: int | None = None) -> None:
+        self.path = str(path)
+        self.problem = problem
+        self.line = line
+        where = f"{self.path}, line {line}" if line is not None else self.path
+        super().__init__(f"{where}: {problem}")

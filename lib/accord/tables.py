@@ -19,6 +19,7 @@ import pandera.pandas as pa
 from .errors import OutputError, ParameterError, is_no_space
 
 TABLE_NAMES = ("documents", "mentions", "actors", "relations", "claims", "errors")
+RELATION_STATUSES = ("reported", "alleged", "denied", "negated", "planned", "hypothetical")
 
 
 def _is_code_list(series: pd.Series) -> pd.Series:
@@ -93,12 +94,13 @@ SCHEMAS: dict[str, pa.DataFrameSchema] = {
         "goldstein": pa.Column(float, nullable=True),
         "status": pa.Column(
             str,
-            pa.Check.isin(["reported", "alleged", "denied", "negated", "planned", "hypothetical"]),
+            pa.Check.isin(list(RELATION_STATUSES)),
         ),
         "claim_id": _str(nullable=True),
         "date": _str(nullable=True),  # ISO date or YYYY-MM / YYYY when that is all the text gives
         "trigger": _str(),
         "evidence": _str(),
+        "corrected": _str(nullable=True),  # the analyst's correction that changed the row (accord.corrections)
     }),
     "claims": _table("claims", {
         "claim_id": _str(unique=True),
@@ -113,12 +115,13 @@ SCHEMAS: dict[str, pa.DataFrameSchema] = {
         "relations": _list_col(),
         "contests": _str(nullable=True),
         "evidence": _str(),
+        "corrected": _str(nullable=True),  # the analyst's correction that changed the row (accord.corrections)
     }),
     "errors": _table("errors", {
         "path": _str(),
         "line": _int(nullable=True),
         "doc_id": _str(nullable=True),
-        "stage": pa.Column(str, pa.Check.isin(["read", "annotate"])),
+        "stage": pa.Column(str, pa.Check.isin(["read", "annotate", "correct"])),
         "error": _str(),
     }),
 }

@@ -1,4 +1,4 @@
-"""The ``accord`` command line: annotate, evaluate, report.
+"""The ``accord`` command line: annotate, evaluate, report, actors, search, export.
 
 Each subcommand lives in its own module, which provides ``add_arguments(parser)``
 and ``run(args) -> int``; this module only wires them together, importing a
@@ -18,6 +18,9 @@ COMMANDS: dict[str, tuple[str, str]] = {
     "annotate": ("accord.cli.annotate", "annotate a corpus and write its tables"),
     "evaluate": ("accord.cli.evaluate", "score the annotator against gold standards"),
     "report": ("accord.cli.report", "run a notebook with papermill and write an HTML report"),
+    "actors": ("accord.cli.actors", "list the names the lexicon does not know and write a lexicon stub"),
+    "search": ("accord.cli.search", "find relations and claims by words in their evidence, actor and date"),
+    "export": ("accord.cli.export", "write the tables to an Excel workbook, one sheet per table"),
 }
 
 

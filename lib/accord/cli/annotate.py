@@ -20,6 +20,9 @@ def add_arguments(parser) -> None:
     parser.add_argument("--engine", choices=tuple(ENGINES), default="v2",
                         help="v2 (default): arguments from the trained dependency parser; v1: word order "
                              "only (faster, less accurate)")
+    parser.add_argument("--corrections", default=None, metavar="FILE",
+                        help="an analyst's corrections YAML applied to the relations and claims (stored in a "
+                             "Parquet dataset and applied whenever it is read)")
     scale = parser.add_argument_group("corpus scale (Parquet on Dask)")
     scale.add_argument("--workers", type=int, default=None, metavar="N",
                        help="local Dask worker processes (default: one per core, or none when the new documents fit "
@@ -45,7 +48,8 @@ def run(args) -> int:
                    if v is not None]
     if scale_flags:
         raise AccordError(f"{', '.join(scale_flags)}: only with --format parquet (a Parquet dataset on Dask)")
-    result = annotate(args.path, lexicon=args.lexicon, progress=True, syntax=ENGINES[args.engine])
+    result = annotate(args.path, lexicon=args.lexicon, progress=True, syntax=ENGINES[args.engine],
+                      corrections=args.corrections)
     written = tables.write_tables(result, args.out, args.format)
     print(summary(result))
     print(f"wrote {len(written)} tables to {args.out}")
@@ -61,7 +65,7 @@ def _run_dataset(args) -> int:
     stats = annotate_dataset(args.path, args.out, lexicon=args.lexicon, workers=args.workers,
                              scheduler=args.scheduler, batch_words=args.batch_words or DEFAULT_BATCH_WORDS,
                              overwrite=args.overwrite, drop_missing=args.drop_missing,
-                             syntax=ENGINES[args.engine])
+                             syntax=ENGINES[args.engine], corrections=args.corrections)
     rate = stats.words / stats.seconds if stats.seconds else 0.0
     print(f"ran on {stats.where}")
     print(f"documents: {stats.seen} read, {stats.annotated} annotated, {stats.skipped} already in the dataset, "

@@ -21,11 +21,19 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--only", metavar="NAMES", help="comma-separated benchmarks to run: " + ",".join(BENCHMARKS))
     parser.add_argument("--json", metavar="FILE", help="also write the scores as JSON to FILE")
     parser.add_argument("--details", action="store_true", help="print an error analysis after the table")
+    parser.add_argument("--corrections", metavar="FILE",
+                        help="score the engine on CORPUS against an analyst's corrections file instead")
+    parser.add_argument("corpus", nargs="?", help="the corpus the corrections are about (with --corrections)")
+    parser.add_argument("--lexicon", default=None, help="an analyst's lexicon (with --corrections)")
+    parser.add_argument("--write-records", metavar="FILE",
+                        help="with --corrections: also write the gold sentence records (tests/records format)")
     parser.add_argument("--markdown", action="store_true",
                         help="print the scores as a markdown section for the README (stamped with date and commit)")
 
 
 def run(args: argparse.Namespace) -> int:
+    if getattr(args, "corrections", None) or getattr(args, "corpus", None):
+        return _run_corrections(args)
     chosen = BENCHMARKS
     if getattr(args, "only", None):
         chosen = tuple(b.strip() for b in args.only.split(",") if b.strip())
@@ -41,4 +49,18 @@ def run(args: argparse.Namespace) -> int:
         print(format_details(results))
     if args.json:
         Path(args.json).write_text(json.dumps(to_json(results), indent=2, sort_keys=False) + "\n", encoding="utf-8")
+    return 0
+
+
+def _run_corrections(args: argparse.Namespace) -> int:
+    """``accord evaluate --corrections FILE CORPUS``: the analyst's corrections as gold records."""
+    from ..evaluate.corrections import evaluate_corrections, format_corrections
+
+    if not (args.corrections and args.corpus):
+        raise AccordError("--corrections FILE and a CORPUS go together: accord evaluate --corrections FILE CORPUS")
+    result = evaluate_corrections(args.corpus, args.corrections, args.lexicon, args.write_records)
+    print(format_corrections(result))
+    if args.write_records:
+        print(f"wrote {result['n']} gold sentence records to {args.write_records} "
+              f"(score them later with accord evaluate --records DIR)")
     return 0

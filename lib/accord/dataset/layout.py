@@ -12,6 +12,7 @@ FORMAT = "accord-dataset/1"
 MARKER = "_accord_dataset.json"
 MANIFEST = "_manifest.sqlite"
 LOCK = "_lock"
+CORRECTIONS = "corrections.yaml"  # the analyst's corrections, applied whenever the dataset is read
 PARTITION = "month"
 UNDATED = "unknown"
 PARTITIONED = ("documents", "mentions", "relations", "claims")

@@ -1,13 +1,17 @@
 """Reading tables back: a Parquet dataset, or a folder of CSV or Parquet files."""
 from __future__ import annotations
+from collections import Counter
 from pathlib import Path
 from typing import Iterable, Mapping
 import pandas as pd
 import pyarrow as pa
 import pyarrow.parquet as pq
 from .. import tables
+from ..annotation import actor_rows, count_actors
+from ..corrections import apply_corrections, load_corrections
 from ..errors import DatasetError, InputError
-from .layout import MARKER, SORT_KEYS, arrow_schema
+from ..lexicon import load_lexicon
+from .layout import CORRECTIONS, MARKER, SORT_KEYS, arrow_schema
 
 
 # --------------------------------------------------------------------------- reading
@@ -53,19 +57,52 @@ def canonical(result: Mapping[str, pd.DataFrame]) -> dict[str, pd.DataFrame]:
     return out
 
 
-def read_dataset(path: str | Path, names: Iterable[str] = tables.TABLE_NAMES) -> dict[str, pd.DataFrame]:
-    """The tables of a dataset as :func:`accord.annotate` returns them (validated, canonical order)."""
+def _read_one(root: Path, name: str) -> pd.DataFrame:
+    df = _read_table(root, name)
+    for col in tables.LIST_COLUMNS.get(name, ()):
+        df[col] = [list(v) if v is not None else [] for v in df[col]]
+    df = canonical({name: df})[name]
+    return tables.frame(name, df.to_dict("records"))
+
+
+def read_dataset(path: str | Path, names: Iterable[str] = tables.TABLE_NAMES,
+                 report: list | None = None) -> dict[str, pd.DataFrame]:
+    """The tables of a dataset as :func:`accord.annotate` returns them (validated, canonical order).
+
+    The dataset's stored corrections (``corrections.yaml``, see
+    :func:`accord.dataset.scale.annotate_dataset`) are applied to its relations and
+    claims; the report of each correction is appended to ``report`` when given.
+    """
     root = Path(path)
     if not is_dataset(root):
         raise DatasetError(f"{root}: not an accord dataset (no {MARKER})")
-    out = {}
-    for name in names:
-        df = _read_table(root, name)
-        for col in tables.LIST_COLUMNS.get(name, ()):
-            df[col] = [list(v) if v is not None else [] for v in df[col]]
-        df = canonical({name: df})[name]
-        out[name] = tables.frame(name, df.to_dict("records"))
+    names = list(names)
+    out = {name: _read_one(root, name) for name in names}
+    if (root / CORRECTIONS).is_file() and {"relations", "claims", "errors", "actors"} & set(names):
+        out = _corrected(root, out, names, report)
     return out
+
+
+def _corrected(root: Path, out: dict[str, pd.DataFrame], names: list[str], report: list | None) -> dict:
+    """``out`` with the stored corrections applied; codes they bring are added to the actors table."""
+    lex = load_lexicon()  # the packaged lexicon gives PLOVER classes; codes were checked when the file was stored
+    fixes = load_corrections(root / CORRECTIONS, lex, check_codes=False)
+    full = dict(out)
+    for name in ("documents", "relations", "claims", "errors"):
+        if name not in full:
+            full[name] = _read_one(root, name)
+    full, rep = apply_corrections(full, fixes, lex)
+    if report is not None:
+        report.append(rep)
+    if "actors" in full:
+        counts = Counter()
+        for name in ("relations", "claims"):
+            count_actors(name, full[name], counts)
+        new = {code: 0 for code in counts if code not in set(full["actors"]["actor_id"])}
+        if new:
+            rows = [*full["actors"].to_dict("records"), *actor_rows(Counter(new), lex)]
+            full["actors"] = tables.frame("actors", sorted(rows, key=lambda r: r["actor_id"]))
+    return {name: full[name] for name in names}
 
 def read_tables(in_dir: str | Path) -> dict[str, pd.DataFrame]:
     """Read tables written by :func:`write_tables` (CSV or Parquet files), or a Parquet dataset

@@ -39,6 +39,9 @@ from . import store
 from ..errors import LexiconError
 from ..lexicon import Lexicon, load_lexicon
 from ..paths import DATA_DIR
+from ..corrections import load_corrections, summary as corrections_summary
+from .layout import CORRECTIONS
+from .read import read_dataset
 from ..annotation import DOC_TABLES, annotate_item, collect, failure_row, iter_documents
 from ..pipeline.cache import lexicon_of, load_or_build
 from ..readers import Document, ReadError
@@ -358,6 +361,7 @@ def annotate_dataset(
     log=None,
     syntax: bool = True,
     drop_missing: bool = False,
+    corrections: str | Path | None = None,
 ) -> Stats:
     """Annotate ``corpus`` into the Parquet dataset at ``out``; returns the run's counts.
 
@@ -375,10 +379,15 @@ def annotate_dataset(
     earlier runs that this run did not find again are removed. ``drop_missing``
     also removes the rows of documents that are no longer in ``corpus`` (without
     it a dataset only grows, so that several corpora can be added to one dataset).
+    ``corrections``, an analyst's corrections file, is checked and stored in the
+    dataset (replacing the one stored before; without it the stored file stays), and
+    applied whenever the dataset is read.
     """
     log = log or (lambda msg: print(msg, file=sys.stderr))
     started = time.perf_counter()
     spec, lex = LexiconSpec.from_path(lexicon, syntax)
+    if corrections is not None:
+        load_corrections(corrections, lex)  # refuse a bad file before any work
     stats = Stats()
     items = iter_documents(corpus)  # raises InputError at once for a missing path
     with store.Dataset.open(out, spec.annotation_version, overwrite=overwrite, durable=durable) as ds:
@@ -401,6 +410,12 @@ def annotate_dataset(
         stats.dropped = ds.forget_unseen(documents=drop_missing)
         log(f"accord: {stats.annotated} documents annotated; rebuilding the actors table of the dataset")
         stats.rows = ds.finish(lex)
+        if corrections is not None:
+            store._write_atomic(Path(out) / CORRECTIONS, Path(corrections).read_bytes(), durable)
+    if (Path(out) / CORRECTIONS).is_file():
+        report: list = []
+        read_dataset(out, ("documents", "relations", "claims"), report=report)
+        log(corrections_summary(report[0]))
     stats.seconds = time.perf_counter() - started
     return stats
 

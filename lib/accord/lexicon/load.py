@@ -121,7 +121,7 @@ def _build_lexicon(files: list[_File]) -> Lexicon:
     for rank, f in enumerate(files):
         ctx = _Ctx(f.label)
         doc = f.doc
-        if "actors" in doc:
+        if doc.get("actors") is not None:  # a section holding only comments (a lexicon stub) is empty
             seen: set[str] = set()
             for raw in ctx.seq(doc["actors"], "'actors'", doc["actors"]):
                 for a in _read_actor(ctx, raw, raw if _line(raw) else doc["actors"]):
@@ -154,7 +154,7 @@ def _build_lexicon(files: list[_File]) -> Lexicon:
                     raise ctx.fail(f"duplicate cue {c.lemma!r} ({c.pos})", raw)
                 seen_c.add((c.lemma, c.pos))
                 cues[(c.lemma, c.pos)] = c
-        if "not_actors" in doc:
+        if doc.get("not_actors") is not None:
             for raw in ctx.seq(doc["not_actors"], "'not_actors'", doc["not_actors"]):
                 for form, kind in _read_not_actor(ctx, raw, raw if _line(raw) else doc["not_actors"]):
                     not_actors[form] = kind  # a later file overrides

@@ -1,0 +1,121 @@
+"""Search the evidence of a corpus: the sentences behind its relations and claims, by words, actor and date.
+
+:func:`search` answers on a year of news (10^5 rows) in well under a second: the
+relations and claims are put into one frame (:func:`evidence_frame`, built once
+and reusable), and every filter is a vectorised string operation over it.
+"""
+from __future__ import annotations
+
+import re
+from pathlib import Path
+from typing import Iterable, Mapping
+
+import pandas as pd
+
+from ..dataset.read import read_tables
+from ..errors import ParameterError
+
+COLUMNS = ["kind", "row_id", "doc_id", "date", "dated_by", "source", "target", "what", "status", "evidence",
+           "start", "end", "corrected"]
+_CODE = re.compile(r"^(UNK:.+|[A-Z]{3}[A-Z]*)$")
+_DATE = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?$")
+
+
+def evidence_frame(result: Mapping[str, pd.DataFrame]) -> pd.DataFrame:
+    """Relations and claims as one frame of evidence, one row each, with the columns of :data:`COLUMNS`.
+
+    Actor codes are ";"-joined; ``date`` is the event's date when the text gives one,
+    else the document's (``dated_by`` says which).
+    """
+    docs = result["documents"].set_index("doc_id")["date"]
+    rel, cl = result["relations"], result["claims"]
+    doc_date_rel = rel["doc_id"].map(docs)
+    doc_date_cl = cl["doc_id"].map(docs)
+    frames = [
+        pd.DataFrame({
+            "kind": "relation", "row_id": rel["relation_id"], "doc_id": rel["doc_id"],
+            "date": rel["date"].where(rel["date"].notna(), doc_date_rel),
+            "dated_by": rel["date"].notna().map({True: "event", False: "document"}),
+            "source": rel["source"].map(";".join), "target": rel["target"].map(";".join),
+            "what": rel["event_type"], "status": rel["status"], "evidence": rel["evidence"],
+            "start": rel["start"], "end": rel["end"], "corrected": rel["corrected"],
+        }),
+        pd.DataFrame({
+            "kind": "claim", "row_id": cl["claim_id"], "doc_id": cl["doc_id"], "date": doc_date_cl,
+            "dated_by": "document", "source": cl["source"].map(";".join), "target": cl["about"].map(";".join),
+            "what": cl["stance"], "status": None, "evidence": cl["evidence"],
+            "start": cl["start"], "end": cl["end"], "corrected": cl["corrected"],
+        }),
+    ]
+    out = pd.concat([f for f in frames if len(f)], ignore_index=True) if len(rel) or len(cl) else \
+        pd.DataFrame(columns=COLUMNS)
+    return out[COLUMNS].reset_index(drop=True)
+
+
+def _codes_for(actor: str, actors: pd.DataFrame | None) -> list[str]:
+    """A code as given, or the codes of the actors whose name is ``actor`` (case-insensitive)."""
+    if _CODE.match(actor):
+        return [actor]
+    if actors is not None and len(actors):
+        names = actors["name"].str.lower()
+        hit = actors.loc[(names == actor.lower()) | names.str.startswith(actor.lower() + " ("), "actor_id"]
+        if len(hit):
+            return sorted(hit)
+    raise ParameterError(f"actor {actor!r}: not a code (RUS, PRKGOV, IGOUNO, UNK:<name>) nor the name of an "
+                         f"actor in these tables")
+
+
+def _check_date(name: str, value: str | None) -> str | None:
+    if value is None:
+        return None
+    value = str(value)
+    if not _DATE.match(value):
+        raise ParameterError(f"{name} {value!r}: must be a date YYYY-MM-DD (or YYYY-MM, YYYY)")
+    return value
+
+
+def search(
+    source: str | Path | Mapping[str, pd.DataFrame] | pd.DataFrame,
+    words: str | Iterable[str] | None = None,
+    actor: str | None = None,
+    start: str | None = None,
+    end: str | None = None,
+    actors: pd.DataFrame | None = None,
+) -> pd.DataFrame:
+    """The relations and claims whose evidence matches, as rows of :func:`evidence_frame`.
+
+    ``source`` is a dataset or a folder of tables, a dict of tables, or an
+    evidence frame already built. ``words``: each word or phrase must begin a
+    word of the evidence sentence, in any case ("sanction" finds "sanctions").
+    ``actor``: a code, matching itself and its sectors (``RUS`` finds ``RUSGOV``),
+    or an actor's name from the actors table ("Iran"), on either side.
+    ``start``/``end``: the date window, inclusive; a row dated by month or year
+    is kept when its period overlaps the window. ``actors``, the actors table,
+    resolves names when ``source`` is an evidence frame. Rows come in corpus order.
+    """
+    if isinstance(source, pd.DataFrame):
+        frame = source
+    else:
+        result = read_tables(source) if isinstance(source, (str, Path)) else source
+        frame, actors = evidence_frame(result), result.get("actors") if actors is None else actors
+    mask = pd.Series(True, index=frame.index)
+    if words:
+        for word in [words] if isinstance(words, str) else list(words):
+            if word.strip():
+                mask &= frame["evidence"].str.contains(r"\b" + re.escape(word.strip()), case=False, regex=True)
+    if actor:
+        codes = _codes_for(actor.strip(), actors)
+        # a code matches itself and the codes that extend it: RUS -> RUSGOV, RUSMIL
+        pattern = "(?:^|;)(?:" + "|".join(re.escape(c) for c in codes) + ")"
+        mask &= frame["source"].str.contains(pattern, regex=True) | frame["target"].str.contains(pattern, regex=True)
+    start, end = _check_date("start", start), _check_date("end", end)
+    if start or end:
+        dates = frame["date"].fillna("")
+        # the first and last day a date of any precision covers, as comparable strings
+        lo = dates.str.pad(10, side="right", fillchar="\x00")
+        hi = dates + dates.str.len().map({4: "-12-31", 7: "-31", 10: ""}).fillna("")
+        if start:
+            mask &= (dates != "") & (hi >= start)
+        if end:
+            mask &= (dates != "") & (lo <= end + "\uffff")
+    return frame[mask.fillna(False).astype(bool)].reset_index(drop=True)

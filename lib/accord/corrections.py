@@ -1,0 +1,318 @@
+"""An analyst's corrections: a YAML file of fixes to rows of the relations and claims tables, applied on every run.
+
+A correction names its row by document and character span, which stay the same
+across engine versions (row ids do not), and says what to change::
+
+    corrections:
+      - id: un-not-aligned              # optional; shown in the tables' `corrected` column
+        doc: putin-pyongyang-visit-2024-06   # doc_id, or the path the documents table records
+        span: [1520, 1610]              # [start, end) characters: every row inside it matches
+        table: relations                # relations (default) or claims
+        where: {event_type: SUPPORT}    # optional: narrows the rows of the span
+        set: {event_type: CONSULT, status: alleged}   # or: drop: true
+        reason: Russia endorsed sanctions; that is not alignment with the UN
+
+:func:`load_corrections` checks the file against the lexicon (event types, actor
+codes, statuses) and refuses a bad entry with the file's path and line.
+:func:`apply_corrections` changes the tables, marks each changed row in its
+``corrected`` column, and turns a correction that no longer matches any row of
+its document into a row of the errors table (stage ``correct``).
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, Mapping
+
+import pandas as pd
+
+from . import tables
+from .errors import CorrectionsError, LexiconError
+from .lexicon import Lexicon
+from .lexicon.fileformat import _key_line, _line, _parse
+
+TABLES = ("relations", "claims")
+# the fields a correction may set, per table; list-valued ones hold actor codes
+SETTABLE = {"relations": ("event_type", "source", "target", "status"), "claims": ("source", "about")}
+_FILTERS = {"relations": ("event_type", "status", "trigger", "source", "target"),
+            "claims": ("cue", "stance", "source")}
+_KEYS = frozenset({"id", "doc", "span", "table", "where", "set", "drop", "reason"})
+_CODE_RE = re.compile(r"^[A-Z]{3}([A-Z]{3})*$")
+
+
+@dataclass(frozen=True)
+class Correction:
+    """One entry of a corrections file."""
+
+    doc: str
+    start: int
+    end: int
+    reason: str
+    table: str = "relations"
+    drop: bool = False
+    set: Mapping[str, Any] = field(default_factory=dict)
+    where: Mapping[str, Any] = field(default_factory=dict)
+    id: str | None = None
+    path: str = ""
+    line: int | None = None
+
+    @property
+    def label(self) -> str:
+        """What the ``corrected`` column records: the id (when given) and the reason."""
+        return f"{self.id}: {self.reason}" if self.id else self.reason
+
+    @property
+    def where_text(self) -> str:
+        """The entry's place, for messages: ``FILE, line N``."""
+        return f"{self.path}, line {self.line}" if self.line else self.path
+
+
+def code_is_known(code: str, lexicon: Lexicon) -> bool:
+    """Whether ``code`` is an actor code the lexicon can give (``UNK:<name>`` is always allowed)."""
+    if code.startswith("UNK:") and len(code) > 4:
+        return True
+    known = _known_codes(lexicon)
+    if code in known:
+        return True
+    if not _CODE_RE.match(code):
+        return False
+    # a country (or bloc) with one or more sectors: RUSGOV, PRKMIL, USAGOVMIL
+    return code[:3] in known and all(code[i:i + 3] in lexicon.sectors for i in range(3, len(code), 3))
+
+
+_CODES: dict[str, frozenset[str]] = {}
+
+
+def _known_codes(lexicon: Lexicon) -> frozenset[str]:
+    if lexicon.version not in _CODES:
+        _CODES[lexicon.version] = frozenset(e.code for e in lexicon.actors if e.code)
+    return _CODES[lexicon.version]
+
+
+def _fail(path: str, problem: str, node: Any, key: str | None = None) -> CorrectionsError:
+    line = _key_line(node, key) if key is not None else _line(node)
+    return CorrectionsError(path, problem, line)
+
+
+def _codes(path: str, entry: Any, key: str, value: Any, lexicon: Lexicon | None) -> list[str]:
+    values = [value] if isinstance(value, str) else value
+    if not isinstance(values, list) or not values or not all(isinstance(v, str) and v for v in values):
+        raise _fail(path, f"{key!r} must be an actor code or a list of codes, got {value!r}", entry, key)
+    if lexicon is None:  # checked when the file was stored with the run's own lexicon
+        return list(values)
+    bad = [v for v in values if not code_is_known(v, lexicon)]
+    if bad:
+        raise _fail(path, f"{key!r}: unknown actor code(s) {', '.join(bad)} (codes are CAMEO-style, "
+                          f"e.g. RUS, PRKGOV, IGOUNO, or UNK:<name>)", entry, key)
+    return list(values)
+
+
+def _value(path: str, entry: Any, key: str, value: Any, table: str, lexicon: Lexicon, codes: bool) -> Any:
+    """A checked value of ``set`` or ``where``."""
+    if key in ("source", "target", "about"):
+        return _codes(path, entry, key, value, lexicon if codes else None)
+    if not isinstance(value, str) or not value:
+        raise _fail(path, f"{key!r} must be a non-empty string, got {value!r}", entry, key)
+    if key == "event_type":
+        types = sorted({event for event, _ in lexicon.plover})
+        if value not in types:
+            raise _fail(path, f"event_type {value!r} is not a PLOVER event type: one of {', '.join(types)}",
+                        entry, key)
+    if key == "status" and value not in tables.RELATION_STATUSES:
+        raise _fail(path, f"status {value!r}: must be one of {', '.join(tables.RELATION_STATUSES)}", entry, key)
+    return value
+
+
+def _fields(path: str, entry: Any, key: str, table: str, allowed: tuple[str, ...], lexicon: Lexicon,
+            codes: bool) -> dict:
+    raw = entry[key]
+    if not isinstance(raw, dict) or not raw:
+        raise _fail(path, f"{key!r} must be a mapping of fields, e.g. {{{allowed[0]}: ...}}", entry, key)
+    unknown = [k for k in raw if k not in allowed]
+    if unknown:
+        raise _fail(path, f"{key!r}: cannot use {', '.join(map(str, unknown))} on {table}: "
+                          f"use {', '.join(allowed)}", raw, unknown[0])
+    return {k: _value(path, raw, k, v, table, lexicon, codes) for k, v in raw.items()}
+
+
+def _entry(path: str, entry: Any, lexicon: Lexicon, codes: bool) -> Correction:
+    if not isinstance(entry, dict):
+        raise CorrectionsError(path, f"a correction must be a mapping, got {entry!r}", _line(entry))
+    unknown = sorted(str(k) for k in entry if k not in _KEYS)
+    if unknown:
+        raise _fail(path, f"unknown field(s) {', '.join(unknown)}: use {', '.join(sorted(_KEYS))}",
+                    entry, unknown[0])
+    for key in ("doc", "span", "reason"):
+        if key not in entry:
+            raise _fail(path, f"a correction needs {key!r} (doc, span, reason, and drop or set)", entry)
+    doc, reason = entry["doc"], entry["reason"]
+    if not isinstance(doc, str) or not doc:
+        raise _fail(path, f"'doc' must be a doc_id or path, got {doc!r}", entry, "doc")
+    if not isinstance(reason, str) or not reason.strip():
+        raise _fail(path, "'reason' must say why, in words", entry, "reason")
+    span = entry["span"]
+    if (not isinstance(span, list) or len(span) != 2 or not all(isinstance(v, int) and not isinstance(v, bool)
+                                                                  for v in span) or not 0 <= span[0] < span[1]):
+        raise _fail(path, f"'span' must be [start, end) character offsets with 0 <= start < end, got {span!r}",
+                    entry, "span")
+    table = entry.get("table", "relations")
+    if table not in TABLES:
+        raise _fail(path, f"'table' must be one of {', '.join(TABLES)}, got {table!r}", entry, "table")
+    drop = entry.get("drop", False)
+    if drop not in (True, False):
+        raise _fail(path, f"'drop' must be true or false, got {drop!r}", entry, "drop")
+    if bool(drop) == ("set" in entry):
+        raise _fail(path, "a correction needs exactly one of 'drop: true' or 'set: {...}'", entry)
+    changes = _fields(path, entry, "set", table, SETTABLE[table], lexicon, codes) if "set" in entry else {}
+    where = _fields(path, entry, "where", table, _FILTERS[table], lexicon, codes) if "where" in entry else {}
+    cid = entry.get("id")
+    if cid is not None and (not isinstance(cid, str) or not cid):
+        raise _fail(path, f"'id' must be a string, got {cid!r}", entry, "id")
+    return Correction(doc=doc, start=span[0], end=span[1], reason=reason.strip(), table=table, drop=bool(drop),
+                      set=changes, where=where, id=cid, path=path, line=_line(entry))
+
+
+def load_corrections(path: str | Path, lexicon: Lexicon, check_codes: bool = True) -> list[Correction]:
+    """The corrections of the YAML file at ``path``, checked against ``lexicon``.
+
+    ``check_codes=False`` skips the check of actor codes against the lexicon (for a
+    file already checked with the analyst's lexicon when it was stored in a dataset).
+    Raises :class:`~accord.errors.CorrectionsError` naming the file, the line and the problem.
+    """
+    p = str(path)
+    try:
+        text = Path(path).read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as exc:
+        raise CorrectionsError(p, f"cannot read the corrections file: {exc}") from None
+    try:
+        doc = _parse(p, text)
+    except LexiconError as exc:
+        raise CorrectionsError(p, exc.problem, exc.line) from None
+    if doc is None:
+        return []
+    if not isinstance(doc, dict) or set(doc) - {"corrections"}:
+        raise CorrectionsError(p, "the file must hold one section, 'corrections:', a list of corrections",
+                               _line(doc, 1))
+    entries = doc.get("corrections") or []
+    if not isinstance(entries, list):
+        raise _fail(p, "'corrections' must be a list", doc, "corrections")
+    out = [_entry(p, e, lexicon, check_codes) for e in entries]
+    seen: dict[str, int | None] = {}
+    for c in out:
+        if c.id is not None:
+            if c.id in seen:
+                raise CorrectionsError(p, f"duplicate id {c.id!r} (first at line {seen[c.id]})", c.line)
+            seen[c.id] = c.line
+    return out
+
+
+# --------------------------------------------------------------------------- applying
+
+
+def _matches(df: pd.DataFrame, c: Correction, doc_ids: set[str]) -> pd.Series:
+    mask = df["doc_id"].isin(doc_ids) & (df["start"] >= c.start) & (df["end"] <= c.end)
+    for key, value in c.where.items():
+        if isinstance(value, list):
+            mask &= df[key].map(lambda v, want=set(value): set(v) == want)
+        else:
+            mask &= df[key] == value
+    return mask.fillna(False).astype(bool)
+
+
+def _set_event(df: pd.DataFrame, idx: pd.Index, event: str, lexicon: Lexicon) -> None:
+    """A new event type brings its PLOVER quad class and score; the engine's CAMEO code no longer applies."""
+    for i in idx:
+        mode = df.at[i, "mode"]
+        key = (event, mode) if isinstance(mode, str) and (event, mode) in lexicon.plover else (event, "")
+        cls = lexicon.plover.get(key)
+        df.at[i, "mode"] = key[1] or None
+        df.at[i, "quad_class"] = cls.quad_class if cls else pd.NA
+        df.at[i, "score"] = cls.score if cls else float("nan")
+        df.at[i, "cameo"] = None
+        df.at[i, "goldstein"] = float("nan")
+        df.at[i, "event_type"] = event
+
+
+def _mark(df: pd.DataFrame, idx: pd.Index, label: str) -> None:
+    for i in idx:
+        old = df.at[i, "corrected"]
+        df.at[i, "corrected"] = f"{old}; {label}" if isinstance(old, str) else label
+
+
+def _doc_ids(c: Correction, documents: pd.DataFrame) -> set[str]:
+    ids = set(documents.loc[(documents["doc_id"] == c.doc) | (documents["path"] == c.doc), "doc_id"])
+    return ids
+
+
+def apply_corrections(result: Mapping[str, pd.DataFrame], corrections: list[Correction],
+                      lexicon: Lexicon) -> tuple[dict[str, pd.DataFrame], pd.DataFrame]:
+    """Apply ``corrections`` to the relations and claims of ``result`` (a dict of tables).
+
+    Returns the new tables and a report, one row per correction: ``id``, ``path``,
+    ``line``, ``doc``, ``table``, ``action``, ``rows`` (how many it changed) and
+    ``outcome`` (``applied``, ``unmatched``: its document is there but no row is,
+    or ``absent``: its document is not in these tables), ``reason`` and ``row_ids``
+    (the ids of the rows it changed or dropped, as the engine gave them). An
+    unmatched correction also becomes a row of the errors table (stage ``correct``), so it is not lost.
+    Ids of dropped rows are removed from the rows that refer to them.
+    """
+    out = dict(result)
+    frames = {name: out[name].copy() for name in TABLES}
+    documents = out["documents"]
+    report, error_rows = [], []
+    for c in corrections:
+        df = frames[c.table]
+        ids = _doc_ids(c, documents)
+        mask = _matches(df, c, ids) if ids else pd.Series(False, index=df.index)
+        idx = df.index[mask]
+        action = "drop" if c.drop else "set " + ", ".join(f"{k}={v}" for k, v in c.set.items())
+        outcome = "applied" if len(idx) else ("unmatched" if ids else "absent")
+        id_col = "relation_id" if c.table == "relations" else "claim_id"
+        report.append({"id": c.id, "path": c.path, "line": c.line, "doc": c.doc, "table": c.table,
+                       "span": f"[{c.start}, {c.end})", "action": action, "rows": len(idx), "outcome": outcome,
+                       "reason": c.reason, "row_ids": list(df.loc[idx, id_col])})
+        if outcome == "unmatched":
+            error_rows.append({"path": c.path, "line": c.line, "doc_id": sorted(ids)[0], "stage": "correct",
+                               "error": f"correction{' ' + c.id if c.id else ''} matches no row of {c.table} "
+                                        f"in span [{c.start}, {c.end}) (the engine's output changed, "
+                                        f"or the span is wrong): {c.reason}"})
+        if not len(idx):
+            continue
+        if c.drop:
+            frames[c.table] = df.drop(index=idx)
+            continue
+        for key, value in c.set.items():
+            if key == "event_type":
+                _set_event(df, idx, value, lexicon)
+            else:
+                for i in idx:
+                    df.at[i, key] = list(value) if isinstance(value, list) else value
+        _mark(df, idx, c.label)
+    rel, cl = frames["relations"], frames["claims"]
+    # a dropped row is no longer referred to
+    rel_ids, claim_ids = set(rel["relation_id"]), set(cl["claim_id"])
+    cl["relations"] = cl["relations"].map(lambda ids: [r for r in ids if r in rel_ids])
+    rel["claim_id"] = rel["claim_id"].where(rel["claim_id"].isin(claim_ids), None)
+    cl["contests"] = cl["contests"].where(cl["contests"].isin(claim_ids), None)
+    for name in TABLES:
+        out[name] = tables.frame(name, frames[name].to_dict("records"))
+    if error_rows:
+        out["errors"] = tables.frame("errors", [*out["errors"].to_dict("records"), *error_rows])
+    cols = ["id", "path", "line", "doc", "table", "span", "action", "rows", "outcome", "reason", "row_ids"]
+    return out, pd.DataFrame(report, columns=cols)
+
+
+def summary(report: pd.DataFrame) -> str:
+    """Lines for stderr: how many corrections were applied, unmatched or for absent documents; each unmatched
+    correction and each row dropped."""
+    counts = report["outcome"].value_counts() if len(report) else {}
+    parts = [f"{counts.get(k, 0)} {k}" for k in ("applied", "unmatched", "absent")]
+    lines = [f"accord: corrections: {', '.join(parts)}"]
+    for r in report.itertuples():
+        if r.outcome == "unmatched":
+            lines.append(f"accord: {r.path}, line {r.line}: correction matches no row of {r.table} "
+                         f"in {r.doc} {r.span}: {r.reason}")
+        elif r.outcome == "applied" and r.action == "drop":  # a dropped row leaves a trace here
+            lines.append(f"accord: {r.path}, line {r.line}: dropped {', '.join(r.row_ids)}: {r.reason}")
+    return "\n".join(lines)

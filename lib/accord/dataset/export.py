@@ -1,0 +1,69 @@
+"""The tables as one Excel workbook, one sheet per table, safe to open: no cell runs as a formula.
+
+Excel's limits are kept with a trace: a cell longer than 32,767 characters is cut
+and says so, a table longer than a sheet continues on the next sheet
+(``mentions``, ``mentions (2)``), and control characters that the file format
+cannot hold become U+FFFD.
+"""
+from __future__ import annotations
+
+import re
+from pathlib import Path
+from typing import Any, Mapping
+
+import pandas as pd
+
+from .. import tables
+from ..errors import InputError
+from ..spreadsheet import neutralise_frame
+from .read import read_tables
+
+MAX_CELL = 32_767
+MAX_ROWS = 1_048_576 - 1  # one row is the header
+_ILLEGAL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f]")
+
+
+def _cell(value: Any) -> Any:
+    if isinstance(value, str):
+        value = _ILLEGAL.sub("\ufffd", value)
+        if len(value) > MAX_CELL:
+            note = f" [cut: {len(value):,} characters, Excel holds {MAX_CELL:,}]"
+            value = value[:MAX_CELL - len(note)] + note
+    return value
+
+
+def export_xlsx(source: str | Path | Mapping[str, pd.DataFrame], out: str | Path,
+                max_rows: int = MAX_ROWS) -> Path:
+    """Write the six tables of ``source`` to the Excel workbook ``out``; returns its path.
+
+    ``source`` is a dict of tables (as :func:`accord.annotate` returns), a Parquet
+    dataset or a folder of CSV/Parquet tables. Text cells are neutralised
+    (:func:`accord.spreadsheet.neutralise_frame`) and lists of codes ";"-joined.
+    """
+    from openpyxl import Workbook  # imported here: only this command needs it
+
+    data = read_tables(source) if isinstance(source, (str, Path)) else source
+    out = Path(out)
+    if out.suffix.lower() != ".xlsx":
+        raise InputError(out, "the Excel workbook must end in .xlsx")
+    wb = Workbook(write_only=True)
+    for name in tables.TABLE_NAMES:
+        df = neutralise_frame(data[name])
+        chunks = [df.iloc[i:i + max_rows] for i in range(0, len(df), max_rows)] or [df]
+        for n, chunk in enumerate(chunks, start=1):
+            ws = wb.create_sheet(name if n == 1 else f"{name} ({n})")
+            ws.append(list(chunk.columns))
+            for row in chunk.itertuples(index=False, name=None):
+                ws.append([None if _missing(v) else _cell(v) for v in row])
+    out.parent.mkdir(parents=True, exist_ok=True)
+    tmp = out.with_name(f".{out.name}.tmp")
+    wb.save(tmp)
+    tmp.replace(out)  # a reader never sees half a workbook
+    return out
+
+
+def _missing(value: Any) -> bool:
+    try:
+        return bool(pd.isna(value))
+    except (TypeError, ValueError):
+        return False

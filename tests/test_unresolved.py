@@ -1,0 +1,79 @@
+"""Curation: unresolved names by frequency with a sample sentence, and a lexicon stub that resolves them once filled."""
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+import accord
+from accord.analysis.unresolved import unresolved_names
+from accord.cli import main
+
+TEXTS = {
+    "d1": "Officials said Zorbania Kladovsk met Putin. Blorvik Tanner praised China.",
+    "d2": "Zorbania Kladovsk later visited Iran.",
+}
+
+
+@pytest.fixture(scope="module")
+def corpus(tmp_path_factory) -> Path:
+    folder = tmp_path_factory.mktemp("news")
+    for doc_id, text in TEXTS.items():
+        (folder / f"{doc_id}.txt").write_text(text, encoding="utf-8")
+        (folder / f"{doc_id}.meta.yaml").write_text("date: 2024-06-18\n", encoding="utf-8")
+    return folder
+
+
+@pytest.fixture(scope="module")
+def listed(corpus, tmp_path_factory):
+    stub = tmp_path_factory.mktemp("stub") / "stub.yaml"
+    return main(["actors", "--unresolved", str(corpus), "--out", str(stub)]), stub
+
+
+def test_names_come_by_frequency_with_a_sample_sentence(corpus):
+    names = unresolved_names(accord.annotate(corpus))
+    assert list(names.name) == ["Zorbania Kladovsk", "Blorvik Tanner"]
+    assert list(names.n_mentions) == [2, 1] and list(names.n_docs) == [2, 1]
+    assert names.example[0] == "Officials said Zorbania Kladovsk met Putin."
+    assert names.example[1] == "Blorvik Tanner praised China."
+
+
+def test_cli_lists_the_names_and_writes_a_stub_that_loads_as_it_is(listed, capsys):
+    code, stub = listed
+    assert code == 0
+    text = stub.read_text(encoding="utf-8")
+    assert 'name: "Zorbania Kladovsk", code: ""' in text and "not_actors:" in text
+    assert "Officials said Zorbania Kladovsk met Putin." in text  # the sample, as a comment
+    accord.load_lexicon(stub)  # all commented: loads, changes nothing
+
+
+def test_cli_prints_names_with_counts(corpus, tmp_path, capsys):
+    assert main(["actors", "--unresolved", str(corpus)]) == 0
+    out = capsys.readouterr().out
+    assert out.index("Zorbania Kladovsk") < out.index("Blorvik Tanner")
+    assert "2 unresolved names" in out
+
+
+def test_a_filled_stub_resolves_the_name_and_rules_out_the_other(listed, corpus, tmp_path):
+    _, stub = listed
+    lines = stub.read_text(encoding="utf-8").splitlines()
+    filled = []
+    for line in lines:
+        if line.startswith('  # - {id: "analyst:zorbania-kladovsk"'):
+            line = "  - " + line[len("  # - "):].replace('code: ""', "code: BLRGOV")
+        if line.startswith('  # - {name: "Blorvik Tanner"'):
+            line = "  - " + line[len("  # - "):]
+        filled.append(line)
+    mine = tmp_path / "mine.yaml"
+    mine.write_text("\n".join(filled) + "\n", encoding="utf-8")
+    result = accord.annotate(corpus, lexicon=mine)
+    m = result["mentions"]
+    assert set(m[m.text == "Zorbania Kladovsk"].actor_id) == {"BLRGOV"}
+    assert not m.actor_id.str.startswith("UNK:").any()
+    assert unresolved_names(result).empty
+
+
+def test_a_folder_of_tables_is_read_not_annotated(corpus, tmp_path, capsys):
+    accord.write_tables(accord.annotate(corpus), tmp_path / "t", "csv")
+    assert main(["actors", "--unresolved", str(tmp_path / "t")]) == 0
+    assert "Zorbania Kladovsk" in capsys.readouterr().out
