@@ -1,4 +1,4 @@
-"""Cells made safe for spreadsheets: article text is data and must never run as a formula.
+"""Any frame made safe for spreadsheets: article text is data and must never run as a formula.
 
 OWASP's rule for CSV injection: a cell that starts with ``=``, ``+``, ``-``, ``@``,
 a tab or a carriage return is read by Excel, LibreOffice and Google Sheets as a
@@ -6,30 +6,22 @@ formula (or the start of one); a leading apostrophe makes it plain text.
 """
 from __future__ import annotations
 
-from typing import Any
-
 import pandas as pd
 
-FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
-
-
-def neutralise(value: Any) -> Any:
-    """``value`` with a leading apostrophe when it is text a spreadsheet would read as a formula."""
-    if isinstance(value, str) and value.startswith(FORMULA_STARTS):
-        return "'" + value
-    return value
+from .tables import neutralise_cell  # the one rule, shared with the CSV tables
 
 
 def neutralise_frame(df: pd.DataFrame) -> pd.DataFrame:
-    """A copy of ``df`` whose text cells cannot run as formulas (numbers are left as they are).
+    """A copy of any frame (a table, search hits) whose text cells cannot run as formulas.
 
-    Lists (columns of actor codes) are joined with ";" first, as in the CSV form,
-    so that the joined text is what gets checked.
+    Numbers are left as they are. Lists (columns of actor codes) are joined with ";"
+    first, as in the CSV form, so that the joined text is what gets checked. For the six
+    tables by name, :func:`accord.tables.neutralise_frame` does the same from their schemas.
     """
     out = df.copy()
     for col in out.columns:
         series = out[col]
         if series.dtype.kind in "biufcmM":  # numbers, booleans and dates cannot hold a formula
             continue
-        out[col] = series.map(lambda v: neutralise(";".join(map(str, v)) if isinstance(v, list) else v))
+        out[col] = series.map(lambda v: neutralise_cell(";".join(map(str, v)) if isinstance(v, list) else v))
     return out
