@@ -19,9 +19,12 @@ install: $(STAMP)
 system-deps:
 	@bash scripts/install-system-deps.sh
 
-# pytest collects tests/ and, with nbval (pyproject addopts), the notebooks
+# pytest collects tests/ and, with nbval (pyproject addopts), the notebooks: every test, the slow
+# ones too, on TEST_WORKERS processes (pytest-xdist); --dist loadfile keeps each file on one
+# process, so a notebook's cells run in order in one kernel and module fixtures are built once.
+TEST_WORKERS ?= 2
 test: install system-deps
-	$(BIN)/python -m pytest
+	$(BIN)/python -m pytest -n $(TEST_WORKERS) --dist loadfile
 
 annotate: install
 	$(BIN)/accord annotate seeds --out $(OUT)/seed-tables --format csv
@@ -49,6 +52,7 @@ bench-report: install system-deps
 
 # every benchmark (results go in the README by hand): speed and memory, Dask scaling, reports
 bench: install system-deps
+	$(BIN)/python benchmarks/bench_tokenizer.py
 	$(BIN)/python benchmarks/bench_throughput.py
 	$(BIN)/python benchmarks/bench_scale.py
 	$(BIN)/python benchmarks/bench_report.py

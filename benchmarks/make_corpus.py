@@ -31,7 +31,15 @@ from typing import Iterator
 
 from accord.lexicon import load_lexicon
 
+sys.path.insert(0, str(Path(__file__).resolve().parent))  # prose.py beside this file, however it is loaded
+from prose import Prose  # noqa: E402
+
 # --------------------------------------------------------------------------- vocabulary
+
+# shares of sentences: events for the engine, background facts, and running prose whose
+# vocabulary, lengths and punctuation follow news (``prose.py``; the rest of the sentences)
+EVENT_SHARE = 0.35
+BACKGROUND_SHARE = 0.15
 
 _FOCUS = ["RUS", "PRK", "CHN", "USA", "KOR", "JPN", "UKR", "IRN", "BLR", "GBR", "FRA", "DEU", "IND", "TUR"]
 _ONSETS = ["b", "d", "g", "k", "l", "m", "n", "p", "r", "s", "t", "v", "z", "ch", "sh", "kh", "br", "dr",
@@ -143,6 +151,7 @@ class Writer:
     def __init__(self, seed: int = 0) -> None:
         self.rng = random.Random(seed)
         self.v = Vocabulary(self.rng)
+        self.prose = Prose(self.rng)
 
     # --- slots
     def code(self, focus: float = 0.7) -> str:
@@ -297,8 +306,10 @@ class Writer:
         paras, count = [], 0
         while count < words:
             sents = []
-            for _ in range(r.randint(2, 6)):
-                s = self.event_sentence(today) if r.random() < 0.55 else self.background(today)
+            for _ in range(r.randint(1, 5)):
+                k = r.random()
+                s = (self.event_sentence(today) if k < EVENT_SHARE else self.background(today)
+                     if k < EVENT_SHARE + BACKGROUND_SHARE else self.prose.sentence())
                 sents.append(s[0].upper() + s[1:])
             para = " ".join(sents)
             paras.append(para)

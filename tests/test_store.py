@@ -106,3 +106,37 @@ def test_user_errors_are_accords_own_and_name_the_path(tmp_path) -> None:
     assert str(tmp_path / "out") in str(info.value)
     with pytest.raises(LexiconError, match="differs from the client's 000000000000"):
         LexiconSpec("000000000000").load()
+
+
+def test_the_actors_table_sums_the_counts_committed_with_each_batch(tmp_path) -> None:
+    """finish() reads no file of a batch committed with its actor counts (they are summed from the
+    manifest); a batch committed without counts, or whose rows a changed document pruned, is counted
+    from its files. Deliberately wrong counts show which source was used."""
+    from collections import Counter
+
+    from accord.annotation import ACTOR_COLUMNS, count_actors
+
+    lexicon = accord.load_lexicon()
+    a = Document("a", "mem", "Putin visited Pyongyang.", date="2024-06-19")
+    b = Document("b", "mem", "NATO condemned North Korea.", date="2024-06-20")
+    old = Document("c", "mem", "Xi Jinping praised Iran.", date="2024-06-21")
+    new = Document("c", "mem", "Kim Jong Un visited Moscow.", date="2024-06-21")
+
+    def put(ds, batch_id, doc, actors):
+        frames = batch(doc)[0]
+        ds.commit(batch_id, store.batch_parts(frames), [(store.item_key(doc, ds.lexicon_version), doc.doc_id, "doc")],
+                  n_docs=1, actors=actors)
+        return frames
+
+    with store.Dataset.open(tmp_path / "ds", lexicon.version) as ds:
+        put(ds, "with-counts", a, {"ZZZGOV": 7})   # stored counts: used as they are
+        frames_b = put(ds, "without", b, None)      # no counts: read from its files
+        put(ds, "old", old, {"CHNGOV": 99})         # pruned below: its stored counts are dropped
+        frames_new = put(ds, "new", new, None)
+        ds.finish(lexicon)
+    want: Counter = Counter({"ZZZGOV": 7})
+    for frames in (frames_b, frames_new):
+        for name in ACTOR_COLUMNS:
+            count_actors(name, frames[name], want)
+    got = read.read_dataset(tmp_path / "ds")["actors"]
+    assert dict(zip(got["actor_id"], got["n_mentions"])) == dict(want)

@@ -27,6 +27,7 @@ import os
 import sys
 import tempfile
 import time
+from collections import Counter
 from contextlib import ExitStack, contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -42,7 +43,7 @@ from ..paths import DATA_DIR
 from ..corrections import load_corrections, summary as corrections_summary
 from .layout import CORRECTIONS
 from .read import read_dataset
-from ..annotation import DOC_TABLES, annotate_item, collect, failure_row, iter_documents
+from ..annotation import ACTOR_COLUMNS, DOC_TABLES, annotate_item, collect, count_actors, failure_row, iter_documents
 from ..pipeline.cache import lexicon_of, load_or_build
 from ..readers import Document, ReadError
 
@@ -138,6 +139,7 @@ class BatchResult:
     n_words: int = 0
     rows: dict[str, int] = field(default_factory=dict)
     messages: list[str] = field(default_factory=list)
+    actors: dict[str, int] = field(default_factory=dict)  # counted here, in parallel, not by the client at the end
 
 
 def annotate_batch(batch_id: str, batch: list[tuple[str, Document | ReadError]], spec: LexiconSpec) -> BatchResult:
@@ -157,8 +159,11 @@ def annotate_batch(batch_id: str, batch: list[tuple[str, Document | ReadError]],
             n_docs += 1
             n_words += len(item.text.split())
     frames = {name: tables.frame(name, rows[name]) for name in rows}
+    actors: Counter = Counter()
+    for name in ACTOR_COLUMNS:
+        count_actors(name, frames[name], actors)
     return BatchResult(batch_id, store.batch_parts(frames), items, n_docs, n_words,
-                       {name: len(df) for name, df in frames.items()}, messages)
+                       {name: len(df) for name, df in frames.items()}, messages, dict(actors))
 
 
 def killed_batch(batch_id: str, batch: list[tuple[str, Document | ReadError]], reason: str) -> BatchResult:
@@ -423,7 +428,7 @@ def annotate_dataset(
 def _commit(ds: store.Dataset, res: BatchResult, stats: Stats, bar: Progress, log) -> None:
     for msg in res.messages:
         log(msg)
-    ds.commit(res.batch_id, res.parts, res.items, res.n_docs, res.n_words)
+    ds.commit(res.batch_id, res.parts, res.items, res.n_docs, res.n_words, actors=res.actors)
     stats.batches += 1
     stats.annotated += res.n_docs
     stats.words += res.n_words

@@ -51,7 +51,7 @@ from .. import tables
 from ..annotation import ACTOR_COLUMNS, actor_rows, count_actors
 from ..errors import DatasetError, is_no_space
 from .layout import FORMAT, LOCK, MANIFEST, MARKER, PARTITION, PARTITIONED, UNDATED, arrow_schema, month_of, parquet_bytes, to_arrow
-from .read import _count_rows, _files
+from .read import _count_rows
 
 
 _TMP = ".tmp-"
@@ -218,6 +218,7 @@ class Dataset:
                 CREATE TABLE IF NOT EXISTS stale_errors(batch_id TEXT NOT NULL, key TEXT NOT NULL,
                     PRIMARY KEY(batch_id, key));
                 CREATE TEMP TABLE seen(key TEXT PRIMARY KEY);
+                CREATE TABLE IF NOT EXISTS batch_actors(batch_id TEXT PRIMARY KEY, counts TEXT NOT NULL);
             """)
             with _disk_errors(root, "opening the dataset"):
                 self.recover()
@@ -319,11 +320,15 @@ class Dataset:
 
     # --- writing
     def commit(self, batch_id: str, parts: Iterable[tuple[str, str | None, bytes]],
-               items: Iterable[tuple[str, str | None, str]], n_docs: int = 0, n_words: int = 0) -> None:
+               items: Iterable[tuple[str, str | None, str]], n_docs: int = 0, n_words: int = 0,
+               actors: Mapping[str, int] | None = None) -> None:
         """Commit a batch: write its files hidden, record it and its items (the commit point), then show its files.
 
         ``items`` are ``(key, doc_id, kind)`` with kind ``doc``, ``failed`` or ``read_error``.
         A full disk raises :class:`DatasetError` naming the file; the batch is then not committed.
+        ``actors`` are the batch's actor counts (:func:`accord.annotation.count_actors` over its
+        mentions, relations and claims), counted where the batch was annotated so that
+        :meth:`finish` need not read the batch's files again; without them it does.
         """
         with _disk_errors(self.root, f"committing batch {batch_id}"):
             self._commit(batch_id, parts, list(items), n_docs, n_words)
@@ -350,6 +355,9 @@ class Dataset:
             db.execute("INSERT OR REPLACE INTO batches VALUES (?, ?, ?, ?, ?)",
                        (batch_id, json.dumps(files), n_docs, n_words,
                         _dt.datetime.now(_dt.timezone.utc).isoformat(timespec="seconds")))
+            db.execute("DELETE FROM batch_actors WHERE batch_id=?", (batch_id,))
+            if actors is not None:
+                db.execute("INSERT INTO batch_actors VALUES (?, ?)", (batch_id, json.dumps(dict(actors))))
             db.execute("COMMIT")
         except BaseException:
             self._rollback()
@@ -423,6 +431,8 @@ class Dataset:
                 if any(drop):
                     kept = table.filter(pa.array([not x for x in drop]))
                     _write_atomic(path, parquet_bytes(kept), self.durable)
+            # its rows changed: its stored actor counts no longer hold, finish() counts its files
+            self.db.execute("DELETE FROM batch_actors WHERE batch_id=?", (batch_id,))
             self.db.execute("DELETE FROM stale WHERE batch_id=?", (batch_id,))
             self.db.execute("DELETE FROM stale_errors WHERE batch_id=?", (batch_id,))
 
@@ -446,6 +456,26 @@ class Dataset:
                 empty = pa.Table.from_pylist([], schema=arrow_schema(name))
                 _write_atomic(placeholder, parquet_bytes(empty), self.durable)
 
+    def actor_counts(self) -> Counter:
+        """The actor counts of every committed batch: stored at commit, else read from its files.
+
+        Reading every file of three tables at the end of a run was a serial step that grew
+        with the dataset (issue 12); a batch's counts now come with the batch.
+        """
+        counts: Counter = Counter()
+        stored = dict(self.db.execute("SELECT batch_id, counts FROM batch_actors").fetchall())
+        for batch_id, listed in self.db.execute("SELECT batch_id, files FROM batches").fetchall():
+            if batch_id in stored:
+                for code, n in json.loads(stored[batch_id]).items():
+                    counts[code] += n
+                continue
+            for rel in json.loads(listed):  # file by file: memory does not grow with the dataset
+                name = rel.split("/", 1)[0]
+                if name in ACTOR_COLUMNS and (self.root / rel).exists():
+                    table = pq.read_table(self.root / rel, columns=list(ACTOR_COLUMNS[name]))
+                    count_actors(name, table.to_pandas(), counts)
+        return counts
+
     def finish(self, lexicon: Any) -> dict[str, int]:
         """Rebuild the actors table from the committed rows, give every table a file; returns row counts."""
         with _disk_errors(self.root, "rebuilding the actors table"):
@@ -453,10 +483,7 @@ class Dataset:
 
     def _finish(self, lexicon: Any) -> dict[str, int]:
         self._ensure_tables()
-        counts: Counter = Counter()
-        for name, cols in ACTOR_COLUMNS.items():  # file by file: memory does not grow with the dataset
-            for path in _files(self.root, name):
-                count_actors(name, pq.read_table(path, columns=list(cols)).to_pandas(), counts)
+        counts = self.actor_counts()
         actors = tables.frame("actors", actor_rows(counts, lexicon))
         _write_atomic(self.root / "actors" / "actors.parquet", parquet_bytes(to_arrow("actors", actors)), self.durable)
         rows = {name: _count_rows(self.root, name) for name in tables.TABLE_NAMES}
