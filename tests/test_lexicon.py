@@ -3,7 +3,6 @@ from __future__ import annotations
 
 import json
 import re
-import time
 from datetime import date
 from pathlib import Path
 
@@ -53,17 +52,15 @@ def _generated_actors(name: str) -> list[dict]:
 # --------------------------------------------------------------------------- #
 # The packaged lexicon
 # --------------------------------------------------------------------------- #
-def test_default_lexicon_loads_fast_and_is_cached() -> None:
+def test_default_lexicon_loads_and_is_cached() -> None:
+    # how long it takes is measured by benchmarks/bench_startup.py (README, Start-up), not timed here
     from accord.lexicon import load as module
 
     module._default_lexicon.cache_clear()
-    t0 = time.perf_counter()
     lex = load_lexicon()
-    elapsed = time.perf_counter() - t0
     assert lex.actors and lex.agents and lex.triggers and lex.cameo and lex.plover
     assert re.fullmatch(r"[0-9a-f]{12}", lex.version)
     assert load_lexicon() is lex  # cached
-    assert elapsed < 3.0, f"default lexicon took {elapsed:.2f} s"
 
 
 def test_person_codes_follow_roles(lex: Lexicon) -> None:
