@@ -147,3 +147,18 @@ def test_an_unwritable_cache_folder_costs_only_the_speed(tmp_path, monkeypatch, 
     monkeypatch.setattr(cache, "_LOADED", {})
     assert len(accord.annotate(WAGNER)["mentions"]) > 0
     assert "cannot cache" in capsys.readouterr().err
+
+
+def test_a_cached_pipeline_in_a_fresh_process_splits_a_run_on_sentence(built, cache_dir):
+    # the long-sentence splitter builds its name matcher lazily, from the lexicon registered by key:
+    # a pipeline unpickled in a new process must register it (found by the 1 MB robustness test)
+    _copy(built, cache_dir)
+    script = ("import accord; from accord.readers import Document\n"
+              "text = ' '.join(['Russia and Iran signed deals and North Korea sent shells'] * 40) + '.'\n"
+              "t = accord.annotate([Document('d', 'mem', text, date='2024-06-18')])\n"
+              "assert t['errors'].empty, t['errors'].to_dict('records')\n"
+              "assert len(t['mentions']) >= 120, len(t['mentions'])\n")
+    res = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, timeout=300,
+                         env={**os.environ, "ACCORD_CACHE_DIR": str(cache_dir)})
+    assert res.returncode == 0, res.stderr[-2000:]
+    assert "building" not in res.stderr.lower()  # it loaded the entry rather than building one

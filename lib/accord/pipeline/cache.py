@@ -38,7 +38,7 @@ from spacy.language import Language
 from ..lexicon import Lexicon, load_lexicon
 from ..lexicon.load import preload_default
 from ..paths import DATA_DIR, PACKAGE_DIR, PARSER_MODEL
-from .factories import build_pipeline
+from .factories import build_pipeline, register_lexicon
 
 ENTRY_FILE = "pipeline.pickle"
 META_FILE = "entry.json"
@@ -125,6 +125,8 @@ def _read_entry(folder: Path, key: str) -> Language:
     nlp = pickle.loads(data)
     if not isinstance(nlp, Language):
         raise ValueError(f"holds a {type(nlp).__name__}, not a spaCy pipeline")
+    # components that build parts lazily (the long-sentence splitter) look their lexicon up by key
+    register_lexicon(lexicon_of(nlp))
     return nlp
 
 
