@@ -331,10 +331,11 @@ class Dataset:
         :meth:`finish` need not read the batch's files again; without them it does.
         """
         with _disk_errors(self.root, f"committing batch {batch_id}"):
-            self._commit(batch_id, parts, list(items), n_docs, n_words)
+            self._commit(batch_id, parts, list(items), n_docs, n_words, actors)
 
     def _commit(self, batch_id: str, parts: Iterable[tuple[str, str | None, bytes]],
-                items: list[tuple[str, str | None, str]], n_docs: int, n_words: int) -> None:
+                items: list[tuple[str, str | None, str]], n_docs: int, n_words: int,
+                actors: Mapping[str, int] | None) -> None:
         files = []
         for name, month, data in parts:
             rel = _part_path(name, month, batch_id)
