@@ -249,8 +249,8 @@ class RelationExtractor:
             source = view.noun_source(s, allow_name_modifier=trig.event_type not in ("ASSAULT", "MOBILIZE"))
             reported = view.light_verb_used  # "held talks", "declared a ceasefire": a report, not a reference
             pair = view.between(e - 1)
-            if pair is not None and source is None:
-                source, target = pair  # "the alliance between X and Y"
+            if pair is not None and (source is None or set(source.codes) <= set(pair[0].codes + pair[1].codes)):
+                source, target = pair  # "the alliance between X and Y" (a source among the pair is the pair)
             elif pair is not None:
                 target = Arg(pair[0].codes + pair[1].codes, pair[0].start, pair[1].end)  # "mediation between X and Y"
             elif view.noun_recipient is not None:

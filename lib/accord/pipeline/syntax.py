@@ -361,7 +361,7 @@ class TreeView(SentenceView):
             if c.dep_ in ("nmod", "obl") and _case(c) == "between":
                 conj = [d for d in c.children if d.dep_ == "conj"]
                 a = self.phrase_single(c)
-                b = self.phrase(conj[0]) if conj else None
+                b = self.phrase_single(conj[0]) if conj else None
                 if a is not None and b is not None and a.codes and b.codes:
                     return a, b
         return super().between(i)
