@@ -71,7 +71,11 @@ def test_focus_accepts_names(fresh, lexicon):
 def test_dyads_one_row_per_source_target_pair(seed):
     d = accord.dyads(seed)
     assert list(d.columns) == DYADS_COLUMNS
-    r016 = d[d["relation_id"].str.endswith(":R016")]  # "Russia, along with China, has supported Pyongyang"
+    # "Russia, along with China, has supported Pyongyang": one relation, two sources
+    rel = seed["relations"]
+    rid = rel[(rel["event_type"] == "SUPPORT") & rel["source"].map(lambda s: sorted(s) == ["CHN", "RUS"])
+              & rel["target"].map(lambda t: t == ["PRKGOV"])]["relation_id"].iloc[0]
+    r016 = d[d["relation_id"] == rid]
     assert sorted(zip(r016["source"], r016["target"])) == [("CHN", "PRKGOV"), ("RUS", "PRKGOV")]
     assert set(r016["evidence"]) == {seed["relations"].set_index("relation_id").loc[r016["relation_id"].iloc[0],
                                                                                     "evidence"]}
@@ -135,10 +139,12 @@ def test_dyad_by_name_with_evidence_claims_and_contests(fresh, lexicon):
     d = accord.dyad(fresh, "Iran", "Russia", lexicon=lexicon)
     assert (d.a, d.b, d.title) == ("IRN", "RUS", "Iran and Russia")
     rel = d.relations
-    # the government of each counts for its country; the treaty "Iran and Russia signed" has no target: no pair
+    # the government of each counts for its country; the treaty "Iran and Russia signed" is a joint act,
+    # coded both ways (coding rule joint_acts)
     assert sorted(zip(rel["source"], rel["target"], rel["event_type"], rel["status"])) == [
-        ("IRN", "RUS", "AID", "alleged"), ("IRNGOV", "RUSGOV", "SUPPORT", "reported")]
-    assert set(rel["direction"]) == {"IRN → RUS"}
+        ("IRN", "RUS", "AID", "alleged"), ("IRN", "RUS", "SUPPORT", "reported"),
+        ("IRNGOV", "RUSGOV", "SUPPORT", "reported"), ("RUS", "IRN", "SUPPORT", "reported")]
+    assert set(rel["direction"]) == {"IRN → RUS", "RUS → IRN"}
     assert rel["evidence"].str.contains("drones").any()
     # the accusation reports the alleged flow; Iran's praise of Putin and its denial are Iran's words about Russia
     assert dict(zip(d.claims["cue"], d.claims["why"])) == {
@@ -148,7 +154,8 @@ def test_dyad_by_name_with_evidence_claims_and_contests(fresh, lexicon):
         ("Iran of supplying Russia with drones", ["USA"], ["IRN"])
     assert list(d.sources["doc_id"]) == ["iran-0117"] and d.sources["outlet"].iloc[0] == "Reuters"
     assert "IRN → RUS AID (alleged)" in d.sources["says"].iloc[0]
-    assert list(d.events["event_id"]) == ["IRN>RUS:AID:alleged:2025-01-17", "IRN>RUS:SUPPORT:reported:2025-01-17"]
+    assert sorted(d.events["event_id"]) == ["IRN>RUS:AID:alleged:2025-01-17", "IRN>RUS:SUPPORT:reported:2025-01-17",
+                                            "RUS>IRN:SUPPORT:reported:2025-01-17"]
 
 
 def test_dyad_on_the_seed_both_directions_and_a_window(seed, lexicon):
