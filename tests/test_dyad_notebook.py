@@ -46,8 +46,9 @@ def hostile_report(tmp_path_factory):
 def test_dyad_report_of_another_dyad(iran_report):
     page = (iran_report / "report.html").read_text(encoding="utf-8")
     assert "<title>Iran and Russia</title>" in page  # the title follows the dyad
-    assert page.count("<h2>Iran and Russia</h2>") == 1
-    assert "IRN and RUS · all dates · 4 articles read · 2 relations (1 reported, 1 alleged)" in page
+    assert page.count("<h1>Iran and Russia</h1>") == 1 and page.count("<h1") == 1  # one heading
+    # the treaty Iran and Russia signed is a joint act, coded both ways
+    assert "IRN and RUS · all dates · 4 articles read · 4 relations (3 reported, 1 alleged)" in page
     # the contested proposition, who asserts it and who denies it
     assert "Iran of supplying Russia with drones" in page and "the accusation" in page
     assert "Reuters" in page and "IRN → RUS AID (alleged)" in page
@@ -62,7 +63,7 @@ def test_dyad_report_in_a_browser(browser, iran_report):
     log = watch(page)
     page.goto((iran_report / "report.html").as_uri())
     page.wait_for_function("document.querySelectorAll('.accord-chart svg.main-svg').length >= 1")
-    assert page.locator('[data-chart="dyad_timeline"] .scatterlayer .point').count() == 2
+    assert page.locator('[data-chart="dyad_timeline"] .scatterlayer .point').count() == 4  # one per relation
     texts = page.evaluate(HOVER_ALL_JS)
     joined = re.sub(r"\s+", " ", " ".join(texts))
     assert "Iran → Russia" in joined and "(IRN → RUS)" in joined  # names first, codes beside them

@@ -273,7 +273,8 @@ def test_another_lexicon_is_refused_unless_overwrite(corpus, tmp_path):
         annotate_dataset(small, out, lexicon=extra, workers=0, progress=False, log=lambda m: None)
     stats = annotate_dataset(small, out, lexicon=extra, workers=0, overwrite=True, progress=False, log=lambda m: None)
     assert stats.annotated == 1
-    assert json.loads((out / layout.MARKER).read_text())["lexicon_version"] == accord.load_lexicon(extra).version
+    # the dataset records the lexicon and the engine (v2, the default)
+    assert json.loads((out / layout.MARKER).read_text())["lexicon_version"] == accord.load_lexicon(extra).version + "+v2"
 
 
 def test_a_folder_that_is_not_a_dataset_is_refused(tmp_path):
