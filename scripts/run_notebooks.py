@@ -21,18 +21,9 @@ from pathlib import Path
 import nbformat
 from nbclient import NotebookClient
 
+from accord.analysis.notebook import js_numbers  # the one rule, shared with the notebooks' outputs
+
 ROOT = Path(__file__).resolve().parents[1]
-
-
-def js_numbers(value):
-    """Whole floats as ints (1.0 -> 1), as JupyterLab's JavaScript writes JSON outputs back."""
-    if isinstance(value, float) and value.is_integer():
-        return int(value)
-    if isinstance(value, dict):
-        return {k: js_numbers(v) for k, v in value.items()}
-    if isinstance(value, list):
-        return [js_numbers(v) for v in value]
-    return value
 
 
 def clean(nb: nbformat.NotebookNode) -> nbformat.NotebookNode:

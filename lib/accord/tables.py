@@ -286,11 +286,15 @@ def replace_folder(src: Path, dst: Path) -> None:
         dst.rename(old)
         src.rename(dst)
         shutil.rmtree(old, ignore_errors=True)
-    _fsync_dir(dst.parent)
+    fsync_dir(dst.parent)
 
 
-def _fsync_dir(path: Path) -> None:
-    fd = os.open(path, os.O_RDONLY)
+def fsync_dir(path: Path) -> None:
+    """Make a folder's entries (a rename, a new file) durable; a folder that cannot be opened is let be."""
+    try:
+        fd = os.open(path, os.O_RDONLY)
+    except OSError:
+        return
     try:
         os.fsync(fd)
     except OSError:

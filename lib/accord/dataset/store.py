@@ -99,19 +99,6 @@ def batch_parts(frames: Mapping[str, pd.DataFrame]) -> list[tuple[str, str | Non
 # --------------------------------------------------------------------------- files
 
 
-def _fsync_dir(path: Path) -> None:
-    try:
-        fd = os.open(path, os.O_RDONLY)
-    except OSError:
-        return
-    try:
-        os.fsync(fd)
-    except OSError:
-        pass
-    finally:
-        os.close(fd)
-
-
 def _write_atomic(path: Path, data: bytes, durable: bool = True) -> None:
     """Write ``data`` to a hidden temporary file beside ``path``, then rename it to ``path``."""
     path.parent.mkdir(parents=True, exist_ok=True)
@@ -123,7 +110,7 @@ def _write_atomic(path: Path, data: bytes, durable: bool = True) -> None:
             os.fsync(fh.fileno())
     os.replace(tmp, path)
     if durable:
-        _fsync_dir(path.parent)
+        tables.fsync_dir(path.parent)
 
 
 @contextmanager
@@ -287,7 +274,7 @@ class Dataset:
             if pending.exists():
                 os.replace(pending, self.root / rel)
                 if self.durable:
-                    _fsync_dir(pending.parent)
+                    tables.fsync_dir(pending.parent)
 
     def recover(self) -> list[str]:
         """Finish publishing committed batches; delete temporary files and files of uncommitted batches.
