@@ -25,8 +25,8 @@ class InputError(AccordError):
         super().__init__(f"{where}: {problem}")
 
 
-class LexiconError(AccordError):
-    """A lexicon file that is malformed."""
+class AnalystFileError(AccordError):
+    """A YAML file an analyst writes (a lexicon, corrections) that is malformed: its path, the line, the problem."""
 
     def __init__(self, path: str | Path, problem: str, line: int | None = None) -> None:
         self.path = str(path)
@@ -34,6 +34,10 @@ class LexiconError(AccordError):
         self.line = line
         where = f"{self.path}, line {line}" if line is not None else self.path
         super().__init__(f"{where}: {problem}")
+
+
+class LexiconError(AnalystFileError):
+    """A lexicon file that is malformed."""
 
 
 class ParameterError(AccordError):
@@ -98,12 +102,5 @@ def is_no_space(error: BaseException) -> bool:
     return "disk is full" in text or "no space left" in text or "file too large" in text
 
 
-class CorrectionsError(AccordError):
+class CorrectionsError(AnalystFileError):
     """An analyst's corrections file that is malformed (bad YAML, unknown field, code or event type)."""
-
-    def __init__(self, path: str | Path, problem: str, line: int | None = None) -> None:
-        self.path = str(path)
-        self.problem = problem
-        self.line = line
-        where = f"{self.path}, line {line}" if line is not None else self.path
-        super().__init__(f"{where}: {problem}")
