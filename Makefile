@@ -20,11 +20,12 @@ system-deps:
 	@bash scripts/install-system-deps.sh
 
 # pytest collects tests/ and, with nbval (pyproject addopts), the notebooks: every test, the slow
-# ones too, on TEST_WORKERS processes (pytest-xdist); --dist loadfile keeps each file on one
-# process, so a notebook's cells run in order in one kernel and module fixtures are built once.
+# ones too, on TEST_WORKERS processes (pytest-xdist); --dist loadgroup keeps each file on one
+# process (tests/conftest.py: a notebook's cells run in order in one kernel, module fixtures are
+# built once) except a few files of slow independent tests, which are shared out test by test.
 TEST_WORKERS ?= 2
 test: install system-deps
-	$(BIN)/python -m pytest -n $(TEST_WORKERS) --dist loadfile
+	$(BIN)/python -m pytest -n $(TEST_WORKERS) --dist loadgroup
 
 annotate: install
 	$(BIN)/accord annotate seeds --out $(OUT)/seed-tables --format csv

@@ -350,8 +350,9 @@ def test_a_terminal_shows_documents_and_words_per_second(tmp_path):
     leader, follower = pty.openpty()  # stderr is a real terminal, 100 columns wide
     fcntl.ioctl(follower, termios.TIOCSWINSZ, struct.pack("HHHH", 24, 100, 0, 0))
     try:
-        res = subprocess.run(ACCORD + ["annotate", str(small), "--out", str(tmp_path / "ds"), "--workers", "0"],
-                             stdout=subprocess.PIPE, stderr=follower, text=True)
+        # read while it runs: a child writing more than the terminal's buffer would otherwise wait forever
+        proc = subprocess.Popen(ACCORD + ["annotate", str(small), "--out", str(tmp_path / "ds"), "--workers", "0"],
+                                stdout=subprocess.DEVNULL, stderr=follower)
         os.close(follower)
         shown = b""
         while True:
@@ -364,7 +365,7 @@ def test_a_terminal_shows_documents_and_words_per_second(tmp_path):
             shown += chunk
     finally:
         os.close(leader)
-    assert res.returncode == 0
+    assert proc.wait(timeout=120) == 0, shown.decode(errors="replace")[-2000:]
     text = shown.decode(errors="replace")
     assert re.search(r"documents: 30doc .*doc/s", text), text
     assert re.search(r"words: .*word/s", text), text

@@ -2,9 +2,9 @@
 from __future__ import annotations
 
 import re
-import subprocess
-import sys
 from pathlib import Path
+
+import pytest
 
 from conftest import SLOW_LIST, slow_ids
 
@@ -21,16 +21,28 @@ def test_every_slow_entry_names_an_existing_test():
             assert re.search(rf"^def {re.escape(name)}\(", (ROOT / path).read_text(encoding="utf-8"), re.M), nodeid
 
 
+class _Collected:
+    """A pytest plugin that keeps the node ids a session collected."""
+
+    def __init__(self) -> None:
+        self.ids: list[str] = []
+
+    def pytest_collection_finish(self, session: pytest.Session) -> None:
+        self.ids = [item.nodeid for item in session.items]
+
+
 def test_listed_tests_carry_the_slow_marker_and_are_still_collected():
     """``-m slow`` selects a listed test, ``-m "not slow"`` drops it; plain ``pytest`` (make test) keeps it."""
     target = "tests/test_evaluation.py::test_floors_name_existing_metrics"
     assert target in slow_ids()
 
-    def collected(*args: str) -> str:
-        out = subprocess.run([sys.executable, "-m", "pytest", "--collect-only", "-q", "-p", "no:cacheprovider",
-                              "tests/test_evaluation.py", *args],
-                             cwd=ROOT, capture_output=True, text=True, timeout=300)
-        return out.stdout
+    def collected(*args: str) -> list[str]:
+        # in this process, as pytester does: a new interpreter would spend seconds importing the plugins again
+        grab = _Collected()
+        code = pytest.main(["--collect-only", "-q", "-p", "no:cacheprovider", "--rootdir", str(ROOT),
+                            str(ROOT / "tests/test_evaluation.py"), *args], plugins=[grab])
+        assert code == pytest.ExitCode.OK, code
+        return grab.ids
 
     assert target in collected("-m", "slow")
     assert target not in collected("-m", "not slow")

@@ -70,12 +70,19 @@ def _read_file(label: str, name: str, raw: bytes, allowed: frozenset[str]) -> _F
 
 
 def _data_files() -> list[_File]:
-    files = []
-    for item in sorted(DATA_DIR.iterdir(), key=lambda p: p.name):
-        if item.name.endswith((".yaml", ".yml")) and item.is_file():
-            files.append(_read_file(str(item), item.name, item.read_bytes(), DATA_SECTIONS))
-    # Generated files first so that every hand-curated file overrides them.
-    return [f for f in files if f.generated] + [f for f in files if not f.generated]
+    """The packaged data files, parsed; generated ones first, so that every hand-curated file overrides them."""
+    stamps = tuple((item, item.stat().st_mtime_ns, item.stat().st_size)
+                   for item in sorted(DATA_DIR.iterdir(), key=lambda p: p.name)
+                   if item.name.endswith((".yaml", ".yml")) and item.is_file())
+    return list(_parsed_data_files(stamps))
+
+
+@functools.lru_cache(maxsize=1)
+def _parsed_data_files(stamps: tuple[tuple[Path, int, int], ...]) -> tuple[_File, ...]:
+    # Kept (about 80 MB) while the files are unchanged: each analyst lexicon is merged with the same
+    # parse, which is two thirds of the load time; _build_lexicon only reads the parsed files.
+    files = [_read_file(str(item), item.name, item.read_bytes(), DATA_SECTIONS) for item, _, _ in stamps]
+    return tuple([f for f in files if f.generated] + [f for f in files if not f.generated])
 
 
 def _extra_files(extra: str | Path | Sequence[str | Path]) -> list[_File]:

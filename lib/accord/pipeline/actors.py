@@ -1,7 +1,7 @@
 """Actor recognition: a spaCy component that finds who is mentioned and codes it.
 
 It matches the lexicon's names (case-sensitive), demonyms and agent nouns
-(case-insensitive) with PhraseMatchers, then composes them into mentions:
+(case-insensitive) with phrase tables, then composes them into mentions:
 "US and South Korean officials" gives USAGOV and KORGOV, "North Korean leader
 Kim Jong Un" gives the person's date-bounded code (PRKGOV). Surnames of people
 named in full earlier in the document are resolved to them, and a proper name
@@ -16,10 +16,10 @@ from typing import Iterable
 
 import numpy
 from spacy.lang.en.stop_words import STOP_WORDS
-from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc
 
 from .dates import MONTH_NAMES, WEEKDAYS
+from .phrases import PhraseTable, phrase_splitter
 from ..lexicon import ActorEntry, Lexicon
 
 UNRESOLVED = "UNK"
@@ -66,29 +66,31 @@ class ActorRecognizer:
         self.lexicon = lexicon
         self.entries: dict[str, ActorEntry] = {e.id: e for e in lexicon.actors}
         self.people = {e.name: e for e in lexicon.actors if e.kind == "person"}
-        self.names = PhraseMatcher(nlp.vocab, attr="ORTH")
-        self.demonyms = PhraseMatcher(nlp.vocab, attr="ORTH")
-        self.agents = PhraseMatcher(nlp.vocab, attr="LOWER")
+        split = phrase_splitter(nlp)
+        self.names = PhraseTable()
+        self.demonyms = PhraseTable()
+        self.agents = PhraseTable(lower=True)
         for entry in lexicon.actors:
-            self.names.add(entry.id, list(nlp.tokenizer.pipe(_case_variants(entry.names))))
+            self.names.add(entry.id, split(_case_variants(entry.names)))
             if entry.demonyms:
-                self.demonyms.add(entry.id, list(nlp.tokenizer.pipe(_case_variants(entry.demonyms))))
+                self.demonyms.add(entry.id, split(_case_variants(entry.demonyms)))
         for phrase, sector in sorted(lexicon.agents.items()):
-            self.agents.add(sector, [nlp.make_doc(phrase)])
+            self.agents.add(sector, split([phrase]))
         self.agent_words = {w for phrase in lexicon.agents for w in phrase.split()}
         self.title_words = {"Mr", "Mrs", "Ms", "Dr", "Sir", "Dame", "Lord", "Sheikh", "King", "Queen", "Prince", "General", "Gen"}
         # names the lexicon declares never to be actors (weapons, operations, ...)
-        self.things = PhraseMatcher(nlp.vocab, attr="ORTH")
-        self.things.add("THING", list(nlp.tokenizer.pipe(_case_variants(lexicon.not_actors))))
-        self.places = PhraseMatcher(nlp.vocab, attr="ORTH")
-        self.places.add("PLACE", list(nlp.tokenizer.pipe(sorted(lexicon.modality.get("places", ())))))
+        self.things = PhraseTable()
+        self.things.add("THING", split(_case_variants(lexicon.not_actors)))
+        self.places = PhraseTable()
+        self.places.add("PLACE", split(sorted(lexicon.modality.get("places", ()))))
         self.place_nouns = set(lexicon.modality.get("place_nouns", ()))
 
     def __call__(self, doc: Doc) -> Doc:
         doc._.lower = [t.lower_ for t in doc]  # the lowercased tokens, read by the later components
+        texts = [t.text for t in doc]
         when = _doc_date(doc)
-        things = [(s, e) for _, s, e in self.things(doc)]
-        raw = [r for r in self._raw_matches(doc) if not _inside_thing(r, things) and not self._other_given_name(doc, r)]
+        things = [(s, e) for _, s, e in self.things.find(texts)]
+        raw = [r for r in self._raw_matches(doc, texts) if not _inside_thing(r, things) and not self._other_given_name(doc, r)]
         kept, dropped_end, places = [], -1, []
         for r in raw:
             # "in Seoul and Pyongyang": a name coordinated with a place is a place too
@@ -103,7 +105,8 @@ class ActorRecognizer:
         mentions = self._compose(doc, raw, when)
         mentions = self._add_aliases(doc, mentions, when)
         titles = {e: (s, key) for s, e, kind, key in raw if kind == "agent"}
-        mentions = self._add_unresolved(doc, mentions, things, titles)
+        no_actor = things + [(s, e) for _, s, e in self.places.find(texts)]
+        mentions = self._add_unresolved(doc, mentions, no_actor, titles)
         mentions.sort(key=lambda m: m.start)
         for m in mentions:
             m.possessive = m.end < len(doc) and doc[m.end].text in APOSTROPHES
@@ -140,13 +143,13 @@ class ActorRecognizer:
         return _after_locative(doc, start)
 
     # -- matching ------------------------------------------------------------
-    def _raw_matches(self, doc: Doc) -> list[tuple[int, int, str, str]]:
+    def _raw_matches(self, doc: Doc, texts: list[str]) -> list[tuple[int, int, str, str]]:
         """Non-overlapping (start, end, kind, key) matches, longest first, names before demonyms before agents."""
         found = []
-        strings = doc.vocab.strings
-        for rank, (matcher, kind) in enumerate(((self.names, "name"), (self.demonyms, "demonym"), (self.agents, "agent"))):
-            for key, start, end in matcher(doc):
-                found.append((-(end - start), rank, start, end, kind, strings[key]))
+        for rank, (table, words, kind) in enumerate(((self.names, texts, "name"), (self.demonyms, texts, "demonym"),
+                                                     (self.agents, doc._.lower, "agent"))):
+            for key, start, end in table.find(words):
+                found.append((-(end - start), rank, start, end, kind, key))
         found.sort()
         taken = [False] * len(doc)
         chosen = []
@@ -254,17 +257,17 @@ class ActorRecognizer:
             covered[i] = True
         return out
 
-    def _add_unresolved(self, doc: Doc, mentions: list[Mention], things: list[tuple[int, int]],
+    def _add_unresolved(self, doc: Doc, mentions: list[Mention], no_actor: list[tuple[int, int]],
                         titles: dict[int, tuple[int, str]]) -> list[Mention]:
         """Keep capitalised names the lexicon does not know as unresolved actors.
 
         An unknown person after a bare office title ("President Dos Sontas") in a
         document about one country takes that country with the title's sector,
         as PLOVER's coders do; ``titles`` maps the end of each agent match to its
-        start and sector.
+        start and sector; ``no_actor`` spans (things, places) are never names.
         """
         covered = [False] * len(doc)
-        for s, e in things + [(s, e) for _, s, e in self.places(doc)]:
+        for s, e in no_actor:
             for k in range(s, e):
                 covered[k] = True
         for m in mentions:

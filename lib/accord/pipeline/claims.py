@@ -10,9 +10,9 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import AbstractSet
 
-from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc
 
+from .phrases import PhraseTable, phrase_splitter
 from .syntax import TreeView
 from .clauses import QUOTE_CLOSE, QUOTE_OPEN, Arg, ClauseRules, SentenceView, by_sentence, sentence_views
 from .wordlists import unique
@@ -48,14 +48,15 @@ class ClaimExtractor:
     def __init__(self, nlp, lexicon: Lexicon) -> None:
         self.lexicon = lexicon
         self.rules = ClauseRules(lexicon)
-        self.matcher = PhraseMatcher(nlp.vocab, attr="LOWER")
+        self.matcher = PhraseTable(lower=True)
         self.cues: dict[str, list[Cue]] = {}
         for cue in lexicon.cues:
             for form in cue.forms:
                 if any(ch.isalpha() for ch in form):
                     self.cues.setdefault(form, []).append(cue)
+        split = phrase_splitter(nlp)
         for form in sorted(self.cues):
-            self.matcher.add(form, [nlp.make_doc(form)])
+            self.matcher.add(form, split([form]))
         # forms that are cues only when the parse shows a complement ("assured that ...", "tweeted: ...")
         self.frame_only = {form for form, cues in self.cues.items() if all(c.frame for c in cues)}
         # lemmas that may follow their source ("“...,” said Putin"), by lemma whatever the part of speech
@@ -65,7 +66,7 @@ class ClaimExtractor:
 
     def __call__(self, doc: Doc) -> Doc:
         covered = {k for m in doc._.mentions for k in range(m.start, m.end)}
-        matches = [m for m in _longest(doc, self.matcher) if not covered & set(range(m[0], m[1]))]
+        matches = [m for m in self.matcher.longest(doc) if not covered & set(range(m[0], m[1]))]
         claims: list[Claim] = []
         buckets = by_sentence(doc, matches)
         for sent_id, view in sentence_views(doc, self.rules, TreeView if doc.has_annotation("DEP") else None):
@@ -262,21 +263,6 @@ def _quote_before(view: SentenceView, cue_start: int, right_before: bool = False
     qs, qe = spans[-1]
     end = _trim(view, qs, qe)
     return qs, end, view.doc[qs:end].text
-
-
-def _longest(doc: Doc, matcher: PhraseMatcher) -> list[tuple[int, int, str]]:
-    """Matches without overlaps, the longest winning, in text order."""
-    strings = doc.vocab.strings
-    found = sorted((-(e - s), s, e, strings[k]) for k, s, e in matcher(doc))
-    taken = [False] * len(doc)
-    out = []
-    for _, s, e, key in found:
-        if any(taken[s:e]):
-            continue
-        for i in range(s, e):
-            taken[i] = True
-        out.append((s, e, key))
-    return sorted(out)
 
 
 def link_denials(doc: Doc, alleging: AbstractSet[str]) -> None:

@@ -92,11 +92,13 @@ class LongSentenceSplitter:
 
     def _named(self, doc: Doc) -> list[bool]:
         """For each token: whether it is part of a name or agent phrase, or capitalised."""
-        if self._actors is None:
-            self._actors = ActorRecognizer(self.nlp, get_lexicon(self.lexicon))
+        if self._actors is None:  # the pipeline's own recognizer, else one over the same lexicon
+            in_pipeline = "accord_actors" in self.nlp.pipe_names
+            self._actors = self.nlp.get_pipe("accord_actors") if in_pipeline \
+                else ActorRecognizer(self.nlp, get_lexicon(self.lexicon))
         named = [t.is_alpha and (t.is_title or t.is_upper) or t.text in APOSTROPHES for t in doc]
-        for matcher in (self._actors.names, self._actors.demonyms, self._actors.agents):
-            for _key, s, e in matcher(doc):
+        for table in (self._actors.names, self._actors.demonyms, self._actors.agents):
+            for _key, s, e in table(doc):
                 named[s:e] = [True] * (e - s)
         return named
 

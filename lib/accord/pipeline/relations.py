@@ -12,10 +12,10 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 from typing import AbstractSet, Mapping
 
-from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc
 
-from .claims import Claim, _longest, link_denials
+from .claims import Claim, link_denials
+from .phrases import PhraseTable, phrase_splitter
 from .syntax import TreeView
 from .clauses import DETERMINERS, POSSESSIVE_PRONOUNS, Arg, ClauseRules, SentenceView, by_sentence, sentence_views
 from .wordlists import PhraseIndex, ends_with_any, phrases
@@ -61,12 +61,13 @@ class RelationExtractor:
             for form in t.forms:
                 if any(ch.isalpha() for ch in form):
                     self.triggers.setdefault(form, []).append(t)
-        self.matcher = PhraseMatcher(nlp.vocab, attr="LOWER")
+        self.matcher = PhraseTable(lower=True)
+        split = phrase_splitter(nlp)
         for form in sorted(self.triggers):
-            self.matcher.add(form, [nlp.make_doc(form)])
-        self.resources = PhraseMatcher(nlp.vocab, attr="LOWER")
+            self.matcher.add(form, split([form]))
+        self.resources = PhraseTable(lower=True)
         for context, words in sorted(lexicon.resources.items()):
-            self.resources.add(context, [nlp.make_doc(w) for w in words])
+            self.resources.add(context, split(words))
         mod = lexicon.modality
         self.light_verbs = {p[0] for p in phrases(mod.get("light_verbs", ())) if len(p) == 1}
         self.converse = set(mod.get("converse", ()))
@@ -80,8 +81,8 @@ class RelationExtractor:
 
     def __call__(self, doc: Doc) -> Doc:
         claims: list[Claim] = doc._.claims
-        matches = _longest(doc, self.matcher)
-        resources = _longest(doc, self.resources)
+        matches = self.matcher.longest(doc)
+        resources = self.resources.longest(doc)
         covered = set()
         for m in doc._.mentions:
             covered.update(range(m.start, m.end))
