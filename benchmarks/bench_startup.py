@@ -63,8 +63,9 @@ def case(cmd: list[str], repeat: int, cached: bool, work: Path) -> tuple[float, 
     cache = work / "cache"
     env = {**os.environ, "ACCORD_CACHE_DIR": str(cache), "PYTHONDONTWRITEBYTECODE": "1"}
     shutil.rmtree(cache, ignore_errors=True)
-    if cached:
-        run([PY, "-c", "import accord; accord.annotate([])"], env, ROOT)  # builds the entry
+    if cached:  # a first run of the same command builds the entry (and warms the page cache)
+        shutil.rmtree(work / "warm", ignore_errors=True)
+        run([arg.replace("{out}", str(work / "warm")) for arg in cmd], env, work)
     for _ in range(repeat):
         if not cached:
             shutil.rmtree(cache, ignore_errors=True)
@@ -91,6 +92,8 @@ def main() -> None:
         ("`accord annotate` seed `--format csv`, cached", cli + ["--format", "csv"], True, "≤ 2 s"),
         ("`accord annotate` seed `--format parquet`, first run", cli + ["--format", "parquet"], False, ""),
         ("`accord annotate` seed `--format parquet`, cached (no cluster)", cli + ["--format", "parquet"], True, "≤ 2 s"),
+        ("`accord annotate` seed `--format csv --engine v1`, cached", cli + ["--format", "csv", "--engine", "v1"],
+         True, "≤ 2 s"),
     ]
     with tempfile.TemporaryDirectory() as tmp:
         work = Path(tmp)

@@ -47,3 +47,13 @@ def test_listed_tests_carry_the_slow_marker_and_are_still_collected():
     assert target in collected("-m", "slow")
     assert target not in collected("-m", "not slow")
     assert target in collected()
+
+
+def test_a_file_is_one_unit_of_work_unless_its_tests_are_spread():
+    from conftest import SPREAD, _group
+
+    assert _group("notebooks/03_dyad.ipynb::Cell 4") == "notebooks/03_dyad.ipynb"  # one kernel, cells in order
+    assert _group("tests/test_report.py::test_title_follows_the_focus") == "tests/test_report.py"
+    spread = sorted(SPREAD)[0]
+    assert _group(f"{spread}::test_x[a]") == f"{spread}::test_x[a]"
+    assert all((ROOT / path).is_file() for path in SPREAD)
