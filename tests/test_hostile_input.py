@@ -374,3 +374,35 @@ def test_json_too_deep_or_numbers_too_long_are_bad_lines_not_a_crash(tmp_path):
     md = write(tmp_path / "n.md", "---\ntitle: " + "9" * 5000 + "\n---\nBody.\n")
     with pytest.raises(InputError, match="front matter at line 2: bad value '9999"):
         read_document(md)
+
+
+def test_a_report_parameters_file_is_read_as_safely_as_any_other_yaml(tmp_path):
+    """`accord report -f params.yaml`: an alias bomb, a tag or bad bytes are a ParameterError naming the file."""
+    from accord.errors import ParameterError
+    from accord.report.parameters import read_parameters
+
+    cases = {"bomb.yaml": _BOMB, "tag.yaml": "focus: !!python/object/apply:os.system [echo hi]\n",
+             "latin1.yaml": "title: Caf\xe9\n"}
+    for name, text in cases.items():
+        (tmp_path / name).write_bytes(text.encode("latin-1"))
+    result = run_bounded(f"""
+        from accord.errors import ParameterError
+        from accord.report.parameters import read_parameters
+        for name in {sorted(cases)!r}:
+            try:
+                read_parameters([{str(tmp_path)!r} + "/" + name], [])
+            except ParameterError as exc:
+                print(exc)
+    """, timeout=60)
+    assert result.returncode == 0, result.stderr[-2000:]
+    lines = result.stdout.splitlines()
+    assert len(lines) == 3, lines
+    assert "bomb.yaml" in lines[0] and "aliases and anchors" in lines[0] and "line 1" in lines[0], lines[0]
+    assert "latin1.yaml" in lines[1] and "not UTF-8" in lines[1], lines[1]
+    assert "tag.yaml:1: YAML tag" in lines[2], lines[2]
+    # plain values are still read as YAML, dates as ISO strings; text that is not YAML stays text
+    (tmp_path / "ok.yaml").write_text("focus: [RUS, PRK]\nstart: 2024-01-01\n", encoding="utf-8")
+    params = read_parameters([str(tmp_path / "ok.yaml")], [["title", "a: b: c"], ["end", "2024-06"]])
+    assert params == {"focus": ["RUS", "PRK"], "start": "2024-01-01", "title": "a: b: c", "end": "2024-06"}
+    with pytest.raises(ParameterError, match="does not exist"):
+        read_parameters([str(tmp_path / "missing.yaml")], [])

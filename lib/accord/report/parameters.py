@@ -5,14 +5,16 @@ import datetime as _dt
 import os
 from pathlib import Path
 from typing import Any
-import yaml
 from ..paths import REPO_DIR
 from ..errors import InputError, ParameterError
+from ..readers import safe_yaml
 
 
 DEFAULT_NOTEBOOK = Path("notebooks") / "02_alliance_dynamics.ipynb"
 #: Parameters that name files: given on the command line, they are relative to the current folder.
 PATH_PARAMETERS = ("corpus", "lexicon")
+#: A parameters file or value is a few lines: a longer one is refused unread.
+MAX_PARAMETER_CHARS = 1_000_000
 
 
 # -- parameters -----------------------------------------------------------------
@@ -35,10 +37,14 @@ def read_parameters(files: list[str], pairs: list[list[str]]) -> dict[str, Any]:
         path = Path(f)
         if not path.is_file():
             raise ParameterError(f"parameters file {f!r} does not exist")
+        if path.stat().st_size > 4 * MAX_PARAMETER_CHARS:
+            raise ParameterError(f"{f}: {path.stat().st_size:,} bytes, more than a parameters file may hold")
         try:
-            data = yaml.safe_load(path.read_text(encoding="utf-8"))
-        except yaml.YAMLError as exc:
-            raise ParameterError(f"{f}: not valid YAML: {exc}") from None
+            data = safe_yaml.load(path.read_text(encoding="utf-8"), f, max_chars=MAX_PARAMETER_CHARS)
+        except UnicodeDecodeError as exc:
+            raise ParameterError(f"{f}: not UTF-8 text ({exc.reason} at byte {exc.start})") from None
+        except InputError as exc:  # not YAML, or YAML that could blow up (aliases, tags): named with its line
+            raise ParameterError(str(exc)) from None
         if data is None:
             continue
         if not isinstance(data, dict):
@@ -49,8 +55,8 @@ def read_parameters(files: list[str], pairs: list[list[str]]) -> dict[str, Any]:
             params[name] = None
             continue
         try:
-            value = yaml.safe_load(raw) if raw.strip() else ""
-        except yaml.YAMLError:
+            value = safe_yaml.load(raw, f"-p {name}", max_chars=MAX_PARAMETER_CHARS) if raw.strip() else ""
+        except InputError:  # not plain YAML: the text itself, as papermill's -p takes it
             value = raw
         params[name] = _plain(value)
     return params
