@@ -3,7 +3,7 @@
 It does what spaCy's ``PhraseMatcher`` did here (every occurrence of every phrase, keyed,
 overlaps included) with plain dicts of token tuples. The reason is start-up: a pickled
 ``PhraseMatcher`` re-adds each of its ~35,000 patterns to the vocab when it is loaded
-(2.5 s of a cold run), while these dicts load in milliseconds (issue 12).
+(about a second of every cold run), while these dicts load in a tenth of a second (issue 12).
 """
 from __future__ import annotations
 
