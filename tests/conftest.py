@@ -40,7 +40,8 @@ def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item
         nodeid = item.nodeid
         if nodeid in slow or nodeid.split("[", 1)[0] in slow or nodeid.split("::", 1)[0] in slow:
             item.add_marker(pytest.mark.slow)
-            weight[_group(nodeid)] = weight.get(_group(nodeid), 0) + 1
+            group = _group(nodeid)
+            weight[group] = weight.get(group, 0) + 1
     items.sort(key=lambda item: -weight.get(_group(item.nodeid), 0))  # stable: a file's tests keep their order
 
 

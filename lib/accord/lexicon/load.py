@@ -261,12 +261,13 @@ def _with_variants(actors: list[ActorEntry], owner: dict[str, str], not_actors: 
 
 
 @contextlib.contextmanager
-def _gc_paused():
-    """Pause the cyclic garbage collector while the lexicon is read.
+def gc_paused():
+    """Pause the cyclic garbage collector while many long-lived objects are made.
 
-    Reading allocates hundreds of thousands of small objects that all stay
-    alive; the collector would walk them over and over, which took more than
-    half of the load time. It is switched back on (if it was on) afterwards.
+    Reading the lexicon (or unpickling a cached pipeline) allocates hundreds of
+    thousands of small objects that all stay alive; the collector would walk them
+    over and over, which took more than half of the time. It is switched back on
+    (if it was on) afterwards.
     """
     enabled = gc.isenabled()
     gc.disable()
@@ -292,7 +293,7 @@ def preload_default(lexicon: Lexicon) -> None:
 
 @functools.lru_cache(maxsize=1)
 def _default_lexicon() -> Lexicon:
-    with _gc_paused():
+    with gc_paused():
         return _build_lexicon(_data_files())
 
 
@@ -308,6 +309,6 @@ def load_lexicon(extra: str | Path | Sequence[str | Path] | None = None) -> Lexi
     """
     if extra is None or (not isinstance(extra, (str, Path)) and len(extra) == 0):
         return _PRELOADED.get("default") or _default_lexicon()
-    with _gc_paused():
+    with gc_paused():
         analyst = _extra_files(extra)  # first: a bad analyst file fails before the packaged data is read
         return _build_lexicon(_data_files() + analyst)

@@ -37,8 +37,9 @@ def read_parameters(files: list[str], pairs: list[list[str]]) -> dict[str, Any]:
         path = Path(f)
         if not path.is_file():
             raise ParameterError(f"parameters file {f!r} does not exist")
-        if path.stat().st_size > 4 * MAX_PARAMETER_CHARS:
-            raise ParameterError(f"{f}: {path.stat().st_size:,} bytes, more than a parameters file may hold")
+        size = path.stat().st_size
+        if size > 4 * MAX_PARAMETER_CHARS:  # refused unread
+            raise ParameterError(f"{f}: {size:,} bytes, more than a parameters file may hold")
         try:
             data = safe_yaml.load(path.read_text(encoding="utf-8"), f, max_chars=MAX_PARAMETER_CHARS)
         except UnicodeDecodeError as exc:
