@@ -5,7 +5,7 @@ BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 OUT    ?= build
 
-.PHONY: install system-deps test report annotate notebooks lab lexicon bench bench-report parser parser-sweep clean
+.PHONY: install system-deps test report annotate notebooks lab lexicon bench bench-report parser parser-sweep corpus baseline clean
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -66,6 +66,17 @@ parser: install
 
 parser-sweep: install
 	PY=$(BIN)/python bash training/sweep.sh
+
+# the open corpus (training/corpus/ANNOTATION.md): the labellers' anchored files in training/authored
+# placed, checked and split into training/corpus/{train,test}.jsonl; then its coverage figures
+corpus: install
+	$(BIN)/python -m accord.corpus build
+	$(BIN)/python -m accord.corpus stats
+
+# the corpus's baseline (training/corpus/DATASHEET.md): TF-IDF classifiers trained on the corpus alone,
+# scored on the PLOVER dev half beside the rules, with a learning curve
+baseline: install
+	$(BIN)/python training/baseline.py --json training/corpus/baseline.json
 
 clean:
 	rm -rf $(OUT) .pytest_cache

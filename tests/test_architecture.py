@@ -21,6 +21,7 @@ LAYERS = (
     "spreadsheet",       # cells made safe for spreadsheets
     "readers",           # files -> Documents
     "lexicon",           # the lexicon data, its loader and its build
+    "corpus",            # the open corpus of labelled events and attributions: anchors, checks, figures
     "pipeline",          # spaCy components
     "corrections",       # an analyst's fixes to rows, applied after annotation
     "annotation",        # Document -> Doc -> rows

@@ -77,7 +77,7 @@ def main(argv=None) -> dict:
     ap.add_argument("--dev", nargs="+", type=Path, help="CoNLL-U dev files")
     ap.add_argument("--test", nargs="*", type=Path, default=None,
                     help="also score these test files (no value = the EWT and GUM test splits)")
-    ap.add_argument("--corpus", type=Path, default=HERE / "corpus", help="converted DocBins go here")
+    ap.add_argument("--corpus", type=Path, default=HERE / "ud", help="converted DocBins go here")
     ap.add_argument("--speed-file", type=Path, help="raw text for words/s (default: the last dev file)")
     ap.add_argument("--width", type=int, default=96)
     ap.add_argument("--depth", type=int, default=4)

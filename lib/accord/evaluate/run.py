@@ -8,6 +8,7 @@ from .seed import evaluate_seed
 from .records import evaluate_records
 from .attribution import ATTRIBUTION_DEFAULT, evaluate_attributions
 from .probe import PROBE_DEFAULT, evaluate_probe
+from .articles import ARTICLES_DEFAULT, evaluate_articles
 
 
 # ------------------------------------------------------------------- driver
@@ -16,18 +17,18 @@ from .probe import PROBE_DEFAULT, evaluate_probe
 def evaluate_all(plover: str | Path | None = None, records: str | Path | None = None,
                  seed_gold: str | Path | None = None, benchmarks: Sequence[str] = BENCHMARKS,
                  attributions: str | Path | None = None, probe: str | Path | None = None,
-                 syntax: bool = True) -> dict[str, Any]:
+                 syntax: bool = True, articles: str | Path | None = None) -> dict[str, Any]:
     """Run the chosen benchmarks; returns {benchmark: {path, n, metrics, details}} plus ``notes``.
 
     ``syntax``: annotate with the trained parser (engine v2, the default); False: engine v1."""
     token = SYNTAX.set(syntax)
     try:
-        return _evaluate(plover, records, seed_gold, benchmarks, attributions, probe, syntax)
+        return _evaluate(plover, records, seed_gold, benchmarks, attributions, probe, syntax, articles)
     finally:
         SYNTAX.reset(token)
 
 
-def _evaluate(plover, records, seed_gold, benchmarks, attributions, probe, syntax) -> dict[str, Any]:
+def _evaluate(plover, records, seed_gold, benchmarks, attributions, probe, syntax, articles) -> dict[str, Any]:
     quads, quad_source = load_quad_classes()
     valid_modes = _valid_modes()
     results: dict[str, Any] = {"notes": [f"quad classes from {quad_source}"]
@@ -50,5 +51,7 @@ def _evaluate(plover, records, seed_gold, benchmarks, attributions, probe, synta
         results["attribution"] = evaluate_attributions(resolve(attributions, ATTRIBUTION_DEFAULT, "attribution set"))
     if "probe" in benchmarks:
         results["probe"] = evaluate_probe(resolve(probe, PROBE_DEFAULT, "actor probe"))
+    if "articles" in benchmarks:
+        results["articles"] = evaluate_articles(resolve(articles, ARTICLES_DEFAULT, "analyst articles folder"))
     return results
 

@@ -52,14 +52,15 @@ def format_markdown(results: Mapping[str, Any], stamp: str | None = None) -> str
     titles = {"plover": "PLOVER gold standard, development half", "records": "sentence records (tests/records)",
               "seed": "seed gold (tests/gold/seed.yaml)",
               "attribution": "attribution development set (tests/gold/attributions_dev.yaml; guides, does not judge)",
-              "probe": "actor probe (tests/probes/actors.yaml; guides, does not judge)"}
+              "probe": "actor probe (tests/probes/actors.yaml; guides, does not judge)",
+              "articles": "analyst articles (tests/articles; checks written before the engine ran)"}
     out = [f"### Extraction quality ({stamp})", "",
            "`accord evaluate` (engine beside a trivial baseline; definitions in `lib/accord/evaluate/__init__.py`).", ""]
     for bench in BENCHMARKS:
         if bench not in results:
             continue
         unit = {"plover": "sentences", "records": "records", "seed": "document", "attribution": "items",
-                "probe": "names"}[bench]
+                "probe": "names", "articles": "checks"}[bench]
         out += [f"**{titles[bench]}** ({results[bench]['n']} {unit})", "",
                 "| metric | n | engine | baseline |", "|---|---:|---:|---:|"]
         for name, m in results[bench]["metrics"].items():
@@ -112,6 +113,10 @@ def format_details(results: Mapping[str, Any], top: int = 12) -> str:
         out.append(f"Actor probe, {len(failures)} names not coded as expected:")
         out += [f"  {f['id']} {f['kind']} {f['name']!r} at {f['date']}: expected {f['expect']}, found {f['found']}"
                 for f in failures]
+    if "articles" in results:
+        failures = results["articles"]["details"]["failures"]
+        out.append(f"Analyst articles, {len(failures)} checks that do not hold:")
+        out += [f"  {f['id']} {f['doc']}: {f['want']} ({f['note']})" for f in failures]
     return "\n".join(out)
 
 
