@@ -19,6 +19,7 @@ from spacy.lang.en.stop_words import STOP_WORDS
 from spacy.tokens import Doc
 
 from .dates import MONTH_NAMES, WEEKDAYS
+from .grammar import APOSTROPHES, LOCATIVES, TITLES
 from .phrases import PhraseTable, phrase_splitter
 from ..lexicon import ActorEntry, Lexicon
 
@@ -26,7 +27,6 @@ UNRESOLVED = "UNK"
 # capitalised calendar words that are never an unknown actor's name
 _CALENDAR_WORDS = frozenset(MONTH_NAMES) | frozenset(WEEKDAYS)
 # the possessive marks ("Russia's", "Russia’s", "the allies'"), as the tokenizer splits them
-APOSTROPHES = {"'s", "’s", "'", "’"}
 
 
 @dataclass
@@ -77,7 +77,7 @@ class ActorRecognizer:
         for phrase, sector in sorted(lexicon.agents.items()):
             self.agents.add(sector, split([phrase]))
         self.agent_words = {w for phrase in lexicon.agents for w in phrase.split()}
-        self.title_words = {"Mr", "Mrs", "Ms", "Dr", "Sir", "Dame", "Lord", "Sheikh", "King", "Queen", "Prince", "General", "Gen"}
+        self.title_words = set(TITLES)
         # names the lexicon declares never to be actors (weapons, operations, ...)
         self.things = PhraseTable()
         self.things.add("THING", split(_case_variants(lexicon.not_actors)))
@@ -328,14 +328,13 @@ def _sole_country(mentions: list[Mention]) -> str | None:
     return ranked[0][0]
 
 
-LOCATIVE = {"in", "at", "near", "outside", "inside", "around", "across", "throughout", "from"}
 
 
 def _after_locative(doc: Doc, start: int) -> bool:
     k = start - 1
     while k >= 0 and doc[k].lower_ in ("the", "a", "an"):
         k -= 1
-    return k >= 0 and doc[k].lower_ in LOCATIVE
+    return k >= 0 and doc[k].lower_ in LOCATIVES
 
 
 # a model designation ("Su-35", "Hwasong-18", "Kh-101"): equipment, not a name

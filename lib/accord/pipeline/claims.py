@@ -14,7 +14,8 @@ from spacy.tokens import Doc
 
 from .phrases import PhraseTable, phrase_splitter
 from .syntax import TreeView
-from .clauses import QUOTE_CLOSE, QUOTE_OPEN, Arg, ClauseRules, SentenceView, by_sentence, sentence_views
+from .clauses import Arg, ClauseRules, SentenceView, by_sentence, sentence_views
+from .grammar import QUOTE_CLOSE, QUOTE_OPEN
 from .wordlists import unique
 from ..lexicon import Cue, Lexicon
 

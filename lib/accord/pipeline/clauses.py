@@ -15,29 +15,12 @@ from typing import Iterator, Sequence
 from spacy.lang.en.stop_words import STOP_WORDS
 from spacy.tokens import Doc, Span
 
-from .actors import APOSTROPHES, Mention
+from .actors import Mention
+from .grammar import (APOSTROPHES, AUXILIARIES, BE_FORMS, DETERMINERS, MODALS, OBJECT_PRONOUNS, POSSESSIVE_PRONOUNS,
+                      PRONOUNS, QUOTE_OPEN, TARGET_PREPOSITIONS)
 from .wordlists import PhraseIndex, ends_with_any, phrases, unique
 from ..lexicon import Lexicon
 
-DETERMINERS = {
-    "a", "an", "the", "his", "her", "its", "their", "our", "my", "your", "this", "that",
-    "these", "those", "'s", "’s", "any", "no", "new", "further", "more", "such", "some",
-    "several", "two", "three", "both", "all", "each", "another", "other",
-}
-AUXILIARIES = {
-    "is", "are", "was", "were", "be", "been", "being", "am", "has", "have", "had",
-    "will", "would", "could", "can", "may", "might", "must", "should", "shall",
-    "do", "does", "did", "not", "n't", "also", "already", "reportedly", "allegedly",
-    "jointly", "still", "again", "now", "then", "just", "further", "repeatedly",
-}
-BE_FORMS = {"is", "are", "was", "were", "be", "been", "being", "am", "'s", "’s"}
-PRONOUNS = {"he", "she", "it", "they", "we", "i", "you"}
-POSSESSIVE_PRONOUNS = {"his": "person", "her": "person", "its": "single", "their": "plural"}
-# prepositions through which a predicate reaches its object ("visit to X", "accuse X")
-TARGET_PREPOSITIONS = {"to", "with", "on", "against", "toward", "towards", "at", "into", "upon", "for", "of", "over", "onto", "between", "among"}
-OBJECT_PRONOUNS = {"it": "single", "them": "plural", "him": "person", "her": "person"}
-QUOTE_OPEN = {"“", '"', "‘", "«"}
-QUOTE_CLOSE = {"”", '"', "’", "»"}
 
 
 @dataclass
@@ -448,9 +431,6 @@ class SentenceView:
                 a, b = g.mentions
                 return Arg(list(a.codes), a.start, a.end), Arg(list(b.codes), b.start, b.end)
         return None
-
-
-MODALS = {"to", "will", "would", "could", "can", "may", "might", "must", "should", "shall", "did", "do", "does", "not", "n't", "'ll", "also", "jointly"}
 
 
 def _takes_base_form(g: Group) -> bool:

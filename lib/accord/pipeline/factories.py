@@ -17,7 +17,8 @@ from spacy.language import Language
 from spacy.tokens import Doc
 from spacy.util import compile_infix_regex
 
-from .actors import APOSTROPHES, ActorRecognizer
+from .actors import ActorRecognizer
+from .grammar import APOSTROPHES
 from .claims import ClaimExtractor
 from .dates import DateRecognizer
 from ..errors import AccordError

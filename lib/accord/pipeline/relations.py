@@ -17,7 +17,8 @@ from spacy.tokens import Doc
 from .claims import Claim, link_denials
 from .phrases import PhraseTable, phrase_splitter
 from .syntax import TreeView
-from .clauses import DETERMINERS, POSSESSIVE_PRONOUNS, Arg, ClauseRules, SentenceView, by_sentence, sentence_views
+from .clauses import Arg, ClauseRules, SentenceView, by_sentence, sentence_views
+from .grammar import DETERMINERS, POSSESSIVE_PRONOUNS
 from .wordlists import PhraseIndex, ends_with_any, phrases
 from ..lexicon import CodingRules, Lexicon, Trigger
 

@@ -14,7 +14,8 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
-from .clauses import PRONOUNS, QUOTE_CLOSE, QUOTE_OPEN, Arg, Group, SentenceView
+from .clauses import Arg, Group, SentenceView
+from .grammar import PRONOUNS, QUOTE_CLOSE, QUOTE_OPEN, RELATIVE_PRONOUNS
 from .wordlists import unique
 
 SUBJECTS = {"nsubj", "nsubj:pass", "csubj", "nsubj:outer"}
@@ -29,7 +30,6 @@ RECIPIENT_CASES = ("to", "on", "against", "toward", "towards", "into", "at", "wi
 # a noun's prepositional modifier names its members or place ("leaders of Romania", "officials from
 # Iran", "rebels in the Ivory Coast"); "ties between X and Y" names partners, not members
 PARTNER_CASES = ("between", "among", "amongst")
-RELATIVE_PRONOUNS = ("that", "which", "who", "whom")
 # object control: "accused X of supplying", "blamed X for attacking", "praised X for helping"
 CONTROL_CASES = ("of", "for")
 

@@ -1,0 +1,27 @@
+"""Closed-class English words the rules read, from ``data/grammar/english.yaml``.
+
+Loaded once at import. The file is packaged data and part of the pipeline cache's key (every
+YAML file under ``data/`` is), so a cached pipeline never outlives a change to it.
+"""
+from __future__ import annotations
+
+import yaml
+
+from ..paths import DATA_DIR
+
+_WORDS = yaml.safe_load((DATA_DIR / "grammar" / "english.yaml").read_text(encoding="utf-8"))
+
+DETERMINERS: set[str] = set(_WORDS["determiners"])
+AUXILIARIES: set[str] = set(_WORDS["auxiliaries"])
+BE_FORMS: set[str] = set(_WORDS["be_forms"])
+PRONOUNS: set[str] = set(_WORDS["pronouns"])
+POSSESSIVE_PRONOUNS: dict[str, str] = dict(_WORDS["possessive_pronouns"])
+OBJECT_PRONOUNS: dict[str, str] = dict(_WORDS["object_pronouns"])
+RELATIVE_PRONOUNS: tuple[str, ...] = tuple(_WORDS["relative_pronouns"])
+TARGET_PREPOSITIONS: set[str] = set(_WORDS["target_prepositions"])
+MODALS: set[str] = set(_WORDS["modals"])
+LOCATIVES: set[str] = set(_WORDS["locatives"])
+APOSTROPHES: set[str] = set(_WORDS["apostrophes"])
+QUOTE_OPEN: set[str] = set(_WORDS["quote_open"])
+QUOTE_CLOSE: set[str] = set(_WORDS["quote_close"])
+TITLES: set[str] = set(_WORDS["titles"])
