@@ -11,6 +11,10 @@ next to accord's rules (engine v2) on the same sentences. Three settings:
   word with the most probable category other than ``NONE``. End to end: no gold trigger.
 - ``rules+predicate``: the rules' main relation where the rules find one, else ``predicate``.
 
+The same models are also scored on the corpus's own test split (whole writing batches and
+treebank documents never trained on): ``trigger`` by category on the gold triggers, and
+``predicate`` word by word (a word's category or NONE): F1 of the typed event words.
+
 Then a learning curve: the same at 25/50/100% of the training split (items drawn at random with
 a fixed seed). Deterministic. Usage:
 
@@ -147,13 +151,24 @@ def _scores(gold: list[str], pred: list[str]) -> dict:
     return {"macro_f1": round(macro_f1(gold, pred), 3), "accuracy": round(accuracy(gold, pred), 3)}
 
 
+def _word_scores(gold: list[str], pred: list[str]) -> dict:
+    """Typed event words: precision, recall and F1 of the words whose category is not NONE."""
+    tp = sum(g == p != "NONE" for g, p in zip(gold, pred))
+    n_pred, n_gold = sum(p != "NONE" for p in pred), sum(g != "NONE" for g in gold)
+    prec, rec = (tp / n_pred if n_pred else 0.0), (tp / n_gold if n_gold else 0.0)
+    return {"precision": round(prec, 3), "recall": round(rec, 3),
+            "f1": round(2 * prec * rec / (prec + rec), 3) if prec + rec else 0.0}
+
+
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--corpus", type=Path, default=Path("training") / "corpus")
     ap.add_argument("--plover", type=Path, default=PLOVER_DEV)
     ap.add_argument("--json", type=Path)
     a = ap.parse_args()
-    train = [it for it in load_corpus(a.corpus) if it["split"] == "train"]
+    corpus = load_corpus(a.corpus)
+    train = [it for it in corpus if it["split"] == "train"]
+    test = [it for it in corpus if it["split"] == "test"]
     gold = load_plover(a.plover)
     raw = {}
     for n, line in enumerate(a.plover.read_text(encoding="utf-8").splitlines(), 1):
@@ -164,20 +179,27 @@ def main() -> None:
     results = {"n_plover": len(gold), "rules": _scores(y_gold, rules), "curve": {}}
     x_trig = plover_trigger_examples(gold, raw)
     nlp = spacy.load(PARSER_MODEL)
+    xt_test, yt_test = trigger_examples(test)
+    xp_test, yp_test = predicate_examples(nlp, test)
+    results["corpus_test"] = {"items": len(test), "events": len(yt_test), "words": len(yp_test)}
     rng = random.Random(19)
     order = rng.sample(train, len(train))
     for share in (0.25, 0.5, 1.0):
         part = order[: round(len(order) * share)]
         xt, yt = trigger_examples(part)
         xp, yp = predicate_examples(nlp, part)
-        by_trigger = _classifier().fit(xt, yt).predict(x_trig)
-        by_predicate = predicate_predictions(nlp, _classifier(balanced=False).fit(xp, yp), [g["text"] for g in gold])
+        trigger_model = _classifier().fit(xt, yt)
+        predicate_model = _classifier(balanced=False).fit(xp, yp)
+        by_trigger = trigger_model.predict(x_trig)
+        by_predicate = predicate_predictions(nlp, predicate_model, [g["text"] for g in gold])
         combined = [r if r != "NONE" else p for r, p in zip(rules, by_predicate)]
         results["curve"][f"{int(share * 100)}%"] = {
             "items": len(part), "events": len(yt), "words": len(yp),
-            "trigger": _scores(y_gold, list(by_trigger)),
-            "predicate": _scores(y_gold, by_predicate),
-            "rules+predicate": _scores(y_gold, combined)}
+            "plover_dev": {"trigger": _scores(y_gold, list(by_trigger)),
+                           "predicate": _scores(y_gold, by_predicate),
+                           "rules+predicate": _scores(y_gold, combined)},
+            "corpus_test": {"trigger": _scores(yt_test, list(trigger_model.predict(xt_test))),
+                            "predicate_words": _word_scores(yp_test, list(predicate_model.predict(xp_test)))}}
     print(json.dumps(results, indent=1))
     if a.json:
         a.json.write_text(json.dumps(results, indent=1) + "\n", encoding="utf-8")

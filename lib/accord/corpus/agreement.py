@@ -4,7 +4,8 @@ Events are paired within an item by overlapping triggers (the best pairing first
 category, then shared codes); attributions by overlapping cues. On the pairs:
 - category: Cohen's kappa, on paired events and, counting an event one labeller missed as
   the category ``NONE``, on all events;
-- source and target codes: F1 of the code multisets;
+- source and target codes: F1 of the code multisets, of full codes and of their countries
+  (``NGACOP`` and ``NGA`` agree on the country, not on the code);
 - status: observed agreement and kappa;
 - attribution cue, source and content: F1 of the pairing (cue) and word-level span F1.
 """
@@ -38,6 +39,10 @@ def kappa(pairs: list[tuple[str, str]]) -> float:
 
 def _codes(side: list[dict]) -> Counter:
     return Counter(a["code"] for a in side)
+
+
+def _countries(side: list[dict]) -> Counter:
+    return Counter(a["code"] if str(a["code"]).startswith("IGO") else str(a["code"])[:3] for a in side)
 
 
 def _pair(first: list[dict], second: list[dict], key: str, score) -> list[tuple[int, int]]:
@@ -97,10 +102,11 @@ def compare(first: dict[str, dict], second: dict[str, dict]) -> dict:
             t.cat_pairs.append((x["category"], y["category"]))
             t.status_pairs.append((x["status"], y["status"]))
             for side in ("source", "target"):
-                ca, cb = _codes(x[side]), _codes(y[side])
-                t.n[f"{side}_tp"] += sum((ca & cb).values())
-                t.n[f"{side}_first"] += sum(ca.values())
-                t.n[f"{side}_second"] += sum(cb.values())
+                for unit, count in (("", _codes), ("_country", _countries)):
+                    ca, cb = count(x[side]), count(y[side])
+                    t.n[f"{side}{unit}_tp"] += sum((ca & cb).values())
+                    t.n[f"{side}{unit}_first"] += sum(ca.values())
+                    t.n[f"{side}{unit}_second"] += sum(cb.values())
             if (x["category"], x["status"], _codes(x["source"]), _codes(x["target"])) != \
                     (y["category"], y["status"], _codes(y["source"]), _codes(y["target"])):
                 differences.append((ident, "event", _show(a, x), _show(b, y)))
@@ -116,9 +122,15 @@ def compare(first: dict[str, dict], second: dict[str, dict]) -> dict:
         t.n["attributions_first"] += len(aa)
         t.n["attributions_second"] += len(ab)
         t.n["attributions_paired"] += len(apairs)
+        for i in set(range(len(aa))) - {i for i, _ in apairs}:
+            differences.append((ident, "attribution", _show_attribution(a, aa[i]), None))
+        for j in set(range(len(ab))) - {j for _, j in apairs}:
+            differences.append((ident, "attribution", None, _show_attribution(b, ab[j])))
         for i, j in apairs:
             x, y = aa[i], ab[j]
             t.n["stance_same"] += x["stance"] == y["stance"]
+            if x["stance"] != y["stance"] or (x.get("source") or {}).get("code") != (y.get("source") or {}).get("code"):
+                differences.append((ident, "attribution", _show_attribution(a, x), _show_attribution(b, y)))
             sx = _words(a["text"], [x["source"]["span"]] if x.get("source") else [])
             sy = _words(b["text"], [y["source"]["span"]] if y.get("source") else [])
             t.span_f1["attribution_source"].append(_f1(len(sx & sy), len(sx), len(sy)) if sx or sy else 1.0)
@@ -134,6 +146,8 @@ def compare(first: dict[str, dict], second: dict[str, dict]) -> dict:
         "category_agreement_paired": _share(t.cat_pairs),
         "source_code_f1": _f1(n["source_tp"], n["source_first"], n["source_second"]),
         "target_code_f1": _f1(n["target_tp"], n["target_first"], n["target_second"]),
+        "source_country_f1": _f1(n["source_country_tp"], n["source_country_first"], n["source_country_second"]),
+        "target_country_f1": _f1(n["target_country_tp"], n["target_country_first"], n["target_country_second"]),
         "status_agreement": _share(t.status_pairs),
         "status_kappa": kappa(t.status_pairs),
         "attributions": [n["attributions_first"], n["attributions_second"]],
@@ -159,3 +173,11 @@ def _show(item: dict, ev: dict) -> str:
     src = ",".join(a["code"] for a in ev["source"])
     tgt = ",".join(a["code"] for a in ev["target"])
     return f"{trig!r} {ev['category']}/{ev.get('mode') or '-'} {src}->{tgt} {ev['status']}"
+
+
+def _show_attribution(item: dict, at: dict) -> str:
+    text = item["text"]
+    cue = " ".join(text[s:e] for s, e in _pieces(at["cue"]))
+    src = at.get("source") or {}
+    who = f"{text[slice(*src['span'])]!r}={src.get('code')}" if src else "-"
+    return f"{cue!r} {at['stance']} {who}"

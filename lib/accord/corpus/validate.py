@@ -168,10 +168,10 @@ def _codes(side: list) -> frozenset:
 
 
 def _joint(events: list[dict]) -> bool:
-    """Events on one trigger are a joint act: one category, and every source is some event's target."""
+    """Events on one trigger are a joint act: one category, and every source is some event's target
+    (the two sides may share a code: two factions of one country's clergy)."""
     if len({e.get("category") for e in events}) != 1:
         return False
     sources = frozenset().union(*(_codes(e.get("source") or []) for e in events))
     targets = frozenset().union(*(_codes(e.get("target") or []) for e in events))
-    return len({(_codes(e.get("source") or []), _codes(e.get("target") or [])) for e in events}) == len(events) \
-        and sources == targets
+    return bool(sources) and sources == targets

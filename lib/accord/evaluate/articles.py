@@ -92,14 +92,15 @@ def evaluate_articles(folder: Path) -> dict[str, Any]:
     for kind, recs in rows.items():
         for r in recs:
             by_doc.setdefault((kind, str(r["doc_id"])), []).append(r)
-    results = {c["id"]: holds(c, by_doc.get((c["kind"], c["doc"]), [])) for c in checks}
+    # check ids are unique within a partnership's folder, not across folders
+    results = {(c["folder"], c["id"]): holds(c, by_doc.get((c["kind"], c["doc"]), [])) for c in checks}
     held = list(results.values())
     metrics = {"checks_held": _m(safe_div(sum(held), len(held)), 0.0, len(held))}
     for kind in ("relation", "claim"):
-        oks = [results[c["id"]] for c in checks if c["kind"] == kind]
+        oks = [results[c["folder"], c["id"]] for c in checks if c["kind"] == kind]
         if oks:
             metrics[f"checks_held_{kind}"] = _m(safe_div(sum(oks), len(oks)), 0.0, len(oks))
     failures = [{"id": c["id"], "doc": c["doc"], "want": c["want"], "note": c.get("note", "")}
-                for c in checks if not results[c["id"]]]
+                for c in checks if not results[c["folder"], c["id"]]]
     return {"path": str(folder), "n": len(checks), "metrics": metrics,
             "details": {"held": sum(held), "failures": failures}}
