@@ -174,9 +174,32 @@ def test_no_item_shares_ten_words_with_a_gold_set() -> None:
     assert not hits, f"{len(hits)} items share a 10-word sequence: {dict(list(hits.items())[:10])}"
 
 
-def test_the_datasheet_reports_the_corpus_as_it_is() -> None:
-    from accord.corpus.stats import corpus_stats, current_block, figures_markdown
+@pytest.fixture(scope="module")
+def figures() -> dict:
+    from accord.corpus.stats import corpus_stats
+
+    return corpus_stats(CORPUS)
+
+
+def test_the_datasheet_reports_the_corpus_as_it_is(figures: dict) -> None:
+    from accord.corpus.stats import current_block, figures_markdown
 
     page = (CORPUS / "DATASHEET.md").read_text(encoding="utf-8")
-    assert current_block(page) == figures_markdown(corpus_stats(CORPUS)), \
+    assert current_block(page) == figures_markdown(figures), \
         "DATASHEET.md's figures are stale: run `python -m accord.corpus stats --datasheet training/corpus/DATASHEET.md`"
+
+
+def test_the_corpus_meets_its_floors(figures: dict) -> None:
+    """The floors of the corpus issue: size, every category, domestic and real text, places and
+    times, variety, and a test split of its own."""
+    f = figures
+    assert f["events"] >= 6000 and f["attributions"] >= 3000
+    assert min(f["by_category"].values()) >= 200 and len(f["by_category"]) == 16, f["by_category"]
+    assert f["domestic_share"] >= 0.25 and f["real_text_events"] >= 1000
+    regions = f["by_region"]
+    assert all(regions.get(r, 0) >= 300 for r in ("Africa", "Americas", "Asia", "Europe", "Middle East")), regions
+    assert regions.get("Oceania", 0) > 0
+    assert all(f["by_decade"].get(d, 0) > 0 for d in ("1990s", "2000s", "2010s", "2020s"))
+    assert f["distinct_trigger_lemmas"] >= 600 and f["masked_repeats"] <= 0.02
+    assert 25 <= f["median_sentence_words"] <= 30
+    assert 0.12 <= f["written_test_share"] <= 0.20 and 0.10 <= f["treebank_test_share"] <= 0.20

@@ -1,4 +1,5 @@
-"""The corpus's coverage figures: what the datasheet reports and the floors ``make test`` holds.
+"""The corpus's coverage figures: what the datasheet reports and what ``tests/test_corpus.py`` holds to
+the corpus issue's floors.
 
 Sentences and lemmas come from accord's own parser (``models/en_ud``), so "distinct trigger
 lemmas" counts *attack*, *attacked* and *attacks* once.
