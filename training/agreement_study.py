@@ -5,7 +5,12 @@ labeller listed in a ``*-empty.txt`` file counts as labelled with nothing). Seco
 training/agreement/second. Figures are given for all paired items, and for the treebank and
 written halves apart; every difference is listed for adjudication.
 
-    .venv/bin/python training/agreement_study.py [--out training/agreement]
+The committed figures (``training/agreement/agreement.json`` and ``differences.md``) were
+measured before adjudication. The first labels now include the adjudicator's fixes, so a rerun
+measures something else; it writes to ``training/agreement/rerun/`` (not committed) unless
+told otherwise.
+
+    .venv/bin/python training/agreement_study.py [--out training/agreement/rerun]
 """
 from __future__ import annotations
 
@@ -49,7 +54,7 @@ def main() -> None:
     ap.add_argument("--authored", type=Path, default=ROOT / "authored")
     ap.add_argument("--second", type=Path, default=ROOT / "agreement" / "second")
     ap.add_argument("--candidates", type=Path, default=ROOT / "candidates")
-    ap.add_argument("--out", type=Path, default=ROOT / "agreement")
+    ap.add_argument("--out", type=Path, default=ROOT / "agreement" / "rerun")
     a = ap.parse_args()
     vocab = Vocabulary.from_lexicon(load_lexicon())
     first_items, issues = placed_items(sorted(a.authored.rglob("*.jsonl")), vocab)
