@@ -14,7 +14,7 @@ import pytest
 from accord.corpus import AnchorError, Vocabulary, check_item, place_item
 from accord.corpus.agreement import compare, kappa
 from accord.corpus.anchors import locate
-from accord.corpus.cli import placed_items
+from accord.corpus import placed_items
 from accord.corpus.overlap import reference_texts, shared_sequences
 from accord.corpus.split import group_of, is_test, write_corpus
 from accord.corpus.stats import load_corpus, masked

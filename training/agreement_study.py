@@ -21,7 +21,7 @@ from pathlib import Path
 
 from accord.corpus import Vocabulary
 from accord.corpus.agreement import compare
-from accord.corpus.cli import placed_items
+from accord.corpus import placed_items
 from accord.lexicon import load_lexicon
 
 ROOT = Path("training")

@@ -6,6 +6,7 @@ against the lexicon by :mod:`accord.corpus.validate`. ``python -m accord.corpus`
 checks and counts them (:mod:`accord.corpus.cli`).
 """
 from .anchors import AnchorError, place_item
+from .build import placed_items
 from .validate import CorpusIssue, Vocabulary, check_item, read_items
 
-__all__ = ["AnchorError", "place_item", "CorpusIssue", "Vocabulary", "check_item", "read_items"]
+__all__ = ["AnchorError", "place_item", "placed_items", "CorpusIssue", "Vocabulary", "check_item", "read_items"]
