@@ -241,8 +241,10 @@ def test_opening_a_notebook_in_jupyterlab_does_not_modify_it(browser, jupyterlab
     page = browser.new_page(viewport={"width": 1400, "height": 1000})
     page.goto(f"{url}/lab/tree/notebooks/{name}?token={token}")
     page.wait_for_selector(".jp-Notebook", timeout=60_000)
-    # the kernel is up when its status says idle; then JupyterLab has merged the kernel's info
-    page.wait_for_selector(".jp-Notebook-ExecutionIndicator[data-status='idle']", timeout=90_000)
+    # the kernel is up when its status says idle; then JupyterLab has merged the kernel's info.
+    # JupyterLab may render a second, hidden indicator: wait on the visible one (a wait on the
+    # first match could sit on the hidden one until it timed out)
+    page.wait_for_selector(".jp-Notebook-ExecutionIndicator[data-status='idle']:visible", timeout=90_000)
     page.wait_for_timeout(1500)
     tab = page.locator("li.lm-TabBar-tab.jp-mod-current")
     dirty = "jp-mod-dirty" in (tab.first.get_attribute("class") or "")
