@@ -438,7 +438,7 @@ def test_records_scoring_with_a_stub_engine(tmp_path, monkeypatch):
         ]
         return _tables(relations, mentions, actors, claims)
 
-    monkeypatch.setattr(ev_records, "_annotate", fake_annotate)
+    monkeypatch.setattr(ev_records, "annotate_texts", fake_annotate)
     quads, _ = ev.load_quad_classes()
     res = ev.evaluate_records(tmp_path, quads, ev_plover._valid_modes())
     m = res["metrics"]

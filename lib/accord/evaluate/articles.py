@@ -15,8 +15,8 @@ from typing import Any, Mapping
 import yaml
 
 from ..errors import InputError
-from .codes import _records, as_list
-from .common import _annotate, _doc_row, _documents, _m, gold_list
+from .codes import records_of, as_list
+from .common import annotate_texts, document_row, documents_frame, metric, gold_list
 from .metrics import safe_div
 
 ARTICLES_DEFAULT = Path("tests") / "articles"
@@ -34,7 +34,7 @@ def load_articles(folder: Path) -> tuple[list[dict[str, Any]], list[dict[str, An
         for txt in sorted(sub.glob("*.txt")):
             meta_path = txt.with_suffix(".meta.yaml")
             meta = yaml.safe_load(meta_path.read_text(encoding="utf-8")) if meta_path.exists() else {}
-            docs.append(_doc_row(txt.stem, str(txt), txt.read_text(encoding="utf-8"), str(meta.get("date") or "") or None,
+            docs.append(document_row(txt.stem, str(txt), txt.read_text(encoding="utf-8"), str(meta.get("date") or "") or None,
                                  "analyst article"))
         names = {txt.stem for txt in sub.glob("*.txt")}
         for c in gold_list(sub / "checks.yaml", "checks"):
@@ -86,8 +86,8 @@ def holds(check: Mapping[str, Any], rows: list[Mapping[str, Any]]) -> bool:
 def evaluate_articles(folder: Path) -> dict[str, Any]:
     """Annotate every article at its date and count the checks that hold."""
     docs, checks = load_articles(folder)
-    tables = _annotate(_documents(docs))
-    rows = {"relation": _records(tables["relations"]), "claim": _records(tables["claims"])}
+    tables = annotate_texts(documents_frame(docs))
+    rows = {"relation": records_of(tables["relations"]), "claim": records_of(tables["claims"])}
     by_doc: dict[tuple[str, str], list] = {}
     for kind, recs in rows.items():
         for r in recs:
@@ -95,11 +95,11 @@ def evaluate_articles(folder: Path) -> dict[str, Any]:
     # check ids are unique within a partnership's folder, not across folders
     results = {(c["folder"], c["id"]): holds(c, by_doc.get((c["kind"], c["doc"]), [])) for c in checks}
     held = list(results.values())
-    metrics = {"checks_held": _m(safe_div(sum(held), len(held)), 0.0, len(held))}
+    metrics = {"checks_held": metric(safe_div(sum(held), len(held)), 0.0, len(held))}
     for kind in ("relation", "claim"):
         oks = [results[c["folder"], c["id"]] for c in checks if c["kind"] == kind]
         if oks:
-            metrics[f"checks_held_{kind}"] = _m(safe_div(sum(oks), len(oks)), 0.0, len(oks))
+            metrics[f"checks_held_{kind}"] = metric(safe_div(sum(oks), len(oks)), 0.0, len(oks))
     failures = [{"id": c["id"], "doc": c["doc"], "want": c["want"], "note": c.get("note", "")}
                 for c in checks if not results[c["folder"], c["id"]]]
     return {"path": str(folder), "n": len(checks), "metrics": metrics,

@@ -18,8 +18,8 @@ import re
 from pathlib import Path
 from typing import Any, Mapping
 from ..errors import InputError
-from .codes import _records
-from .common import _annotate, _doc_row, _documents, _m, gold_list
+from .codes import records_of
+from .common import annotate_texts, document_row, documents_frame, metric, gold_list
 from .metrics import prf, safe_div
 
 ATTRIBUTION_DEFAULT = Path("tests") / "gold" / "attributions_dev.yaml"
@@ -136,15 +136,15 @@ def score_attributions(items: list[Mapping[str, Any]], predicted: Mapping[str, l
 def evaluate_attributions(path: Path) -> dict[str, Any]:
     """Annotate every item as a document and score the engine's claims (and the baseline's)."""
     items = load_attributions(path)
-    rows = [_doc_row(str(i["id"]), f"{path}#{i['id']}", i["text"], None, "attribution dev set") for i in items]
-    tables = _annotate(_documents(rows))
+    rows = [document_row(str(i["id"]), f"{path}#{i['id']}", i["text"], None, "attribution dev set") for i in items]
+    tables = annotate_texts(documents_frame(rows))
     claims: dict[str, list[Mapping[str, Any]]] = {}
-    for r in _records(tables["claims"]):
+    for r in records_of(tables["claims"]):
         claims.setdefault(str(r["doc_id"]), []).append(r)
     engine = score_attributions(items, {str(i["id"]): _engine_claims(i, claims.get(str(i["id"]), [])) for i in items})
     base = score_attributions(items, {str(i["id"]): _baseline_claims(i) for i in items})
     n = engine.pop("n")
     base.pop("n")
     counts = {"cue_precision": n["pred"], "cue_recall": n["gold"], "cue_f1": n["gold"]}
-    metrics = {name: _m(engine[name], base[name], counts.get(name, n["matched"])) for name in engine}
+    metrics = {name: metric(engine[name], base[name], counts.get(name, n["matched"])) for name in engine}
     return {"path": str(path), "n": len(items), "metrics": metrics, "details": {}}

@@ -130,7 +130,8 @@ def joint_form(rel: Mapping[str, Any], rows: Sequence[Mapping[str, Any]]) -> Map
     return rel
 
 
-def _records(df: Any) -> list[dict[str, Any]]:
+def records_of(df: Any) -> list[dict[str, Any]]:
+    """The rows of a table as dicts (none for a missing or empty table)."""
     if df is None or len(df) == 0:
         return []
     return df.to_dict("records")
@@ -146,7 +147,7 @@ def _by_doc(rows: Iterable[Mapping[str, Any]]) -> dict[str, list[Mapping[str, An
 def actor_codes(tables: Mapping[str, Any]) -> dict[str, str]:
     """actor_id -> code (country + sector) from the actors table; unresolved actors -> UNK."""
     out = {}
-    for a in _records(tables.get("actors")):
+    for a in records_of(tables.get("actors")):
         ctry = a.get("country")
         if _missing(ctry) or not str(ctry).strip():
             if a.get("kind") != "unresolved":
@@ -162,7 +163,7 @@ def mentioned_codes(tables: Mapping[str, Any]) -> dict[str, list[tuple[int, str]
     """doc_id -> [(start, code)] of the engine's resolved mentions, in text order."""
     codes = actor_codes(tables)
     out: dict[str, list[tuple[int, str]]] = {}
-    for m in _records(tables.get("mentions")):
+    for m in records_of(tables.get("mentions")):
         code = codes.get(str(m.get("actor_id")))
         if code:
             start = m.get("start")

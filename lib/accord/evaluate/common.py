@@ -22,15 +22,18 @@ BENCHMARKS = ("plover", "records", "seed", "attribution", "probe", "articles")
 SYNTAX: ContextVar[bool] = ContextVar("accord_evaluate_syntax", default=True)
 
 
-def _annotate(documents: Any) -> dict[str, Any]:
+def annotate_texts(documents: Any) -> dict[str, Any]:
+    """The tables of a gold set's documents, by the engine the evaluation runs (``SYNTAX``)."""
     return annotate(documents, syntax=SYNTAX.get())
 
 
-def _documents(rows: list[dict[str, Any]]) -> Any:
+def documents_frame(rows: list[dict[str, Any]]) -> Any:
+    """The documents table of ``rows`` (each made by :func:`document_row`)."""
     return tables.frame("documents", rows)
 
 
-def _doc_row(doc_id: str, path: str, text: str, date: str | None, source: str) -> dict[str, Any]:
+def document_row(doc_id: str, path: str, text: str, date: str | None, source: str) -> dict[str, Any]:
+    """One gold text as a row of the documents table."""
     return {
         "doc_id": doc_id, "path": path, "title": None, "date": date, "source": source,
         "url": None, "n_chars": len(text), "text": text,
@@ -69,5 +72,6 @@ def gold_list(path: str | Path, key: str) -> list[dict[str, Any]]:
     return items
 
 
-def _m(engine: float | None, baseline: float | None, n: int) -> dict[str, Any]:
+def metric(engine: float | None, baseline: float | None, n: int) -> dict[str, Any]:
+    """One score as every scorer reports it: the engine's, the trivial baseline's, and n."""
     return {"engine": engine, "baseline": baseline, "n": n}

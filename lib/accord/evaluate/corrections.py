@@ -22,7 +22,7 @@ from ..annotation import annotate
 from ..corrections import apply_corrections, load_corrections
 from ..errors import InputError
 from ..lexicon import load_lexicon
-from .common import _m
+from .common import metric
 from .plover import _valid_modes, load_quad_classes
 from .records import evaluate_records
 
@@ -92,7 +92,7 @@ def evaluate_corrections(corpus: Any, corrections: str | Path, lexicon: str | Pa
     report["engine_right"] = right
     present = report.outcome != "absent"
     records = correction_records(plain, corrected, fixes, report)
-    metrics = {"corrections_engine_right": _m(float(pd.Series(right)[present].mean()) if present.any() else None,
+    metrics = {"corrections_engine_right": metric(float(pd.Series(right)[present].mean()) if present.any() else None,
                                               None, int(present.sum()))}
     if write_records:
         if not records:

@@ -8,8 +8,8 @@ from typing import Any, Mapping
 from ..errors import InputError
 from ..lexicon import Lexicon, PloverClass, load_lexicon
 from ..paths import REPO_DIR
-from .common import _annotate, _doc_row, _documents, _m
-from .codes import CATEGORIES, NONE, _by_doc, _missing, _records, as_list, countries, country, main_relation, map_label, mentioned_codes, norm_code
+from .common import annotate_texts, document_row, documents_frame, metric
+from .codes import CATEGORIES, NONE, _by_doc, _missing, records_of, as_list, countries, country, main_relation, map_label, mentioned_codes, norm_code
 from .metrics import accuracy, macro_f1, majority, per_label_prf, safe_div, sector_hits, set_prf
 
 
@@ -129,7 +129,7 @@ def score_main(gold: list[dict[str, Any]], tables: Mapping[str, Any], quads: Map
 
     Each gold item: id, event, mode, source/target as [{code, sector}]. Returns the
     metrics {name: {engine, baseline, n}} and details for error analysis."""
-    rels = _by_doc(_records(tables.get("relations")))
+    rels = _by_doc(records_of(tables.get("relations")))
     mentions = mentioned_codes(tables)
     g_ev, p_ev, g_quad, p_quad = [], [], [], []
     src_pairs, tgt_pairs, base_src, base_tgt = [], [], [], []
@@ -186,20 +186,20 @@ def score_main(gold: list[dict[str, Any]], tables: Mapping[str, Any], quads: Map
     src, tgt = set_prf(src_pairs), set_prf(tgt_pairs)
     bsrc, btgt = set_prf(base_src), set_prf(base_tgt)
     metrics = {
-        "event_accuracy": _m(accuracy(g_ev, p_ev), accuracy(g_ev, [maj_ev] * n), n),
-        "event_macro_f1": _m(macro_f1(g_ev, p_ev), macro_f1(g_ev, [maj_ev] * n), n),
-        "event_any_relation": _m(safe_div(any_hits, n), accuracy(g_ev, [maj_ev] * n), n),
-        "coverage": _m(safe_div(covered, n), None, n),
-        "mode_accuracy": _m(safe_div(mode_hits, mode_n), 0.0, mode_n),
-        "quad_accuracy": _m(accuracy(g_quad, p_quad), accuracy(g_quad, [maj_quad] * n), n),
-        "source_country_precision": _m(src["precision"], bsrc["precision"], src["tp"] + src["fn"]),
-        "source_country_recall": _m(src["recall"], bsrc["recall"], src["tp"] + src["fn"]),
-        "source_country_f1": _m(src["f1"], bsrc["f1"], src["tp"] + src["fn"]),
-        "target_country_precision": _m(tgt["precision"], btgt["precision"], tgt["tp"] + tgt["fn"]),
-        "target_country_recall": _m(tgt["recall"], btgt["recall"], tgt["tp"] + tgt["fn"]),
-        "target_country_f1": _m(tgt["f1"], btgt["f1"], tgt["tp"] + tgt["fn"]),
-        "sector_accuracy": _m(safe_div(sec_hits, sec_n), safe_div(sum(s == maj_sec for s in gold_sectors), sec_n), sec_n),
-        "sector_accuracy_found": _m(safe_div(fsec_hits, fsec_n), safe_div(sum(s == maj_sec for s in found_sectors), fsec_n), fsec_n),
+        "event_accuracy": metric(accuracy(g_ev, p_ev), accuracy(g_ev, [maj_ev] * n), n),
+        "event_macro_f1": metric(macro_f1(g_ev, p_ev), macro_f1(g_ev, [maj_ev] * n), n),
+        "event_any_relation": metric(safe_div(any_hits, n), accuracy(g_ev, [maj_ev] * n), n),
+        "coverage": metric(safe_div(covered, n), None, n),
+        "mode_accuracy": metric(safe_div(mode_hits, mode_n), 0.0, mode_n),
+        "quad_accuracy": metric(accuracy(g_quad, p_quad), accuracy(g_quad, [maj_quad] * n), n),
+        "source_country_precision": metric(src["precision"], bsrc["precision"], src["tp"] + src["fn"]),
+        "source_country_recall": metric(src["recall"], bsrc["recall"], src["tp"] + src["fn"]),
+        "source_country_f1": metric(src["f1"], bsrc["f1"], src["tp"] + src["fn"]),
+        "target_country_precision": metric(tgt["precision"], btgt["precision"], tgt["tp"] + tgt["fn"]),
+        "target_country_recall": metric(tgt["recall"], btgt["recall"], tgt["tp"] + tgt["fn"]),
+        "target_country_f1": metric(tgt["f1"], btgt["f1"], tgt["tp"] + tgt["fn"]),
+        "sector_accuracy": metric(safe_div(sec_hits, sec_n), safe_div(sum(s == maj_sec for s in gold_sectors), sec_n), sec_n),
+        "sector_accuracy_found": metric(safe_div(fsec_hits, fsec_n), safe_div(sum(s == maj_sec for s in found_sectors), fsec_n), fsec_n),
     }
     details = {
         "confusions": Counter((g, p) for g, p in zip(g_ev, p_ev) if g != p),
@@ -225,7 +225,7 @@ def score_main(gold: list[dict[str, Any]], tables: Mapping[str, Any], quads: Map
 
 def evaluate_plover(path: Path, quads: Mapping[str, int], valid_modes: Mapping[str, set[str]]) -> dict[str, Any]:
     gold = load_plover(path)
-    docs = _documents([_doc_row(g["id"], f"{path.name}:{g['line']}", g["text"], g["date"], "PLOVER GSR") for g in gold])
-    tables = _annotate(docs)
+    docs = documents_frame([document_row(g["id"], f"{path.name}:{g['line']}", g["text"], g["date"], "PLOVER GSR") for g in gold])
+    tables = annotate_texts(docs)
     metrics, details = score_main(gold, tables, quads, valid_modes)
     return {"path": str(path), "n": len(gold), "metrics": metrics, "details": details}

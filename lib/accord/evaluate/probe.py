@@ -10,8 +10,8 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any, Mapping
 from ..errors import InputError
-from .codes import _records
-from .common import _annotate, _doc_row, _documents, _m, gold_list
+from .codes import records_of
+from .common import annotate_texts, document_row, documents_frame, metric, gold_list
 from .metrics import safe_div
 
 PROBE_DEFAULT = Path("tests") / "probes" / "actors.yaml"
@@ -58,17 +58,17 @@ def score_probes(probes: list[dict[str, Any]], mentions: list[Mapping[str, Any]]
                              "expect": sorted(want) or None, "found": found})
     every = [ok for oks in passed.values() for ok in oks]
     every_base = [ok for oks in base.values() for ok in oks]
-    metrics = {"accuracy": _m(safe_div(sum(every), len(every)), safe_div(sum(every_base), len(every_base)), len(every))}
+    metrics = {"accuracy": metric(safe_div(sum(every), len(every)), safe_div(sum(every_base), len(every_base)), len(every))}
     for kind in sorted(passed):
         oks = passed[kind]
-        metrics[f"accuracy_{kind}"] = _m(safe_div(sum(oks), len(oks)), safe_div(sum(base[kind]), len(oks)), len(oks))
+        metrics[f"accuracy_{kind}"] = metric(safe_div(sum(oks), len(oks)), safe_div(sum(base[kind]), len(oks)), len(oks))
     return metrics, failures
 
 
 def evaluate_probe(path: Path) -> dict[str, Any]:
     """Annotate every probe as a document of its date and score the names."""
     probes = load_probes(path)
-    rows = [_doc_row(str(p["id"]), f"{path}#{p['id']}", p["text"], str(p["date"]), "actor probe") for p in probes]
-    tables = _annotate(_documents(rows))
-    metrics, failures = score_probes(probes, _records(tables["mentions"]))
+    rows = [document_row(str(p["id"]), f"{path}#{p['id']}", p["text"], str(p["date"]), "actor probe") for p in probes]
+    tables = annotate_texts(documents_frame(rows))
+    metrics, failures = score_probes(probes, records_of(tables["mentions"]))
     return {"path": str(path), "n": len(probes), "metrics": metrics, "details": {"failures": failures}}

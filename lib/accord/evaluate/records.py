@@ -4,9 +4,9 @@ from pathlib import Path
 from typing import Any, Mapping
 import yaml
 from ..errors import InputError
-from .common import _annotate, _doc_row, _documents, _m
+from .common import annotate_texts, document_row, documents_frame, metric
 from .plover import score_main
-from .codes import _by_doc, _records, as_list, mentioned_codes, norm_code, sector
+from .codes import _by_doc, records_of, as_list, mentioned_codes, norm_code, sector
 from .metrics import majority, prf, safe_div
 from .match import _distance, claim_compatible, match, match_counts, relation_compatible, status_ok
 
@@ -46,13 +46,13 @@ def evaluate_records(folder: Path, quads: Mapping[str, int], valid_modes: Mappin
     if not recs:
         return {"path": str(folder), "n": 0, "metrics": {}, "details": {}, "note": "no records"}
     ids = [f"rec{i:04d}" for i in range(len(recs))]
-    docs = _documents([
-        _doc_row(did, r["file"], r["text"], str(r["date"]) if r.get("date") else None, "accord records")
+    docs = documents_frame([
+        document_row(did, r["file"], r["text"], str(r["date"]) if r.get("date") else None, "accord records")
         for did, r in zip(ids, recs)
     ])
-    tables = _annotate(docs)
-    rels = _by_doc(_records(tables.get("relations")))
-    claims = _by_doc(_records(tables.get("claims")))
+    tables = annotate_texts(docs)
+    rels = _by_doc(records_of(tables.get("relations")))
+    claims = _by_doc(records_of(tables.get("claims")))
     mentions = mentioned_codes(tables)
 
     # main-relation scores on records that have relations
@@ -126,15 +126,15 @@ def evaluate_records(folder: Path, quads: Mapping[str, int], valid_modes: Mappin
     cl, act = prf(ctp, cfp, cfn), prf(atp, afp, afn)
     bcl_s, bact_s = prf(b_ctp, b_cfp, b_cfn), prf(b_atp, b_afp, b_afn)
     metrics.update({
-        "relation_precision": _m(rel["precision"], brel["precision"], rtp + rfp),
-        "relation_recall": _m(rel["recall"], brel["recall"], rtp + rfn),
-        "relation_f1": _m(rel["f1"], brel["f1"], rtp + rfn),
-        "relation_status_accuracy": _m(safe_div(status_hit, status_n), None, status_n),
-        "no_event_correct": _m(safe_div(empty_ok, empty_n), None, empty_n),
-        "claim_precision": _m(cl["precision"], bcl_s["precision"], ctp + cfp),
-        "claim_recall": _m(cl["recall"], bcl_s["recall"], ctp + cfn),
-        "claim_f1": _m(cl["f1"], bcl_s["f1"], ctp + cfn),
-        "denial_linked": _m(safe_div(link_hits, link_n), 0.0, link_n),
-        "actor_f1": _m(act["f1"], bact_s["f1"], atp + afn),
+        "relation_precision": metric(rel["precision"], brel["precision"], rtp + rfp),
+        "relation_recall": metric(rel["recall"], brel["recall"], rtp + rfn),
+        "relation_f1": metric(rel["f1"], brel["f1"], rtp + rfn),
+        "relation_status_accuracy": metric(safe_div(status_hit, status_n), None, status_n),
+        "no_event_correct": metric(safe_div(empty_ok, empty_n), None, empty_n),
+        "claim_precision": metric(cl["precision"], bcl_s["precision"], ctp + cfp),
+        "claim_recall": metric(cl["recall"], bcl_s["recall"], ctp + cfn),
+        "claim_f1": metric(cl["f1"], bcl_s["f1"], ctp + cfn),
+        "denial_linked": metric(safe_div(link_hits, link_n), 0.0, link_n),
+        "actor_f1": metric(act["f1"], bact_s["f1"], atp + afn),
     })
     return {"path": str(folder), "n": len(recs), "metrics": metrics, "details": {}}

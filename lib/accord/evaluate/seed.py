@@ -6,8 +6,8 @@ import yaml
 from ..errors import InputError
 from ..paths import REPO_DIR
 from ..readers import read_document
-from .common import _annotate, _documents, _m
-from .codes import _missing, _records, actor_codes, mentioned_codes, norm_code, trigger_offset
+from .common import annotate_texts, documents_frame, metric
+from .codes import _missing, records_of, actor_codes, mentioned_codes, norm_code, trigger_offset
 from .metrics import majority, prf, safe_div
 from .match import _distance, claim_compatible, match, match_counts, relation_compatible, sentence_of, status_ok
 
@@ -38,12 +38,12 @@ def score_seed(gold: Mapping[str, Any], tables: Mapping[str, Any], doc_id: str,
     with the baseline. Engine rows are placed by their trigger (relations) or cue (claims)."""
     spans = gold["sentences"]
     pred_rels = []
-    for r in _records(tables.get("relations")):
+    for r in records_of(tables.get("relations")):
         if str(r["doc_id"]) == doc_id:
             pos = trigger_offset(r, text)
             pred_rels.append(dict(r, pos=pos, sent=sentence_of(pos, spans)))
     pred_claims = []
-    for c in _records(tables.get("claims")):
+    for c in records_of(tables.get("claims")):
         if str(c["doc_id"]) == doc_id:
             pos = trigger_offset({**c, "trigger": c.get("cue")}, text)
             pred_claims.append(dict(c, pos=pos, sent=sentence_of(pos, spans)))
@@ -109,20 +109,20 @@ def score_seed(gold: Mapping[str, Any], tables: Mapping[str, Any], doc_id: str,
     n_rel = sum(not r.get("optional") for r in g_rels)
     n_cl = sum(not c.get("optional") for c in g_claims)
     metrics = {
-        "relation_precision": _m(rel["precision"], b_rel["precision"], rel["tp"] + rel["fp"]),
-        "relation_recall": _m(rel["recall"], b_rel["recall"], n_rel),
-        "relation_f1": _m(rel["f1"], b_rel["f1"], n_rel),
-        "relation_status_accuracy": _m(status_acc, b_status, status_n),
-        "relation_mode_accuracy": _m(mode_acc, 0.0, mode_n),
-        "relation_date_accuracy": _m(date_acc, 0.0, date_n),
-        "claim_precision": _m(cl["precision"], b_cl["precision"], cl["tp"] + cl["fp"]),
-        "claim_recall": _m(cl["recall"], b_cl["recall"], n_cl),
-        "claim_f1": _m(cl["f1"], b_cl["f1"], n_cl),
-        "actor_precision": _m(act["precision"], b_act["precision"], len(p_codes)),
-        "actor_recall": _m(act["recall"], b_act["recall"], len(g_codes)),
-        "actor_f1": _m(act["f1"], b_act["f1"], len(g_codes)),
-        "actor_country_f1": _m(act_c["f1"], prf(len(g_ctry & b_codes), len(b_codes - g_ctry), len(g_ctry - b_codes))["f1"], len(g_ctry)),
-        "denial_linked": _m(safe_div(link_hits, len(links)), 0.0, len(links)),
+        "relation_precision": metric(rel["precision"], b_rel["precision"], rel["tp"] + rel["fp"]),
+        "relation_recall": metric(rel["recall"], b_rel["recall"], n_rel),
+        "relation_f1": metric(rel["f1"], b_rel["f1"], n_rel),
+        "relation_status_accuracy": metric(status_acc, b_status, status_n),
+        "relation_mode_accuracy": metric(mode_acc, 0.0, mode_n),
+        "relation_date_accuracy": metric(date_acc, 0.0, date_n),
+        "claim_precision": metric(cl["precision"], b_cl["precision"], cl["tp"] + cl["fp"]),
+        "claim_recall": metric(cl["recall"], b_cl["recall"], n_cl),
+        "claim_f1": metric(cl["f1"], b_cl["f1"], n_cl),
+        "actor_precision": metric(act["precision"], b_act["precision"], len(p_codes)),
+        "actor_recall": metric(act["recall"], b_act["recall"], len(g_codes)),
+        "actor_f1": metric(act["f1"], b_act["f1"], len(g_codes)),
+        "actor_country_f1": metric(act_c["f1"], prf(len(g_ctry & b_codes), len(b_codes - g_ctry), len(g_ctry - b_codes))["f1"], len(g_ctry)),
+        "denial_linked": metric(safe_div(link_hits, len(links)), 0.0, len(links)),
     }
     matched_g = {gi for gi, _ in rel_pairs}
     matched_p = {pi for _, pi in rel_pairs}
@@ -150,6 +150,6 @@ def evaluate_seed(path: Path) -> dict[str, Any]:
     row = doc.as_row()
     if gold.get("date") and not row.get("date"):
         row["date"] = str(gold["date"])
-    tables = _annotate(_documents([row]))
+    tables = annotate_texts(documents_frame([row]))
     metrics, details = score_seed(gold, tables, row["doc_id"], row["text"])
     return {"path": str(path), "n": 1, "metrics": metrics, "details": details}
