@@ -13,5 +13,6 @@ PACKAGE_DIR = Path(__file__).resolve().parent
 DATA_DIR = PACKAGE_DIR / "data"
 TEMPLATES_DIR = PACKAGE_DIR / "report" / "templates"
 PARSER_MODEL = PACKAGE_DIR / "models" / "en_ud"  # the trained tagger and parser (training/README.md)
+EVENT_MODEL = PACKAGE_DIR / "models" / "events"  # the learned event model (training/train_events.py)
 REPO_DIR = PACKAGE_DIR.parents[1]
 REFERENCE_DIR = REPO_DIR.parent / "shared" / "reference"

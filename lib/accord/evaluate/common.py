@@ -15,7 +15,7 @@ from ..paths import REPO_DIR
 PLOVER_DEFAULT = Path("..") / "shared" / "benchmarks" / "plover_gsr_dev.jsonl"
 RECORDS_DEFAULT = Path("tests") / "records"
 SEED_GOLD_DEFAULT = Path("tests") / "gold" / "seed.yaml"
-BENCHMARKS = ("plover", "records", "seed", "attribution", "probe", "articles")
+BENCHMARKS = ("plover", "records", "seed", "attribution", "probe", "articles", "corpus")
 
 
 #: whether the gold sets are annotated with the trained parser (set by :func:`accord.evaluate.run.evaluate_all`)

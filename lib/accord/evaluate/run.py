@@ -9,6 +9,7 @@ from .records import evaluate_records
 from .attribution import ATTRIBUTION_DEFAULT, evaluate_attributions
 from .probe import PROBE_DEFAULT, evaluate_probe
 from .articles import ARTICLES_DEFAULT, evaluate_articles
+from .corpus import CORPUS_TEST_DEFAULT, evaluate_corpus
 
 
 # ------------------------------------------------------------------- driver
@@ -53,5 +54,11 @@ def _evaluate(plover, records, seed_gold, benchmarks, attributions, probe, synta
         results["probe"] = evaluate_probe(resolve(probe, PROBE_DEFAULT, "actor probe"))
     if "articles" in benchmarks:
         results["articles"] = evaluate_articles(resolve(articles, ARTICLES_DEFAULT, "analyst articles folder"))
+    if "corpus" in benchmarks:
+        path = resolve(None, CORPUS_TEST_DEFAULT, "corpus test split", required=False)
+        if path is None or not path.is_file():
+            results["notes"].append("corpus: training/corpus/test.jsonl not found, skipped")
+        else:
+            results["corpus"] = evaluate_corpus(path)
     return results
 

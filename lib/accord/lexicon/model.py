@@ -137,6 +137,8 @@ class CodingRules:
     alleging: frozenset[str] = frozenset()
     # words where the content of a claim stops: the writer's own clauses
     content_breaks: frozenset[str] = frozenset()
+    # sectors of agent nouns that, named with no country ("police", "protesters"), take the one the text gives
+    context_country_sectors: frozenset[str] = frozenset()
     # the categories whose relations are material exchanges in the charts
     material_events: tuple[str, ...] = ()
     # chart category -> word stems of a mode or context naming it, first match wins

@@ -300,8 +300,9 @@ def _read_plover(ctx: _Ctx, section: Any) -> dict[tuple[str, str], PloverClass]:
 _CATEGORY_SETS = ("benefactive", "object_is_recipient", "exchanges", "material_events", "alignment_events",
                   "endorsing_events")
 _WORD_SETS = ("alleging", "content_breaks")
+_SECTOR_SETS = ("context_country_sectors",)
 RULES = frozenset({"stance_status", "subsuming", "intent_cameo", "stance_on_acts", "material_categories", "joint_acts",
-                   *_CATEGORY_SETS, *_WORD_SETS})
+                   *_CATEGORY_SETS, *_WORD_SETS, *_SECTOR_SETS})
 RELATION_STATUSES = ("negated", "hypothetical", "denied", "alleged", "planned", "reported")
 STANCE_ON_ACTS = ("only", "or")
 # rule -> (its keys are PLOVER categories, the values allowed (None: a CAMEO code), the problem otherwise)
@@ -349,6 +350,8 @@ def _read_rules(ctx: _Ctx, section: Any, cameo: Mapping[str, CameoCode],
                 else frozenset(category(c, what, where) for c in items)
         elif name in _WORD_SETS:
             out[name] = frozenset(w.lower() for w in words(value, what, where))
+        elif name in _SECTOR_SETS:
+            out[name] = frozenset(w.upper() for w in words(value, what, where))
         elif name in _CHECKED_MAPS:
             keys_are_categories, allowed, problem = _CHECKED_MAPS[name]
             mapping = text_map(value, what, where)

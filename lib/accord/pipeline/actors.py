@@ -18,6 +18,7 @@ import numpy
 from spacy.lang.en.stop_words import STOP_WORDS
 from spacy.tokens import Doc
 
+from .agents import bare_agents, context_country
 from .dates import MONTH_NAMES, WEEKDAYS
 from .grammar import APOSTROPHES, LOCATIVES, TITLES
 from .phrases import PhraseTable, phrase_splitter
@@ -107,11 +108,30 @@ class ActorRecognizer:
         titles = {e: (s, key) for s, e, kind, key in raw if kind == "agent"}
         no_actor = things + [(s, e) for _, s, e in self.places.find(texts)]
         mentions = self._add_unresolved(doc, mentions, no_actor, titles)
+        mentions += self._context_agents(doc, raw, mentions, places)
         mentions.sort(key=lambda m: m.start)
         for m in mentions:
             m.possessive = m.end < len(doc) and doc[m.end].text in APOSTROPHES
         doc._.mentions = mentions
         return doc
+
+    def _context_agents(self, doc: Doc, raw: list, mentions: list[Mention], places: list[Place]) -> list[Mention]:
+        """Bare agent nouns ("riot police", "students") coded with the country the text gives (see :mod:`.agents`)."""
+        taken = {k for m in mentions for k in range(m.start, m.end)}
+        bare = bare_agents(((s, e, key) for s, e, kind, key in raw if kind == "agent"), taken.__contains__,
+                           self.lexicon.rules.context_country_sectors)
+        if not bare:
+            return []
+        coded = sorted({(m.start, m.end, c[:3]) for m in mentions for c in m.codes
+                        if not c.startswith((UNRESOLVED, "IGO"))} | {(p.start, p.end, p.code[:3]) for p in places if p.code})
+        document_country = _sole_country(mentions)
+        out = []
+        for s, e, sector in bare:
+            sent = doc[s].sent
+            country = context_country(s, e, (sent.start, sent.end), coded, doc._.lower, document_country)
+            if country is not None:
+                out.append(Mention(s, e, [country + sector], "group", None, "agent"))
+        return out
 
     def _titles_person(self, raw: list, j: int) -> bool:
         """Whether the agent after the modifiers from ``j`` is a person's title ("Palestinian leader Yasser Arafat")."""

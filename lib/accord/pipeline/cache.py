@@ -37,7 +37,7 @@ from spacy.language import Language
 
 from ..lexicon import Lexicon, load_lexicon
 from ..lexicon.load import gc_paused, preload_default
-from ..paths import DATA_DIR, PACKAGE_DIR, PARSER_MODEL
+from ..paths import DATA_DIR, EVENT_MODEL, PACKAGE_DIR, PARSER_MODEL
 from .factories import build_pipeline, register_lexicon
 
 ENTRY_FILE = "pipeline.pickle"
@@ -95,6 +95,8 @@ def cache_key(extra: Extra = None, syntax: bool = True, model: str | Path | None
         folder = Path(model) if model is not None else PARSER_MODEL
         for p in _files(folder):
             add(f"model:{p.relative_to(folder)}", p.read_bytes())
+        for p in _files(EVENT_MODEL):
+            add(f"events:{p.relative_to(EVENT_MODEL)}", p.read_bytes())
     return digest.hexdigest()
 
 

@@ -10,7 +10,7 @@ are deliberately general: they are tuned on grammar, never on given sentences.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Iterator, Sequence
+from typing import AbstractSet, Iterable, Iterator, Sequence
 
 from spacy.lang.en.stop_words import STOP_WORDS
 from spacy.tokens import Doc, Span
@@ -74,6 +74,27 @@ class ClauseRules:
 
 
 HISTORY = 40  # earlier mentions kept for pronouns: a pronoun refers back a few sentences at most
+
+
+def is_own(codes: Iterable[str], source: AbstractSet[str] | None) -> bool:
+    """Whether a group coded ``codes`` is the ``source``'s own side (itself, its troops or officials,
+    sent or sold rather than received), not a recipient.
+
+    The same country is its own side unless the sectors tell the sides apart: police against
+    protesters, a court against a minister, a government against the opposition (PLOVER's
+    domestic events). A state's own sectors, and a government's or army's troops, stay its own.
+    """
+    if not source:
+        return False
+    countries = {c[:3] for c in source}
+    sectors = {c[3:6] for c in source}
+    for c in codes:
+        if c[:3] not in countries:
+            return False
+        sector = c[3:6]
+        if sector and "" not in sectors and sector not in sectors and not (sector == "MIL" and sectors & {"GOV", "MIL"}):
+            return False
+    return True
 
 
 def by_sentence(doc: Doc, items: Sequence[tuple[int, int, str]]) -> list[list[tuple[int, int, str]]]:
@@ -206,15 +227,15 @@ class SentenceView:
         return None
 
     def resolve_pronoun(self, word: str, before: int, skip_country: set[str] | None = None) -> list[str]:
-        """Codes of the nearest earlier mention a pronoun can refer to (not one of ``skip_country``)."""
+        """Codes of the nearest earlier mention a pronoun can refer to (not of the side ``skip_country``, see :func:`is_own`)."""
         want = POSSESSIVE_PRONOUNS.get(word) or {"he": "person", "she": "person", "it": "single", "they": "plural"}.get(word)
         if want is None:
             return []
         skip = skip_country or set()
-        candidates = [g for g in self.groups if g.end <= before and not {c[:3] for c in g.codes} <= skip]
+        candidates = [g for g in self.groups if g.end <= before and not is_own(g.codes, skip)]
         pool: list[list[str]] = [g.codes for g in reversed(candidates) if self._fits(g.mentions, want)]
         if not pool:
-            hist = [m for m in reversed(self.history) if self._fits([m], want) and not {c[:3] for c in m.codes} <= skip]
+            hist = [m for m in reversed(self.history) if self._fits([m], want) and not is_own(m.codes, skip)]
             pool = [m.codes for m in hist[:1]]
         return pool[0] if pool else []
 
@@ -315,8 +336,8 @@ class SentenceView:
         doer is the recipient, or "or" the object otherwise; only the parse can tell the act's doer
         from its patient, so word order ignores it.
 
-        Groups of ``skip_country`` (the source's own troops or officials, sent or
-        sold rather than received) are passed over.
+        Groups of the side of ``skip_country`` (the source's codes: its own troops or officials,
+        sent or sold rather than received; see :func:`is_own`) are passed over.
         """
         k = i
         stop = min(self.end, i + limit)
@@ -324,7 +345,7 @@ class SentenceView:
             w = self.lower[k]
             if k in self.group_at:
                 g = self.group_at[k]
-                own = skip_country and {c[:3] for c in g.codes} <= skip_country
+                own = is_own(g.codes, skip_country)
                 # "North Korean missiles" are goods, not a recipient
                 goods = len(g.mentions) == 1 and g.mentions[0].via == "demonym" and g.end in self.goods
                 if own or goods:
@@ -343,7 +364,7 @@ class SentenceView:
             if w in POSSESSIVE_PRONOUNS and w != "their":
                 # "withdraw its troops": a possessive naming the source itself is not a recipient
                 own = self.resolve_pronoun(w, k)
-                if own and skip_country and {c[:3] for c in own} <= skip_country:
+                if own and is_own(own, skip_country):
                     k += 1
                     continue
                 arg = self._pronoun_arg(k, skip_country)

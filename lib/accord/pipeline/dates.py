@@ -67,8 +67,10 @@ def resolve(kind: str, words: list[str], anchor: date | None) -> str | None:
     words = [w.lower().rstrip(".,") for w in words if w not in (".", ",")]
     nums = [w for w in words if w[:1].isdigit()]
     month = next((MONTHS[w] for w in words if w in MONTHS), None)
-    year = next((int(w) for w in nums if len(w) == 4), None)
-    day = next((int("".join(c for c in w if c.isdigit())) for w in nums if len(w) != 4), None)
+    # "2009" is a year; "21st", "28th" (four characters too) and "21" are days
+    year = next((int(w) for w in nums if len(w) == 4 and w.isdigit()), None)
+    day = next((int(digits) for w in nums for digits in [w[:2].rstrip("snrt")]
+                if not (len(w) == 4 and w.isdigit()) and digits.isdigit()), None)
     if kind in ("DMY", "MDY"):
         try:
             return date(year, month, day).isoformat()

@@ -21,12 +21,16 @@ from .actors import ActorRecognizer
 from .grammar import APOSTROPHES
 from .claims import ClaimExtractor
 from .dates import DateRecognizer
+from .eventmodel import EventModel, EventTagger
+from .learned import LearnedSettings
+from .predicates import goods_words
+from .triggers import trigger_categories, trigger_table
 from ..errors import AccordError
 from ..lexicon import Lexicon, load_lexicon
-from ..paths import PARSER_MODEL
+from ..paths import EVENT_MODEL, PARSER_MODEL
 from .relations import RelationExtractor
 
-for _name in ("date", "lower", "mentions", "places", "dates", "claims", "relations"):
+for _name in ("date", "lower", "mentions", "places", "dates", "claims", "relations", "predicates"):
     if not Doc.has_extension(_name):
         Doc.set_extension(_name, default=None)
 
@@ -136,21 +140,37 @@ def make_claims(nlp: Language, name: str, lexicon: str) -> ClaimExtractor:
     return ClaimExtractor(nlp, get_lexicon(lexicon))
 
 
-@Language.factory("accord_relations", default_config={"lexicon": "default"},
+@Language.factory("accord_events", default_config={"lexicon": "default", "model": "default"},
+                  requires=["doc._.mentions", "token.dep", "token.tag"], assigns=["doc._.predicates"])
+def make_events(nlp: Language, name: str, lexicon: str, model: str) -> EventTagger:
+    lex = get_lexicon(lexicon)
+    matcher, triggers = trigger_table(nlp, lex)
+    return EventTagger(EventModel.load(EVENT_MODEL if model == "default" else model), matcher,
+                       trigger_categories(triggers), goods_words(lex.resources))
+
+
+_LEARNED = LearnedSettings()
+
+
+@Language.factory("accord_relations",
+                  default_config={"lexicon": "default", "retype": _LEARNED.retype, "veto": _LEARNED.veto,
+                                  "add": _LEARNED.add},
                   requires=["doc._.mentions", "doc._.dates", "doc._.claims"], assigns=["doc._.relations", "doc._.claims"])
-def make_relations(nlp: Language, name: str, lexicon: str) -> RelationExtractor:
-    return RelationExtractor(nlp, get_lexicon(lexicon))
+def make_relations(nlp: Language, name: str, lexicon: str, retype: float, veto: float, add: float) -> RelationExtractor:
+    return RelationExtractor(nlp, get_lexicon(lexicon), LearnedSettings(retype, veto, add))
 
 
 def build_pipeline(lexicon: Lexicon | str | Path | None = None, syntax: bool = True,
-                   model: str | Path | None = None) -> Language:
+                   model: str | Path | None = None, events: bool = True) -> Language:
     """accord's pipeline over ``lexicon`` (default: the packaged one).
 
     ``syntax`` (engine v2, the default): run the trained tagger and parser shipped
     in the package (:data:`accord.paths.PARSER_MODEL`, or the spaCy pipeline
     folder ``model``) after the sentence splitters, so that the claims and
     relations components read their arguments from the tree. Without it (engine
-    v1) the pipeline is blank English with word-order heuristics.
+    v1) the pipeline is blank English with word-order heuristics. ``events``: with the parser,
+    add the learned event model (:data:`accord.paths.EVENT_MODEL`; ``make model`` trains it,
+    and trains without it).
     """
     if isinstance(lexicon, Lexicon):
         key = register_lexicon(lexicon)
@@ -169,6 +189,8 @@ def build_pipeline(lexicon: Lexicon | str | Path | None = None, syntax: bool = T
     nlp.add_pipe("accord_actors", config={"lexicon": key})
     nlp.add_pipe("accord_dates")
     nlp.add_pipe("accord_claims", config={"lexicon": key})
+    if events and (syntax or model is not None):  # the event model reads the parse
+        nlp.add_pipe("accord_events", config={"lexicon": key})
     nlp.add_pipe("accord_relations", config={"lexicon": key})
     return nlp
 

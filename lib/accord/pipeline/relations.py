@@ -17,6 +17,8 @@ from spacy.tokens import Doc
 from .claims import Claim, link_denials
 from .phrases import PhraseTable, phrase_splitter
 from .syntax import TreeView
+from .triggers import trigger_table
+from .learned import LearnedSettings, category_cameo, judge, model_triggers
 from .clauses import Arg, ClauseRules, SentenceView, by_sentence, sentence_views
 from .grammar import DETERMINERS, POSSESSIVE_PRONOUNS
 from .wordlists import PhraseIndex, ends_with_any, phrases
@@ -51,21 +53,14 @@ class Relation:
 class RelationExtractor:
     """spaCy component: sets ``doc._.relations`` (a list of :class:`Relation`) and links claims."""
 
-    def __init__(self, nlp, lexicon: Lexicon) -> None:
+    def __init__(self, nlp, lexicon: Lexicon, learned: LearnedSettings | None = None) -> None:
         self.lexicon = lexicon
+        self.learned = learned or LearnedSettings()
+        self.category_cameo = category_cameo(lexicon)
         self.coding: CodingRules = lexicon.rules  # the coding rules (coding_rules.yaml)
         self.rules = ClauseRules(lexicon)
-        self.triggers: dict[str, list[Trigger]] = {}
-        for t in lexicon.triggers:
-            if t.event_type is None:
-                continue  # statements without a PLOVER category are claims, not relations
-            for form in t.forms:
-                if any(ch.isalpha() for ch in form):
-                    self.triggers.setdefault(form, []).append(t)
-        self.matcher = PhraseTable(lower=True)
+        self.matcher, self.triggers = trigger_table(nlp, lexicon)
         split = phrase_splitter(nlp)
-        for form in sorted(self.triggers):
-            self.matcher.add(form, split([form]))
         self.resources = PhraseTable(lower=True)
         for context, words in sorted(lexicon.resources.items()):
             self.resources.add(context, split(words))
@@ -93,8 +88,11 @@ class RelationExtractor:
         claims_by_sent: dict[int, list[Claim]] = {}
         for c in claims:
             claims_by_sent.setdefault(c.sent, []).append(c)
+        predicates = doc._.predicates
+        preds_by_sent = by_sentence(doc, [(p.i, p.i + 1, p) for p in predicates]) if predicates is not None else None
         for sent_id, view in sentence_views(doc, self.rules, TreeView if doc.has_annotation("DEP") else None):
             sent = view.sent
+            model = {p.i: p for _, _, p in preds_by_sent[sent_id]} if preds_by_sent is not None else None
             sent_claims = claims_by_sent.get(sent_id, [])
             sent_resources = resources_by_sent[sent_id]
             view.goods_spans = [(r[0], r[1]) for r in sent_resources]
@@ -110,12 +108,15 @@ class RelationExtractor:
             for n, (s, e, form) in enumerate(sent_matches):
                 if s in consumed or any(a <= s < b for a, b in exchanged):
                     continue  # what is given "in exchange for" is not an event of its own
-                if view.lower[s] in self.light_verbs and any(0 < m[0] - e <= 4 for m in sent_matches[n + 1:]):
+                if view.lower[s] in self.light_verbs and any(0 <= m[0] - e <= 4 for m in sent_matches[n + 1:]):
                     continue  # "paid a visit", "imposed sanctions": the noun carries the event
                 if view.lower[s].endswith("ing") and e in starts:
                     continue  # "sweeping sanctions", "monitoring sanctions": a modifier of the next event
                 rel = self._relation(view, sent_id, s, e, form, sent_claims)
                 if rel is None:
+                    continue
+                if model is not None and not judge(rel, [model[k] for k in range(s, e) if k in model], self.learned,
+                                                   self.category_cameo, self.triggers[form]):
                     continue
                 inner = self._committed(view, rel, sent_matches[n + 1:], sent_id, sent_claims)
                 if inner is None and not rel.target and self._requires_recipient(rel.event_type):
@@ -127,7 +128,7 @@ class RelationExtractor:
                     rel.mode = rel.mode or self.coding.subsuming[rel.event_type].get(inner.event_type)
                     rel.end = max(rel.end, inner.end)
                     self._score(rel)
-                relations.extend(self._both_ways(rel, form))
+                relations.extend(self._both_ways(rel, self.triggers[form]))
                 demand = self._demand(view, rel, sent_claims)
                 if demand is not None:
                     relations.append(demand)
@@ -136,6 +137,13 @@ class RelationExtractor:
                     lo = view.segment_start(s) if view.is_passive(e - 1) else e
                     rel.context = self._context(view, lo, sent_resources) or rel.context
                     relations.extend(self._reciprocal(view, rel, sent_resources, used_reciprocity))
+            if model is not None and self.learned.add > 0.0:
+                matched = {k for s, e, _ in matches_by_sent[sent_id] for k in range(s, e)} | covered
+                for i, trig in model_triggers(doc, model, matched, self.learned, self.category_cameo):
+                    rel = self._relation(view, sent_id, i, i + 1, trig.forms[0], sent_claims, entries=[trig])
+                    if rel is not None:
+                        relations.extend(self._both_ways(rel, None))
+                        self._conditional_threat(view, rel)
         for rel in relations:
             _intent_as_agree(rel, self.coding.intent_cameo)
             self._score(rel)
@@ -143,13 +151,13 @@ class RelationExtractor:
         _attach_to_claims(doc, self.coding.alleging)
         return doc
 
-    def _both_ways(self, rel: Relation, form: str) -> list[Relation]:
+    def _both_ways(self, rel: Relation, entries: list[Trigger] | None) -> list[Relation]:
         """A joint act of several countries with no other party ("Russia and Iran signed a treaty",
         "Putin and Xi met"): one relation each way between each pair (coding rule ``joint_acts``)."""
         lemmas = self.coding.joint_acts.get(rel.event_type)
         if rel.target or lemmas is None:
             return [rel]
-        if lemmas and not any(t.lemma in lemmas for t in self.triggers[form] if t.event_type == rel.event_type):
+        if lemmas and not any(t.lemma in lemmas for t in entries or () if t.event_type == rel.event_type):
             return [rel]
         by_country: dict[str, list[str]] = {}
         for code in rel.source:
@@ -219,8 +227,10 @@ class RelationExtractor:
 
     # -- one trigger ---------------------------------------------------------
     def _relation(self, view: SentenceView, sent_id: int, s: int, e: int, form: str, claims: list[Claim],
-                  default_source: list[str] | None = None) -> Relation | None:
-        entries = self.triggers[form]
+                  default_source: list[str] | None = None, entries: list[Trigger] | None = None) -> Relation | None:
+        """The relation of the trigger ``form`` over tokens [s, e) (its lexicon ``entries``, or
+        the given ones: the event model's), or None when it has no actor or is no event here."""
+        entries = entries or self.triggers[form]
         verbs = [t for t in entries if t.pos == "verb"]
         nouns = [t for t in entries if t.pos == "noun"]
         pos = view.reading(s, bool(verbs), bool(nouns), bare=not verbs or any(form == t.lemma for t in verbs))
@@ -240,7 +250,7 @@ class RelationExtractor:
                 source = view.subject(s)
                 if source is None and default_source:
                     source = Arg(list(default_source), -1, -1)
-                target = view.object(e, skip_country={c[:3] for c in source.codes} if source else None,
+                target = view.object(e, skip_country=set(source.codes) if source else None,
                                      allow_for=trig.event_type in self.coding.benefactive,
                                      allow_from=trig.event_type == "RETREAT",
                                      stance=self.coding.stance_on_acts.get(trig.event_type))
@@ -259,7 +269,7 @@ class RelationExtractor:
                 target = view.noun_recipient
             else:
                 source = source or view.agent_after(e, limit=4)
-                target = view.object(e, skip_country={c[:3] for c in source.codes} if source else None,
+                target = view.object(e, skip_country=set(source.codes) if source else None,
                                      allow_for=trig.event_type in self.coding.benefactive,
                                      allow_from=trig.event_type == "RETREAT")
         claim = _innermost(claims, s)

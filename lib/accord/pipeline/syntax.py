@@ -14,7 +14,7 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
-from .clauses import Arg, Group, SentenceView
+from .clauses import Arg, Group, SentenceView, is_own
 from .grammar import PRONOUNS, QUOTE_CLOSE, QUOTE_OPEN, RELATIVE_PRONOUNS
 from .wordlists import unique
 
@@ -278,7 +278,7 @@ class TreeView(SentenceView):
             arg = self.phrase(c)
             if arg is None or not arg.codes:
                 continue
-            if skip_country and {x[:3] for x in arg.codes} <= skip_country:
+            if is_own(arg.codes, skip_country):
                 continue
             return arg
         # no argument names an actor: the country the object's phrase is placed in ("refugees fleeing
@@ -288,19 +288,20 @@ class TreeView(SentenceView):
                    if c.dep_ in ("obj", "iobj") or (c.dep_ in ("obl", "nmod") and _case(c) in RECIPIENT_CASES)]
         for c in targets:
             arg = self.within(c)
-            if arg is not None and not (skip_country and {x[:3] for x in arg.codes} <= skip_country):
+            if arg is not None and not (is_own(arg.codes, skip_country)):
                 return arg
         # "demanded that the United States match ...": the complement's subject is asked
         for c in verb.children:
             if c.dep_ == "ccomp" and c.i > verb.i:
                 subj = next((d for d in c.children if d.dep_ in SUBJECTS), None)
                 arg = self.phrase(subj) if subj is not None else None
-                if arg is not None and arg.codes and not (skip_country and {x[:3] for x in arg.codes} <= skip_country):
+                if arg is not None and arg.codes and not (is_own(arg.codes, skip_country)):
                     return arg
         for c in targets:
             sector = self.agents.get(c.lower_) or self.agents.get(c.lemma_.lower())
-            if sector and sector != "MIL" and skip_country and len(skip_country) == 1:  # own troops are sent, not targets
-                return Arg([next(iter(skip_country)) + sector], c.i, c.i + 1)
+            countries = {x[:3] for x in skip_country or ()}
+            if sector and sector != "MIL" and len(countries) == 1:  # own troops are sent, not targets
+                return Arg([next(iter(countries)) + sector], c.i, c.i + 1)
         return None
 
     def _past_goods(self, args: list[Token]) -> list[Token]:

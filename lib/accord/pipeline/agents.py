@@ -1,0 +1,43 @@
+"""Agent nouns named with no country ("riot police", "students", "the rebels") take one from the text.
+
+PLOVER codes domestic events between sectors of one country ("police dispersed protesters":
+COP -> CVL/OPP of that country), so a bare agent noun of a sector the coding rules list
+(``context_country_sectors``) is coded with, in order:
+
+1. a country named right after it by "in", "of" or "from" ("police in Cairo", "students of Ghana");
+2. the one country its sentence names (its states, people, agents and places), when there is one;
+3. the country the document is about (the caller's ``document_country``).
+
+Otherwise it stays uncoded, as before: "officials said" names nobody.
+"""
+from __future__ import annotations
+
+from typing import Callable, Iterable, Sequence
+
+LINKS = ("in", "of", "from")
+
+
+def context_country(start: int, end: int, sent: tuple[int, int], coded: Sequence[tuple[int, int, str]],
+                    link_words: Sequence[str], document_country: str | None) -> str | None:
+    """The country of a bare agent noun over tokens [start, end) (see the module's order).
+
+    ``coded``: (start, end, country) of the document's coded mentions and places; ``link_words``:
+    the lower-cased tokens of the document; ``sent``: the agent's sentence as [start, end).
+    """
+    for s, _e, code in coded:
+        if s == end + 1 and link_words[end] in LINKS:
+            return code
+        if s == end + 2 and link_words[end] in LINKS and link_words[end + 1] == "the":
+            return code
+    here = {code for s, _e, code in coded if sent[0] <= s < sent[1]}
+    if len(here) == 1:
+        return here.pop()
+    if not here:
+        return document_country
+    return None
+
+
+def bare_agents(agents: Iterable[tuple[int, int, str]], covered: Callable[[int], bool],
+                sectors: frozenset[str]) -> list[tuple[int, int, str]]:
+    """(start, end, sector) of the agent matches no mention covers, of a sector in ``sectors``."""
+    return [(s, e, sector) for s, e, sector in agents if sector in sectors and not any(covered(k) for k in range(s, e))]

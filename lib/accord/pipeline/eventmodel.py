@@ -1,0 +1,158 @@
+"""The learned event model: for each predicate, is it a PLOVER event, and of which category?
+
+A multinomial logistic regression over the sparse binary features of
+:mod:`accord.pipeline.predicates`, trained on the open corpus (``training/corpus/``,
+``make model``). It ships as data that runs no code when loaded: a JSON card (classes,
+feature names, checksums) and an ``.npz`` of float32 weights read with
+``allow_pickle=False``; both files are checked against the card's sha256 before use.
+
+The spaCy component ``accord_events`` sets ``doc._.predicates``: for each predicate the most
+probable category other than NONE, its probability and NONE's. The relations component
+decides what to do with them (see :mod:`accord.pipeline.relations`).
+"""
+from __future__ import annotations
+
+import hashlib
+import json
+from dataclasses import dataclass
+from pathlib import Path
+
+import numpy as np
+from spacy.tokens import Doc
+
+from ..errors import AccordError
+from ..paths import EVENT_MODEL
+from .phrases import PhraseTable
+from .predicates import features, is_predicate, mention_kinds
+
+NONE = "NONE"
+CARD = "model.json"
+WEIGHTS = "weights.npz"
+VOCAB = "features.json"
+
+
+@dataclass(frozen=True)
+class Predicate:
+    """A word the model reads as an event: token ``i``, its ``category`` and the probabilities."""
+
+    i: int
+    category: str
+    p: float  # of ``category``
+    p_none: float
+    others: tuple[tuple[str, float], ...] = ()  # the other categories at 0.01 or more
+
+    def p_of(self, category: str) -> float:
+        """The probability of ``category`` here (0 below 0.01)."""
+        if category == self.category:
+            return self.p
+        return dict(self.others).get(category, 0.0)
+
+
+def _sha256(path: Path) -> str:
+    return hashlib.sha256(path.read_bytes()).hexdigest()
+
+
+class EventModel:
+    """Weights and feature names of a trained event model (see :meth:`load`)."""
+
+    def __init__(self, classes: list[str], feature_names: list[str], weights: np.ndarray, bias: np.ndarray,
+                 card: dict | None = None) -> None:
+        if weights.shape != (len(feature_names), len(classes)) or bias.shape != (len(classes),):
+            raise AccordError(f"event model: weights {weights.shape} and bias {bias.shape} do not fit "
+                              f"{len(feature_names)} features and {len(classes)} classes")
+        if NONE not in classes:
+            raise AccordError("event model: no NONE class")
+        self.classes = classes
+        self.index = {name: k for k, name in enumerate(feature_names)}
+        self.weights = weights
+        self.bias = bias
+        self.none = classes.index(NONE)
+        self.card = card or {}
+
+    @classmethod
+    def load(cls, folder: str | Path = EVENT_MODEL) -> "EventModel":
+        """Read a model folder, refusing files whose checksum differs from the card's."""
+        folder = Path(folder)
+        card_path = folder / CARD
+        if not card_path.is_file():
+            raise AccordError(f"{card_path}: no event model here (`make model` trains one)")
+        card = json.loads(card_path.read_text(encoding="utf-8"))
+        for name in (WEIGHTS, VOCAB):
+            path = folder / name
+            if not path.is_file():
+                raise AccordError(f"{path}: missing from the event model")
+            if _sha256(path) != card.get("sha256", {}).get(name):
+                raise AccordError(f"{path}: checksum differs from {card_path}; refusing to load it")
+        names = json.loads((folder / VOCAB).read_text(encoding="utf-8"))
+        with np.load(folder / WEIGHTS, allow_pickle=False) as z:
+            weights, bias = z["weights"].astype(np.float32), z["bias"].astype(np.float32)
+        return cls(list(card["classes"]), names, weights, bias, card)
+
+    def save(self, folder: str | Path, card: dict) -> None:
+        """Write the model folder (card last, with the checksums of the files it names)."""
+        folder = Path(folder)
+        folder.mkdir(parents=True, exist_ok=True)
+        names = sorted(self.index, key=self.index.get)
+        (folder / VOCAB).write_text(json.dumps(names, ensure_ascii=False) + "\n", encoding="utf-8")
+        with open(folder / WEIGHTS, "wb") as fh:  # a file object: np.savez would stamp no times, but keep it explicit
+            np.savez_compressed(fh, weights=self.weights, bias=self.bias)
+        card = dict(card, classes=self.classes,
+                    sha256={name: _sha256(folder / name) for name in (WEIGHTS, VOCAB)})
+        (folder / CARD).write_text(json.dumps(card, indent=1, sort_keys=True) + "\n", encoding="utf-8")
+
+    def probabilities(self, rows: list[list[str]]) -> np.ndarray:
+        """Class probabilities for each row of feature names (unknown features are ignored)."""
+        out = np.empty((len(rows), len(self.classes)), dtype=np.float32)
+        for r, feats in enumerate(rows):
+            idx = [self.index[f] for f in feats if f in self.index]
+            z = self.bias + self.weights[idx].sum(axis=0) if idx else self.bias.copy()
+            z = np.exp(z - z.max())
+            out[r] = z / z.sum()
+        return out
+
+
+def lexical_categories(doc: Doc, matcher: PhraseTable, categories: dict[str, list[str]]) -> dict[int, list[str]]:
+    """Token index -> the event categories of the lexicon triggers that start on it."""
+    out: dict[int, list[str]] = {}
+    for s, _e, form in matcher.longest(doc):
+        out[s] = categories.get(form, [])
+    return out
+
+
+def doc_examples(doc: Doc, lexical: dict[int, list[str]], goods: dict[str, str]) -> list[tuple[int, list[str]]]:
+    """(token index, features) for every predicate of a parsed ``doc`` with its mentions set
+    (``lexical``: see :func:`lexical_categories`; ``goods``: see :func:`~.predicates.goods_words`)."""
+    kinds = mention_kinds(doc)
+    out = []
+    for sent in doc.sents:
+        bounds = (sent.start, sent.end)
+        for t in sent:
+            if is_predicate(t, t.i in lexical):
+                out.append((t.i, features(doc, t.i, kinds, lexical.get(t.i, ()), bounds, goods)))
+    return out
+
+
+class EventTagger:
+    """spaCy component: sets ``doc._.predicates`` (a list of :class:`Predicate`, in text order)."""
+
+    def __init__(self, model: EventModel, matcher: PhraseTable, categories: dict[str, list[str]],
+                 goods: dict[str, str]) -> None:
+        self.model = model
+        self.matcher = matcher
+        self.categories = categories
+        self.goods = goods
+
+    def __call__(self, doc: Doc) -> Doc:
+        examples = doc_examples(doc, lexical_categories(doc, self.matcher, self.categories), self.goods)
+        probs = self.model.probabilities([f for _, f in examples]) if examples else np.zeros((0, 0))
+        out = []
+        none = self.model.none
+        for (i, _), row in zip(examples, probs):
+            masked = row.copy()
+            masked[none] = -1.0
+            k = int(masked.argmax())
+            others = tuple((self.model.classes[j], round(float(row[j]), 3)) for j in np.flatnonzero(row >= 0.01)
+                           if j not in (k, none))
+            out.append(Predicate(i, self.model.classes[k], float(row[k]), float(row[none]), others))
+        doc._.predicates = out
+        return doc
