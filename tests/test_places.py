@@ -150,6 +150,16 @@ def test_common_words_and_people_resolve_only_with_support(g: Gazetteer, name: s
     assert _country(g, name, {country}) == country
 
 
+def test_actor_codes_support_their_state(g: Gazetteer) -> None:
+    assert _country(g, "Tripoli", {"LBNGOV", "ISRMIL"}) == "LBN"
+    assert _country(g, "Victoria", {"AUSGOV"}) == "AUS"
+
+
+def test_the_lexicon_package_names_the_api() -> None:
+    import accord.lexicon
+    assert accord.lexicon.place_country is place_country and "place_country" in accord.lexicon.__all__
+
+
 def test_a_lowercase_word_is_not_a_place(g: Gazetteer) -> None:
     assert _country(g, "nice", {"FRA"}) is None and _country(g, "reading", {"GBR"}) is None
 

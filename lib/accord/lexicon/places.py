@@ -319,9 +319,10 @@ class Gazetteer:
     def resolve(self, name: str, support: Iterable[str] = ()) -> PlaceMatch | None:
         """The country of a place name given the countries the article supports, or None.
 
-        ``support`` holds the lexicon's state codes of the article's other mentions.
+        ``support`` holds the lexicon's codes of the article's other mentions: state codes, or
+        CAMEO actor codes, whose first three letters name the state ("RUSGOV" supports RUS).
         """
-        support = frozenset(support)
+        support = frozenset(code[:3].upper() for code in support if len(code) >= 3)
         text, _, qualifier = name.partition(",")
         if not any(c.isupper() for c in text):
             return None  # a place name is written capitalised; "police", "reading" are words
