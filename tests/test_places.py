@@ -164,6 +164,21 @@ def test_a_lowercase_word_is_not_a_place(g: Gazetteer) -> None:
     assert _country(g, "nice", {"FRA"}) is None and _country(g, "reading", {"GBR"}) is None
 
 
+@pytest.mark.parametrize("name", ["Australian", "Thai", "Somali", "Palestine", "Zaire", "Soviet Union"])
+def test_the_lexicons_state_names_and_demonyms_are_not_places(g: Gazetteer, name: str) -> None:
+    assert _country(g, name) is None
+
+
+@pytest.mark.parametrize("name", ["Africa", "Asia", "Gulf", "March", "May", "I've", "I’ve"])
+def test_continents_months_and_contractions_are_not_places(g: Gazetteer, name: str) -> None:
+    assert _country(g, name) is None
+
+
+def test_a_possessive_is_its_name(g: Gazetteer) -> None:
+    assert _country(g, "Peru's") is None  # the country (the lexicon's), not Perus in Brazil
+    assert _country(g, "Idlib's") == "SYR" and _country(g, "Hodeidah’s") == "YEM"
+
+
 def test_territories_and_english_region_names(g: Gazetteer) -> None:
     assert _country(g, "Hong Kong") == "CHN"
     assert _country(g, "Crimea") == "UKR" and _country(g, "Tigray") == "ETH" and _country(g, "Donbas") == "UKR"

