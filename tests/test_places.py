@@ -160,6 +160,20 @@ def test_the_lexicon_package_names_the_api() -> None:
     assert accord.lexicon.place_country is place_country and "place_country" in accord.lexicon.__all__
 
 
+@pytest.mark.parametrize("name", ["Hamas", "Lula", "Kim", "Toyota", "Abbas", "Xinhua", "Google"])
+def test_names_the_lexicon_knows_as_actors_need_support(g: Gazetteer, name: str) -> None:
+    assert _country(g, name) is None
+
+
+def test_a_very_large_city_named_like_an_actor_still_resolves(g: Gazetteer) -> None:
+    assert "brussels" in g.actor_names and _country(g, "Brussels") == "BEL"
+
+
+def test_the_generated_actor_names_are_gazetteer_names(g: Gazetteer) -> None:
+    # stale after a change of thresholds: rerun python -m accord.lexicon.build.place_actors
+    assert len(g.actor_names) > 30 and all(name in g._index for name in g.actor_names)
+
+
 def test_a_lowercase_word_is_not_a_place(g: Gazetteer) -> None:
     assert _country(g, "nice", {"FRA"}) is None and _country(g, "reading", {"GBR"}) is None
 
