@@ -343,6 +343,10 @@ class Gazetteer:
     def __len__(self) -> int:
         return len(self._index)
 
+    def is_name(self, key: str) -> bool:
+        """Whether a folded key names an entry and is not stoplisted (the generated lists use it)."""
+        return key in self._index and key not in self.settings.never
+
     def __contains__(self, name: object) -> bool:
         return isinstance(name, str) and self.key(name) in self._index
 

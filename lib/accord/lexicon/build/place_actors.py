@@ -6,9 +6,11 @@ gazetteer, so such a name is normally an actor already; the list makes the gazet
 own too: a listed name resolves as a place only with the article's support, or when a city of
 that very name has a million people or more ("Brussels", which the lexicon reads as the EU).
 
-Listed: a gazetteer key that is a one-word name of a person in the lexicon, or any name of an
-organisation, IGO or bloc. Several-word person names ("Joseph Muscat") are not listed: their
-last word is often a real city (Muscat). ``python -m accord.lexicon.build.place_actors``
+Listed: a gazetteer key that is a one-word name of a person in the lexicon, the first or the
+last word of the names of three persons or more ("George", "Garcia", "Khan": a bare given name
+or surname in text is a person's far more often than the Cape Verdean or German town), or any
+name of an organisation, IGO or bloc. The last word of one or two persons' names is not listed:
+it is often a real city ("Joseph Muscat", Muscat). ``python -m accord.lexicon.build.place_actors``
 rewrites the file; run it after the lexicon or the gazetteer's thresholds change.
 """
 from __future__ import annotations
@@ -25,20 +27,28 @@ from ..places import Gazetteer, fold
 
 OUT = DATA_DIR / "places" / "actor_names.yaml"
 KINDS = {"person", "org", "igo", "bloc"}
+MIN_PERSONS = 3  # a first or last name shared by this many persons in the lexicon is a name, not a place
 
 
 def actor_place_names(lexicon: Lexicon, gazetteer: Gazetteer) -> dict[str, str]:
     """Folded name -> the id of an actor that bears it, for names that are also gazetteer keys."""
     found: dict[str, str] = {}
+    bearers: dict[str, set[str]] = {}  # first or last word of a person's names -> the persons
     for actor in lexicon.actors:
         if actor.kind not in KINDS:
             continue
         for form in (actor.name, *actor.names):
             key = fold(form)
-            if actor.kind == "person" and " " in key:
+            words = key.split()
+            if actor.kind == "person" and len(words) > 1:
+                for word in (words[0], words[-1]):
+                    bearers.setdefault(word, set()).add(actor.id)
                 continue
-            if key in gazetteer._index and key not in gazetteer.settings.never:
+            if gazetteer.is_name(key):
                 found.setdefault(key, actor.id)
+    for word, persons in bearers.items():
+        if len(persons) >= MIN_PERSONS and gazetteer.is_name(word):
+            found.setdefault(word, f"{len(persons)} persons, e.g. {min(persons)}")
     return dict(sorted(found.items()))
 
 
