@@ -161,7 +161,7 @@ def test_the_lexicon_package_names_the_api() -> None:
 
 
 @pytest.mark.parametrize("name", ["Hamas", "Lula", "Kim", "Toyota", "Abbas", "Xinhua", "Google", "George", "Garcia",
-                                  "Khan", "Paul", "Bush"])
+                                  "Khan", "Paul", "Bush", "Iskander", "Black Hawk", "Angara"])
 def test_names_the_lexicon_knows_as_actors_need_support(g: Gazetteer, name: str) -> None:
     assert _country(g, name) is None
 
@@ -173,6 +173,10 @@ def test_a_very_large_city_named_like_an_actor_still_resolves(g: Gazetteer) -> N
 def test_the_generated_actor_names_are_gazetteer_names(g: Gazetteer) -> None:
     # stale after a change of thresholds: rerun python -m accord.lexicon.build.place_actors
     assert len(g.actor_names) > 30 and all(g.is_name(name) for name in g.actor_names)
+
+
+def test_an_acronym_is_not_a_place(g: Gazetteer) -> None:
+    assert _country(g, "LURD") is None and _country(g, "OAS") is None
 
 
 def test_a_lowercase_word_is_not_a_place(g: Gazetteer) -> None:

@@ -361,6 +361,8 @@ class Gazetteer:
         text = _POSSESSIVE.sub("", text.strip())  # "Peru's" is Peru, not Perus in Brazil
         if not any(c.isupper() for c in text) or _CONTRACTION.search(text):
             return None  # a place name is written capitalised; "police", "reading", "I've" are words
+        if text.isupper() and len(text) <= 5:
+            return None  # an acronym: "LURD", "OAS", "AMI" are groups, not the towns GeoNames spells so
         bare = self._strip(fold(text), generic=False)
         key = self._strip(bare)
         if not key or key in self.settings.never:

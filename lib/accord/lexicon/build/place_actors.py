@@ -9,7 +9,9 @@ that very name has a million people or more ("Brussels", which the lexicon reads
 Listed: a gazetteer key that is a one-word name of a person in the lexicon, the first or the
 last word of the names of three persons or more ("George", "Garcia", "Khan": a bare given name
 or surname in text is a person's far more often than the Cape Verdean or German town), or any
-name of an organisation, IGO or bloc. The last word of one or two persons' names is not listed:
+name of an organisation, IGO or bloc, and the lexicon's names that are never actors (weapons,
+ships, exercises) when GeoNames has them only as another place's alternate name ("Iskander",
+"Black Hawk", "Angara" for Ankara; not "Kursk", a ship and a real city). The last word of one or two persons' names is not listed:
 it is often a real city ("Joseph Muscat", Muscat). ``python -m accord.lexicon.build.place_actors``
 rewrites the file; run it after the lexicon or the gazetteer's thresholds change.
 """
@@ -46,6 +48,10 @@ def actor_place_names(lexicon: Lexicon, gazetteer: Gazetteer) -> dict[str, str]:
                 continue
             if gazetteer.is_name(key):
                 found.setdefault(key, actor.id)
+    for form, what in lexicon.not_actors.items():
+        key = fold(form)
+        if gazetteer.is_name(key) and all(alternate for _, alternate in gazetteer._index[key]):
+            found.setdefault(key, f"not an actor: {what}")
     for word, persons in bearers.items():
         if len(persons) >= MIN_PERSONS and gazetteer.is_name(word):
             found.setdefault(word, f"{len(persons)} persons, e.g. {min(persons)}")
