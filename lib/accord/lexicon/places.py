@@ -128,7 +128,8 @@ class PlaceMatch:
 
     name: str                   # the name as asked
     country: str                # ISO alpha-3, the lexicon's state code
-    place: Place                # the entry that decided (the largest of that name in the country)
+    place: Place                # what stands for that country: its largest city of the name, or its
+                                # province when the text says "region" or the name is a country's
     reason: str                 # "unique", "supported", "dominant" or "qualified"
     candidates: tuple[str, ...] = field(default=())  # every country the name could be in, sorted
 
