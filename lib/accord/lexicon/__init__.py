@@ -27,6 +27,7 @@ from .inflect import inflect
 from .load import load_lexicon
 from .resolve import resolve_actor
 from .model import ActorEntry, CameoCode, CodingRules, Cue, Lexicon, PloverClass, Role, Trigger
+from .places import Gazetteer, Place, PlaceMatch, gazetteer, place_country  # cheap: the data loads on first use
 
 __all__ = ["Role", "ActorEntry", "Trigger", "Cue", "CameoCode", "PloverClass", "CodingRules", "Lexicon", "load_lexicon", "resolve_actor",
-           "inflect"]
+           "inflect", "Gazetteer", "Place", "PlaceMatch", "gazetteer", "place_country"]
