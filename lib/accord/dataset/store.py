@@ -54,7 +54,7 @@ from .layout import FORMAT, LOCK, MANIFEST, MARKER, PARTITION, PARTITIONED, UNDA
 from .read import _count_rows
 
 
-_TMP = ".tmp-"
+_TMP = tables.TMP_PREFIX
 _PENDING = ".pending-"
 
 
@@ -100,17 +100,8 @@ def batch_parts(frames: Mapping[str, pd.DataFrame]) -> list[tuple[str, str | Non
 
 
 def _write_atomic(path: Path, data: bytes, durable: bool = True) -> None:
-    """Write ``data`` to a hidden temporary file beside ``path``, then rename it to ``path``."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    tmp = path.with_name(f"{_TMP}{os.getpid()}-{path.name}")
-    with open(tmp, "wb") as fh:
-        fh.write(data)
-        if durable:
-            fh.flush()
-            os.fsync(fh.fileno())
-    os.replace(tmp, path)
-    if durable:
-        tables.fsync_dir(path.parent)
+    """Write ``data`` to ``path`` through a new hidden temporary file (:func:`accord.tables.write_file_atomic`)."""
+    tables.write_file_atomic(path, lambda fh: fh.write(data), durable)
 
 
 @contextmanager
