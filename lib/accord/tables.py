@@ -223,9 +223,13 @@ def locked(out: Path) -> Iterator[None]:
     """Hold the writer's lock of folder ``out`` (the file ``.NAME.lock`` beside it), or raise OutputError."""
     import fcntl
 
-    out.parent.mkdir(parents=True, exist_ok=True)
     lock = out.parent / f".{out.name}.lock"
-    with open(lock, "a+") as fh:
+    try:  # the first write in the folder: a folder this user may not write is named here
+        out.parent.mkdir(parents=True, exist_ok=True)
+        fh = open(lock, "a+")
+    except OSError as exc:
+        raise OutputError(out, f"cannot be written ({exc.strerror or exc}): choose a folder you may write") from None
+    with fh:
         try:
             fcntl.flock(fh, fcntl.LOCK_EX | fcntl.LOCK_NB)
         except OSError:
