@@ -20,6 +20,7 @@ from . import tables
 from .corrections import Correction, apply_corrections, load_corrections, summary as corrections_summary
 from .errors import InputError
 from .lexicon import Lexicon
+from .lexicon.load import check_lexicon_files
 from .pipeline import build_pipeline
 from .pipeline.actors import UNRESOLVED
 from .pipeline.cache import lexicon_of, load_or_build
@@ -262,6 +263,7 @@ def annotate(
         lex = lexicon
         nlp = pipeline_for(lex.version, lambda: lex, syntax)
     else:  # from files: the built pipeline is cached on disk (accord.pipeline.cache)
+        check_lexicon_files(lexicon)  # the cache reads the file itself: a FIFO or a huge file is refused first
         nlp = load_or_build(lexicon, syntax)
         lex = lexicon_of(nlp)
     fixes = load_corrections(corrections, lex) if isinstance(corrections, (str, Path)) else corrections
