@@ -25,6 +25,7 @@ from .pipeline import build_pipeline
 from .pipeline.actors import UNRESOLVED
 from .pipeline.cache import lexicon_of, load_or_build
 from .readers import Document, ReadError, iter_corpus
+from .terminal import printable
 
 
 Rows = dict[str, list[dict[str, Any]]]
@@ -276,13 +277,13 @@ def annotate(
     for item in items:
         outcome = annotate_item(nlp, item)
         if outcome.message:
-            print(outcome.message, file=sys.stderr)
-            sys.stderr.write(outcome.trace)
+            print(printable(outcome.message, newlines=True), file=sys.stderr)
+            sys.stderr.write(printable(outcome.trace, newlines=True))
         collect(outcome, rows)
     out = {name: tables.frame(name, rows[name]) for name in ("documents", *DOC_TABLES, "errors")}
     if fixes is not None:
         out, report = apply_corrections(out, fixes, lex)
-        print(corrections_summary(report), file=sys.stderr)
+        print(printable(corrections_summary(report), newlines=True), file=sys.stderr)
     counts = Counter()
     for name in ACTOR_COLUMNS:
         count_actors(name, out[name], counts)

@@ -47,6 +47,7 @@ from .read import read_dataset
 from ..annotation import ACTOR_COLUMNS, DOC_TABLES, annotate_item, collect, count_actors, failure_row, iter_documents
 from ..pipeline.cache import lexicon_of, load_or_build
 from ..readers import Document, ReadError
+from ..terminal import printable
 
 DEFAULT_BATCH_WORDS = 20_000
 MAX_BATCH_DOCS = 500
@@ -389,7 +390,7 @@ def annotate_dataset(
     dataset (replacing the one stored before; without it the stored file stays), and
     applied whenever the dataset is read.
     """
-    log = log or (lambda msg: print(msg, file=sys.stderr))
+    log = log or (lambda msg: print(printable(msg, newlines=True), file=sys.stderr))
     started = time.perf_counter()
     spec, lex = LexiconSpec.from_path(lexicon, syntax)
     if corrections is not None:
