@@ -41,7 +41,7 @@ _FILTERS = {"relations": ("event_type", "status", "trigger", "source", "target")
 _KEYS = frozenset({"id", "doc", "span", "table", "where", "set", "drop", "reason"})
 _CODE_RE = re.compile(r"^[A-Z]{3}([A-Z]{3})*$")
 #: A corrections file larger than this is refused unread: its YAML may hold no more characters
-#: (60,000 corrections take about 12 MB).
+#: (a correction takes about 200 bytes, so some 100,000 fit).
 MAX_FILE_BYTES = MAX_YAML_CHARS
 
 
