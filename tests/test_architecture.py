@@ -17,6 +17,7 @@ MAX_LINES = 500
 # Lowest first: a module may import from its own layer or a lower one, never a higher one.
 LAYERS = (
     "errors", "paths",   # what every layer may raise and the files it may need
+    "terminal",          # text printed to a terminal: control characters shown, never sent
     "tables",            # the six tables' schemas
     "spreadsheet",       # cells made safe for spreadsheets
     "readers",           # files -> Documents

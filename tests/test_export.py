@@ -86,3 +86,61 @@ def test_cli_exports_a_folder_of_csv_tables(result, tmp_path, capsys):
     assert not [c for ws in wb for c in _cells(ws) if c.data_type == "f"]
     assert main(["export", str(tmp_path / "missing"), "--xlsx", str(out)]) == 2
     assert "missing" in capsys.readouterr().err
+
+
+# -- issue 22, items 2 and 13: the workbook is written through a file no one else can name ------------------
+
+
+def test_a_link_planted_at_a_temporary_name_is_never_followed(result, tmp_path):
+    victim = tmp_path / "victim.txt"
+    victim.write_text("keep me")
+    out = tmp_path / "out" / "t.xlsx"
+    out.parent.mkdir()
+    for name in (".t.xlsx.tmp", ".t.xlsx.tmp-0", "t.xlsx.tmp", ".tmp-t.xlsx"):  # the names a guesser would try
+        (out.parent / name).symlink_to(victim)
+    export_xlsx(result, out)
+    assert victim.read_text() == "keep me"
+    assert load_workbook(out).sheetnames == list(tables.TABLE_NAMES)
+    assert sorted(p.name for p in out.parent.iterdir() if not p.is_symlink()) == ["t.xlsx"]  # no debris
+
+
+def test_two_exports_to_one_file_at_once_both_succeed(result, tmp_path):
+    from concurrent.futures import ThreadPoolExecutor
+
+    out = tmp_path / "t.xlsx"
+    with ThreadPoolExecutor(4) as pool:
+        done = list(pool.map(lambda _: export_xlsx(result, out), range(8)))
+    assert done == [out] * 8
+    assert load_workbook(out).sheetnames == list(tables.TABLE_NAMES)
+    assert [p.name for p in tmp_path.iterdir()] == ["t.xlsx"]
+
+
+def test_a_folder_as_the_workbook_is_an_accord_error(result, tmp_path, capsys):
+    accord.write_tables(result, tmp_path / "csv", "csv")
+    folder = tmp_path / "t.xlsx"
+    folder.mkdir()
+    assert main(["export", str(tmp_path / "csv"), "--xlsx", str(folder)]) == 2
+    err = capsys.readouterr().err
+    assert f"accord export: error: {folder}: is a folder" in err and "Traceback" not in err
+    assert [p.name for p in folder.iterdir()] == []
+
+
+def test_a_full_disk_is_an_accord_error_and_leaves_nothing_behind(result, tmp_path):
+    import subprocess
+    import sys
+    from pathlib import Path
+
+    accord.write_tables(result, tmp_path / "csv", "csv")
+    out = tmp_path / "x" / "t.xlsx"
+    out.parent.mkdir()
+    lib = Path(accord.__file__).resolve().parents[1]
+    code = ("import resource, signal, sys\n"
+            "signal.signal(signal.SIGXFSZ, signal.SIG_IGN)  # a write past the limit fails with EFBIG, as on a full disk\n"
+            "resource.setrlimit(resource.RLIMIT_FSIZE, (2000, 2000))\n"
+            f"sys.path.insert(0, {str(lib)!r})\n"
+            "from accord.cli import main\n"
+            f"sys.exit(main(['export', {str(tmp_path / 'csv')!r}, '--xlsx', {str(out)!r}]))\n")
+    res = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=120)
+    assert res.returncode == 2, res.stderr[-2000:]
+    assert f"accord export: error: {out}: the disk is full" in res.stderr and "Traceback" not in res.stderr
+    assert list(out.parent.iterdir()) == []  # no partial workbook, no temporary file

@@ -185,6 +185,50 @@ def test_full_disk_in_the_manifest_names_the_file_not_sqlites_rollback(tmp_path,
     assert "cannot rollback" not in res.stdout
 
 
+def test_a_dataset_this_user_cannot_write_is_an_accord_error(tmp_path):
+    """Issue 22, item 13: annotating into a read-only dataset gave a PermissionError traceback."""
+    import os
+    import shutil
+    import tempfile
+
+    base = Path(tempfile.mkdtemp(prefix="accord-ro-"))  # outside pytest's folders, which only root may enter
+    os.chmod(base, 0o755)
+    try:
+        out = base / "ds"
+        from accord.dataset.store import Dataset
+
+        Dataset.open(out, "v1").close()
+        (base / "csv").mkdir()
+        for p in [out, *out.rglob("*"), base / "csv"]:
+            os.chmod(p, p.stat().st_mode & ~0o222)
+        code = f"""
+            import fcntl, os
+            from accord import tables
+            from accord.dataset.store import Dataset
+            from accord.errors import AccordError
+            empty = {{name: tables.frame(name, []) for name in tables.TABLE_NAMES}}
+            if os.geteuid() == 0:  # root writes anything: become an unprivileged user, imports done
+                os.setgroups([])
+                os.setgid(65534)
+                os.setuid(65534)
+            for write in (lambda: Dataset.open({str(out)!r}, "v1"),
+                          lambda: tables.write_tables(empty, {str(base / "csv" / "out")!r})):
+                try:
+                    write()
+                except AccordError as exc:
+                    print("ERROR", exc)
+        """
+        res = _run_child(code)
+        assert res.returncode == 0, res.stderr[-2000:]
+        lines = res.stdout.splitlines()
+        assert lines[0].startswith(f"ERROR {out}") and lines[1].startswith(f"ERROR {base / 'csv' / 'out'}"), lines
+        assert all("permission denied" in line.lower() for line in lines)
+    finally:
+        for p in [base, *base.rglob("*")]:
+            os.chmod(p, 0o755)
+        shutil.rmtree(base)
+
+
 # -- item 10: the errors table belongs to the run; a document's identity is not its path's spelling ----
 
 def _corpus(root: Path) -> Path:

@@ -91,3 +91,40 @@ def test_a_year_of_news_is_searched_in_under_a_second_of_cpu():
     cpu = time.process_time() - t
     assert len(hits) > 0
     assert cpu < 1.0, f"{cpu:.2f} s of CPU for 10^5 rows"
+
+
+# -- issue 22, item 14: dates are validated, and case is folded safely ------------------------------------------
+
+
+@pytest.mark.parametrize("window", [{"start": "2024-02-30"}, {"end": "2024-99-99"}, {"start": "2024-13"},
+                                    {"start": "2024-07-01", "end": "2024-06-01"}])
+def test_impossible_dates_and_empty_windows_are_refused(result, window):
+    name, value = next(iter(window.items()))
+    with pytest.raises(ParameterError, match=f"{name}: '?{value}'?|empty date window"):
+        search(result, **window)
+
+
+def test_a_date_with_a_trailing_newline_is_the_same_date(result):
+    want = _ids(search(result, start="2024-06-18", end="2024-06-18"))
+    assert want
+    assert _ids(search(result, start="2024-06-18\n", end="2024-06-18\n")) == want
+
+
+def test_case_is_folded_by_unicode_rules_not_per_letter(result):
+    frame = evidence_frame(result)
+    for evidence in (frame, frame.astype(object)):  # pandas' str columns, and object ones (pandas < 3, by hand)
+        assert search(evidence, words="İ").empty  # the dotted capital I is not any i
+        assert search(evidence, words="İran").empty
+        assert _ids(search(evidence, words="IRAN")) == _ids(search(evidence, words="iran")) != []
+    docs = [Document(doc_id="t", path="t.txt", date="2024-06-18",
+                     text="Iran praised Russia in İstanbul. Iran praised Straße officials.")]
+    frame = evidence_frame(accord.annotate(docs))
+    assert set(search(frame, words="İSTANBUL").evidence) == {"Iran praised Russia in İstanbul."}
+    assert set(search(frame, words="STRASSE").evidence) == {"Iran praised Straße officials."}  # ß folds to ss
+
+
+def test_cli_refuses_an_impossible_date_in_accord_words(result, tmp_path, capsys):
+    accord.write_tables(result, tmp_path / "t", "csv")
+    assert main(["search", str(tmp_path / "t"), "--from", "2024-02-30"]) == 2
+    err = capsys.readouterr().err
+    assert "2024-02-30" in err and "Traceback" not in err

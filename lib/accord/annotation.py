@@ -20,10 +20,12 @@ from . import tables
 from .corrections import Correction, apply_corrections, load_corrections, summary as corrections_summary
 from .errors import InputError
 from .lexicon import Lexicon
+from .lexicon.load import check_lexicon_files
 from .pipeline import build_pipeline
 from .pipeline.actors import UNRESOLVED
 from .pipeline.cache import lexicon_of, load_or_build
 from .readers import Document, ReadError, iter_corpus
+from .terminal import printable
 
 
 Rows = dict[str, list[dict[str, Any]]]
@@ -262,6 +264,7 @@ def annotate(
         lex = lexicon
         nlp = pipeline_for(lex.version, lambda: lex, syntax)
     else:  # from files: the built pipeline is cached on disk (accord.pipeline.cache)
+        check_lexicon_files(lexicon)  # the cache reads the file itself: a FIFO or a huge file is refused first
         nlp = load_or_build(lexicon, syntax)
         lex = lexicon_of(nlp)
     fixes = load_corrections(corrections, lex) if isinstance(corrections, (str, Path)) else corrections
@@ -274,13 +277,13 @@ def annotate(
     for item in items:
         outcome = annotate_item(nlp, item)
         if outcome.message:
-            print(outcome.message, file=sys.stderr)
-            sys.stderr.write(outcome.trace)
+            print(printable(outcome.message, newlines=True), file=sys.stderr)
+            sys.stderr.write(printable(outcome.trace, newlines=True))
         collect(outcome, rows)
     out = {name: tables.frame(name, rows[name]) for name in ("documents", *DOC_TABLES, "errors")}
     if fixes is not None:
         out, report = apply_corrections(out, fixes, lex)
-        print(corrections_summary(report), file=sys.stderr)
+        print(printable(corrections_summary(report), newlines=True), file=sys.stderr)
     counts = Counter()
     for name in ACTOR_COLUMNS:
         count_actors(name, out[name], counts)

@@ -28,9 +28,10 @@ from typing import Any, Mapping
 import pandas as pd
 
 from . import tables
-from .errors import CorrectionsError, LexiconError
+from .errors import CorrectionsError, InputError, LexiconError
 from .lexicon import Lexicon
-from .lexicon.fileformat import _key_line, _line, _parse
+from .lexicon.fileformat import MAX_YAML_CHARS, _key_line, _line, _parse
+from .readers.files import read_file
 
 TABLES = ("relations", "claims")
 # the fields a correction may set, per table; list-valued ones hold actor codes
@@ -39,6 +40,9 @@ _FILTERS = {"relations": ("event_type", "status", "trigger", "source", "target")
             "claims": ("cue", "stance", "source")}
 _KEYS = frozenset({"id", "doc", "span", "table", "where", "set", "drop", "reason"})
 _CODE_RE = re.compile(r"^[A-Z]{3}([A-Z]{3})*$")
+#: A corrections file larger than this is refused unread: its YAML may hold no more characters
+#: (a correction takes about 200 bytes, so some 100,000 fit).
+MAX_FILE_BYTES = MAX_YAML_CHARS
 
 
 @dataclass(frozen=True)
@@ -173,6 +177,19 @@ def _entry(path: str, entry: Any, lexicon: Lexicon, codes: bool) -> Correction:
                       set=changes, where=where, id=cid, path=path, line=_line(entry))
 
 
+def read_corrections_file(path: str | Path) -> bytes:
+    """The bytes of a corrections file, read once: a regular file of at most :data:`MAX_FILE_BYTES`.
+
+    A FIFO is refused, not waited on; an oversized file is refused unread. Check the bytes
+    with :func:`parse_corrections`; a dataset stores exactly the bytes it checked.
+    Raises :class:`~accord.errors.CorrectionsError` naming the file.
+    """
+    try:
+        return read_file(path, MAX_FILE_BYTES, "a corrections file")
+    except InputError as exc:
+        raise CorrectionsError(exc.path, exc.problem) from None
+
+
 def load_corrections(path: str | Path, lexicon: Lexicon, check_codes: bool = True) -> list[Correction]:
     """The corrections of the YAML file at ``path``, checked against ``lexicon``.
 
@@ -180,11 +197,17 @@ def load_corrections(path: str | Path, lexicon: Lexicon, check_codes: bool = Tru
     file already checked with the analyst's lexicon when it was stored in a dataset).
     Raises :class:`~accord.errors.CorrectionsError` naming the file, the line and the problem.
     """
+    return parse_corrections(read_corrections_file(path), path, lexicon, check_codes)
+
+
+def parse_corrections(data: bytes, path: str | Path, lexicon: Lexicon, check_codes: bool = True) -> list[Correction]:
+    """The corrections in ``data``, the bytes of the file at ``path`` (named in messages), checked
+    against ``lexicon`` as :func:`load_corrections` does."""
     p = str(path)
     try:
-        text = Path(path).read_text(encoding="utf-8")
-    except (OSError, UnicodeDecodeError) as exc:
-        raise CorrectionsError(p, f"cannot read the corrections file: {exc}") from None
+        text = data.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        raise CorrectionsError(p, f"cannot read the corrections file: not UTF-8 text ({exc})") from None
     try:
         doc = _parse(p, text)
     except LexiconError as exc:

@@ -11,7 +11,7 @@ from __future__ import annotations
 import os
 from pathlib import Path
 from contextlib import contextmanager
-from typing import Any, Iterable, Iterator, Mapping
+from typing import Any, BinaryIO, Callable, Iterable, Iterator, Mapping
 
 import pandas as pd
 import pandera.pandas as pa
@@ -223,9 +223,13 @@ def locked(out: Path) -> Iterator[None]:
     """Hold the writer's lock of folder ``out`` (the file ``.NAME.lock`` beside it), or raise OutputError."""
     import fcntl
 
-    out.parent.mkdir(parents=True, exist_ok=True)
     lock = out.parent / f".{out.name}.lock"
-    with open(lock, "a+") as fh:
+    try:  # the first write in the folder: a folder this user may not write is named here
+        out.parent.mkdir(parents=True, exist_ok=True)
+        fh = open(lock, "a+")
+    except OSError as exc:
+        raise OutputError(out, f"cannot be written ({exc.strerror or exc}): choose a folder you may write") from None
+    with fh:
         try:
             fcntl.flock(fh, fcntl.LOCK_EX | fcntl.LOCK_NB)
         except OSError:
@@ -301,6 +305,42 @@ def fsync_dir(path: Path) -> None:
         pass
     finally:
         os.close(fd)
+
+
+#: How every temporary file accord writes beside its target begins (a dataset's recovery removes them).
+TMP_PREFIX = ".tmp-"
+
+
+def write_file_atomic(path: Path, write: Callable[[BinaryIO], None], durable: bool = True) -> None:
+    """Write the file ``path`` whole or not at all: ``write(fh)`` fills a new temporary file beside it,
+    which then replaces ``path`` in one rename.
+
+    The temporary file (``.tmp-<random>-NAME``) has a name no one can guess and is created
+    with ``O_EXCL``: a link or file planted beside ``path`` is never followed nor reused, and
+    two writers never share one. On any failure (a full disk) it is removed and the error
+    raised. ``durable`` flushes the file and the folder entry to disk (``fsync``).
+    """
+    import secrets
+
+    path.parent.mkdir(parents=True, exist_ok=True)
+    tmp = path.with_name(f"{TMP_PREFIX}{secrets.token_hex(8)}-{path.name}")
+    # O_EXCL fails on any existing name, a link included; 0o666 less the umask is the mode of any new file
+    fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o666)
+    try:
+        with os.fdopen(fd, "wb") as fh:
+            write(fh)
+            if durable:
+                fh.flush()
+                os.fsync(fh.fileno())
+        os.replace(tmp, path)
+    except BaseException:
+        try:
+            os.unlink(tmp)
+        except OSError:
+            pass  # the error that brought us here says more
+        raise
+    if durable:
+        fsync_dir(path.parent)
 
 
 def _write_file(path: Path, name: str, df: pd.DataFrame, fmt: str) -> None:

@@ -92,13 +92,14 @@ def parse_date(value: Any) -> tuple[pd.Timestamp, pd.Timestamp, str] | None:
     if not m:
         raise ValueError(f"{text!r} is not an ISO date (YYYY-MM-DD, YYYY-MM or YYYY)")
     year, month, day = m.groups()
+    try:
+        first = pd.Timestamp(int(year), int(month or 1), int(day or 1))
+    except ValueError as exc:  # 2024-02-30, 2024-13: say which value, not only pandas' reason
+        raise ValueError(f"{text!r} is not a date ({exc})") from None
     if day:
-        first = pd.Timestamp(int(year), int(month), int(day))
         return first, first, "day"
     if month:
-        first = pd.Timestamp(int(year), int(month), 1)
         return first, first + pd.offsets.MonthEnd(0), "month"
-    first = pd.Timestamp(int(year), 1, 1)
     return first, pd.Timestamp(int(year), 12, 31), "year"
 
 

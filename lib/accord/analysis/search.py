@@ -7,6 +7,7 @@ and reusable), and every filter is a vectorised string operation over it.
 from __future__ import annotations
 
 import re
+import unicodedata
 from pathlib import Path
 from typing import Iterable, Mapping
 
@@ -14,11 +15,11 @@ import pandas as pd
 
 from ..dataset.read import read_tables
 from ..errors import ParameterError
+from .params import check_window
 
 COLUMNS = ["kind", "row_id", "doc_id", "date", "dated_by", "source", "target", "what", "status", "evidence",
            "start", "end", "corrected"]
 _CODE = re.compile(r"^(UNK:.+|[A-Z]{3}[A-Z]*)$")
-_DATE = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?$")
 
 
 def evidence_frame(result: Mapping[str, pd.DataFrame]) -> pd.DataFrame:
@@ -57,21 +58,31 @@ def _codes_for(actor: str, actors: pd.DataFrame | None) -> list[str]:
     if _CODE.match(actor):
         return [actor]
     if actors is not None and len(actors):
-        names = actors["name"].str.lower()
-        hit = actors.loc[(names == actor.lower()) | names.str.startswith(actor.lower() + " ("), "actor_id"]
+        names, name = _fold_series(actors["name"]).fillna(""), fold(actor)
+        hit = actors.loc[(names == name) | names.str.startswith(name + " ("), "actor_id"]
         if len(hit):
             return sorted(hit)
     raise ParameterError(f"actor {actor!r}: not a code (RUS, PRKGOV, IGOUNO, UNK:<name>) nor the name of an "
                          f"actor in these tables")
 
 
-def _check_date(name: str, value: str | None) -> str | None:
-    if value is None:
-        return None
-    value = str(value)
-    if not _DATE.match(value):
-        raise ParameterError(f"{name} {value!r}: must be a date YYYY-MM-DD (or YYYY-MM, YYYY)")
-    return value
+def fold(text: str) -> str:
+    """``text`` for caseless comparison: Unicode's canonical caseless form, NFD(casefold(NFD(text))).
+
+    Full case folding, not a letter-by-letter rule: "ß" matches "SS", and the dotted
+    capital "İ" folds to "i" plus a combining dot, so it matches itself, not every "i".
+    """
+    return unicodedata.normalize("NFD", unicodedata.normalize("NFD", text).casefold())
+
+
+def _fold_series(series: pd.Series) -> pd.Series:
+    return series.astype(object).map(fold, na_action="ignore")
+
+
+def _window(start: str | None, end: str | None) -> tuple[str | None, str | None]:
+    """The first and the last day of the window as ISO strings, checked as the notebooks check them."""
+    lo, hi = check_window(start, end)  # impossible dates (2024-02-30) and an empty window are refused
+    return (lo.date().isoformat() if lo is not None else None, hi.date().isoformat() if hi is not None else None)
 
 
 def search(
@@ -86,11 +97,14 @@ def search(
 
     ``source`` is a dataset or a folder of tables, a dict of tables, or an
     evidence frame already built. ``words``: each word or phrase must begin a
-    word of the evidence sentence, in any case ("sanction" finds "sanctions").
+    word of the evidence sentence, in any case ("sanction" finds "sanctions"; case is folded
+    by Unicode's rules, see :func:`fold`).
     ``actor``: a code, matching itself and its sectors (``RUS`` finds ``RUSGOV``),
     or an actor's name from the actors table ("Iran"), on either side.
-    ``start``/``end``: the date window, inclusive; a row dated by month or year
-    is kept when its period overlaps the window. ``actors``, the actors table,
+    ``start``/``end``: the date window, inclusive (ISO dates, months or years, checked as
+    :func:`accord.analysis.params.check_window` checks them: ``2024-02-30`` or an empty
+    window raise :class:`ParameterError`); a row dated by month or year is kept when its
+    period overlaps the window. ``actors``, the actors table,
     resolves names when ``source`` is an evidence frame. Rows come in corpus order.
     """
     if isinstance(source, pd.DataFrame):
@@ -98,17 +112,19 @@ def search(
     else:
         result = read_tables(source) if isinstance(source, (str, Path)) else source
         frame, actors = evidence_frame(result), result.get("actors") if actors is None else actors
+    start, end = _window(start, end)
     mask = pd.Series(True, index=frame.index)
-    if words:
-        for word in [words] if isinstance(words, str) else list(words):
-            if word.strip():
-                mask &= frame["evidence"].str.contains(r"\b" + re.escape(word.strip()), case=False, regex=True)
+    queries = [w.strip() for w in ([words] if isinstance(words, str) else list(words or [])) if w.strip()]
+    if queries:
+        # both sides folded, then matched exactly: a regex's own case-insensitivity folds letter by letter
+        evidence = _fold_series(frame["evidence"])
+        for word in queries:
+            mask &= evidence.str.contains(r"\b" + re.escape(fold(word)), regex=True, na=False)
     if actor:
         codes = _codes_for(actor.strip(), actors)
         # a code matches itself and the codes that extend it: RUS -> RUSGOV, RUSMIL
         pattern = "(?:^|;)(?:" + "|".join(re.escape(c) for c in codes) + ")"
         mask &= frame["source"].str.contains(pattern, regex=True) | frame["target"].str.contains(pattern, regex=True)
-    start, end = _check_date("start", start), _check_date("end", end)
     if start or end:
         dates = frame["date"].fillna("")
         # the first and last day a date of any precision covers, as comparable strings
@@ -117,5 +133,5 @@ def search(
         if start:
             mask &= (dates != "") & (hi >= start)
         if end:
-            mask &= (dates != "") & (lo <= end + "\uffff")
+            mask &= (dates != "") & (lo <= end)
     return frame[mask.fillna(False).astype(bool)].reset_index(drop=True)

@@ -12,6 +12,7 @@ import sys
 from typing import Sequence
 
 from ..errors import AccordError
+from ..terminal import printable
 
 # subcommand -> (module, one-line help)
 COMMANDS: dict[str, tuple[str, str]] = {
@@ -46,6 +47,6 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         return int(module.run(args) or 0)
     except AccordError as exc:
-        print(f"accord {args.command}: error: {exc}", file=sys.stderr)
+        print(f"accord {args.command}: error: {printable(exc, newlines=True)}", file=sys.stderr)
         return 2
 

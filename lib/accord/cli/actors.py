@@ -30,16 +30,18 @@ def _tables(source: str, lexicon: str | None):
 def run(args: argparse.Namespace) -> int:
     """Print the unresolved names; write the stub when asked."""
     from ..analysis.unresolved import lexicon_stub, unresolved_names
+    from ..terminal import printable
 
     names = unresolved_names(_tables(args.unresolved, args.lexicon))
     shown = names if args.limit == 0 else names.head(args.limit)
     for r in shown.itertuples():
-        print(f"{r.n_mentions:>6}  {r.name}  ({r.n_docs} document{'s' if r.n_docs != 1 else ''})")
-        print(f"        e.g. {r.example}")
+        print(f"{r.n_mentions:>6}  {printable(r.name)}  ({r.n_docs} document{'s' if r.n_docs != 1 else ''})")
+        print(f"        e.g. {printable(r.example)}")  # article text: its escape sequences shown, not run
     more = f" (first {len(shown)} shown; --limit 0 for all)" if len(shown) < len(names) else ""
     print(f"{len(names)} unresolved names{more}")
     if args.out:
         Path(args.out).write_text(lexicon_stub(names, args.unresolved), encoding="utf-8")
-        print(f"wrote a lexicon stub to {args.out}: uncomment and fill in its lines, then "
-              f"accord annotate ... --lexicon {args.out}")
+        out = printable(args.out)
+        print(f"wrote a lexicon stub to {out}: uncomment and fill in its lines, then "
+              f"accord annotate ... --lexicon {out}")
     return 0

@@ -5,6 +5,7 @@ import pandas as pd
 from .. import tables
 from ..annotation import ENGINES, annotate
 from ..errors import AccordError
+from ..terminal import printable
 
 
 # -- the `accord annotate` subcommand --------------------------------------------
@@ -52,7 +53,7 @@ def run(args) -> int:
                       corrections=args.corrections)
     written = tables.write_tables(result, args.out, args.format)
     print(summary(result))
-    print(f"wrote {len(written)} tables to {args.out}")
+    print(f"wrote {len(written)} tables to {printable(args.out)}")
     return 1 if result["errors"].shape[0] and not result["documents"].shape[0] else 0
 
 
@@ -73,12 +74,15 @@ def _run_dataset(args) -> int:
           f"removed  ({stats.words} words in "
           f"{stats.seconds:.1f} s, {rate:,.0f} words/s)")
     print("dataset rows: " + "  ".join(f"{name}: {n}" for name, n in stats.rows.items()))
-    print(f"wrote a Parquet dataset to {args.out} (read it with accord.read_tables)")
+    print(f"wrote a Parquet dataset to {printable(args.out)} (read it with accord.read_tables)")
     return 1 if stats.rows.get("errors") and not stats.rows.get("documents") else 0
 
 
 def summary(result: dict[str, pd.DataFrame]) -> str:
-    """A few lines an analyst reads first: counts, the most mentioned actors, the relations by type."""
+    """A few lines an analyst reads first: counts, the most mentioned actors, the relations by type.
+
+    Control characters from the articles are shown escaped (:func:`accord.terminal.printable`).
+    """
     docs, rel, cl = result["documents"], result["relations"], result["claims"]
     lines = [
         f"documents: {len(docs)}  errors: {len(result['errors'])}  mentions: {len(result['mentions'])}  "
@@ -93,4 +97,4 @@ def summary(result: dict[str, pd.DataFrame]) -> str:
     for c in cl.itertuples():
         contest = f" contests {c.contests}" if isinstance(c.contests, str) else ""
         lines.append(f"  claim {c.claim_id}: {';'.join(c.source)} {c.stance} ({c.cue}){contest}")
-    return "\n".join(lines)
+    return "\n".join(map(printable, lines))  # codes and triggers are article text: escapes shown, not run

@@ -14,7 +14,8 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 def run(args: argparse.Namespace) -> int:
     """Write the workbook; prints where."""
     from ..dataset.export import export_xlsx
+    from ..terminal import printable
 
     path = export_xlsx(args.source, args.xlsx)
-    print(f"wrote {path}")
+    print(f"wrote {printable(path)}")
     return 0

@@ -21,6 +21,7 @@ def run(args: argparse.Namespace) -> int:
     """Print the matches in corpus order, each with its evidence sentence."""
     from ..analysis.search import search
     from ..spreadsheet import neutralise_frame
+    from ..terminal import printable
 
     hits = search(args.source, words=args.words, actor=args.actor, start=args.start, end=args.end)
     shown = hits if args.limit == 0 else hits.head(args.limit)
@@ -29,11 +30,13 @@ def run(args: argparse.Namespace) -> int:
         mark = "" if r.dated_by == "event" else " (document date)"
         status = f" {r.status}" if isinstance(r.status, str) else ""
         fixed = f"  [corrected: {r.corrected}]" if isinstance(r.corrected, str) else ""
-        print(f"{date}{mark}  {r.kind} {r.row_id}: {r.source or '?'} -> {r.target or '?'} {r.what}{status}{fixed}")
-        print(f"    {r.evidence}")
+        # article text (evidence, UNK:<name> codes, ids from file names): its escape sequences shown, not run
+        print(printable(f"{date}{mark}  {r.kind} {r.row_id}: {r.source or '?'} -> {r.target or '?'} "
+                        f"{r.what}{status}{fixed}"))
+        print(f"    {printable(r.evidence)}")
     more = f" (first {len(shown)} shown; --limit 0 for all)" if len(shown) < len(hits) else ""
     print(f"{len(hits)} matching rows{more}")
     if args.csv:
         neutralise_frame(hits).to_csv(args.csv, index=False, lineterminator="\n")
-        print(f"wrote {args.csv}")
+        print(f"wrote {printable(args.csv)}")
     return 0

@@ -7,6 +7,7 @@ cannot hold become U+FFFD.
 """
 from __future__ import annotations
 
+import io
 import re
 from pathlib import Path
 from typing import Any, Mapping
@@ -14,7 +15,7 @@ from typing import Any, Mapping
 import pandas as pd
 
 from .. import tables
-from ..errors import InputError
+from ..errors import InputError, OutputError, is_no_space
 from ..spreadsheet import neutralise_frame
 from .read import read_tables
 
@@ -36,16 +37,22 @@ def export_xlsx(source: str | Path | Mapping[str, pd.DataFrame], out: str | Path
                 max_rows: int = MAX_ROWS) -> Path:
     """Write the six tables of ``source`` to the Excel workbook ``out``; returns its path.
 
+    ``out`` is replaced whole, through a temporary file no one else can name; a folder
+    there, a full disk or a file-size limit raise :class:`~accord.errors.OutputError`
+    and leave nothing behind (an earlier workbook stays as it was).
+
     ``source`` is a dict of tables (as :func:`accord.annotate` returns), a Parquet
     dataset or a folder of CSV/Parquet tables. Text cells are neutralised
     (:func:`accord.spreadsheet.neutralise_frame`) and lists of codes ";"-joined.
     """
     from openpyxl import Workbook  # imported here: only this command needs it
 
-    data = read_tables(source) if isinstance(source, (str, Path)) else source
     out = Path(out)
     if out.suffix.lower() != ".xlsx":
         raise InputError(out, "the Excel workbook must end in .xlsx")
+    if out.is_dir():
+        raise OutputError(out, "is a folder; give the workbook's file name, e.g. tables.xlsx")
+    data = read_tables(source) if isinstance(source, (str, Path)) else source
     wb = Workbook(write_only=True)
     for name in tables.TABLE_NAMES:
         df = neutralise_frame(data[name])
@@ -55,10 +62,15 @@ def export_xlsx(source: str | Path | Mapping[str, pd.DataFrame], out: str | Path
             ws.append(list(chunk.columns))
             for row in chunk.itertuples(index=False, name=None):
                 ws.append([None if _missing(v) else _cell(v) for v in row])
-    out.parent.mkdir(parents=True, exist_ok=True)
-    tmp = out.with_name(f".{out.name}.tmp")
-    wb.save(tmp)
-    tmp.replace(out)  # a reader never sees half a workbook
+    # built in memory (compressed, smaller than the tables already held): a write that fails
+    # midway would leave openpyxl's writers half-closed, to complain at exit
+    buf = io.BytesIO()
+    wb.save(buf)
+    try:  # a reader never sees half a workbook, and a full disk leaves no part of one
+        tables.write_file_atomic(out, lambda fh: fh.write(buf.getbuffer()))
+    except OSError as exc:
+        problem = "the disk is full" if is_no_space(exc) else "cannot be written"
+        raise OutputError(out, f"{problem} ({exc.strerror or exc}); nothing was written") from None
     return out
 
 

@@ -39,13 +39,15 @@ from .. import tables
 from . import store
 from ..errors import LexiconError
 from ..lexicon import Lexicon, load_lexicon
+from ..lexicon.load import check_lexicon_files, read_lexicon_file
 from ..paths import DATA_DIR
-from ..corrections import load_corrections, summary as corrections_summary
+from ..corrections import parse_corrections, read_corrections_file, summary as corrections_summary
 from .layout import CORRECTIONS
 from .read import read_dataset
 from ..annotation import ACTOR_COLUMNS, DOC_TABLES, annotate_item, collect, count_actors, failure_row, iter_documents
 from ..pipeline.cache import lexicon_of, load_or_build
 from ..readers import Document, ReadError
+from ..terminal import printable
 
 DEFAULT_BATCH_WORDS = 20_000
 MAX_BATCH_DOCS = 500
@@ -69,12 +71,12 @@ class LexiconSpec:
 
     @classmethod
     def from_path(cls, path: str | Path | None, syntax: bool = True) -> tuple["LexiconSpec", Lexicon]:
+        check_lexicon_files(path)  # the cache reads the file itself: a FIFO or a huge file is refused first
         # through the pipeline cache: the client builds (or loads) the entry the workers then load
         lex = lexicon_of(load_or_build(path, syntax))
         if path is None:
             return cls(lex.version, syntax=syntax), lex
-        p = Path(path)
-        return cls(lex.version, p.name, p.read_bytes(), syntax), lex
+        return cls(lex.version, Path(path).name, read_lexicon_file(path), syntax), lex
 
     @property
     def annotation_version(self) -> str:
@@ -388,11 +390,13 @@ def annotate_dataset(
     dataset (replacing the one stored before; without it the stored file stays), and
     applied whenever the dataset is read.
     """
-    log = log or (lambda msg: print(msg, file=sys.stderr))
+    log = log or (lambda msg: print(printable(msg, newlines=True), file=sys.stderr))
     started = time.perf_counter()
     spec, lex = LexiconSpec.from_path(lexicon, syntax)
     if corrections is not None:
-        load_corrections(corrections, lex)  # refuse a bad file before any work
+        # read once: the bytes checked here, before any work, are the bytes the dataset stores
+        fixes = read_corrections_file(corrections)
+        parse_corrections(fixes, corrections, lex)
     stats = Stats()
     items = iter_documents(corpus)  # raises InputError at once for a missing path
     with store.Dataset.open(out, spec.annotation_version, overwrite=overwrite, durable=durable) as ds:
@@ -416,7 +420,7 @@ def annotate_dataset(
         log(f"accord: {stats.annotated} documents annotated; rebuilding the actors table of the dataset")
         stats.rows = ds.finish(lex)
         if corrections is not None:
-            store._write_atomic(Path(out) / CORRECTIONS, Path(corrections).read_bytes(), durable)
+            tables.write_file_atomic(Path(out) / CORRECTIONS, lambda fh: fh.write(fixes), durable)
     if (Path(out) / CORRECTIONS).is_file():
         report: list = []
         read_dataset(out, ("documents", "relations", "claims"), report=report)

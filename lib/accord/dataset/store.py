@@ -36,6 +36,7 @@ its old rows are removed from the batch that held them (``_prune``, idempotent).
 """
 from __future__ import annotations
 import datetime as _dt
+import errno
 import hashlib
 import json
 import os
@@ -54,7 +55,7 @@ from .layout import FORMAT, LOCK, MANIFEST, MARKER, PARTITION, PARTITIONED, UNDA
 from .read import _count_rows
 
 
-_TMP = ".tmp-"
+_TMP = tables.TMP_PREFIX
 _PENDING = ".pending-"
 
 
@@ -100,17 +101,12 @@ def batch_parts(frames: Mapping[str, pd.DataFrame]) -> list[tuple[str, str | Non
 
 
 def _write_atomic(path: Path, data: bytes, durable: bool = True) -> None:
-    """Write ``data`` to a hidden temporary file beside ``path``, then rename it to ``path``."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    tmp = path.with_name(f"{_TMP}{os.getpid()}-{path.name}")
-    with open(tmp, "wb") as fh:
-        fh.write(data)
-        if durable:
-            fh.flush()
-            os.fsync(fh.fileno())
-    os.replace(tmp, path)
-    if durable:
-        tables.fsync_dir(path.parent)
+    """Write ``data`` to ``path`` through a new hidden temporary file (:func:`accord.tables.write_file_atomic`)."""
+    tables.write_file_atomic(path, lambda fh: fh.write(data), durable)
+
+
+# errno values that mean "not yours to write": permissions, or a read-only file system
+_DENIED = {errno.EACCES, errno.EPERM, errno.EROFS}
 
 
 @contextmanager
@@ -120,6 +116,11 @@ def _disk_errors(root: Path, what: str) -> Iterator[None]:
         yield
     except (OSError, sqlite3.Error) as exc:
         path = root / MANIFEST if isinstance(exc, sqlite3.Error) else getattr(exc, "filename", None) or root
+        if (isinstance(exc, OSError) and exc.errno in _DENIED) or \
+                str(getattr(exc, "sqlite_errorname", "")).startswith("SQLITE_READONLY"):
+            reason = exc.strerror if isinstance(exc, OSError) else "read-only"
+            raise DatasetError(f"{path}: cannot be written ({reason}) while {what}: this user may not write "
+                               "this dataset; annotate into a folder you may write") from None
         if is_no_space(exc):
             problem = "the disk is full"
         elif str(getattr(exc, "sqlite_errorname", "")).startswith("SQLITE_IOERR"):  # SQLite hides the OS's reason
@@ -173,8 +174,9 @@ class Dataset:
             raise DatasetError(f"{root}: folder is not empty and holds no accord dataset ({MARKER}); "
                                "choose an empty or new folder")
         self = cls(root, lexicon_version, durable)
-        root.mkdir(parents=True, exist_ok=True)
-        self._lock()
+        with _disk_errors(root, "opening the dataset"):
+            root.mkdir(parents=True, exist_ok=True)
+            self._lock()
         try:
             if marker.exists():
                 meta = json.loads(marker.read_text())
@@ -191,10 +193,21 @@ class Dataset:
                 with _disk_errors(root, "creating the dataset"):
                     self._ensure_tables()  # readable from the first commit on, even if the run is killed
                     self._write_marker({})
-            self.db = sqlite3.connect(root / MANIFEST, isolation_level=None)
-            self.db.execute("PRAGMA journal_mode=WAL")
-            self.db.execute("PRAGMA synchronous=FULL" if durable else "PRAGMA synchronous=OFF")
-            self.db.executescript("""
+            with _disk_errors(root, "opening the dataset"):
+                self._connect()
+                self.recover()
+                self.prune()
+        except BaseException:
+            self.close()
+            raise
+        return self
+
+    def _connect(self) -> None:
+        """Open the manifest (creating its tables if needed)."""
+        self.db = sqlite3.connect(self.root / MANIFEST, isolation_level=None)
+        self.db.execute("PRAGMA journal_mode=WAL")
+        self.db.execute("PRAGMA synchronous=FULL" if self.durable else "PRAGMA synchronous=OFF")
+        self.db.executescript("""
                 CREATE TABLE IF NOT EXISTS batches(batch_id TEXT PRIMARY KEY, files TEXT NOT NULL,
                     n_docs INTEGER NOT NULL, n_words INTEGER NOT NULL, committed TEXT NOT NULL);
                 CREATE TABLE IF NOT EXISTS items(key TEXT PRIMARY KEY, doc_id TEXT, batch_id TEXT NOT NULL,
@@ -207,13 +220,6 @@ class Dataset:
                 CREATE TEMP TABLE seen(key TEXT PRIMARY KEY);
                 CREATE TABLE IF NOT EXISTS batch_actors(batch_id TEXT PRIMARY KEY, counts TEXT NOT NULL);
             """)
-            with _disk_errors(root, "opening the dataset"):
-                self.recover()
-                self.prune()
-        except BaseException:
-            self.close()
-            raise
-        return self
 
     def _lock(self) -> None:
         import fcntl

@@ -8,8 +8,9 @@ from dataclasses import dataclass
 from pathlib import Path
 from types import MappingProxyType
 from typing import Mapping, Sequence
-from ..errors import LexiconError, shorten
+from ..errors import InputError, LexiconError, shorten
 from ..paths import DATA_DIR
+from ..readers.files import check_file, read_file
 from .fileformat import _Map, _key_line, _line, _parse, _parse_json_lines
 from .validate import (RULES, _Ctx, _SECTOR_RE, _read_actor, _read_agents, _read_cameo, _read_cue, _read_not_actor,
                        _read_plover, _read_rules, _read_trigger)
@@ -85,17 +86,45 @@ def _parsed_data_files(stamps: tuple[tuple[Path, int, int], ...]) -> tuple[_File
     return tuple([f for f in files if f.generated] + [f for f in files if not f.generated])
 
 
+def _paths(extra: str | Path | Sequence[str | Path] | None) -> list[Path]:
+    if extra is None:
+        return []
+    return [Path(extra)] if isinstance(extra, (str, Path)) else [Path(p) for p in extra]
+
+
+def _refusal(exc: InputError) -> LexiconError:
+    return LexiconError(exc.path, "lexicon file not found" if exc.problem == "no such file" else exc.problem)
+
+
+def check_lexicon_files(extra: str | Path | Sequence[str | Path] | None) -> None:
+    """Refuse analyst lexicon files that are not regular files of at most :data:`MAX_FILE_BYTES`, unread.
+
+    For callers whose next step reads the files by other means (the pipeline cache hashes
+    them): a FIFO, a shell's ``<(...)`` or an oversized file is named here instead of waited
+    on or read whole. Raises :class:`~accord.errors.LexiconError` naming the file.
+    """
+    for path in _paths(extra):
+        try:
+            check_file(path, MAX_FILE_BYTES, "a lexicon file")
+        except InputError as exc:
+            raise _refusal(exc) from None
+
+
+def read_lexicon_file(path: str | Path) -> bytes:
+    """The bytes of an analyst's lexicon file, read once (see :func:`accord.readers.files.read_file`).
+
+    Raises :class:`~accord.errors.LexiconError` for a missing, non-regular or oversized file.
+    """
+    try:
+        return read_file(path, MAX_FILE_BYTES, "a lexicon file")
+    except InputError as exc:
+        raise _refusal(exc) from None
+
+
 def _extra_files(extra: str | Path | Sequence[str | Path]) -> list[_File]:
-    paths = [extra] if isinstance(extra, (str, Path)) else list(extra)
     files = []
-    for p in paths:
-        path = Path(p)
-        if not path.is_file():
-            raise LexiconError(path, "lexicon file not found")
-        size = path.stat().st_size
-        if size > MAX_FILE_BYTES:
-            raise LexiconError(path, f"file is {size:,} bytes, more than the {MAX_FILE_BYTES:,} a lexicon file may hold")
-        f = _read_file(str(path), path.name, path.read_bytes(), EXTRA_SECTIONS)
+    for path in _paths(extra):
+        f = _read_file(str(path), path.name, read_lexicon_file(path), EXTRA_SECTIONS)
         f.generated = False  # an analyst file always ranks as curated
         files.append(f)
     return files

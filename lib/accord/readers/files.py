@@ -11,6 +11,7 @@ import os
 import stat
 from pathlib import Path
 from typing import BinaryIO
+from ..errors import InputError
 from .document import _Problem, _decode
 
 #: A document file (or JSONL line) larger than this is refused unread. The pipeline's
@@ -80,6 +81,49 @@ def open_regular(path: Path, max_bytes: int = MAX_DOCUMENT_BYTES) -> BinaryIO:
     except BaseException:
         os.close(fd)
         raise
+
+
+def check_file(path: str | Path, max_bytes: int, what: str = "a file") -> None:
+    """Refuse ``path`` unless it is a regular file of at most ``max_bytes``, looking without opening it.
+
+    For a file that code beyond accord's readers will open (the pipeline cache hashes the
+    lexicon): :func:`os.stat` does not wait on a FIFO, and reads nothing. ``what`` names the
+    file in the message. Raises :class:`~accord.errors.InputError` naming the path.
+    """
+    try:
+        st = os.stat(path)
+    except FileNotFoundError:
+        raise InputError(path, missing_problem(Path(path))) from None
+    except OSError as exc:
+        problem = missing_problem(Path(path)) if exc.errno == errno.ELOOP else f"cannot read file: {exc.strerror or exc}"
+        raise InputError(path, problem) from None
+    if not stat.S_ISREG(st.st_mode):
+        raise InputError(path, f"{file_kind(st.st_mode)}, not a regular file")
+    if st.st_size > max_bytes:
+        raise InputError(path, f"file is {st.st_size:,} bytes, more than the {max_bytes:,} {what} may hold")
+
+
+def read_file(path: str | Path, max_bytes: int, what: str = "a file") -> bytes:
+    """The bytes of the regular file ``path``, read once: for the files an analyst hands over.
+
+    A FIFO (a shell's ``<(...)`` too), device or socket is refused at once, never waited on;
+    the size is checked on the open descriptor (``fstat``) before a byte is read, so an
+    oversized file costs nothing. ``what`` names the file in the message ("a lexicon file").
+    Raises :class:`~accord.errors.InputError` naming the path and the problem.
+    """
+    try:
+        with open_regular(Path(path), max_bytes=1 << 62) as fh:  # the cap and its message are this function's
+            size = os.fstat(fh.fileno()).st_size
+            if size > max_bytes:
+                raise _Problem(f"file is {size:,} bytes, more than the {max_bytes:,} {what} may hold")
+            data = fh.read(max_bytes + 1)
+    except _Problem as exc:
+        raise InputError(path, exc.problem) from None
+    except OSError as exc:
+        raise InputError(path, f"cannot read file: {exc.strerror or exc}") from None
+    if len(data) > max_bytes:  # it grew since it was checked
+        raise InputError(path, f"file is more than the {max_bytes:,} bytes {what} may hold")
+    return data
 
 
 def _read_bytes(path: Path, max_bytes: int = MAX_DOCUMENT_BYTES) -> bytes:
