@@ -376,11 +376,14 @@ def claim_contest(tables: Tables, *, level: str = "country", title: str | None =
             insidetextanchor="middle", marker={"color": colour}, hovertext=hovers,
             hovertemplate="%{hovertext}<extra></extra>",
         ))
-    top = max(abs(x) for tr in fig.data for x in tr.x) if fig.data else 1
+    # a side whose claims name no actor ("officials said") has no bar: with no bar at all, the axis
+    # still spans one actor each way and the proposition keeps its row
+    top = max((abs(x) for tr in fig.data for x in tr.x), default=0) or 1
     ticks = list(range(-top, top + 1))
     fig.update_xaxes(title_text="← denies (actors) · asserts (actors) →", tickvals=ticks,
                      ticktext=[str(abs(t)) for t in ticks], range=[-top - 0.5, top + 0.5], zeroline=True)
-    fig.update_yaxes(autorange="reversed", type="category")
+    fig.update_yaxes(autorange="reversed", type="category", categoryorder="array",
+                     categoryarray=[labels[root] for root in props])
     fig.update_layout(barmode="relative", bargap=0.35, margin={"l": 320})
     return fig
 
