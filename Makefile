@@ -35,9 +35,10 @@ report: install system-deps
 	$(BIN)/accord report notebooks/02_alliance_dynamics.ipynb --out $(OUT)/report
 
 # JupyterLab on the notebooks (opening one does not mark it modified: scripts/run_notebooks.py
-# writes them as JupyterLab saves them)
+# writes them as JupyterLab saves them); as root (a container) it refuses to start without --allow-root
+LAB_FLAGS := $(if $(filter 0,$(shell id -u)),--allow-root)
 lab: install
-	$(BIN)/jupyter lab notebooks/
+	$(BIN)/jupyter lab notebooks/ $(LAB_FLAGS)
 
 # rebuild the generated lexicon files in lib/accord/data from ../shared/reference (deterministic)
 lexicon: install
