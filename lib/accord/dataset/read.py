@@ -110,6 +110,8 @@ def read_tables(in_dir: str | Path) -> dict[str, pd.DataFrame]:
     if is_dataset(in_dir):
         return read_dataset(in_dir)
     base = Path(in_dir)
+    if not base.exists():  # a misspelt path, not a folder that lacks a table
+        raise InputError(base, "does not exist" + _nearest(base))
     out = {}
     for name in tables.TABLE_NAMES:
         parquet, csv = base / f"{name}.parquet", base / f"{name}.csv"
@@ -123,3 +125,15 @@ def read_tables(in_dir: str | Path) -> dict[str, pd.DataFrame]:
             raise InputError(base, f"no {name}.csv or {name}.parquet")
         out[name] = tables.frame(name, df.to_dict("records"))
     return out
+
+
+def _nearest(path: Path) -> str:
+    """" (did you mean NAME?)" for the entry beside ``path`` whose name is nearest, else ""."""
+    import difflib
+
+    try:
+        siblings = [p.name for p in path.parent.iterdir() if not p.name.startswith(".")]
+    except OSError:
+        return ""
+    close = difflib.get_close_matches(path.name, siblings, n=1, cutoff=0.6)
+    return f" (did you mean {path.with_name(close[0])}?)" if close else ""
