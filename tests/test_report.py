@@ -55,7 +55,7 @@ def test_notebooks_document_their_parameters():
         declared = papermill.inspect_notebook(str(nb))
         assert list(declared) == ["corpus", "focus", "start", "end", "freq", "level", *extra]
         assert all(p["help"] for p in declared.values())
-        assert declared["focus"]["inferred_type_name"] == "list[str]"
+        assert declared["focus"]["inferred_type_name"] == "Optional[list[str]]"  # None: the most-mentioned countries
         assert declared["start"]["inferred_type_name"] == "Optional[str]"
 
 

@@ -1,7 +1,9 @@
 """Charts of an alliance's dynamics, as plotly figures built from accord's tables.
 
 One function per chart; each takes the dict of tables (``accord.annotate``'s
-result or :func:`accord.tables.read_tables`) and returns a ``go.Figure``:
+result or :func:`accord.tables.read_tables`) and returns a ``go.Figure``. A chart of
+a focus takes its actors by code or name; without one (``None``) the focus is the
+corpus's two most-mentioned countries (:func:`accord.analysis.params.default_focus`):
 
 * :func:`actor_network` -- the focus actors and everyone they interact with;
   nodes sized by mentions and grouped by alignment, edges carrying the net
