@@ -45,7 +45,7 @@ def test_parameters_checked_against_the_notebook(tmp_path):
     with pytest.raises(ParameterError) as err:
         report_parameters.check_parameters(DYNAMICS, {"focuss": ["RUS"]})
     assert "unknown parameter focuss" in str(err.value)
-    assert "focus (list[str])" in str(err.value) and "corpus (str)" in str(err.value)
+    assert "focus (Optional[list[str]])" in str(err.value) and "corpus (str)" in str(err.value)
 
 
 def test_notebooks_document_their_parameters():
