@@ -88,3 +88,22 @@ def test_an_unknown_focus_name_gets_the_nearest_names_of_the_corpus() -> None:
     assert "'Rusia': did you mean Russia (RUS)?" in msg
     assert "'Nort Korea': did you mean North Korea (PRK)?" in msg
     assert "'PRX': did you mean PRK" in msg
+
+
+def test_a_missing_corpus_says_where_it_was_looked_for(tmp_path, monkeypatch) -> None:
+    # issue 23 item 1: `accord report` makes a path absolute (relative to where accord runs); the
+    # notebook's message then said "relative to the folder the notebook runs in" beside a path that was not
+    monkeypatch.chdir(tmp_path)
+    with pytest.raises(ParameterError) as err:
+        params.check_corpus(str(tmp_path / "week"))
+    assert str(err.value).startswith(f"corpus: '{tmp_path / 'week'}' does not exist; pass a file, a folder")
+    assert "relative" not in str(err.value)
+    with pytest.raises(ParameterError) as err:
+        params.check_corpus("week")
+    assert str(err.value).startswith(
+        f"corpus: 'week' does not exist in {tmp_path}, the folder this notebook runs in (accord report reads "
+        "a path relative to the folder where accord runs); pass a file, a folder")
+    with pytest.raises(ParameterError) as err:
+        params.check_lexicon("names.yaml")
+    assert str(err.value).startswith(f"lexicon: 'names.yaml' does not exist in {tmp_path}, the folder this notebook "
+                                     "runs in (accord report reads a path relative to the folder where accord runs)")

@@ -49,10 +49,8 @@ def check_corpus(corpus: Any) -> Any:
         return corpus
     if any(c in spath for c in "*?[") and _glob.glob(spath, recursive=True):
         return corpus
-    raise ParameterError(
-        f"corpus: {spath!r} does not exist (paths are relative to the folder the notebook runs in, "
-        f"{_here()}); pass a file, a folder, a glob pattern or a .jsonl file"
-    )
+    raise ParameterError(f"corpus: {spath!r} does not exist{_where(spath)}; pass a file, a folder, a glob pattern "
+                         "or a .jsonl file")
 
 
 def check_lexicon(lexicon: Any) -> str | None:
@@ -62,15 +60,18 @@ def check_lexicon(lexicon: Any) -> str | None:
     if not isinstance(lexicon, (str, os.PathLike)):
         raise ParameterError(f"lexicon: expected a path (str) or None, got {type(lexicon).__name__} {lexicon!r}")
     if not Path(lexicon).exists():
-        raise ParameterError(
-            f"lexicon: {os.fspath(lexicon)!r} does not exist (paths are relative to the folder the "
-            f"notebook runs in, {_here()}); pass an existing lexicon file, or None for the packaged lexicon"
-        )
+        raise ParameterError(f"lexicon: {os.fspath(lexicon)!r} does not exist{_where(os.fspath(lexicon))}; pass an "
+                             "existing lexicon file, or None for the packaged lexicon")
     return os.fspath(lexicon)
 
 
-def _here() -> str:
-    return os.getcwd()
+def _where(path: str) -> str:
+    """Where a missing relative path was looked for, and the rule of ``accord report`` (which gives
+    the notebook absolute paths, relative to where accord runs); nothing for an absolute path."""
+    if os.path.isabs(path):
+        return ""
+    return (f" in {os.getcwd()}, the folder this notebook runs in (accord report reads a path relative to the "
+            "folder where accord runs)")
 
 
 # -- dates --------------------------------------------------------------------

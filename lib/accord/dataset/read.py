@@ -11,6 +11,7 @@ from ..annotation import actor_rows, count_actors
 from ..corrections import apply_corrections, load_corrections
 from ..errors import DatasetError, InputError
 from ..lexicon import load_lexicon
+from ..readers.files import nearest_sibling
 from .layout import CORRECTIONS, MARKER, SORT_KEYS, arrow_schema
 
 
@@ -111,7 +112,8 @@ def read_tables(in_dir: str | Path) -> dict[str, pd.DataFrame]:
         return read_dataset(in_dir)
     base = Path(in_dir)
     if not base.exists():  # a misspelt path, not a folder that lacks a table
-        raise InputError(base, "does not exist" + _nearest(base))
+        near = nearest_sibling(base)
+        raise InputError(base, "does not exist" + (f" (did you mean {near}?)" if near else ""))
     out = {}
     for name in tables.TABLE_NAMES:
         parquet, csv = base / f"{name}.parquet", base / f"{name}.csv"
@@ -126,14 +128,3 @@ def read_tables(in_dir: str | Path) -> dict[str, pd.DataFrame]:
         out[name] = tables.frame(name, df.to_dict("records"))
     return out
 
-
-def _nearest(path: Path) -> str:
-    """" (did you mean NAME?)" for the entry beside ``path`` whose name is nearest, else ""."""
-    import difflib
-
-    try:
-        siblings = [p.name for p in path.parent.iterdir() if not p.name.startswith(".")]
-    except OSError:
-        return ""
-    close = difflib.get_close_matches(path.name, siblings, n=1, cutoff=0.6)
-    return f" (did you mean {path.with_name(close[0])}?)" if close else ""

@@ -2,17 +2,23 @@
 from __future__ import annotations
 import ast
 import datetime as _dt
+import glob as _glob
 import os
 from pathlib import Path
 from typing import Any
 from ..paths import REPO_DIR
 from ..errors import InputError, ParameterError
 from ..readers import safe_yaml
+from ..readers.files import nearest_sibling
 
 
 DEFAULT_NOTEBOOK = Path("notebooks") / "02_alliance_dynamics.ipynb"
-#: Parameters that name files: given on the command line, they are relative to the current folder.
+#: Parameters that name files. One rule for every path accord report is given (on the command line
+#: or in a parameters file): it is relative to the folder where accord runs, made absolute here, and
+#: checked before any kernel starts.
 PATH_PARAMETERS = ("corpus", "lexicon")
+#: What a missing relative path's message says (the notebooks' own messages say it too).
+PATH_RULE = "accord report reads a path relative to the folder where it runs"
 #: A parameters file or value is a few lines: a longer one is refused unread.
 MAX_PARAMETER_CHARS = 1_000_000
 
@@ -85,10 +91,27 @@ def check_parameters(notebook: Path, params: dict[str, Any], cwd: Path | None = 
         kind = declared[name]["inferred_type_name"]
         if kind in ("str", "Optional[str]", "str | None") and value is not None and not isinstance(value, str):
             value = str(value)
-        if name in PATH_PARAMETERS and isinstance(value, str) and value and not os.path.isabs(value):
-            value = str((base / value).resolve()) if not any(c in value for c in "*?[") else str(base / value)
+        if name in PATH_PARAMETERS and isinstance(value, str) and value.strip():
+            value = _existing_path(name, value, base)
         out[name] = value
     return out
+
+
+def _existing_path(name: str, value: str, base: Path) -> str:
+    """``value`` made absolute against ``base``; ParameterError when nothing is there (a glob that
+    matches no file included), with the rule and the nearest name beside it."""
+    pattern = any(c in value for c in "*?[")
+    path = Path(value) if os.path.isabs(value) else base / value
+    if pattern:
+        if _glob.glob(str(path), recursive=True):
+            return str(path)
+    elif path.exists():
+        return str(path.resolve())
+    if os.path.isabs(value):
+        raise ParameterError(f"{name}: {value!r} does not exist")
+    near = None if pattern else nearest_sibling(path)
+    hint = f"; did you mean {os.path.relpath(near, base)!r}?" if near else ""
+    raise ParameterError(f"{name}: {value!r} does not exist in {base} ({PATH_RULE}{hint})")
 
 
 def _default(notebook: Path, name: str) -> Any:
