@@ -23,3 +23,10 @@ def test_lab_passes_allow_root_only_as_root():
     # containers run as root, where JupyterLab refuses to start without --allow-root
     lab = next(line for line in planned("lab").splitlines() if "jupyter lab" in line)
     assert ("--allow-root" in lab) == (os.geteuid() == 0), lab
+
+
+def test_report_says_how_to_get_accord_on_the_path():
+    # the README's loop calls `accord`, which `make report` installs in .venv/bin, off the PATH
+    report = planned("report")
+    assert report.count("source .venv/bin/activate") == 1, report
+    assert report.rstrip().splitlines()[-1].startswith("echo"), report  # said last, after the report
