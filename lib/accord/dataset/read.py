@@ -127,4 +127,3 @@ def read_tables(in_dir: str | Path) -> dict[str, pd.DataFrame]:
             raise InputError(base, f"no {name}.csv or {name}.parquet")
         out[name] = tables.frame(name, df.to_dict("records"))
     return out
-

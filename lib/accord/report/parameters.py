@@ -101,13 +101,14 @@ def _existing_path(name: str, value: str, base: Path) -> str:
     """``value`` made absolute against ``base``; ParameterError when nothing is there (a glob that
     matches no file included), with the rule and the nearest name beside it."""
     pattern = any(c in value for c in "*?[")
-    path = Path(value) if os.path.isabs(value) else base / value
+    absolute = os.path.isabs(value)
+    path = Path(value) if absolute else base / value
     if pattern:
         if _glob.glob(str(path), recursive=True):
             return str(path)
     elif path.exists():
-        return str(path.resolve())
-    if os.path.isabs(value):
+        return value if absolute else str(path.resolve())
+    if absolute:
         raise ParameterError(f"{name}: {value!r} does not exist")
     near = None if pattern else nearest_sibling(path)
     hint = f"; did you mean {os.path.relpath(near, base)!r}?" if near else ""
