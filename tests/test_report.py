@@ -120,6 +120,8 @@ def test_report_has_one_heading_and_a_summary_for_readers(good):
     assert "Strongest dyads: North Korea – Russia +68 (11 relations, of which alleged +40)" in summary
     assert "Contested: " in summary and "denied by North Korea and Russia" in summary
     assert body.index("accord-summary") < body.index("Who sides with whom")  # at the top
+    # no -p focus: the seed's two most-mentioned countries, and the report says so (issue 23 item 2)
+    assert "focus: RUS, PRK (by default, the corpus's two most-mentioned countries)" in body
     assert "notebook-only" not in body and "Scheduled runs" not in body and "Notebook use" not in body
 
 
