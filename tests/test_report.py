@@ -190,6 +190,14 @@ def test_a_relative_path_is_relative_to_where_accord_runs(tmp_path):
     assert res.stderr.splitlines()[0] == (
         f"accord report: error: corpus: 'news/*.txt' does not exist in {tmp_path} (accord report reads a path "
         "relative to the folder where it runs)")
+    res = accord("report", "notebooks/03_dyad.ipynb", "--no-png", "--out", "r", cwd=tmp_path)
+    assert res.stderr.splitlines()[0] == (
+        f"accord report: error: notebooks/03_dyad.ipynb: no such notebook in {tmp_path} (accord report reads a "
+        "path relative to the folder where it runs)")
+    res = accord("report", "-f", "weekly.yaml", "--no-png", "--out", "r", cwd=tmp_path)
+    assert res.stderr.splitlines()[0] == (
+        f"accord report: error: parameters file 'weekly.yaml' does not exist in {tmp_path} (accord report reads a "
+        "path relative to the folder where it runs)")
     assert not (tmp_path / "r").exists() and not (tmp_path / "r.failed").exists()
 
 

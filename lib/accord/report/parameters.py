@@ -42,7 +42,7 @@ def read_parameters(files: list[str], pairs: list[list[str]]) -> dict[str, Any]:
     for f in files:
         path = Path(f)
         if not path.is_file():
-            raise ParameterError(f"parameters file {f!r} does not exist")
+            raise ParameterError(f"parameters file {f!r} does not exist{_looked_in(f)}")
         size = path.stat().st_size
         if size > 4 * MAX_PARAMETER_CHARS:  # refused unread
             raise ParameterError(f"{f}: {size:,} bytes, more than a parameters file may hold")
@@ -97,6 +97,11 @@ def check_parameters(notebook: Path, params: dict[str, Any], cwd: Path | None = 
     return out
 
 
+def _looked_in(path: str) -> str:
+    """" in CWD (the rule)" for a relative path, which is relative to where accord runs; "" for an absolute one."""
+    return "" if os.path.isabs(path) else f" in {Path.cwd()} ({PATH_RULE})"
+
+
 def _existing_path(name: str, value: str, base: Path) -> str:
     """``value`` made absolute against ``base``; ParameterError when nothing is there (a glob that
     matches no file included), with the rule and the nearest name beside it."""
@@ -126,7 +131,7 @@ def find_notebook(arg: str | None) -> Path:
     if arg:
         path = Path(arg)
         if not path.is_file():
-            raise InputError(path, "no such notebook")
+            raise InputError(path, f"no such notebook{_looked_in(arg)}")
         return path.resolve()
     for base in (Path.cwd(), REPO_DIR):
         if (base / DEFAULT_NOTEBOOK).is_file():
