@@ -33,11 +33,13 @@ annotate: install
 # the seed's HTML report and PNG charts in $(OUT)/report (replaced only when the run succeeds)
 report: install system-deps
 	$(BIN)/accord report notebooks/02_alliance_dynamics.ipynb --out $(OUT)/report
+	@echo "accord is installed in $(VENV)/bin: 'source $(VENV)/bin/activate' puts it on your PATH for the README's commands"
 
 # JupyterLab on the notebooks (opening one does not mark it modified: scripts/run_notebooks.py
-# writes them as JupyterLab saves them)
+# writes them as JupyterLab saves them); as root (a container) it refuses to start without --allow-root
+LAB_FLAGS := $(if $(filter 0,$(shell id -u)),--allow-root)
 lab: install
-	$(BIN)/jupyter lab notebooks/
+	$(BIN)/jupyter lab notebooks/ $(LAB_FLAGS)
 
 # rebuild the generated lexicon files in lib/accord/data from ../shared/reference (deterministic)
 lexicon: install

@@ -207,6 +207,17 @@ def test_contest_chain_alternates_sides(seed):
     assert df.set_index("claim_id")["side"].to_dict() == {"c3": "asserts", "c4": "denies", "c5": "asserts"}
 
 
+def test_a_contest_no_named_actor_takes_keeps_its_row(seed):
+    # issue 23 item 0 (found by tests/test_chart_properties.py): "officials said" and "it was denied"
+    # name no actor on either side; the chart crashed (max() of no bar) instead of listing the proposition
+    claims = seed["claims"].copy()
+    claims["source"] = [[] if cid in ("c3", "c4") else list(s) for cid, s in zip(claims["claim_id"], claims["source"])]
+    fig = charts.claim_contest({**seed, "claims": claims})
+    assert [list(t.x) for t in fig.data] == [[], []]
+    assert len(fig.layout.yaxis.categoryarray) == 1
+    assert "supplies Russia with military" in fig.layout.yaxis.categoryarray[0]
+
+
 # -- timeline -----------------------------------------------------------------
 
 def test_timeline_shows_dated_events_by_quad_class(seed):

@@ -193,3 +193,14 @@ def test_notebook_focus_by_a_name_from_the_analyst_lexicon(tmp_path):
     assert run.focus == ["IRNGOV", "RUS"]
     with pytest.raises(ParameterError, match="the Ayatollahs"):
         prepare(DATA, focus=["the Ayatollahs"])  # the packaged lexicon does not know the name
+
+
+def test_a_notebook_without_a_focus_takes_the_two_most_mentioned_countries_and_says_so():
+    # issue 23 item 2: the seed's RUS and PRK are not the default of an Iran corpus
+    from accord.analysis.notebook import prepare
+
+    run = prepare(DATA, focus=None)
+    assert run.focus == ["RUS", "IRN"]  # Russia 6 mentions; Iran and North Korea 4 each, IRN first
+    assert run.title == "Russia and Iran"
+    assert "focus: RUS, IRN (by default, the corpus's two most-mentioned countries)" in run.summary()
+    assert "by default" not in prepare(DATA, focus=["RUS", "IRN"]).summary()

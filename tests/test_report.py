@@ -45,7 +45,7 @@ def test_parameters_checked_against_the_notebook(tmp_path):
     with pytest.raises(ParameterError) as err:
         report_parameters.check_parameters(DYNAMICS, {"focuss": ["RUS"]})
     assert "unknown parameter focuss" in str(err.value)
-    assert "focus (list[str])" in str(err.value) and "corpus (str)" in str(err.value)
+    assert "focus (Optional[list[str]])" in str(err.value) and "corpus (str)" in str(err.value)
 
 
 def test_notebooks_document_their_parameters():
@@ -55,7 +55,7 @@ def test_notebooks_document_their_parameters():
         declared = papermill.inspect_notebook(str(nb))
         assert list(declared) == ["corpus", "focus", "start", "end", "freq", "level", *extra]
         assert all(p["help"] for p in declared.values())
-        assert declared["focus"]["inferred_type_name"] == "list[str]"
+        assert declared["focus"]["inferred_type_name"] == "Optional[list[str]]"  # None: the most-mentioned countries
         assert declared["start"]["inferred_type_name"] == "Optional[str]"
 
 
@@ -120,6 +120,8 @@ def test_report_has_one_heading_and_a_summary_for_readers(good):
     assert "Strongest dyads: North Korea – Russia +68 (11 relations, of which alleged +40)" in summary
     assert "Contested: " in summary and "denied by North Korea and Russia" in summary
     assert body.index("accord-summary") < body.index("Who sides with whom")  # at the top
+    # no -p focus: the seed's two most-mentioned countries, and the report says so (issue 23 item 2)
+    assert "focus: RUS, PRK (by default, the corpus's two most-mentioned countries)" in body
     assert "notebook-only" not in body and "Scheduled runs" not in body and "Notebook use" not in body
 
 
@@ -155,7 +157,6 @@ def _snapshot(out: Path) -> dict[str, tuple[bytes, int]]:
     (["-p", "focus", "[RUS, RUX]"],
      r"focus: unknown actor code 'RUX'; valid codes in this corpus: .*PRK.*RUS.*did you mean RUS"),
     (["-p", "start", "2030-01-01"], r"empty date window: 2030-01-01 to \(open\) selects no document .*covers"),
-    (["-p", "corpus", "no/such/folder"], r"corpus: '.*no/such/folder' does not exist"),
 ])
 def test_bad_parameter_stops_the_run_and_keeps_the_last_good_report(good, args, message):
     out, _ = good
@@ -172,6 +173,32 @@ def test_bad_parameter_stops_the_run_and_keeps_the_last_good_report(good, args, 
     errors = [o for c in failed.cells if c.cell_type == "code" for o in c.outputs if o.output_type == "error"]
     assert errors and errors[0].ename == "ParameterError"
     assert not list(out.parent.glob(".report.tmp-*"))
+
+
+def test_a_relative_path_is_relative_to_where_accord_runs(tmp_path):
+    """Issue 23 item 1: one rule for every path accord report is given, said in its message; a missing
+    path stops the run before any kernel starts."""
+    (tmp_path / "week").mkdir()
+    res = accord("report", "-p", "corpus", "wek", "--no-png", "--out", "r", cwd=tmp_path)
+    assert res.returncode == 2
+    assert res.stderr.splitlines()[0] == (
+        f"accord report: error: corpus: 'wek' does not exist in {tmp_path} (accord report reads a path relative "
+        "to the folder where it runs; did you mean 'week'?)")
+    res = accord("report", "-p", "lexicon", str(tmp_path / "names.yaml"), "--no-png", "--out", "r", cwd=tmp_path)
+    assert res.stderr.splitlines()[0] == f"accord report: error: lexicon: '{tmp_path / 'names.yaml'}' does not exist"
+    res = accord("report", "-p", "corpus", "news/*.txt", "--no-png", "--out", "r", cwd=tmp_path)
+    assert res.stderr.splitlines()[0] == (
+        f"accord report: error: corpus: 'news/*.txt' does not exist in {tmp_path} (accord report reads a path "
+        "relative to the folder where it runs)")
+    res = accord("report", "notebooks/03_dyad.ipynb", "--no-png", "--out", "r", cwd=tmp_path)
+    assert res.stderr.splitlines()[0] == (
+        f"accord report: error: notebooks/03_dyad.ipynb: no such notebook in {tmp_path} (accord report reads a "
+        "path relative to the folder where it runs)")
+    res = accord("report", "-f", "weekly.yaml", "--no-png", "--out", "r", cwd=tmp_path)
+    assert res.stderr.splitlines()[0] == (
+        f"accord report: error: parameters file 'weekly.yaml' does not exist in {tmp_path} (accord report reads a "
+        "path relative to the folder where it runs)")
+    assert not (tmp_path / "r").exists() and not (tmp_path / "r.failed").exists()
 
 
 def test_failure_after_the_notebook_keeps_the_last_good_report(good):

@@ -52,3 +52,14 @@ def test_summary_html_is_escaped(seed):
     html = s.html()
     assert "<script>" not in html and "&lt;script&gt;alert(1)&lt;/script&gt; &amp; more" in html
     assert html.startswith('<ul class="accord-summary"><li>')
+
+
+def test_a_contest_no_named_actor_asserts_is_summarised(seed):
+    # issue 23 item 0: a contested proposition whose asserting claim has no coded source ("officials said")
+    # crashed the summary (IndexError in the list of names)
+    claims = seed["claims"].copy()
+    claims["source"] = [[] if cid == "c3" else list(src) for cid, src in zip(claims["claim_id"], claims["source"])]
+    s = summary.summarise({**seed, "claims": claims}, ["RUS", "PRK"])
+    assert s.contests[0].asserts == []
+    contested = next(line for line in s.lines() if line.startswith("Contested: "))
+    assert "(asserted by no one named, denied by North Korea and Russia)" in contested

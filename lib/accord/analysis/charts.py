@@ -1,7 +1,9 @@
 """Charts of an alliance's dynamics, as plotly figures built from accord's tables.
 
 One function per chart; each takes the dict of tables (``accord.annotate``'s
-result or :func:`accord.tables.read_tables`) and returns a ``go.Figure``:
+result or :func:`accord.tables.read_tables`) and returns a ``go.Figure``. A chart of
+a focus takes its actors by code or name; without one (``None``) the focus is the
+corpus's two most-mentioned countries (:func:`accord.analysis.params.default_focus`):
 
 * :func:`actor_network` -- the focus actors and everyone they interact with;
   nodes sized by mentions and grouped by alignment, edges carrying the net
@@ -376,11 +378,14 @@ def claim_contest(tables: Tables, *, level: str = "country", title: str | None =
             insidetextanchor="middle", marker={"color": colour}, hovertext=hovers,
             hovertemplate="%{hovertext}<extra></extra>",
         ))
-    top = max(abs(x) for tr in fig.data for x in tr.x) if fig.data else 1
+    # a side whose claims name no actor ("officials said") has no bar: with no bar at all, the axis
+    # still spans one actor each way and the proposition keeps its row
+    top = max((abs(x) for tr in fig.data for x in tr.x), default=0) or 1
     ticks = list(range(-top, top + 1))
     fig.update_xaxes(title_text="← denies (actors) · asserts (actors) →", tickvals=ticks,
                      ticktext=[str(abs(t)) for t in ticks], range=[-top - 0.5, top + 0.5], zeroline=True)
-    fig.update_yaxes(autorange="reversed", type="category")
+    fig.update_yaxes(autorange="reversed", type="category", categoryorder="array",
+                     categoryarray=[labels[root] for root in props])
     fig.update_layout(barmode="relative", bargap=0.35, margin={"l": 320})
     return fig
 

@@ -12,7 +12,8 @@ from .select import focus_members, node_map
 
 Tables = Mapping[str, pd.DataFrame]
 
-DEFAULT_FOCUS: tuple[str, ...] = ("RUS", "PRK")
+#: No focus given: the corpus's two most-mentioned countries (:func:`accord.analysis.params.default_focus`).
+DEFAULT_FOCUS: tuple[str, ...] | None = None
 #: Statuses whose relations count towards net scores by default: what is reported, and what is
 #: alleged (marked as such on every chart); the notebooks' ``statuses`` parameter changes it.
 SCORED_STATUSES = P.DEFAULT_STATUSES

@@ -201,6 +201,8 @@ class Run:
     n_read: int = 0
     statuses: tuple[str, ...] = P.DEFAULT_STATUSES
     lexicon: str | None = None
+    #: no focus was given: it is the corpus's two most-mentioned countries (:func:`~accord.analysis.params.default_focus`)
+    focus_by_default: bool = False
 
     @property
     def rules(self) -> Any:
@@ -227,18 +229,24 @@ class Run:
             f"{n_docs} article{'s' if n_docs != 1 else ''}"
             + (f" of {self.n_read}" if self.n_read != n_docs else ""),
             f"{len(t['relations'])} relations", f"{len(t['claims'])} claims",
-            f"{len(t['actors'])} actors", f"focus: {', '.join(self.focus)}", f"window: {window}",
+            f"{len(t['actors'])} actors",
+            f"focus: {', '.join(self.focus)}"
+            + (" (by default, the corpus's two most-mentioned countries)" if self.focus_by_default else ""),
+            f"window: {window}",
         ]
         if len(t["errors"]):
             parts.append(f"{len(t['errors'])} unreadable input{'s' if len(t['errors']) != 1 else ''}")
         return " · ".join(parts)
 
 
-def prepare(corpus: Any, focus: Any, start: Any = None, end: Any = None, freq: str = "M",
+def prepare(corpus: Any, focus: Any = None, start: Any = None, end: Any = None, freq: str = "M",
             level: str = "country", lexicon: Any = None, title: str | None = None,
             statuses: Any = None, title_template: str = "{focus}") -> Run:
     """Check every parameter (a wrong one raises ParameterError saying what would be valid),
     annotate the corpus (or read it, when it is a Parquet dataset already annotated), check the focus against its actors and restrict the tables to the window.
+
+    Without a ``focus`` (``None``), the focus is the corpus's two most-mentioned countries
+    (:func:`~accord.analysis.params.default_focus`), and the run's summary says so.
 
     Without a ``title``, the title is ``title_template`` with ``{focus}`` replaced by the focus
     names (:func:`~accord.analysis.summary.focus_title`): it follows the focus."""
@@ -262,7 +270,7 @@ def prepare(corpus: Any, focus: Any, start: Any = None, end: Any = None, freq: s
     tables = select(tables, start, end)
     return Run(tables=tables, focus=codes, focus_ids=focus_members(codes, tables["actors"]), start=lo, end=hi,
                freq=freq, level=level, title=title, n_read=n_read, statuses=statuses,
-               lexicon=lexicon)
+               lexicon=lexicon, focus_by_default=focus is None)
 
 
 # -- table views --------------------------------------------------------------

@@ -7,7 +7,8 @@ says what is wrong and what would be valid, before any chart is drawn:
 * :func:`check_corpus`, :func:`check_lexicon` -- paths that must exist;
 * :func:`check_window` -- ``start``/``end`` ISO dates, ``start <= end``;
 * :func:`check_freq` -- ``"W"`` (week) or ``"M"`` (month);
-* :func:`check_focus` -- actors, by code or name, that the actors table knows.
+* :func:`check_focus` -- actors, by code or name, that the actors table knows;
+  no focus at all is :func:`default_focus`, the corpus's two most-mentioned countries.
 
 :func:`parse_date` reads the ISO dates, months and years these checks accept;
 the selections made with checked parameters are in :mod:`accord.analysis.select`.
@@ -48,10 +49,8 @@ def check_corpus(corpus: Any) -> Any:
         return corpus
     if any(c in spath for c in "*?[") and _glob.glob(spath, recursive=True):
         return corpus
-    raise ParameterError(
-        f"corpus: {spath!r} does not exist (paths are relative to the folder the notebook runs in, "
-        f"{_here()}); pass a file, a folder, a glob pattern or a .jsonl file"
-    )
+    raise ParameterError(f"corpus: {spath!r} does not exist{_where(spath)}; pass a file, a folder, a glob pattern "
+                         "or a .jsonl file")
 
 
 def check_lexicon(lexicon: Any) -> str | None:
@@ -61,15 +60,18 @@ def check_lexicon(lexicon: Any) -> str | None:
     if not isinstance(lexicon, (str, os.PathLike)):
         raise ParameterError(f"lexicon: expected a path (str) or None, got {type(lexicon).__name__} {lexicon!r}")
     if not Path(lexicon).exists():
-        raise ParameterError(
-            f"lexicon: {os.fspath(lexicon)!r} does not exist (paths are relative to the folder the "
-            f"notebook runs in, {_here()}); pass an existing lexicon file, or None for the packaged lexicon"
-        )
+        raise ParameterError(f"lexicon: {os.fspath(lexicon)!r} does not exist{_where(os.fspath(lexicon))}; pass an "
+                             "existing lexicon file, or None for the packaged lexicon")
     return os.fspath(lexicon)
 
 
-def _here() -> str:
-    return os.getcwd()
+def _where(path: str) -> str:
+    """Where a missing relative path was looked for, and the rule of ``accord report`` (which gives
+    the notebook absolute paths, relative to where accord runs); nothing for an absolute path."""
+    if os.path.isabs(path):
+        return ""
+    return (f" in {os.getcwd()}, the folder this notebook runs in (accord report reads a path relative to the "
+            "folder where accord runs)")
 
 
 # -- dates --------------------------------------------------------------------
@@ -204,6 +206,25 @@ def _focus_items(focus: Any, valid: Iterable[str]) -> list[str]:
     return out
 
 
+#: Kinds of actor whose country is not a country of their own: an organisation's or a bloc's
+#: "country" is its own code, an unknown name has none.
+NOT_COUNTRIES = ("igo", "bloc", "unresolved")
+
+
+def default_focus(actors: Any, n: int = 2) -> list[str]:
+    """The ``n`` countries the corpus mentions most: mentions summed over each country's actors
+    (RUS, RUSGOV, RUSMIL...), ties to the code first in the alphabet. Raises ParameterError when
+    the corpus mentions no country."""
+    actors = _actors_frame(actors)
+    mentions: dict[str, int] = {}
+    for kind, country, count in zip(actors["kind"], actors["country"], actors["n_mentions"]):
+        if isinstance(country, str) and country and kind not in NOT_COUNTRIES:
+            mentions[country] = mentions.get(country, 0) + (0 if pd.isna(count) else int(count))
+    if not mentions:
+        raise ParameterError("focus: the corpus mentions no country; name the focus, e.g. -p focus '[Iran, Russia]'")
+    return sorted(mentions, key=lambda c: (-mentions[c], c))[:n]
+
+
 def check_focus(focus: Any, actors: Any, lexicon: Any = None) -> list[str]:
     """The focus actor codes, deduplicated; an unknown code or name raises ParameterError.
 
@@ -212,7 +233,11 @@ def check_focus(focus: Any, actors: Any, lexicon: Any = None) -> list[str]:
     item that is not such a code is resolved as a name through the lexicon
     (``"Iran"`` -> ``IRN``, ``"Putin"`` -> ``RUSGOV``; ``lexicon`` is a loaded
     Lexicon, default the packaged one) and must then name an actor of the table.
+    ``None`` is :func:`default_focus`. An unknown item is answered with the nearest
+    codes and the nearest names of the corpus's actors ("did you mean Russia (RUS)?").
     """
+    if focus is None:
+        return default_focus(actors)
     valid = valid_codes(actors)
     codes: list[str] = []
     unknown: list[str] = []
@@ -231,19 +256,41 @@ def check_focus(focus: Any, actors: Any, lexicon: Any = None) -> list[str]:
         )
     if unknown:
         hints = list(notes)
+        names = {} if all(_looks_like_code(c) for c in unknown) else _corpus_names(actors)
         for c in unknown:
-            close = difflib.get_close_matches(c, valid, n=3, cutoff=0.5)
+            close = (difflib.get_close_matches(c, valid, n=3, cutoff=0.5) if _looks_like_code(c) else
+                     [names[n] for n in difflib.get_close_matches(c.lower(), list(names), n=3, cutoff=0.6)])
             if close:
                 hints.append(f"{c!r}: did you mean {' or '.join(close)}?")
         plural = "s" if len(unknown) > 1 else ""
+        what = "actor code" if all(_looks_like_code(c) for c in unknown) else "actor"
         msg = (
-            f"focus: unknown actor code{plural} {', '.join(repr(c) for c in unknown)}; "
+            f"focus: unknown {what}{plural} {', '.join(repr(c) for c in unknown)}; "
             f"valid codes in this corpus: {', '.join(valid) or '(no actors found)'}"
         )
         if hints:
             msg += " (" + "; ".join(hints) + ")"
         raise ParameterError(msg)
     return codes
+
+
+def _looks_like_code(item: str) -> bool:
+    """"RUX" or "UNK:X" is meant as a code; "Rusia" or "Nort Korea" as a name."""
+    return item.isupper() and " " not in item
+
+
+def _corpus_names(actors: Any) -> dict[str, str]:
+    """Each name of the corpus's actors, lower-cased -> "Name (CODE)": a sector's name "Russia
+    (government)" reads as its country's, "Russia (RUS)"; an organisation keeps its own code."""
+    actors = _actors_frame(actors)
+    out: dict[str, str] = {}
+    for aid, name, kind, country in zip(actors["actor_id"], actors["name"], actors["kind"], actors["country"]):
+        if not isinstance(name, str) or not name.split(" (")[0].strip():
+            continue
+        short = name.split(" (")[0].strip()
+        code = country if isinstance(country, str) and country and kind not in NOT_COUNTRIES else aid
+        out.setdefault(short.lower(), f"{short} ({code})")
+    return out
 
 
 def _resolve_name(item: str, valid: list[str], lexicon: Any, notes: list[str]) -> str | None:

@@ -17,8 +17,11 @@ from .select import dyad_rows, node_map
 
 
 def _and(items: Sequence[str]) -> str:
+    """"A", "A and B", "A, B and C"; "" for no item (the caller says what none means)."""
     items = list(items)
-    return items[0] if len(items) == 1 else ", ".join(items[:-1]) + " and " + items[-1]
+    if len(items) <= 1:
+        return "".join(items)
+    return ", ".join(items[:-1]) + " and " + items[-1]
 
 
 def focus_names(tables: Tables, focus: Any) -> list[str]:

@@ -14,6 +14,10 @@ from typing import Sequence
 from ..errors import AccordError
 from ..terminal import printable
 
+# what `accord --help` says: plain text, as a terminal shows it (the module docstring is reStructuredText)
+DESCRIPTION = "accord: annotate news articles into tables of actors, claims and relations, and report on them."
+EPILOG = "Run 'accord COMMAND --help' for the options of one command."
+
 # subcommand -> (module, one-line help)
 COMMANDS: dict[str, tuple[str, str]] = {
     "annotate": ("accord.cli.annotate", "annotate a corpus and write its tables"),
@@ -27,7 +31,7 @@ COMMANDS: dict[str, tuple[str, str]] = {
 
 def build_parser(argv: Sequence[str]) -> tuple[argparse.ArgumentParser, object | None]:
     """The parser; only the module of the chosen subcommand is imported."""
-    parser = argparse.ArgumentParser(prog="accord", description=__doc__.splitlines()[0])
+    parser = argparse.ArgumentParser(prog="accord", description=DESCRIPTION, epilog=EPILOG)
     sub = parser.add_subparsers(dest="command", metavar="COMMAND", required=True)
     chosen = next((a for a in argv if not a.startswith("-")), None)
     module = None

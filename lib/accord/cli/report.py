@@ -9,9 +9,11 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("notebook", nargs="?", default=None,
                         help=f"notebook to run (default: {DEFAULT_NOTEBOOK})")
     parser.add_argument("-p", "--parameter", nargs=2, action="append", default=[], metavar=("NAME", "VALUE"),
-                        help="set a notebook parameter; VALUE is read as YAML (e.g. -p focus '[RUS, PRK]')")
+                        help="set a notebook parameter; VALUE is read as YAML (e.g. -p focus '[RUS, PRK]'); "
+                             "a path (corpus, lexicon) is relative to the folder where accord runs")
     parser.add_argument("-f", "--parameters-file", action="append", default=[], metavar="PARAMS.yaml",
-                        help="YAML mapping of parameters (several allowed; -p wins)")
+                        help="YAML mapping of parameters (several allowed; -p wins; paths in it are relative "
+                             "to the folder where accord runs)")
     parser.add_argument("--out", required=True, metavar="DIR", help="report folder (replaced only on success)")
     parser.add_argument("--no-png", action="store_true", help="skip the PNG files (no chromium needed)")
     parser.add_argument("--timeout", type=int, default=600, metavar="SECONDS",

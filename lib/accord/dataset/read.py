@@ -11,6 +11,7 @@ from ..annotation import actor_rows, count_actors
 from ..corrections import apply_corrections, load_corrections
 from ..errors import DatasetError, InputError
 from ..lexicon import load_lexicon
+from ..readers.files import nearest_sibling
 from .layout import CORRECTIONS, MARKER, SORT_KEYS, arrow_schema
 
 
@@ -110,6 +111,9 @@ def read_tables(in_dir: str | Path) -> dict[str, pd.DataFrame]:
     if is_dataset(in_dir):
         return read_dataset(in_dir)
     base = Path(in_dir)
+    if not base.exists():  # a misspelt path, not a folder that lacks a table
+        near = nearest_sibling(base)
+        raise InputError(base, "does not exist" + (f" (did you mean {near}?)" if near else ""))
     out = {}
     for name in tables.TABLE_NAMES:
         parquet, csv = base / f"{name}.parquet", base / f"{name}.csv"

@@ -42,6 +42,18 @@ def missing_problem(path: Path) -> str:
     return "no such file"
 
 
+def nearest_sibling(path: Path) -> Path | None:
+    """The entry beside a missing ``path`` whose name is nearest its name (a misspelling), else None."""
+    import difflib
+
+    try:
+        siblings = [p.name for p in path.parent.iterdir() if not p.name.startswith(".")]
+    except OSError:
+        return None
+    close = difflib.get_close_matches(path.name, siblings, n=1, cutoff=0.6)
+    return path.with_name(close[0]) if close else None
+
+
 def identity(path: Path) -> tuple[int, int] | None:
     """(device, inode) of the file ``path`` leads to, or None when it cannot be stat'ed."""
     try:

@@ -2,17 +2,23 @@
 from __future__ import annotations
 import ast
 import datetime as _dt
+import glob as _glob
 import os
 from pathlib import Path
 from typing import Any
 from ..paths import REPO_DIR
 from ..errors import InputError, ParameterError
 from ..readers import safe_yaml
+from ..readers.files import nearest_sibling
 
 
 DEFAULT_NOTEBOOK = Path("notebooks") / "02_alliance_dynamics.ipynb"
-#: Parameters that name files: given on the command line, they are relative to the current folder.
+#: Parameters that name files. One rule for every path accord report is given (on the command line
+#: or in a parameters file): it is relative to the folder where accord runs, made absolute here, and
+#: checked before any kernel starts.
 PATH_PARAMETERS = ("corpus", "lexicon")
+#: What a missing relative path's message says (the notebooks' own messages say it too).
+PATH_RULE = "accord report reads a path relative to the folder where it runs"
 #: A parameters file or value is a few lines: a longer one is refused unread.
 MAX_PARAMETER_CHARS = 1_000_000
 
@@ -36,7 +42,7 @@ def read_parameters(files: list[str], pairs: list[list[str]]) -> dict[str, Any]:
     for f in files:
         path = Path(f)
         if not path.is_file():
-            raise ParameterError(f"parameters file {f!r} does not exist")
+            raise ParameterError(f"parameters file {f!r} does not exist{_looked_in(f)}")
         size = path.stat().st_size
         if size > 4 * MAX_PARAMETER_CHARS:  # refused unread
             raise ParameterError(f"{f}: {size:,} bytes, more than a parameters file may hold")
@@ -85,10 +91,33 @@ def check_parameters(notebook: Path, params: dict[str, Any], cwd: Path | None = 
         kind = declared[name]["inferred_type_name"]
         if kind in ("str", "Optional[str]", "str | None") and value is not None and not isinstance(value, str):
             value = str(value)
-        if name in PATH_PARAMETERS and isinstance(value, str) and value and not os.path.isabs(value):
-            value = str((base / value).resolve()) if not any(c in value for c in "*?[") else str(base / value)
+        if name in PATH_PARAMETERS and isinstance(value, str) and value.strip():
+            value = _existing_path(name, value, base)
         out[name] = value
     return out
+
+
+def _looked_in(path: str) -> str:
+    """" in CWD (the rule)" for a relative path, which is relative to where accord runs; "" for an absolute one."""
+    return "" if os.path.isabs(path) else f" in {Path.cwd()} ({PATH_RULE})"
+
+
+def _existing_path(name: str, value: str, base: Path) -> str:
+    """``value`` made absolute against ``base``; ParameterError when nothing is there (a glob that
+    matches no file included), with the rule and the nearest name beside it."""
+    pattern = any(c in value for c in "*?[")
+    absolute = os.path.isabs(value)
+    path = Path(value) if absolute else base / value
+    if pattern:
+        if _glob.glob(str(path), recursive=True):
+            return str(path)
+    elif path.exists():
+        return value if absolute else str(path.resolve())
+    if absolute:
+        raise ParameterError(f"{name}: {value!r} does not exist")
+    near = None if pattern else nearest_sibling(path)
+    hint = f"; did you mean {os.path.relpath(near, base)!r}?" if near else ""
+    raise ParameterError(f"{name}: {value!r} does not exist in {base} ({PATH_RULE}{hint})")
 
 
 def _default(notebook: Path, name: str) -> Any:
@@ -102,7 +131,7 @@ def find_notebook(arg: str | None) -> Path:
     if arg:
         path = Path(arg)
         if not path.is_file():
-            raise InputError(path, "no such notebook")
+            raise InputError(path, f"no such notebook{_looked_in(arg)}")
         return path.resolve()
     for base in (Path.cwd(), REPO_DIR):
         if (base / DEFAULT_NOTEBOOK).is_file():
