@@ -102,7 +102,7 @@ def test_russia_and_china_block_us_led_sanctions(seed):
     block = _rel(seed, ["RUS", "CHN"], ["USA"], "REJECT")
     assert block.trigger == "blocking"
     _assert_points_back(seed, block)
-    sanction = _rel(seed, ["USA"], ["PRK"], "COERCE")
+    sanction = _rel(seed, ["USA"], ["PRK"], "SANCTION")  # the PLOVER manual: sanctions are SANCTION discontinue
     assert sanction.status == "planned"
 
 

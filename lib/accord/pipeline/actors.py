@@ -22,7 +22,8 @@ from .agents import bare_agents, context_country
 from .dates import MONTH_NAMES, WEEKDAYS
 from .grammar import APOSTROPHES, LOCATIVES, TITLES
 from .phrases import PhraseTable, phrase_splitter
-from ..lexicon import ActorEntry, Lexicon
+from ..lexicon import ActorEntry, Lexicon, place_country
+
 
 UNRESOLVED = "UNK"
 # capitalised calendar words that are never an unknown actor's name
@@ -106,7 +107,7 @@ class ActorRecognizer:
         mentions = self._compose(doc, raw, when)
         mentions = self._add_aliases(doc, mentions, when)
         titles = {e: (s, key) for s, e, kind, key in raw if kind == "agent"}
-        no_actor = things + [(s, e) for _, s, e in self.places.find(texts)]
+        no_actor = things + [(s, e) for _, s, e in self.places.find(texts)] + [(p.start, p.end) for p in places]
         mentions = self._add_unresolved(doc, mentions, no_actor, titles)
         mentions += self._context_agents(doc, raw, mentions, places)
         mentions.sort(key=lambda m: m.start)
@@ -299,6 +300,7 @@ class ActorRecognizer:
                   and any(len(c) > 3 for c in m.codes) and doc[m.end - 1].is_title}
         n = len(doc)
         titled_unknown: list[tuple[Mention, str]] = []
+        support: set[str] | None = None  # the countries the document names, for places (built when needed)
         # only capitalised tokens can start a name: find them in C, then look closer in Python
         candidates = numpy.flatnonzero(doc.to_array("IS_TITLE"))
         next_i = 0
@@ -322,9 +324,17 @@ class ActorRecognizer:
                 start, sector = titles[i]
                 titled_unknown.append((Mention(start, j, [f"{UNRESOLVED}:{doc[i:j].text}"], "unresolved", None,
                                                "unresolved"), sector))
-            elif not (j - i == 1 and tok.is_sent_start) and not place:
+            elif not (j - i == 1 and tok.is_sent_start):
                 text = doc[i:j].text
-                out.append(Mention(i, j, [f"{UNRESOLVED}:{text}"], "unresolved", None, "unresolved"))
+                if support is None:
+                    support = {c[:3] for m in mentions for c in m.codes if not c.startswith((UNRESOLVED, "IGO"))}
+                found = place_country(text, support)
+                if found is not None and place:  # "talks in Bamako": where it happened, never an actor
+                    doc._.places.append(Place(i, j, found.country))
+                elif found is not None:  # "strikes on Hodeidah": the place stands for its country
+                    out.append(Mention(i, j, [found.country], "place", found.name, "place"))
+                elif not place:
+                    out.append(Mention(i, j, [f"{UNRESOLVED}:{text}"], "unresolved", None, "unresolved"))
             next_i = j
         country = _sole_country(mentions)
         for m, sector in titled_unknown:

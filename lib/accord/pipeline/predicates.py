@@ -16,7 +16,10 @@ from spacy.tokens import Doc, Token
 #: PTB tag prefixes of the words that may name an event.
 PREDICATE_TAGS = ("VB", "NN", "JJ")
 #: Dependency labels of a predicate's arguments whose actor kind is a feature.
-ARGUMENT_DEPS = {"nsubj", "nsubjpass", "dobj", "obj", "iobj", "agent", "pobj", "poss", "compound", "nmod", "dative"}
+ARGUMENT_DEPS = {"nsubj", "nsubj:pass", "obj", "iobj", "obl", "obl:agent", "obl:arg", "nmod", "nmod:poss", "compound",
+                 "amod", "appos"}
+#: Dependency labels of function words, read as words ("will", "not", "to").
+FUNCTION_DEPS = {"aux", "aux:pass", "cop", "mark", "advmod", "compound:prt", "det", "case"}
 WINDOW = 3
 
 
@@ -80,26 +83,23 @@ def features(doc: Doc, i: int, kinds: Mapping[int, str], lexical: Sequence[str],
     for c in t.children:
         dep = c.dep_
         f.append(f"cd={dep}")
-        if dep in ("aux", "auxpass", "neg", "mark", "advmod", "prt", "det"):
+        if dep in FUNCTION_DEPS:
             f.append(f"c={dep}:{c.lower_}")
-        elif dep == "prep":
-            objs = [g for g in c.children if g.dep_ == "pobj"]
-            f.append(f"p={c.lower_}")
-            for o in objs:
-                f.append(f"p={c.lower_}:{o.lemma_.lower()}")
-                k = _arg_kind(o, kinds)
-                if k:
-                    f.append(f"pa={c.lower_}:{k}")
-        else:
-            f.append(f"c={dep}:{c.lemma_.lower()}")
-            f.append(f"cl={dep}:{c.lemma_.lower()}|{lemma}")
+            continue
+        # a nominal's preposition (UD puts it under the nominal: "to/case Russia/obl")
+        case = next((g.lower_ for g in c.children if g.dep_ == "case"), None)
+        slot = f"{dep}/{case}" if case else dep
+        c_lemma = c.lemma_.lower()
+        f.append(f"c={slot}:{c_lemma}")
+        f.append(f"cl={slot}:{c_lemma}|{lemma}")
         if c.lower_ in goods:
-            f.append(f"g={dep}:{goods[c.lower_]}")
+            f.append(f"g={slot}:{goods[c.lower_]}")
+            f.append(f"gl={slot}:{goods[c.lower_]}|{lemma}")
         if dep in ARGUMENT_DEPS:
             k = _arg_kind(c, kinds)
-            f.append(f"a={dep}:{k or '-'}")
+            f.append(f"a={slot}:{k or '-'}")
             if k:
-                f.append(f"al={dep}:{k}|{lemma}")
+                f.append(f"al={slot}:{k}|{lemma}")
     if i in kinds:
         f.append(f"self={kinds[i]}")
     if lower in goods:
