@@ -13,7 +13,7 @@ from ..paths import DATA_DIR
 from .fileformat import _Map, _key_line, _line, _parse, _parse_json_lines
 from .validate import (RULES, _Ctx, _SECTOR_RE, _read_actor, _read_agents, _read_cameo, _read_cue, _read_not_actor,
                        _read_plover, _read_rules, _read_trigger)
-from .model import ActorEntry, CameoCode, CodingRules, Cue, Lexicon, PloverClass, Trigger
+from .model import ActorEntry, CameoCode, CodingRules, Cue, Lexicon, PloverClass, Role, Trigger
 from .inflect import inflect
 from .variants import name_variants
 
@@ -136,6 +136,9 @@ def _build_lexicon(files: list[_File]) -> Lexicon:
                         raise ctx.fail(f"duplicate actor id {a.id!r}", raw)
                     seen.add(a.id)
                     seq += 1
+                    old = actors.get(a.id)
+                    if old is not None and files[old[0]].generated and not f.generated:
+                        a = _with_history(a, old[2])
                     actors[a.id] = (rank, seq, a)
         if "agents" in doc:
             for phrase, code, plural in _read_agents(ctx, doc["agents"], sectors):
@@ -232,6 +235,28 @@ def _build_lexicon(files: list[_File]) -> Lexicon:
         rules=CodingRules(**rules),
         version=digest.hexdigest()[:12],
     )
+
+
+def _with_history(entry: ActorEntry, generated: ActorEntry) -> ActorEntry:
+    """A curated person with the earlier career its generated entry of the same id knows.
+
+    The curated people files start around 2014; PETRARCH's dictionary (persons_petrarch.yaml)
+    knows the offices before. The generated entry's dated roles that start before the curated
+    entry's first dated role are put before it (cut at that start); any other role, and
+    everything of a non-person, is the curated entry's alone.
+    """
+    if entry.kind != "person" or generated.kind != "person" or not generated.roles:
+        return entry
+    starts = [r.start for r in entry.roles if r.start is not None]
+    if not starts:
+        return entry
+    first = min(starts)
+    earlier = tuple(Role(r.code, r.start, min(r.end, first) if r.end else first, r.title)
+                    for r in generated.roles if r.start is not None and r.start < first)
+    if not earlier:
+        return entry
+    return ActorEntry(entry.id, entry.code, entry.kind, entry.name, entry.names, entry.demonyms,
+                      entry.country, earlier + entry.roles)
 
 
 def _with_variants(actors: list[ActorEntry], owner: dict[str, str], not_actors: Mapping[str, str]) -> list[ActorEntry]:

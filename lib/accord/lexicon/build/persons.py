@@ -9,7 +9,7 @@ from typing import Any, Iterable
 from ..model import slug
 from ..fileformat import json_line
 from .output import ATTRIBUTION, _header, _json_meta, _read_lines
-from .states import PETRARCH_TO_ISO, _Entry, _as_list, _load_curated, _parse_code, _words
+from .states import ORG_WORDS, PETRARCH_TO_ISO, _Entry, _as_list, _load_curated, _parse_code, _words
 
 
 # --------------------------------------------------------------------------- #
@@ -133,6 +133,80 @@ def _is_person_block(e: _Entry) -> bool:
     return 2 <= len(words) <= 6 and words[0] != "the" and not set(words) & GROUP_WORDS
 
 
+# Codes of the International file that are no role of a person: bare [ELI] (elite, no country) and
+# [---] (no code). The person falls back on the latest role outside the dated ones.
+_NO_ROLE_CODES = {"ELI", "---"}
+# Words of an organisation's name, never a person's (WARSAW_TREATY_ORGANIZATION_ has dates too).
+_NOT_PERSON_WORDS = GROUP_WORDS | ORG_WORDS | {"inc", "corp", "company", "ltd", "bank", "fund",
+                                               "institute", "foundation", "trust", "international"}
+
+
+def _international_person_blocks(path: Path) -> list[_Entry]:
+    """The persons of PETRARCH's International file: heads of IGOs with dated codes.
+
+    UN secretaries-general (Kofi Annan, Boutros Boutros-Ghali, Javier Perez de Cuellar),
+    NATO secretaries-general, IAEA, WHO, IMF and World Bank heads, the EU's presidents and
+    envoys: entries with at least one dated IGO code and a personal name ("IGOrulers.txt").
+    Their bare [ELI] carries no country and is dropped.
+    """
+    out: list[_Entry] = []
+    for e in parse_person_blocks(path):
+        codes = [c for c in e.codes if c.code not in _NO_ROLE_CODES]
+        if not any(c.code.startswith("IGO") and (c.start or c.end) for c in codes):
+            continue
+        raw = e.name.split("\t", 1)[0]
+        if "," in raw or "(" in raw or ")" in raw:
+            continue  # LAMBERTO_DINI,_THEN_ROMANO_PRODI_, HAMMARSKJOLD)
+        words = [w.lower().strip(",") for w in _words(raw)]
+        if not 2 <= len(words) <= 6 or set(words) & _NOT_PERSON_WORDS or "then" in words:
+            continue
+        out.append(_Entry(name=raw, line=e.line, synonyms=list(e.synonyms), codes=codes,
+                          inline=e.inline, tagged=False))
+    return out
+
+
+# First words of French and German compound given names that PETRARCH writes with "_" where
+# news writes a hyphen: JEAN_BERTRAND_ARISTIDE_ is "Jean-Bertrand Aristide".
+COMPOUND_GIVEN_FIRST = {"jean", "marie", "pierre", "paul", "louis", "anne", "laurent", "marc",
+                        "francois", "charles", "michel", "andre", "hans", "karl", "jean-marie",
+                        "jose", "joao", "ange", "denis", "guy", "yves", "rose", "claude"}
+
+
+def _hyphen_variants(form: str) -> list[str]:
+    """Hyphenated spellings of a name PETRARCH wrote with "_" for both space and hyphen.
+
+    "Jean Bertrand Aristide" -> "Jean-Bertrand Aristide"; "Levon ter Petrosyan" ->
+    "Levon Ter-Petrosyan"; "Vaira Vike Freiberga" -> "Vaira Vike-Freiberga"; "Simeon Saxe
+    Coburg Gotha" -> "Simeon Saxe-Coburg-Gotha". Only names of three words or more: a
+    compound given name (its first word a known compound opener) and a compound surname
+    (the last two words, or the last three of four or more). Initials are never joined.
+    """
+    words = form.split()
+    n = len(words)
+    if n < 3 or any(w.endswith((".", ",")) or len(w) < 2 for w in words) or "-" in form:
+        return []
+
+    def cap(w: str) -> str:
+        return w[:1].upper() + w[1:]
+
+    heads = [words]
+    if words[0].lower() in COMPOUND_GIVEN_FIRST and words[1][:1].isupper():
+        heads.append([f"{words[0]}-{words[1]}"] + words[2:])
+    out: list[str] = []
+    for h in heads:
+        m = len(h)
+        tails = []
+        if m >= 3:
+            tails.append(h[:-2] + [f"{cap(h[-2])}-{h[-1]}"])
+        if m >= 4:
+            tails.append(h[:-3] + [f"{cap(h[-3])}-{cap(h[-2])}-{h[-1]}"])
+        for t in ([h] if h is not words else []) + tails:
+            v = " ".join(t)
+            if v != form and v not in out:
+                out.append(v)
+    return out
+
+
 def _clean_raw_name(raw: str) -> str:
     """Drop parenthesised notes and quoted nicknames: X_(ACTING_PM), FERNANDO_"NANDO"_X."""
     raw = re.sub(r"\([^)]*\)?", " ", raw)
@@ -226,10 +300,23 @@ def _iso_code(code: str) -> str:
     return PETRARCH_TO_ISO.get(code[:3], code[:3]) + code[3:]
 
 
+def _without_stale_open_codes(codes: list) -> list:
+    """The codes less an open-ended one that repeats a closed one of the same office.
+
+    PETRARCH sometimes lists an office twice, once closed and once left open
+    (Bachelet: [CHLGOV 060501-100331] and [CHLGOV >060311]): the open copy was never
+    closed when the term ended, and would keep the person in office until 2014.
+    """
+    closed = [c for c in codes if c.start is not None and c.end is not None]
+    return [c for c in codes if not (
+        c.start is not None and c.end is None
+        and any(d.code == c.code and abs((d.start - c.start).days) <= 366 for d in closed))]
+
+
 def _person_roles(e: _Entry, notes: list[str]) -> list[tuple[str, date | None, date | None]]:
     """Roles (code, start, exclusive end) of a person block, in order of start (undated first)."""
     roles: list[tuple[str, date | None, date | None]] = []
-    for c in e.codes:
+    for c in _without_stale_open_codes(e.codes):
         code = _iso_code(c.code)
         if not _CODE_SHAPE.match(code):
             notes.append(f"line {e.line} {e.name}: code {c.code} dropped (not 3-letter parts)")
@@ -243,7 +330,8 @@ def _person_roles(e: _Entry, notes: list[str]) -> list[tuple[str, date | None, d
         if c.start is not None and end is None and c.start < PETRARCH_DATE:
             # The dictionary is of January 2014: an office still open then is not known to be held
             # later (Obama is no longer USAGOV in 2024). It ends there, and an elite role follows.
-            for role in ((code, c.start, PETRARCH_DATE), (code[:3] + "ELI", PETRARCH_DATE, None)):
+            later = [] if code[:3] in ("IGO", "NGO", "MNC") else [(code[:3] + "ELI", PETRARCH_DATE, None)]
+            for role in [(code, c.start, PETRARCH_DATE), *later]:  # no "IGOELI": the IGO is no country
                 if role not in roles:
                     roles.append(role)
             continue
@@ -295,6 +383,18 @@ def _forms_of(entries: Iterable[dict[str, Any]]) -> set[str]:
     return out
 
 
+def _first_start(entry: dict[str, Any]) -> date | None:
+    """The earliest start of a curated person's roles (None when no role has one)."""
+    starts = []
+    for r in entry.get("roles") or []:
+        s = r.get("start") if isinstance(r, dict) else None
+        if isinstance(s, str):
+            s = date.fromisoformat(s[:10])
+        if isinstance(s, date):
+            starts.append(s)
+    return min(starts) if starts else None
+
+
 def _loose(form: str) -> str:
     """Loose comparison key for names: case, hyphens, dots and spaces ignored."""
     return re.sub(r"[\s.\-_']+", "", form.lower())
@@ -316,6 +416,9 @@ def build_persons(ref: Path, out_dir: Path, other_forms: set[str],
 
     blocks = [e for e in parse_person_blocks(ref / "petrarch2-Phoenix.Countries.actors.txt")
               if _is_person_block(e)]
+    # Heads of IGOs (UN secretaries-general, ...) are in the International file: merged below
+    # with their national careers from the Countries file when the full name is the same.
+    blocks += _international_person_blocks(ref / "petrarch2-Phoenix.International.actors.txt")
     persons: list[_Person] = []
     for e in blocks:
         roles = _person_roles(e, notes)
@@ -342,6 +445,7 @@ def build_persons(ref: Path, out_dir: Path, other_forms: set[str],
             forms.insert(0, display)
             display = display.rsplit(",", 1)[0] if "," in display else display.rsplit(" ", 1)[0]
         forms = [f for f in dict.fromkeys([display, *forms])]
+        forms += [v for f in list(forms) for v in _hyphen_variants(f) if v not in forms]
         persons.append(_Person(display, _person_country(roles), forms, roles, e.line, e.name))
 
     # The same person listed twice (BASHAR_AL_ASSAD_ and BASHAR_AL-ASSAD, GUIDO_MANTEGA_
@@ -391,6 +495,12 @@ def build_persons(ref: Path, out_dir: Path, other_forms: set[str],
     curated_words = {w for a in curated_persons for f in _forms_of([a])
                      for w in _name_words_key(f)}
 
+    curated_by_key: dict[str, dict[str, Any]] = {}
+    for a in curated_persons:
+        for f in _forms_of([a]):
+            if " " in f:
+                curated_by_key.setdefault(_loose(f), a)
+    history: dict[str, tuple[dict[str, Any], list[tuple[str, date, date]]]] = {}
     body = []
     skipped_curated: list[str] = []
     ids: set[str] = set()
@@ -404,6 +514,18 @@ def build_persons(ref: Path, out_dir: Path, other_forms: set[str],
         if any(_loose(f) in curated_keys and (" " in f or word_users.get(
                 (_name_words_key(f) or [""])[0]) == {i}) for f in p.forms):
             skipped_curated.append(p.name)
+            # Its earlier career stays: the curated files start in 2014 or so, PETRARCH
+            # knows the offices before (Bachelet's first presidency, Ouattara's premiership).
+            full = next((curated_by_key[_loose(f)] for f in p.forms
+                         if " " in f and _loose(f) in curated_by_key), None)
+            if full is not None:
+                earlier = history.setdefault(full["id"], (full, []))[1]
+                first = _first_start(full)
+                for c, s, t in p.roles:
+                    if s is not None and first is not None and s < first:
+                        role = (c, s, min(t, first) if t else first)
+                        if role not in earlier:
+                            earlier.append(role)
             continue
         kept = []
         for f in p.forms:
@@ -435,12 +557,24 @@ def build_persons(ref: Path, out_dir: Path, other_forms: set[str],
         }
         body.append(f"- {json_line(entry)}\n")
         count += 1
+    for ident in sorted(history):
+        full, earlier = history[ident]
+        if not earlier:
+            continue
+        earlier.sort(key=lambda x: (x[1], x[2]))
+        entry = {
+            "id": ident, "kind": "person", "name": full["name"], "names": [],
+            "country": full.get("country") or _person_country(earlier),
+            "roles": [{"code": c, "start": s, "end": t} for c, s, t in earlier],
+            "source": "earlier career of the curated entry (load merges it in before the curated roles)",
+        }
+        body.append(f"- {json_line(entry)}\n")
     notes.append(f"persons: {len(skipped_curated)} skipped for curated entries: "
                  + ", ".join(sorted(skipped_curated)))
     sources = ["petrarch2-Phoenix.Countries.actors.txt", "(the curated actor files: actors_curated.yaml, people_*.yaml, ...)"]
     text = (
-        _header("Persons with date-bounded codes from PETRARCH2's country dictionary (2014).",
-                sources[:1], [ATTRIBUTION["petrarch"]])
+        _header("Persons with date-bounded codes from PETRARCH2's country and international dictionaries (2014).",
+                sources[:1] + ["petrarch2-Phoenix.International.actors.txt"], [ATTRIBUTION["petrarch"]])
         + "# One entry per person block (CountryInfo.txt names and other dated personal\n"
         + "# entries). Roles keep PETRARCH's codes with ISO country parts; `end` is\n"
         + "# exclusive (PETRARCH's ranges include their last day); a role without dates\n"
@@ -451,7 +585,10 @@ def build_persons(ref: Path, out_dir: Path, other_forms: set[str],
         + "# X_ADMINISTRATION) are dropped; a form used by two persons, a bare surname\n"
         + "# shared with another person or an ordinary English word, and any form of\n"
         + "# another actor entry are dropped. Persons sharing a form with a curated\n"
-        + "# person are left out: the curated files (people_*.yaml, ...) win.\n"
+        + "# person are left out: the curated files (people_*.yaml, ...) win. Their\n"
+        + "# earlier career (roles starting before the curated entry's first role, cut\n"
+        + "# there) is kept under the curated entry's id, without names: the loader\n"
+        + "# puts those roles before the curated ones (lexicon.load, _with_history).\n"
         + _json_meta(sources) + "actors:\n" + "".join(body)
     )
     return text, count, notes
