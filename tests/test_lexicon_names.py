@@ -86,3 +86,10 @@ def test_with_history_cuts_generated_roles_at_the_first_curated_start():
     merged = _with_history(curated, generated)
     assert merged.roles[0] == Role("AAAGOV", date(2010, 1, 1), date(2014, 1, 1), None)
     assert merged.roles[1:] == curated.roles
+
+
+def test_a_short_closed_term_before_an_open_one_is_an_acting_term_and_both_stay():
+    entry = states._Entry("KURMANBEK_BAKIYEV_", 1, codes=[states._parse_code(c) for c in (
+        "KGZGOV 050325-050816", "KGZGOV >050325")])
+    roles = persons._person_roles(entry, [])
+    assert ("KGZGOV", date(2005, 3, 25), persons.PETRARCH_DATE) in roles

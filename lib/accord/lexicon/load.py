@@ -19,7 +19,7 @@ from .variants import name_variants
 
 # Sections an analyst file may carry; data files may also hold the tables.
 EXTRA_SECTIONS = frozenset({"meta", "actors", "agents", "triggers", "cues", "modality",
-                            "resources", "not_actors", "rules"})
+                            "resources", "not_actors", "things", "rules"})
 DATA_SECTIONS = EXTRA_SECTIONS | {"sectors", "cameo", "plover"}
 #: An analyst's lexicon file larger than this is refused unread (the largest packaged file is ~5 MB).
 MAX_FILE_BYTES = 64_000_000
@@ -122,6 +122,7 @@ def _build_lexicon(files: list[_File]) -> Lexicon:
     cues: dict[tuple[str, str], Cue] = {}
     modality: dict[str, list[str]] = {}
     resources: dict[str, list[str]] = {}
+    things: dict[str, list[str]] = {}
     not_actors: dict[str, str] = {}
     rules: dict[str, object] = {}
     seq = 0
@@ -170,7 +171,7 @@ def _build_lexicon(files: list[_File]) -> Lexicon:
                     not_actors[form] = kind  # a later file overrides
         if "rules" in doc:
             rules.update(_read_rules(ctx, doc["rules"], cameo, plover))  # a later file replaces a rule whole
-        for sec, target in (("modality", modality), ("resources", resources)):
+        for sec, target in (("modality", modality), ("resources", resources), ("things", things)):
             if sec not in doc:
                 continue
             section = ctx.mapping(doc[sec], f"{sec!r}", doc[sec])
@@ -229,6 +230,7 @@ def _build_lexicon(files: list[_File]) -> Lexicon:
         cues=tuple(cues.values()),
         modality=MappingProxyType({k: tuple(v) for k, v in modality.items()}),
         resources=MappingProxyType({k: tuple(v) for k, v in resources.items()}),
+        things=MappingProxyType({k: tuple(v) for k, v in things.items()}),
         not_actors=MappingProxyType(dict(sorted(not_actors.items()))),
         cameo=MappingProxyType(cameo),
         plover=MappingProxyType(plover),
@@ -327,7 +329,7 @@ def load_lexicon(extra: str | Path | Sequence[str | Path] | None = None) -> Lexi
 
     ``extra`` is one path or a sequence of paths to YAML files with any of the
     sections ``actors``, ``agents``, ``triggers``, ``cues``, ``modality``,
-    ``resources``, ``not_actors``, ``rules`` (the coding rules); they
+    ``resources``, ``not_actors``, ``things`` (cue words of not-actor names), ``rules`` (the coding rules); they
     are applied in order after the packaged data and override it by key. The
     default lexicon (no ``extra``) is cached. Raises
     :class:`accord.errors.LexiconError` for a missing or malformed file.

@@ -164,6 +164,9 @@ class Lexicon:
     resources: Mapping[str, tuple[str, ...]] = field(default_factory=lambda: MappingProxyType({}))
     # surface form -> what it is (weapon, operation, ...): names that are never actors
     not_actors: Mapping[str, str] = field(default_factory=lambda: MappingProxyType({}))
+    # cue words of names that are never actors (not_actors.yaml `things`): ship prefixes ("USS"),
+    # vessel nouns ("the frigate X"), operation words ("Operation X"), facility nouns ("X Airport")
+    things: Mapping[str, tuple[str, ...]] = field(default_factory=lambda: MappingProxyType({}))
     # the coding rules (coding_rules.yaml `rules`)
     rules: CodingRules = field(default_factory=CodingRules)
 

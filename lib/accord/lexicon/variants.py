@@ -35,6 +35,8 @@ def name_variants(name: str) -> list[str]:
     if name.isascii() and "-" not in name:
         return []  # nothing to vary (the common case: keep the lexicon's load fast)
     forms = [name, ascii_form(name)]
+    if "đ" in name or "Đ" in name:  # Serbo-Croatian đ is written "dj" as well as "d": Tuđman, Tudjman
+        forms.append(ascii_form(name.replace("đ", "dj").replace("Đ", "Dj")))
     if " " in name:
         for form in list(forms):
             if _ARTICLE.search(form):

@@ -22,6 +22,8 @@ from .dates import MONTH_NAMES, WEEKDAYS
 from .grammar import APOSTROPHES, LOCATIVES, TITLES
 from .phrases import PhraseTable, phrase_splitter
 from ..lexicon import ActorEntry, Lexicon
+from ..lexicon.things import thing_spans
+from ..lexicon.variants import ascii_form
 
 UNRESOLVED = "UNK"
 # capitalised calendar words that are never an unknown actor's name
@@ -89,7 +91,7 @@ class ActorRecognizer:
         doc._.lower = [t.lower_ for t in doc]  # the lowercased tokens, read by the later components
         texts = [t.text for t in doc]
         when = _doc_date(doc)
-        things = [(s, e) for _, s, e in self.things.find(texts)]
+        things = [(s, e) for _, s, e in self.things.find(texts)] + thing_spans(texts, self.lexicon)
         raw = [r for r in self._raw_matches(doc, texts) if not _inside_thing(r, things) and not self._other_given_name(doc, r)]
         kept, dropped_end, places = [], -1, []
         for r in raw:
@@ -148,7 +150,11 @@ class ActorRecognizer:
         found = []
         for rank, (table, words, kind) in enumerate(((self.names, texts, "name"), (self.demonyms, texts, "demonym"),
                                                      (self.agents, doc._.lower, "agent"))):
-            for key, start, end in table.find(words):
+            hits = table.find(words)
+            if kind == "name" and not all(w.isascii() for w in words):
+                # "Hugo Chávez", "Franjo Tuđman": PETRARCH's names are ASCII; match the text without diacritics too
+                hits = list(dict.fromkeys(hits + table.find([ascii_form(w) for w in words])))
+            for key, start, end in hits:
                 found.append((-(end - start), rank, start, end, kind, key))
         found.sort()
         taken = [False] * len(doc)
