@@ -105,3 +105,8 @@ def test_ships_operations_and_facilities_named_after_people_are_not_those_people
 def test_a_vessel_noun_before_a_state_or_its_fleet_keeps_the_actor(nlp):
     found = coded(nlp, "The Russian warship and the Black Sea Fleet flagship left port.", "2022-04-10")
     assert found["Russian warship"] == ["RUSMIL"] and found["Black Sea Fleet"] == ["RUSMIL"]
+
+
+def test_protesters_are_civilians_and_militants_rebels(nlp):
+    assert coded(nlp, "Georgian protesters marched on parliament.", "2024-12-01")["Georgian protesters"] == ["GEOCVL"]
+    assert coded(nlp, "Pakistani militants attacked a checkpoint.", "2024-12-01")["Pakistani militants"] == ["PAKREB"]

@@ -93,3 +93,29 @@ def test_a_short_closed_term_before_an_open_one_is_an_acting_term_and_both_stay(
         "KGZGOV 050325-050816", "KGZGOV >050325")])
     roles = persons._person_roles(entry, [])
     assert ("KGZGOV", date(2005, 3, 25), persons.PETRARCH_DATE) in roles
+
+
+# --------------------------------------------------------------------------- #
+# Codes the lexicon lacked
+# --------------------------------------------------------------------------- #
+@pytest.mark.parametrize("name, expect", [
+    ("Hong Kong", "HKG"), ("Cook Islands", "COK"), ("CARICOM", "IGOCRB"), ("Caribbean Community", "IGOCRB"),
+    ("Mercosur", "IGOSAMMER"), ("Pacific Islands Forum", "IGOPIF"),
+])
+def test_territories_and_regional_organisations_have_codes(lex, name, expect):
+    assert code(lex, name, "2024-01-01") == expect
+
+
+def test_the_corpus_validator_accepts_the_new_codes(lex):
+    from accord.corpus.validate import Vocabulary
+    vocab = Vocabulary.from_lexicon(lex)
+    for c in ("HKG", "HKGGOV", "HKGCOP", "COK", "COKGOV", "IGOPIF", "IGOSAMMER", "IGOCRB"):
+        assert vocab.code_ok(c), c
+
+
+def test_agents_follow_the_annotation_guideline(lex):
+    # ANNOTATION.md: protesters with no other label are CVL; militants (armed groups) are REB
+    for word in ("protester", "protesters", "demonstrator", "demonstrators"):
+        assert lex.agents[word] == "CVL", word
+    for word in ("militant", "militants"):
+        assert lex.agents[word] == "REB", word
