@@ -119,3 +119,12 @@ def test_agents_follow_the_annotation_guideline(lex):
         assert lex.agents[word] == "CVL", word
     for word in ("militant", "militants"):
         assert lex.agents[word] == "REB", word
+
+
+def test_soviet_leaders_filed_under_russia_are_soviet_before_1992(lex):
+    assert persons._soviet_roles([("RUSGOV", date(1985, 3, 11), date(1991, 12, 26))]) == [
+        ("SUNGOV", date(1985, 3, 11), date(1991, 12, 26))]
+    assert persons._soviet_roles([("RUSGOV", date(1991, 7, 10), date(2000, 1, 1))]) == [
+        ("SUNGOV", date(1991, 7, 10), date(1991, 12, 26)), ("RUSGOV", date(1991, 12, 26), date(2000, 1, 1))]
+    assert code(lex, "Mikhail Gorbachev", "1988-12-07") == "SUNGOV"
+    assert code(lex, "Boris Yeltsin", "1995-06-01") == "RUSGOV"

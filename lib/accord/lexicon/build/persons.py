@@ -158,6 +158,27 @@ def _without_stale_open_codes(codes: list) -> list:
         and any(d.code == c.code and abs((d.start - c.start).days) <= 366 for d in closed))]
 
 
+SOVIET_END = date(1991, 12, 26)  # the Soviet Union is dissolved; the RSFSR is Russia (RUS) from here on
+
+
+def _soviet_roles(roles: list[tuple[str, date | None, date | None]]) -> list[tuple[str, date | None, date | None]]:
+    """Roles with Russia's code (RUS...) held before 26 December 1991 made Soviet (SUN...).
+
+    PETRARCH files the Soviet leaders under Russia (Brezhnev [RUSGOV 641014-821110],
+    Gorbachev [RUSGOV 850311-911225]) while it codes the state itself SUN (and Soviet
+    Russia SUNRUS) until 1991-12-25. A role spanning the date is cut there.
+    """
+    out = []
+    for code, start, end in roles:
+        if code[:3] != "RUS" or start is None or start >= SOVIET_END:
+            out.append((code, start, end))
+            continue
+        out.append(("SUN" + code[3:], start, end if end is not None and end <= SOVIET_END else SOVIET_END))
+        if end is None or end > SOVIET_END:
+            out.append((code, SOVIET_END, end))
+    return out
+
+
 def _person_roles(e: _Entry, notes: list[str]) -> list[tuple[str, date | None, date | None]]:
     """Roles (code, start, exclusive end) of a person block, in order of start (undated first)."""
     roles: list[tuple[str, date | None, date | None]] = []
@@ -183,6 +204,7 @@ def _person_roles(e: _Entry, notes: list[str]) -> list[tuple[str, date | None, d
         role = (code, c.start, end)
         if role not in roles:
             roles.append(role)
+    roles = _soviet_roles(roles)
     # Stable: undated codes keep file order, PETRARCH's first one is the default.
     roles.sort(key=lambda r: (r[1] or date.min, r[2] or date.max))
     return roles
@@ -196,7 +218,8 @@ _CODE_SHAPE = re.compile(r"^(?:[A-Z]{3})+$")
 
 def _person_country(roles: list[tuple[str, date | None, date | None]]) -> str:
     """The country part most of a person's codes have (ties: the earliest role's)."""
-    prefixes = [r[0][:3] for r in roles if r[0][:3] not in ("IGO", "NGO", "MNC")]
+    # Soviet roles count for Russia, the successor state (Gorbachev's country stays RUS)
+    prefixes = [{"SUN": "RUS"}.get(r[0][:3], r[0][:3]) for r in roles if r[0][:3] not in ("IGO", "NGO", "MNC")]
     if not prefixes:
         return roles[0][0][:3]
     return max(dict.fromkeys(prefixes), key=prefixes.count)
