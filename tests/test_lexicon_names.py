@@ -159,3 +159,17 @@ def test_soviet_leaders_filed_under_russia_are_soviet_before_1992(lex):
 ])
 def test_curated_people_resolve_at_their_dates(lex, name, when, expect):
     assert code(lex, name, when) == expect
+
+
+def test_heads_of_state_and_government_are_known_by_a_surname_no_one_else_has(lex):
+    # PETRARCH lists "NAJIBULLAH" only in full; news writes "President Najibullah"
+    assert code(lex, "Najibullah", "1990-01-01") == "AFGGOV"
+    p = persons._Person("Algirdas Brazauskas", "LTU", ["Algirdas Brazauskas"],
+                        [("LTUGOV", date(1993, 2, 25), date(1998, 2, 26))], 1, "X")
+    words = {"algirdas": {0}, "brazauskas": {0}}
+    assert persons._head_surname(p, ["Algirdas Brazauskas"], 0, words, set(), set()) == "Brazauskas"
+    # not when another person has the word, it is an ordinary word, or the office was a ministry's
+    assert persons._head_surname(p, ["Algirdas Brazauskas"], 0, {"brazauskas": {0, 1}}, set(), set()) is None
+    assert persons._head_surname(p, ["Algirdas Brazauskas"], 0, words, {"brazauskas"}, set()) is None
+    minister = persons._Person("Algirdas Brazauskas", "LTU", [], [("LTUGOVAGR", date(1993, 2, 25), None)], 1, "X")
+    assert persons._head_surname(minister, ["Algirdas Brazauskas"], 0, words, set(), set()) is None

@@ -247,6 +247,35 @@ def _first_start(entry: dict[str, Any]) -> date | None:
 
 
 
+_SURNAME_RE = re.compile(r"^[A-Z][a-z]+(?:-[A-Z][a-z]+)?$")
+
+
+def _head_surname(p: "_Person", kept: list[str], i: int, word_users: dict[str, set[int]],
+                  common: set[str], taken: set[str]) -> str | None:
+    """The bare surname of a person who held a country's top-level office (a plain XXXGOV role).
+
+    PETRARCH lists bare surnames for few persons, but news writes "President Brazauskas" or
+    "Kocharyan said" after the full name. Kept only when no other person uses the word in any
+    name (given names included), it is no ordinary word or other actor's name, and it has five
+    letters or more.
+    """
+    if any(" " not in f for f in kept) or not any(len(c) == 6 and c.endswith("GOV") for c, _, _ in p.roles):
+        return None
+    words = p.name.replace(",", " ").split()
+    words = [w for w in words if w not in ("Jr.", "Sr.") and not _ROMAN_WORD.match(w)]
+    if len(words) < 2:
+        return None
+    last = words[-1]
+    key = last.lower()
+    if (not _SURNAME_RE.match(last) or len(last) < 5 or word_users.get(key) != {i} or key in common
+            or _loose(last) in taken):
+        return None
+    return last
+
+
+_ROMAN_WORD = re.compile(r"^(?:II|III|IV|VI|VII|VIII|IX|XI|XII)$")
+
+
 def build_persons(ref: Path, out_dir: Path, other_forms: set[str],
                   vocab: set[str]) -> tuple[str, int, list[str]]:
     """Text of persons_petrarch.yaml, the person count and notes.
@@ -385,6 +414,9 @@ def build_persons(ref: Path, out_dir: Path, other_forms: set[str],
                         or w[0] in curated_words or len(w[0]) < 3):
                     continue  # a bare surname that is ambiguous or an ordinary word
             kept.append(f)
+        bare = _head_surname(p, kept, i, word_users, vocab | curated_words, taken)
+        if bare:
+            kept.append(bare)  # "President Brazauskas": heads of state and government by surname
         if not kept:
             notes.append(f"line {p.line} {p.raw}: every name ambiguous, skipped")
             continue
