@@ -110,3 +110,10 @@ def test_a_vessel_noun_before_a_state_or_its_fleet_keeps_the_actor(nlp):
 def test_protesters_are_civilians_and_militants_rebels(nlp):
     assert coded(nlp, "Georgian protesters marched on parliament.", "2024-12-01")["Georgian protesters"] == ["GEOCVL"]
     assert coded(nlp, "Pakistani militants attacked a checkpoint.", "2024-12-01")["Pakistani militants"] == ["PAKREB"]
+
+
+def test_slavic_spelling_variants():
+    assert name_variants("Sergei Lavrov") == ["Sergey Lavrov"]
+    assert name_variants("Heydar Aliyev") == ["Heydar Aliev"]
+    assert name_variants("Kurmanbek Bakiyev") == ["Kurmanbek Bakiev"]
+    assert name_variants("Aliyev") == [] and name_variants("Vladimir Putin") == []
