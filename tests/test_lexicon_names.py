@@ -173,3 +173,14 @@ def test_heads_of_state_and_government_are_known_by_a_surname_no_one_else_has(le
     assert persons._head_surname(p, ["Algirdas Brazauskas"], 0, words, {"brazauskas"}, set()) is None
     minister = persons._Person("Algirdas Brazauskas", "LTU", [], [("LTUGOVAGR", date(1993, 2, 25), None)], 1, "X")
     assert persons._head_surname(minister, ["Algirdas Brazauskas"], 0, words, set(), set()) is None
+
+
+def test_an_office_outranks_an_elite_role_and_its_own_portfolio_held_at_the_same_time():
+    roles = (Role("ZMBELI", date(1966, 1, 1), date(2004, 12, 2), None),
+             Role("ZMBGOV", date(2002, 1, 2), date(2008, 8, 20), None),
+             Role("ZMBGOVMIL", date(2004, 12, 1), date(2005, 5, 1), None))
+    president = ActorEntry("person:z", None, "person", "Z", ("Z",), (), "ZMB", roles)
+    assert president.code_at(date(2003, 1, 1)) == "ZMBGOV"
+    assert president.code_at(date(2005, 1, 1)) == "ZMBGOV"
+    alone = ActorEntry("person:m", None, "person", "M", ("M",), (), "ZMB", roles[2:])
+    assert alone.code_at(date(2005, 1, 1)) == "ZMBGOVMIL"
