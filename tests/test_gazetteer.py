@@ -117,3 +117,9 @@ def test_slavic_spelling_variants():
     assert name_variants("Heydar Aliyev") == ["Heydar Aliev"]
     assert name_variants("Kurmanbek Bakiyev") == ["Kurmanbek Bakiev"]
     assert name_variants("Aliyev") == [] and name_variants("Vladimir Putin") == []
+
+
+def test_a_ship_named_after_a_person_the_article_names_is_still_the_ship(nlp):
+    found = coded(nlp, "Ronald Reagan visited the fleet. The USS Ronald Reagan later sailed to Busan.", "1985-06-01")
+    assert found["Ronald Reagan"] == ["USAGOV"]
+    assert set(found) == {"Ronald Reagan", "Busan"}

@@ -105,7 +105,7 @@ class ActorRecognizer:
         doc._.places = places
         raw = kept
         mentions = self._compose(doc, raw, when)
-        mentions = self._add_aliases(doc, mentions, when)
+        mentions = self._add_aliases(doc, mentions, when, things)
         titles = {e: (s, key) for s, e, kind, key in raw if kind == "agent"}
         no_actor = things + [(s, e) for _, s, e in self.places.find(texts)]
         mentions = self._add_unresolved(doc, mentions, no_actor, titles)
@@ -231,11 +231,15 @@ class ActorRecognizer:
             out[-1].end = run[-1][1]
         return out
 
-    def _add_aliases(self, doc: Doc, mentions: list[Mention], when: date | None) -> list[Mention]:
-        """Resolve a lone surname or given name to the person named in full earlier in the doc."""
+    def _add_aliases(self, doc: Doc, mentions: list[Mention], when: date | None,
+                     things: list[tuple[int, int]] = ()) -> list[Mention]:
+        """Resolve a lone surname or given name to the person named in full earlier in the doc
+        (not inside a thing's name: "Reagan" of "the USS Ronald Reagan" is the ship)."""
         aliases: dict[str, ActorEntry] = {}
         by_name = self.people
         covered = [False] * len(doc)
+        for s, e in things:
+            covered[s:e] = [True] * (e - s)
         for m in mentions:
             for k in range(m.start, m.end):
                 covered[k] = True
