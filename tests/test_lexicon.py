@@ -134,8 +134,9 @@ def test_petrarch_persons_have_date_bounded_roles(lex: Lexicon) -> None:
     gorbachev = one(lex, "Mikhail Gorbachev")
     assert gorbachev.id == "person:mikhail-gorbachev" and gorbachev.kind == "person"
     assert gorbachev.code is None and gorbachev.country == "RUS"
-    assert gorbachev.code_at(date(1990, 1, 1)) == "RUSGOV"  # Soviet leader, 1985-1991
-    assert gorbachev.code_at(date(1980, 1, 1)) == "RUSELI"
+    # Soviet leader, 1985-1991: PETRARCH files him under Russia, the build makes it SUN before 1992
+    assert gorbachev.code_at(date(1990, 1, 1)) == "SUNGOV"
+    assert gorbachev.code_at(date(1980, 1, 1)) == "SUNELI"
     assert gorbachev.code_at(date(2000, 1, 1)) == "RUSELI"  # the undated fallback role
     assert one(lex, "Gorbachev") is gorbachev  # a surname no other person has
     assert "Mikhail S. Gorbachev" in gorbachev.names  # a synonym line without "+"
@@ -159,8 +160,9 @@ def test_petrarch_persons_have_date_bounded_roles(lex: Lexicon) -> None:
     assert not by_form(lex, "Bush") and not by_form(lex, "Clinton")
     assert not by_form(lex, "President Clinton") and not by_form(lex, "Clinton Administration")
     assert one(lex, "George W. Bush").code_at(date(2005, 1, 1)) == "USAGOV"
-    # ISO country parts in role codes (PETRARCH's East Timor TMP is TLS)
-    codes = {r.code[:3] for a in lex.actors if a.id.startswith("person:") for r in a.roles}
+    # ISO country parts in role codes (PETRARCH's East Timor TMP is TLS); the curated files may
+    # use the past state Zaire (ZAR) for Mobutu, the generated one never
+    codes = {r["code"][:3] for a in _generated_actors("persons_petrarch.yaml") for r in a["roles"]}
     assert not codes & {"TMP", "KSV", "ROM", "ZAR", "KNT"}
 
 

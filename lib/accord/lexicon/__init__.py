@@ -16,10 +16,14 @@ The lexicon is a set of YAML files in ``accord/data/``:
 
 :func:`load_lexicon` reads generated files first, then curated ones, then any
 analyst ``extra`` files; later files override earlier ones by key (actors by
-``id``, agents by phrase, triggers and cues by ``(lemma, pos)``; modality and
-resources lists extend; a coding rule is replaced whole). A surface form
+``id``, agents by phrase, triggers and cues by ``(lemma, pos)``; modality,
+resources and ``things`` lists extend; a coding rule is replaced whole). A surface form
 claimed by a later actor entry is removed from earlier entries, so the curated
-list wins over PETRARCH's names.
+list wins over PETRARCH's names; a curated person replacing a generated one of the
+same id keeps the generated roles that start before its own (PETRARCH's earlier career).
+The ``things`` lists (``not_actors.yaml``) are the cue words by which
+:func:`accord.lexicon.things.thing_spans` finds ships, operations and facilities
+named after people ("USS Ronald Reagan", "the frigate Admiral Gorshkov").
 Every malformed file raises :class:`accord.errors.LexiconError` with the file,
 line and problem.
 """

@@ -14,13 +14,13 @@ from ..readers.files import check_file, read_file
 from .fileformat import _Map, _key_line, _line, _parse, _parse_json_lines
 from .validate import (RULES, _Ctx, _SECTOR_RE, _read_actor, _read_agents, _read_cameo, _read_cue, _read_not_actor,
                        _read_plover, _read_rules, _read_trigger)
-from .model import ActorEntry, CameoCode, CodingRules, Cue, Lexicon, PloverClass, Trigger
+from .model import ActorEntry, CameoCode, CodingRules, Cue, Lexicon, PloverClass, Role, Trigger
 from .inflect import inflect
 from .variants import name_variants
 
 # Sections an analyst file may carry; data files may also hold the tables.
 EXTRA_SECTIONS = frozenset({"meta", "actors", "agents", "triggers", "cues", "modality",
-                            "resources", "not_actors", "rules"})
+                            "resources", "not_actors", "things", "rules"})
 DATA_SECTIONS = EXTRA_SECTIONS | {"sectors", "cameo", "plover"}
 #: An analyst's lexicon file larger than this is refused unread (the largest packaged file is ~5 MB).
 MAX_FILE_BYTES = 64_000_000
@@ -151,6 +151,7 @@ def _build_lexicon(files: list[_File]) -> Lexicon:
     cues: dict[tuple[str, str], Cue] = {}
     modality: dict[str, list[str]] = {}
     resources: dict[str, list[str]] = {}
+    things: dict[str, list[str]] = {}
     not_actors: dict[str, str] = {}
     rules: dict[str, object] = {}
     seq = 0
@@ -165,6 +166,9 @@ def _build_lexicon(files: list[_File]) -> Lexicon:
                         raise ctx.fail(f"duplicate actor id {a.id!r}", raw)
                     seen.add(a.id)
                     seq += 1
+                    old = actors.get(a.id)
+                    if old is not None and files[old[0]].generated and not f.generated:
+                        a = _with_history(a, old[2])
                     actors[a.id] = (rank, seq, a)
         if "agents" in doc:
             for phrase, code, plural in _read_agents(ctx, doc["agents"], sectors):
@@ -196,7 +200,7 @@ def _build_lexicon(files: list[_File]) -> Lexicon:
                     not_actors[form] = kind  # a later file overrides
         if "rules" in doc:
             rules.update(_read_rules(ctx, doc["rules"], cameo, plover))  # a later file replaces a rule whole
-        for sec, target in (("modality", modality), ("resources", resources)):
+        for sec, target in (("modality", modality), ("resources", resources), ("things", things)):
             if sec not in doc:
                 continue
             section = ctx.mapping(doc[sec], f"{sec!r}", doc[sec])
@@ -255,12 +259,35 @@ def _build_lexicon(files: list[_File]) -> Lexicon:
         cues=tuple(cues.values()),
         modality=MappingProxyType({k: tuple(v) for k, v in modality.items()}),
         resources=MappingProxyType({k: tuple(v) for k, v in resources.items()}),
+        things=MappingProxyType({k: tuple(v) for k, v in things.items()}),
         not_actors=MappingProxyType(dict(sorted(not_actors.items()))),
         cameo=MappingProxyType(cameo),
         plover=MappingProxyType(plover),
         rules=CodingRules(**rules),
         version=digest.hexdigest()[:12],
     )
+
+
+def _with_history(entry: ActorEntry, generated: ActorEntry) -> ActorEntry:
+    """A curated person with the earlier career its generated entry of the same id knows.
+
+    The curated people files start around 2014; PETRARCH's dictionary (persons_petrarch.yaml)
+    knows the offices before. The generated entry's dated roles that start before the curated
+    entry's first dated role are put before it (cut at that start); any other role, and
+    everything of a non-person, is the curated entry's alone.
+    """
+    if entry.kind != "person" or generated.kind != "person" or not generated.roles:
+        return entry
+    starts = [r.start for r in entry.roles if r.start is not None]
+    if not starts:
+        return entry
+    first = min(starts)
+    earlier = tuple(Role(r.code, r.start, min(r.end, first) if r.end else first, r.title)
+                    for r in generated.roles if r.start is not None and r.start < first)
+    if not earlier:
+        return entry
+    return ActorEntry(entry.id, entry.code, entry.kind, entry.name, entry.names, entry.demonyms,
+                      entry.country, earlier + entry.roles)
 
 
 def _with_variants(actors: list[ActorEntry], owner: dict[str, str], not_actors: Mapping[str, str]) -> list[ActorEntry]:
@@ -331,7 +358,7 @@ def load_lexicon(extra: str | Path | Sequence[str | Path] | None = None) -> Lexi
 
     ``extra`` is one path or a sequence of paths to YAML files with any of the
     sections ``actors``, ``agents``, ``triggers``, ``cues``, ``modality``,
-    ``resources``, ``not_actors``, ``rules`` (the coding rules); they
+    ``resources``, ``not_actors``, ``things`` (cue words of not-actor names), ``rules`` (the coding rules); they
     are applied in order after the packaged data and override it by key. The
     default lexicon (no ``extra``) is cached. Raises
     :class:`accord.errors.LexiconError` for a missing or malformed file.

@@ -41,8 +41,10 @@ class ActorEntry:
         """The actor's code on ``when``.
 
         Entries with a fixed code return it. Otherwise the role valid on ``when``
-        (the latest-starting one if several); when ``when`` is None or no role
-        matches, the open-ended (current) role, else the latest role.
+        (the latest-starting one if several, but an office outranks an ``ELI`` role and a
+        plain office its own portfolio held at the same time: a president who is also
+        defence minister, ZMBGOV and ZMBGOVMIL, is ZMBGOV); when ``when`` is None or no
+        role matches, the open-ended (current) role, else the latest role.
         """
         if self.code is not None:
             return self.code
@@ -52,6 +54,9 @@ class ActorEntry:
         if day is not None:
             held = [r for r in self.roles if r.valid_on(day)]
             if held:
+                held = [r for r in held if not r.code.endswith("ELI")] or held
+                held = [r for r in held if not any(
+                    len(o.code) < len(r.code) and r.code.startswith(o.code) for o in held)]
                 return max(held, key=lambda r: r.start or date.min).code
         current = [r for r in self.roles if r.end is None]
         if current:
@@ -166,6 +171,9 @@ class Lexicon:
     resources: Mapping[str, tuple[str, ...]] = field(default_factory=lambda: MappingProxyType({}))
     # surface form -> what it is (weapon, operation, ...): names that are never actors
     not_actors: Mapping[str, str] = field(default_factory=lambda: MappingProxyType({}))
+    # cue words of names that are never actors (not_actors.yaml `things`): ship prefixes ("USS"),
+    # vessel nouns ("the frigate X"), operation words ("Operation X"), facility nouns ("X Airport")
+    things: Mapping[str, tuple[str, ...]] = field(default_factory=lambda: MappingProxyType({}))
     # the coding rules (coding_rules.yaml `rules`)
     rules: CodingRules = field(default_factory=CodingRules)
 

@@ -26,15 +26,40 @@ def ascii_form(name: str) -> str:
     return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
 
 
+# Russian and other Slavic given names news spells two ways (Sergei Lavrov, Sergey Lavrov)
+_GIVEN_ALTERNATES = {
+    "Sergei": "Sergey", "Sergey": "Sergei", "Dmitri": "Dmitry", "Dmitry": "Dmitri", "Andrei": "Andrey",
+    "Andrey": "Andrei", "Yuri": "Yury", "Yury": "Yuri", "Nikolai": "Nikolay", "Nikolay": "Nikolai",
+    "Alexei": "Alexey", "Alexey": "Alexei", "Aleksei": "Aleksey", "Aleksey": "Aleksei",
+    "Yevgeny": "Evgeny", "Evgeny": "Yevgeny", "Vitali": "Vitaly", "Vitaly": "Vitali",
+    "Anatoli": "Anatoly", "Anatoly": "Anatoli", "Gennadi": "Gennady", "Gennady": "Gennadi",
+    "Valeri": "Valery", "Valery": "Valeri", "Georgi": "Georgy", "Georgy": "Georgi",
+}
+# a "y" between a vowel and -ev/-ov that news often leaves out: Aliyev, Aliev; Bakiyev, Bakiev
+_Y_BEFORE_EV = re.compile(r"(?<=[aiou])y(?=(?:ev|eva|ov|ova)\b)")
+
+
 def name_variants(name: str) -> list[str]:
     """Other spellings of a person's name, without ``name`` itself.
 
     Only multi-word names get article and hyphen variants, so that a bare
     surname never turns into a common word.
     """
-    if name.isascii() and "-" not in name:
+    first = name.split(" ", 1)[0]
+    slavic = " " in name and (first in _GIVEN_ALTERNATES or "yev" in name or "yov" in name)
+    if name.isascii() and "-" not in name and not slavic:
         return []  # nothing to vary (the common case: keep the lexicon's load fast)
     forms = [name, ascii_form(name)]
+    if slavic:
+        for form in list(forms):
+            alt = _GIVEN_ALTERNATES.get(form.split(" ", 1)[0])
+            if alt:
+                forms.append(alt + form[len(form.split(" ", 1)[0]):])  # Sergei Lavrov -> Sergey Lavrov
+        for form in list(forms):
+            if _Y_BEFORE_EV.search(form):
+                forms.append(_Y_BEFORE_EV.sub("", form))  # Heydar Aliyev -> Heydar Aliev
+    if "đ" in name or "Đ" in name:  # Serbo-Croatian đ is written "dj" as well as "d": Tuđman, Tudjman
+        forms.append(ascii_form(name.replace("đ", "dj").replace("Đ", "Dj")))
     if " " in name:
         for form in list(forms):
             if _ARTICLE.search(form):

@@ -23,7 +23,8 @@ from .dates import MONTH_NAMES, WEEKDAYS
 from .grammar import APOSTROPHES, LOCATIVES, TITLES
 from .phrases import PhraseTable, phrase_splitter
 from ..lexicon import ActorEntry, Lexicon, place_country
-
+from ..lexicon.things import thing_spans
+from ..lexicon.variants import ascii_form
 
 UNRESOLVED = "UNK"
 # capitalised calendar words that are never an unknown actor's name
@@ -91,7 +92,7 @@ class ActorRecognizer:
         doc._.lower = [t.lower_ for t in doc]  # the lowercased tokens, read by the later components
         texts = [t.text for t in doc]
         when = _doc_date(doc)
-        things = [(s, e) for _, s, e in self.things.find(texts)]
+        things = [(s, e) for _, s, e in self.things.find(texts)] + thing_spans(texts, self.lexicon)
         raw = [r for r in self._raw_matches(doc, texts) if not _inside_thing(r, things) and not self._other_given_name(doc, r)]
         kept, dropped_end, places = [], -1, []
         for r in raw:
@@ -105,7 +106,7 @@ class ActorRecognizer:
         doc._.places = places
         raw = kept
         mentions = self._compose(doc, raw, when)
-        mentions = self._add_aliases(doc, mentions, when)
+        mentions = self._add_aliases(doc, mentions, when, things)
         titles = {e: (s, key) for s, e, kind, key in raw if kind == "agent"}
         no_actor = things + [(s, e) for _, s, e in self.places.find(texts)] + [(p.start, p.end) for p in places]
         mentions = self._add_unresolved(doc, mentions, no_actor, titles)
@@ -169,7 +170,11 @@ class ActorRecognizer:
         found = []
         for rank, (table, words, kind) in enumerate(((self.names, texts, "name"), (self.demonyms, texts, "demonym"),
                                                      (self.agents, doc._.lower, "agent"))):
-            for key, start, end in table.find(words):
+            hits = table.find(words)
+            if kind == "name" and not all(w.isascii() for w in words):
+                # "Hugo Chávez", "Franjo Tuđman": PETRARCH's names are ASCII; match the text without diacritics too
+                hits = list(dict.fromkeys(hits + table.find([ascii_form(w) for w in words])))
+            for key, start, end in hits:
                 found.append((-(end - start), rank, start, end, kind, key))
         found.sort()
         taken = [False] * len(doc)
@@ -246,11 +251,15 @@ class ActorRecognizer:
             out[-1].end = run[-1][1]
         return out
 
-    def _add_aliases(self, doc: Doc, mentions: list[Mention], when: date | None) -> list[Mention]:
-        """Resolve a lone surname or given name to the person named in full earlier in the doc."""
+    def _add_aliases(self, doc: Doc, mentions: list[Mention], when: date | None,
+                     things: list[tuple[int, int]] = ()) -> list[Mention]:
+        """Resolve a lone surname or given name to the person named in full earlier in the doc
+        (not inside a thing's name: "Reagan" of "the USS Ronald Reagan" is the ship)."""
         aliases: dict[str, ActorEntry] = {}
         by_name = self.people
         covered = [False] * len(doc)
+        for s, e in things:
+            covered[s:e] = [True] * (e - s)
         for m in mentions:
             for k in range(m.start, m.end):
                 covered[k] = True

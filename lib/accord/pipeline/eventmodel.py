@@ -84,8 +84,13 @@ class EventModel:
             if _sha256(path) != card.get("sha256", {}).get(name):
                 raise AccordError(f"{path}: checksum differs from {card_path}; refusing to load it")
         names = json.loads((folder / VOCAB).read_text(encoding="utf-8"))
-        with np.load(folder / WEIGHTS, allow_pickle=False) as z:
-            weights, bias = z["weights"].astype(np.float32), z["bias"].astype(np.float32)
+        try:  # plain numbers only: an object array (a pickle) is refused, never loaded
+            with np.load(folder / WEIGHTS, allow_pickle=False) as z:
+                weights, bias = z["weights"].astype(np.float32), z["bias"].astype(np.float32)
+        except (ValueError, KeyError, OSError) as exc:
+            raise AccordError(f"{folder / WEIGHTS}: not the event model's arrays ({exc})") from exc
+        if not isinstance(names, list) or not all(isinstance(n, str) for n in names):
+            raise AccordError(f"{folder / VOCAB}: not a list of feature names")
         return cls(list(card["classes"]), names, weights, bias, card)
 
     def save(self, folder: str | Path, card: dict) -> None:

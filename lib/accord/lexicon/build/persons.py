@@ -1,4 +1,4 @@
-"""Persons with date-bounded role codes from PETRARCH's Countries file."""
+"""Persons with date-bounded role codes from PETRARCH's Countries file (and the heads of IGOs of its International file)."""
 from __future__ import annotations
 import functools
 import re
@@ -9,7 +9,10 @@ from typing import Any, Iterable
 from ..model import slug
 from ..fileformat import json_line
 from .output import ATTRIBUTION, _header, _json_meta, _read_lines
-from .states import PETRARCH_TO_ISO, _Entry, _as_list, _load_curated, _parse_code, _words
+from .states import ORG_WORDS, PETRARCH_TO_ISO, _Entry, _as_list, _load_curated, _parse_code, _words
+from .names import (ARABIC_ARTICLES, COMPOUND_GIVEN_FIRST, GROUP_WORDS, NAME_PARTICLES, NAME_SUFFIXES,  # noqa: F401
+                    PERSON_LEADING_TITLES, PERSON_TITLE_WORDS, _cap_name_part, _case_name_word, _clean_raw_name,
+                    _hyphen_variants, _loose, _name_words_key, _person_form, _person_words, _strip_titles)
 
 
 # --------------------------------------------------------------------------- #
@@ -18,46 +21,6 @@ from .states import PETRARCH_TO_ISO, _Entry, _as_list, _load_curated, _parse_cod
 COUNTRYINFO_TAG = "countryinfo.txt"
 # Kinakuta (KNT) is the fictional country of TABARI's test data; its "leaders" are not real.
 FICTIONAL_CODES = {"KNT"}
-# Words that name a title or office wherever they stand in a synonym
-# (PRESIDENT_X, RUSSIAN_PRESIDENT_X, SECRETARY_OF_STATE_X, X_ADMINISTRATION):
-# such synonyms are dropped, the engine reads titles itself.
-PERSON_TITLE_WORDS = {
-    "president", "president-elect", "vice-president", "vice", "minister", "prime", "premier",
-    "secretary", "secretary-general", "secretaty", "undersecretary", "under-secretary",
-    "ambassador", "chancellor", "kanzler", "bundeskanzler", "chairman", "chairwoman",
-    "spokesman", "spokeswoman", "leader", "chief", "director", "deputy", "governor", "gov.",
-    "senator", "sen.", "congressman", "congresswoman", "representative", "rep.",
-    "mr", "mr.", "mrs", "mrs.", "ms.", "dr", "dr.", "former", "ex", "ex-president",
-    "administration", "government", "regime", "party", "forces", "camp", "supporters",
-    "foreign", "defense", "defence", "interior", "finance", "state", "house", "minority",
-    "majority", "speaker", "ayatollah", "hojatolislam", "hojatoleslam", "mullah", "emir",
-    "soviet", "communist", "of", "the", "and", "general", "gen.", "gen",
-}
-# Words that are a title only at the start: "King Abdullah" but "Martin Luther King",
-# "Prince Saud" but "Richard Prince", "Major X" but "John Major".
-PERSON_LEADING_TITLES = {
-    "king", "queen", "prince", "princess", "crown", "sheikh", "shaikh", "sheik", "sir",
-    "dame", "lord", "lady", "baron", "baroness", "major", "colonel", "col.", "captain",
-    "capt.", "lt.", "lieutenant", "marshal", "field", "admiral", "adm.", "brigadier",
-    "commander", "judge", "justice", "bishop", "archbishop", "cardinal", "pope", "father",
-    "rev.", "reverend", "imam",
-}
-# Lowercase inside a name ("Charles de Gaulle", "Hamad bin Isa"), never first or last.
-NAME_PARTICLES = {"de", "da", "das", "do", "dos", "del", "della", "van", "von", "der", "den",
-                  "ter", "bin", "ibn", "bint", "y", "e", "du"}
-ARABIC_ARTICLES = {"al", "el"}  # AL_ASSAD -> al-Assad (inside a name; "Al Gore" stays)
-NAME_SUFFIXES = {"jr.": "Jr.", "jr": "Jr.", "sr.": "Sr.", "sr": "Sr.", "st.": "St."}
-_ROMAN_RE = re.compile(r"^(?:ii|iii|iv|vi|vii|viii|ix|xi|xii)$")
-_NAME_WORD_RE = re.compile(r"^(?:[^\W\d_](?:[^\W\d_]|['\-])*\.?|(?:[^\W\d_]\.)+)$")
-# Not a person: organisation and armed-group words in a name (non-tagged entries only).
-GROUP_WORDS = {
-    "party", "movement", "army", "brigade", "brigades", "front", "forces", "force", "council",
-    "assembly", "authority", "coalition", "observatory", "soviet", "sfsr", "state", "republic",
-    "liberation", "islamic", "national", "democratic", "people's", "peoples", "union",
-    "jaish", "jaysh", "jabhat", "harakat", "kataib", "liwa", "hizb", "ansar", "government",
-    "ministry", "parliament", "court", "police", "krajina", "regime", "opposition",
-    "volkskammer", "politburo", "committee", "administration", "rebels", "militia",
-}
 
 
 def _vocabulary(ref: Path) -> set[str]:
@@ -133,82 +96,36 @@ def _is_person_block(e: _Entry) -> bool:
     return 2 <= len(words) <= 6 and words[0] != "the" and not set(words) & GROUP_WORDS
 
 
-def _clean_raw_name(raw: str) -> str:
-    """Drop parenthesised notes and quoted nicknames: X_(ACTING_PM), FERNANDO_"NANDO"_X."""
-    raw = re.sub(r"\([^)]*\)?", " ", raw)
-    raw = re.sub(r'"[^"]*"?', " ", raw)
-    return raw
+# Codes of the International file that are no role of a person: bare [ELI] (elite, no country) and
+# [---] (no code). The person falls back on the latest role outside the dated ones.
+_NO_ROLE_CODES = {"ELI", "---"}
+# Words of an organisation's name, never a person's (WARSAW_TREATY_ORGANIZATION_ has dates too).
+_NOT_PERSON_WORDS = GROUP_WORDS | ORG_WORDS | {"inc", "corp", "company", "ltd", "bank", "fund",
+                                               "institute", "foundation", "trust", "international"}
 
 
-def _cap_name_part(part: str) -> str:
-    """One hyphen-free piece of a name, lowercase in: mcdonald -> McDonald, o'neill -> O'Neill."""
-    if part.startswith("mc") and len(part) > 3 and part[2].isalpha():
-        return "Mc" + part[2].upper() + part[3:]
-    if len(part) > 2 and part[1] == "'":
-        return part[0].upper() + "'" + part[2].upper() + part[3:]
-    return part[:1].upper() + part[1:]
+def _international_person_blocks(path: Path) -> list[_Entry]:
+    """The persons of PETRARCH's International file: heads of IGOs with dated codes.
 
-
-def _case_name_word(word: str, first: bool, last: bool) -> str:
-    low = word.lower()
-    if low in NAME_SUFFIXES:
-        return NAME_SUFFIXES[low]
-    if re.fullmatch(r"(?:[^\W\d_]\.)+", low) or len(low) == 1 or (
-            len(low) <= 3 and not re.search(r"[aeiouy]", low) and low != "ng"):
-        return word.upper()  # initials: V., H.W., RK
-    if not first and _ROMAN_RE.match(low):
-        return low.upper()  # Abdullah II (but Xi Jinping)
-    if not first and not last and low in NAME_PARTICLES:
-        return low
-    parts = low.split("-")
-    out = [_cap_name_part(p) for p in parts]
-    if not first and len(parts) > 1 and parts[0] in ARABIC_ARTICLES:
-        out[0] = parts[0]  # al-Assad, el-Sisi
-    return "-".join(out)
-
-
-def _person_words(raw: str) -> list[str] | None:
-    """A raw PETRARCH name as words, or None if it holds other than name words."""
-    words = _words(_clean_raw_name(raw).strip("+"))
-    if not words:
-        return None
-    for w in words:
-        if not _NAME_WORD_RE.match(w.rstrip(",")) or "\x1a" in w:
-            return None  # digits, backquotes, encoding damage, stray dots
-    return words
-
-
-def _strip_titles(words: list[str]) -> list[str]:
-    """Leading title words off a name: SHEIKH_JABER_... -> JABER_..."""
-    i = 0
-    while i < len(words) - 1 and (words[i].lower() in PERSON_LEADING_TITLES
-                                  or words[i].lower() in PERSON_TITLE_WORDS):
-        i += 1
-    return words[i:]
-
-
-def _person_form(words: list[str]) -> str | None:
-    """Proper-case surface form of a name's words; None for titled or office forms."""
-    low = [w.lower().rstrip(",") for w in words]
-    if low[0] in PERSON_LEADING_TITLES or set(low) & PERSON_TITLE_WORDS:
-        return None
-    if any(w.startswith("ex-") for w in low):
-        return None
-    out: list[str] = []
-    n = len(words)
-    i = 0
-    while i < n:
-        core = words[i].rstrip(",")
-        comma = words[i][len(core):]
-        if low[i] in ARABIC_ARTICLES and 0 < i < n - 1:
-            nxt = words[i + 1].rstrip(",")
-            cased = low[i] + "-" + _case_name_word(nxt, False, i + 1 == n - 1)
-            out.append(cased + words[i + 1][len(nxt):])
-            i += 2
+    UN secretaries-general (Kofi Annan, Boutros Boutros-Ghali, Javier Perez de Cuellar),
+    NATO secretaries-general, IAEA, WHO, IMF and World Bank heads, the EU's presidents and
+    envoys: entries with at least one dated IGO code and a personal name ("IGOrulers.txt").
+    Their bare [ELI] carries no country and is dropped.
+    """
+    out: list[_Entry] = []
+    for e in parse_person_blocks(path):
+        codes = [c for c in e.codes if c.code not in _NO_ROLE_CODES]
+        if not any(c.code.startswith("IGO") and (c.start or c.end) for c in codes):
             continue
-        out.append(_case_name_word(core, i == 0, i == n - 1) + comma)
-        i += 1
-    return " ".join(out).rstrip(",")
+        raw = e.name.split("\t", 1)[0]
+        if "," in raw or "(" in raw or ")" in raw:
+            continue  # LAMBERTO_DINI,_THEN_ROMANO_PRODI_, HAMMARSKJOLD)
+        words = [w.lower().strip(",") for w in _words(raw)]
+        if not 2 <= len(words) <= 6 or set(words) & _NOT_PERSON_WORDS or "then" in words:
+            continue
+        out.append(_Entry(name=raw, line=e.line, synonyms=list(e.synonyms), codes=codes,
+                          inline=e.inline, tagged=False))
+    return out
 
 
 @dataclass
@@ -226,10 +143,46 @@ def _iso_code(code: str) -> str:
     return PETRARCH_TO_ISO.get(code[:3], code[:3]) + code[3:]
 
 
+def _without_stale_open_codes(codes: list) -> list:
+    """The codes less an open-ended one that repeats a closed one of the same office.
+
+    PETRARCH sometimes lists an office twice, once closed and once left open
+    (Bachelet: [CHLGOV 060501-100331] and [CHLGOV >060311]): the open copy was never
+    closed when the term ended, and would keep the person in office until 2014.
+    """
+    # a closed term of two years or more: a short one before an open one is an acting term
+    # (Bakiyev: acting president [KGZGOV 050325-050816], then [KGZGOV >050325])
+    closed = [c for c in codes if c.start is not None and c.end is not None and (c.end - c.start).days >= 730]
+    return [c for c in codes if not (
+        c.start is not None and c.end is None
+        and any(d.code == c.code and abs((d.start - c.start).days) <= 366 for d in closed))]
+
+
+SOVIET_END = date(1991, 12, 26)  # the Soviet Union is dissolved; the RSFSR is Russia (RUS) from here on
+
+
+def _soviet_roles(roles: list[tuple[str, date | None, date | None]]) -> list[tuple[str, date | None, date | None]]:
+    """Roles with Russia's code (RUS...) held before 26 December 1991 made Soviet (SUN...).
+
+    PETRARCH files the Soviet leaders under Russia (Brezhnev [RUSGOV 641014-821110],
+    Gorbachev [RUSGOV 850311-911225]) while it codes the state itself SUN (and Soviet
+    Russia SUNRUS) until 1991-12-25. A role spanning the date is cut there.
+    """
+    out = []
+    for code, start, end in roles:
+        if code[:3] != "RUS" or start is None or start >= SOVIET_END:
+            out.append((code, start, end))
+            continue
+        out.append(("SUN" + code[3:], start, end if end is not None and end <= SOVIET_END else SOVIET_END))
+        if end is None or end > SOVIET_END:
+            out.append((code, SOVIET_END, end))
+    return out
+
+
 def _person_roles(e: _Entry, notes: list[str]) -> list[tuple[str, date | None, date | None]]:
     """Roles (code, start, exclusive end) of a person block, in order of start (undated first)."""
     roles: list[tuple[str, date | None, date | None]] = []
-    for c in e.codes:
+    for c in _without_stale_open_codes(e.codes):
         code = _iso_code(c.code)
         if not _CODE_SHAPE.match(code):
             notes.append(f"line {e.line} {e.name}: code {c.code} dropped (not 3-letter parts)")
@@ -243,13 +196,15 @@ def _person_roles(e: _Entry, notes: list[str]) -> list[tuple[str, date | None, d
         if c.start is not None and end is None and c.start < PETRARCH_DATE:
             # The dictionary is of January 2014: an office still open then is not known to be held
             # later (Obama is no longer USAGOV in 2024). It ends there, and an elite role follows.
-            for role in ((code, c.start, PETRARCH_DATE), (code[:3] + "ELI", PETRARCH_DATE, None)):
+            later = [] if code[:3] in ("IGO", "NGO", "MNC") else [(code[:3] + "ELI", PETRARCH_DATE, None)]
+            for role in [(code, c.start, PETRARCH_DATE), *later]:  # no "IGOELI": the IGO is no country
                 if role not in roles:
                     roles.append(role)
             continue
         role = (code, c.start, end)
         if role not in roles:
             roles.append(role)
+    roles = _soviet_roles(roles)
     # Stable: undated codes keep file order, PETRARCH's first one is the default.
     roles.sort(key=lambda r: (r[1] or date.min, r[2] or date.max))
     return roles
@@ -263,28 +218,12 @@ _CODE_SHAPE = re.compile(r"^(?:[A-Z]{3})+$")
 
 def _person_country(roles: list[tuple[str, date | None, date | None]]) -> str:
     """The country part most of a person's codes have (ties: the earliest role's)."""
-    prefixes = [r[0][:3] for r in roles if r[0][:3] not in ("IGO", "NGO", "MNC")]
+    # Soviet roles count for Russia, the successor state (Gorbachev's country stays RUS)
+    prefixes = [{"SUN": "RUS"}.get(r[0][:3], r[0][:3]) for r in roles if r[0][:3] not in ("IGO", "NGO", "MNC")]
     if not prefixes:
         return roles[0][0][:3]
     return max(dict.fromkeys(prefixes), key=prefixes.count)
 
-
-_SUFFIX_WORDS = {"Jr.", "Sr."} | {r.upper() for r in ("ii", "iii", "iv", "vi")}
-
-
-def _name_words_key(form: str) -> list[str]:
-    """Lowercase words of a form without articles and suffixes: al-Assad -> assad."""
-    out = []
-    for w in form.replace(",", " ").split():
-        if w in _SUFFIX_WORDS:
-            continue
-        low = w.lower()
-        for art in ARABIC_ARTICLES:
-            if low.startswith(art + "-"):
-                low = low[len(art) + 1:]
-        if low not in NAME_PARTICLES:
-            out.append(low)
-    return out
 
 
 def _forms_of(entries: Iterable[dict[str, Any]]) -> set[str]:
@@ -295,9 +234,46 @@ def _forms_of(entries: Iterable[dict[str, Any]]) -> set[str]:
     return out
 
 
-def _loose(form: str) -> str:
-    """Loose comparison key for names: case, hyphens, dots and spaces ignored."""
-    return re.sub(r"[\s.\-_']+", "", form.lower())
+def _first_start(entry: dict[str, Any]) -> date | None:
+    """The earliest start of a curated person's roles (None when no role has one)."""
+    starts = []
+    for r in entry.get("roles") or []:
+        s = r.get("start") if isinstance(r, dict) else None
+        if isinstance(s, str):
+            s = date.fromisoformat(s[:10])
+        if isinstance(s, date):
+            starts.append(s)
+    return min(starts) if starts else None
+
+
+
+_SURNAME_RE = re.compile(r"^[A-Z][a-z]+(?:-[A-Z][a-z]+)?$")
+
+
+def _head_surname(p: "_Person", kept: list[str], i: int, word_users: dict[str, set[int]],
+                  common: set[str], taken: set[str]) -> str | None:
+    """The bare surname of a person who held a country's top-level office (a plain XXXGOV role).
+
+    PETRARCH lists bare surnames for few persons, but news writes "President Brazauskas" or
+    "Kocharyan said" after the full name. Kept only when no other person uses the word in any
+    name (given names included), it is no ordinary word or other actor's name, and it has five
+    letters or more.
+    """
+    if any(" " not in f for f in kept) or not any(len(c) == 6 and c.endswith("GOV") for c, _, _ in p.roles):
+        return None
+    words = p.name.replace(",", " ").split()
+    words = [w for w in words if w not in ("Jr.", "Sr.") and not _ROMAN_WORD.match(w)]
+    if len(words) < 2:
+        return None
+    last = words[-1]
+    key = last.lower()
+    if (not _SURNAME_RE.match(last) or len(last) < 5 or word_users.get(key) != {i} or key in common
+            or _loose(last) in taken):
+        return None
+    return last
+
+
+_ROMAN_WORD = re.compile(r"^(?:II|III|IV|VI|VII|VIII|IX|XI|XII)$")
 
 
 def build_persons(ref: Path, out_dir: Path, other_forms: set[str],
@@ -316,6 +292,9 @@ def build_persons(ref: Path, out_dir: Path, other_forms: set[str],
 
     blocks = [e for e in parse_person_blocks(ref / "petrarch2-Phoenix.Countries.actors.txt")
               if _is_person_block(e)]
+    # Heads of IGOs (UN secretaries-general, ...) are in the International file: merged below
+    # with their national careers from the Countries file when the full name is the same.
+    blocks += _international_person_blocks(ref / "petrarch2-Phoenix.International.actors.txt")
     persons: list[_Person] = []
     for e in blocks:
         roles = _person_roles(e, notes)
@@ -342,6 +321,7 @@ def build_persons(ref: Path, out_dir: Path, other_forms: set[str],
             forms.insert(0, display)
             display = display.rsplit(",", 1)[0] if "," in display else display.rsplit(" ", 1)[0]
         forms = [f for f in dict.fromkeys([display, *forms])]
+        forms += [v for f in list(forms) for v in _hyphen_variants(f) if v not in forms]
         persons.append(_Person(display, _person_country(roles), forms, roles, e.line, e.name))
 
     # The same person listed twice (BASHAR_AL_ASSAD_ and BASHAR_AL-ASSAD, GUIDO_MANTEGA_
@@ -391,6 +371,12 @@ def build_persons(ref: Path, out_dir: Path, other_forms: set[str],
     curated_words = {w for a in curated_persons for f in _forms_of([a])
                      for w in _name_words_key(f)}
 
+    curated_by_key: dict[str, dict[str, Any]] = {}
+    for a in curated_persons:
+        for f in _forms_of([a]):
+            if " " in f:
+                curated_by_key.setdefault(_loose(f), a)
+    history: dict[str, tuple[dict[str, Any], list[tuple[str, date, date]]]] = {}
     body = []
     skipped_curated: list[str] = []
     ids: set[str] = set()
@@ -404,6 +390,18 @@ def build_persons(ref: Path, out_dir: Path, other_forms: set[str],
         if any(_loose(f) in curated_keys and (" " in f or word_users.get(
                 (_name_words_key(f) or [""])[0]) == {i}) for f in p.forms):
             skipped_curated.append(p.name)
+            # Its earlier career stays: the curated files start in 2014 or so, PETRARCH
+            # knows the offices before (Bachelet's first presidency, Ouattara's premiership).
+            full = next((curated_by_key[_loose(f)] for f in p.forms
+                         if " " in f and _loose(f) in curated_by_key), None)
+            if full is not None:
+                earlier = history.setdefault(full["id"], (full, []))[1]
+                first = _first_start(full)
+                for c, s, t in p.roles:
+                    if s is not None and first is not None and s < first:
+                        role = (c, s, min(t, first) if t else first)
+                        if role not in earlier:
+                            earlier.append(role)
             continue
         kept = []
         for f in p.forms:
@@ -416,6 +414,9 @@ def build_persons(ref: Path, out_dir: Path, other_forms: set[str],
                         or w[0] in curated_words or len(w[0]) < 3):
                     continue  # a bare surname that is ambiguous or an ordinary word
             kept.append(f)
+        bare = _head_surname(p, kept, i, word_users, vocab | curated_words, taken)
+        if bare:
+            kept.append(bare)  # "President Brazauskas": heads of state and government by surname
         if not kept:
             notes.append(f"line {p.line} {p.raw}: every name ambiguous, skipped")
             continue
@@ -435,12 +436,24 @@ def build_persons(ref: Path, out_dir: Path, other_forms: set[str],
         }
         body.append(f"- {json_line(entry)}\n")
         count += 1
+    for ident in sorted(history):
+        full, earlier = history[ident]
+        if not earlier:
+            continue
+        earlier.sort(key=lambda x: (x[1], x[2]))
+        entry = {
+            "id": ident, "kind": "person", "name": full["name"], "names": [],
+            "country": full.get("country") or _person_country(earlier),
+            "roles": [{"code": c, "start": s, "end": t} for c, s, t in earlier],
+            "source": "earlier career of the curated entry (load merges it in before the curated roles)",
+        }
+        body.append(f"- {json_line(entry)}\n")
     notes.append(f"persons: {len(skipped_curated)} skipped for curated entries: "
                  + ", ".join(sorted(skipped_curated)))
     sources = ["petrarch2-Phoenix.Countries.actors.txt", "(the curated actor files: actors_curated.yaml, people_*.yaml, ...)"]
     text = (
-        _header("Persons with date-bounded codes from PETRARCH2's country dictionary (2014).",
-                sources[:1], [ATTRIBUTION["petrarch"]])
+        _header("Persons with date-bounded codes from PETRARCH2's country and international dictionaries (2014).",
+                sources[:1] + ["petrarch2-Phoenix.International.actors.txt"], [ATTRIBUTION["petrarch"]])
         + "# One entry per person block (CountryInfo.txt names and other dated personal\n"
         + "# entries). Roles keep PETRARCH's codes with ISO country parts; `end` is\n"
         + "# exclusive (PETRARCH's ranges include their last day); a role without dates\n"
@@ -451,7 +464,10 @@ def build_persons(ref: Path, out_dir: Path, other_forms: set[str],
         + "# X_ADMINISTRATION) are dropped; a form used by two persons, a bare surname\n"
         + "# shared with another person or an ordinary English word, and any form of\n"
         + "# another actor entry are dropped. Persons sharing a form with a curated\n"
-        + "# person are left out: the curated files (people_*.yaml, ...) win.\n"
+        + "# person are left out: the curated files (people_*.yaml, ...) win. Their\n"
+        + "# earlier career (roles starting before the curated entry's first role, cut\n"
+        + "# there) is kept under the curated entry's id, without names: the loader\n"
+        + "# puts those roles before the curated ones (lexicon.load, _with_history).\n"
         + _json_meta(sources) + "actors:\n" + "".join(body)
     )
     return text, count, notes
