@@ -5,7 +5,7 @@ BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 OUT    ?= build
 
-.PHONY: install system-deps test report annotate notebooks lab lexicon bench bench-report parser parser-sweep corpus baseline clean
+.PHONY: install system-deps test report annotate notebooks lab lexicon bench bench-report parser parser-sweep corpus baseline model clean
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -74,6 +74,11 @@ parser-sweep: install
 corpus: install
 	$(BIN)/python -m accord.corpus build
 	$(BIN)/python -m accord.corpus stats
+
+# the learned event model (training/README.md): trained on the open corpus's train split with the
+# packaged parser and lexicon, deterministically, into lib/accord/models/events (about a CPU minute)
+model: install
+	$(BIN)/python training/train_events.py --out lib/accord/models/events --json training/logs/events.json
 
 # the corpus's baseline (training/corpus/DATASHEET.md): TF-IDF classifiers trained on the corpus alone,
 # scored on the PLOVER dev half beside the rules, with a learning curve

@@ -18,6 +18,7 @@ from pathlib import Path
 
 from accord.evaluate import evaluate_all
 from accord.pipeline.cache import load_or_build
+from accord.pipeline.eventmodel import EventModel
 from accord.pipeline.learned import LearnedSettings
 
 OFF = LearnedSettings(retype=1.0, veto=1.0, add=0.0)
@@ -44,9 +45,13 @@ def main() -> None:
     ap.add_argument("--json", type=Path)
     ap.add_argument("--only", default="corpus,articles,records,seed,plover")
     ap.add_argument("--settings", help="comma-separated names of SETTINGS to run (default: all)")
+    ap.add_argument("--model", type=Path, help="an event model folder other than the packaged one")
     a = ap.parse_args()
     benchmarks = a.only.split(",")
-    relations = load_or_build(None, True).get_pipe("accord_relations")
+    nlp = load_or_build(None, True)
+    relations = nlp.get_pipe("accord_relations")
+    if a.model:
+        nlp.get_pipe("accord_events").model = EventModel.load(a.model)
     chosen = a.settings.split(",") if a.settings else list(SETTINGS)
     out = {}
     for name in chosen:

@@ -18,12 +18,13 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import numpy as np
+from scipy import sparse
 from spacy.tokens import Doc
 
 from ..errors import AccordError
 from ..paths import EVENT_MODEL
 from .phrases import PhraseTable
-from .predicates import features, is_predicate, mention_kinds
+from .predicates import Parsed, features, is_predicate
 
 NONE = "NONE"
 CARD = "model.json"
@@ -68,6 +69,8 @@ class EventModel:
         self.bias = bias
         self.none = classes.index(NONE)
         self.card = card or {}
+        # the lemmas the corpus labels as events: other words are read only where a lexicon trigger starts
+        self.lemmas: frozenset[str] | None = frozenset(self.card["event_lemmas"]) if "event_lemmas" in self.card else None
 
     @classmethod
     def load(cls, folder: str | Path = EVENT_MODEL) -> "EventModel":
@@ -106,14 +109,21 @@ class EventModel:
         (folder / CARD).write_text(json.dumps(card, indent=1, sort_keys=True) + "\n", encoding="utf-8")
 
     def probabilities(self, rows: list[list[str]]) -> np.ndarray:
-        """Class probabilities for each row of feature names (unknown features are ignored)."""
-        out = np.empty((len(rows), len(self.classes)), dtype=np.float32)
-        for r, feats in enumerate(rows):
-            idx = [self.index[f] for f in feats if f in self.index]
-            z = self.bias + self.weights[idx].sum(axis=0) if idx else self.bias.copy()
-            z = np.exp(z - z.max())
-            out[r] = z / z.sum()
-        return out
+        """Class probabilities for each row of feature names (unknown features are ignored; a feature
+        counts once per row, as in training: the features are binary)."""
+        index = self.index
+        cols: list[int] = []
+        indptr = [0]
+        for feats in rows:
+            cols.extend({index[f] for f in feats if f in index})
+            indptr.append(len(cols))
+        x = sparse.csr_matrix((np.ones(len(cols), dtype=np.float32), np.asarray(cols, dtype=np.int64), indptr),
+                              shape=(len(rows), len(index)))
+        z = np.asarray(x @ self.weights) + self.bias
+        z -= z.max(axis=1, keepdims=True)
+        np.exp(z, out=z)
+        z /= z.sum(axis=1, keepdims=True)
+        return z
 
 
 def lexical_categories(doc: Doc, matcher: PhraseTable, categories: dict[str, list[str]]) -> dict[int, list[str]]:
@@ -124,16 +134,20 @@ def lexical_categories(doc: Doc, matcher: PhraseTable, categories: dict[str, lis
     return out
 
 
-def doc_examples(doc: Doc, lexical: dict[int, list[str]], goods: dict[str, str]) -> list[tuple[int, list[str]]]:
+def doc_examples(doc: Doc, lexical: dict[int, list[str]], goods: dict[str, str],
+                 lemmas: frozenset[str] | None = None) -> list[tuple[int, list[str]]]:
     """(token index, features) for every predicate of a parsed ``doc`` with its mentions set
-    (``lexical``: see :func:`lexical_categories`; ``goods``: see :func:`~.predicates.goods_words`)."""
-    kinds = mention_kinds(doc)
+    (``lexical``: see :func:`lexical_categories`; ``goods``: see :func:`~.predicates.goods_words`;
+    ``lemmas``: when given, only predicates of these lemmas or with a lexicon trigger)."""
+    parsed = Parsed.of(doc)
     out = []
     for sent in doc.sents:
         bounds = (sent.start, sent.end)
-        for t in sent:
-            if is_predicate(t, t.i in lexical):
-                out.append((t.i, features(doc, t.i, kinds, lexical.get(t.i, ()), bounds, goods)))
+        for i in range(sent.start, sent.end):
+            if lemmas is not None and i not in lexical and parsed.lemma[i] not in lemmas:
+                continue
+            if is_predicate(parsed, i, i in lexical):
+                out.append((i, features(parsed, i, lexical.get(i, ()), bounds, goods)))
     return out
 
 
@@ -148,16 +162,14 @@ class EventTagger:
         self.goods = goods
 
     def __call__(self, doc: Doc) -> Doc:
-        examples = doc_examples(doc, lexical_categories(doc, self.matcher, self.categories), self.goods)
+        examples = doc_examples(doc, lexical_categories(doc, self.matcher, self.categories), self.goods,
+                                self.model.lemmas)
         probs = self.model.probabilities([f for _, f in examples]) if examples else np.zeros((0, 0))
         out = []
-        none = self.model.none
-        for (i, _), row in zip(examples, probs):
-            masked = row.copy()
-            masked[none] = -1.0
-            k = int(masked.argmax())
-            others = tuple((self.model.classes[j], round(float(row[j]), 3)) for j in np.flatnonzero(row >= 0.01)
-                           if j not in (k, none))
-            out.append(Predicate(i, self.model.classes[k], float(row[k]), float(row[none]), others))
+        classes, none = self.model.classes, self.model.none
+        for (i, _), row in zip(examples, probs.tolist()):
+            k = max((j for j in range(len(row)) if j != none), key=row.__getitem__)
+            others = tuple((classes[j], round(x, 3)) for j, x in enumerate(row) if x >= 0.01 and j not in (k, none))
+            out.append(Predicate(i, classes[k], row[k], row[none], others))
         doc._.predicates = out
         return doc

@@ -9,9 +9,11 @@ annotation (:mod:`accord.pipeline.eventmodel`), so the two cannot drift apart.
 """
 from __future__ import annotations
 
+from dataclasses import dataclass
 from typing import Mapping, Sequence
 
-from spacy.tokens import Doc, Token
+from spacy.attrs import DEP, HEAD, IS_ALPHA, LEMMA, LOWER, TAG
+from spacy.tokens import Doc
 
 #: PTB tag prefixes of the words that may name an event.
 PREDICATE_TAGS = ("VB", "NN", "JJ")
@@ -23,9 +25,43 @@ FUNCTION_DEPS = {"aux", "aux:pass", "cop", "mark", "advmod", "compound:prt", "de
 WINDOW = 3
 
 
-def is_predicate(token: Token, lexical: bool = False) -> bool:
-    """Whether ``token`` may name an event (``lexical``: a lexicon trigger starts on it)."""
-    return lexical or (token.tag_.startswith(PREDICATE_TAGS) and token.tag_ != "NNP" and token.is_alpha)
+@dataclass
+class Parsed:
+    """A parsed doc's words as plain lists, read once: the features look words up thousands of times,
+    and spaCy's token attributes and ``children`` walks cost far more than a list index."""
+
+    lower: list[str]
+    lemma: list[str]
+    tag: list[str]
+    dep: list[str]
+    head: list[int]
+    alpha: list[bool]
+    children: list[list[int]]
+    case: dict[int, str]  # nominal -> its preposition ("to" of "to Russia")
+    kinds: dict[int, str]  # token -> the kind of the actor mention covering it
+
+    @classmethod
+    def of(cls, doc: Doc) -> "Parsed":
+        # one C-level read of the attributes (the hashes), then the strings: Token objects are slow to make
+        arr = doc.to_array([LOWER, LEMMA, TAG, DEP, HEAD, IS_ALPHA]).tolist()
+        strings = doc.vocab.strings
+        lower = [strings[r[0]] for r in arr]
+        deps = [strings[r[3]] for r in arr]
+        heads = [i + (r[4] if r[4] < 2 ** 63 else r[4] - 2 ** 64) for i, r in enumerate(arr)]  # relative, as uint64
+        children: list[list[int]] = [[] for _ in heads]
+        case = {}
+        for i, h in enumerate(heads):
+            if h != i:
+                children[h].append(i)
+                if deps[i] == "case" and h not in case:
+                    case[h] = lower[i]
+        return cls(lower, [strings[r[1]].lower() for r in arr], [strings[r[2]] for r in arr], deps, heads,
+                   [bool(r[5]) for r in arr], children, case, mention_kinds(doc))
+
+
+def is_predicate(p: Parsed, i: int, lexical: bool = False) -> bool:
+    """Whether word ``i`` may name an event (``lexical``: a lexicon trigger starts on it)."""
+    return lexical or (p.tag[i].startswith(PREDICATE_TAGS) and p.tag[i] != "NNP" and p.alpha[i])
 
 
 def actor_kind(codes: Sequence[str], kind: str) -> str:
@@ -46,14 +82,18 @@ def mention_kinds(doc: Doc) -> dict[int, str]:
     return out
 
 
-def _arg_kind(tok: Token, kinds: Mapping[int, str]) -> str | None:
-    """The actor kind of an argument: the mention on its head word, else on a word of its phrase."""
-    if tok.i in kinds:
-        return kinds[tok.i]
-    for t in tok.subtree:
-        if t.i in kinds and t.head.i in (tok.i, *(c.i for c in tok.children)):
-            return kinds[t.i]
-    if tok.lower_ in ("he", "she", "they", "we", "i", "who"):
+def _arg_kind(p: Parsed, c: int) -> str | None:
+    """The actor kind of an argument: the mention on its head word, else on a word at most two
+    levels below it ("the Russian army's units")."""
+    if c in p.kinds:
+        return p.kinds[c]
+    for g in p.children[c]:
+        if g in p.kinds:
+            return p.kinds[g]
+        for gg in p.children[g]:
+            if gg in p.kinds:
+                return p.kinds[gg]
+    if p.lower[c] in ("he", "she", "they", "we", "i", "who"):
         return "PRON"
     return None
 
@@ -67,50 +107,45 @@ def goods_words(resources: Mapping[str, Sequence[str]]) -> dict[str, str]:
     return out
 
 
-def features(doc: Doc, i: int, kinds: Mapping[int, str], lexical: Sequence[str], bounds: tuple[int, int],
-             goods: Mapping[str, str]) -> list[str]:
-    """The features of the word at ``i`` of a parsed ``doc``; ``lexical``: the event categories
-    of the lexicon triggers that start on it; ``bounds``: its sentence's [start, end); ``goods``:
-    words naming what an exchange carries (:func:`goods_words`), so that "sent shells" and
-    "sent troops" differ."""
-    t = doc[i]
-    lemma, lower = t.lemma_.lower(), t.lower_
-    tag = t.tag_
-    f = ["bias", f"w={lower}", f"l={lemma}", f"t={tag}", f"d={t.dep_}", f"suf={lower[-3:]}",
-         f"lt={lemma}|{tag[:2]}", f"h={t.head.lemma_.lower()}|{t.dep_}", f"ht={t.head.tag_[:2]}|{t.dep_}"]
-    if t.head.i != i and t.head.dep_ in ("xcomp", "ccomp", "advcl"):
-        f.append(f"hh={t.head.head.lemma_.lower()}")
-    for c in t.children:
-        dep = c.dep_
+def features(p: Parsed, i: int, lexical: Sequence[str], bounds: tuple[int, int], goods: Mapping[str, str]) -> list[str]:
+    """The features of word ``i``; ``lexical``: the event categories of the lexicon triggers that
+    start on it; ``bounds``: its sentence's [start, end); ``goods``: words naming what an exchange
+    carries (:func:`goods_words`), so that "sent shells" and "sent troops" differ."""
+    lemma, lower, tag, dep_i, h = p.lemma[i], p.lower[i], p.tag[i], p.dep[i], p.head[i]
+    f = ["bias", f"w={lower}", f"l={lemma}", f"t={tag}", f"d={dep_i}", f"suf={lower[-3:]}",
+         f"lt={lemma}|{tag[:2]}", f"h={p.lemma[h]}|{dep_i}", f"ht={p.tag[h][:2]}|{dep_i}"]
+    if h != i and p.dep[h] in ("xcomp", "ccomp", "advcl"):
+        f.append(f"hh={p.lemma[p.head[h]]}")
+    for c in p.children[i]:
+        dep = p.dep[c]
         f.append(f"cd={dep}")
         if dep in FUNCTION_DEPS:
-            f.append(f"c={dep}:{c.lower_}")
+            f.append(f"c={dep}:{p.lower[c]}")
             continue
         # a nominal's preposition (UD puts it under the nominal: "to/case Russia/obl")
-        case = next((g.lower_ for g in c.children if g.dep_ == "case"), None)
+        case = p.case.get(c)
         slot = f"{dep}/{case}" if case else dep
-        c_lemma = c.lemma_.lower()
+        c_lemma = p.lemma[c]
         f.append(f"c={slot}:{c_lemma}")
         f.append(f"cl={slot}:{c_lemma}|{lemma}")
-        if c.lower_ in goods:
-            f.append(f"g={slot}:{goods[c.lower_]}")
-            f.append(f"gl={slot}:{goods[c.lower_]}|{lemma}")
+        if p.lower[c] in goods:
+            f.append(f"g={slot}:{goods[p.lower[c]]}")
+            f.append(f"gl={slot}:{goods[p.lower[c]]}|{lemma}")
         if dep in ARGUMENT_DEPS:
-            k = _arg_kind(c, kinds)
+            k = _arg_kind(p, c)
             f.append(f"a={slot}:{k or '-'}")
             if k:
                 f.append(f"al={slot}:{k}|{lemma}")
-    if i in kinds:
-        f.append(f"self={kinds[i]}")
+    if i in p.kinds:
+        f.append(f"self={p.kinds[i]}")
     if lower in goods:
         f.append(f"selfg={goods[lower]}")
     for k in range(1, WINDOW + 1):
         for j, side in ((i - k, "-"), (i + k, "+")):
             if bounds[0] <= j < bounds[1]:
-                w = doc[j].lower_
-                f.append(f"ctx={doc[j].lemma_.lower()}")
+                f.append(f"ctx={p.lemma[j]}")
                 if k <= 2:
-                    f.append(f"w{side}{k}={w}")
+                    f.append(f"w{side}{k}={p.lower[j]}")
     for cat in lexical:
         f.append(f"lex={cat}")
         f.append(f"lexp={cat}|{tag[:2]}")

@@ -1,0 +1,70 @@
+"""Bare agent nouns take their country from the text, and sectors tell a country's sides apart
+(accord.pipeline.agents, accord.pipeline.clauses.is_own): PLOVER's domestic events."""
+from __future__ import annotations
+
+import pytest
+
+from accord import build_pipeline
+from accord.pipeline.agents import bare_agents, context_country
+from accord.pipeline.clauses import is_own
+
+WORDS = "police in cairo fired on demonstrators".split()
+
+
+def test_a_country_right_after_in_of_or_from_comes_first():
+    coded = [(2, 3, "EGY"), (8, 9, "LBY")]
+    assert context_country(0, 1, (0, 10), coded, WORDS + [""] * 5, "LBY") == "EGY"
+
+
+def test_else_the_one_country_of_the_sentence_else_the_documents():
+    words = ["x"] * 20
+    assert context_country(3, 4, (0, 10), [(0, 1, "TUR")], words, "GRC") == "TUR"
+    assert context_country(3, 4, (0, 10), [(12, 13, "TUR")], words, "GRC") == "GRC"  # the sentence names none
+    assert context_country(3, 4, (0, 10), [(0, 1, "TUR"), (6, 7, "GRC")], words, "GRC") is None  # two: no guess
+    assert context_country(3, 4, (0, 10), [], words, None) is None
+
+
+def test_only_uncovered_agents_of_the_listed_sectors_are_bare():
+    agents = [(0, 1, "COP"), (4, 5, "GOV"), (7, 8, "CVL")]
+    covered = {7}.__contains__
+    assert bare_agents(agents, covered, frozenset({"COP", "CVL"})) == [(0, 1, "COP")]
+
+
+@pytest.mark.parametrize("codes, source, own", [
+    (["RUSMIL"], {"RUS"}, True),  # "Russia withdrew its troops"
+    (["RUSMIL"], {"RUSGOV"}, True),  # a government's troops are sent, not targets
+    (["RUS"], {"RUSGOV"}, True),
+    (["EGYOPP"], {"EGYCOP"}, False),  # police against protesters
+    (["TURGOV"], {"TURJUD"}, False),  # a court against a minister
+    (["TUROPP"], {"TURGOV"}, False),
+    (["UKR"], {"RUS"}, False),
+    (["RUSGOV"], None, False),
+])
+def test_the_same_country_is_its_own_side_unless_the_sectors_differ(codes, source, own):
+    assert is_own(codes, source) is own
+
+
+@pytest.fixture(scope="module")
+def nlp():
+    return build_pipeline()
+
+
+def _coded(nlp, text: str) -> tuple[dict[str, list[str]], list[tuple]]:
+    doc = nlp.make_doc(text)
+    doc._.date = "2020-01-01"
+    doc = nlp(doc)
+    return ({doc[m.start:m.end].text: m.codes for m in doc._.mentions},
+            [(r.event_type, r.source, r.target) for r in doc._.relations])
+
+
+def test_domestic_events_are_coded_between_sectors(nlp):
+    mentions, rels = _coded(nlp, "Egyptian police opened fire to disperse Moslem fundamentalist demonstrators on Monday.")
+    assert mentions["demonstrators"] == ["EGYCVL"]
+    assert ("ASSAULT", ["EGYCOP"], ["EGYCVL"]) in rels
+    _, rels = _coded(nlp, "The Turkish government arrested opposition leaders.")
+    assert ("COERCE", ["TURGOV"], ["TUROPP"]) in rels
+
+
+def test_officials_with_no_country_still_name_nobody(nlp):
+    mentions, _ = _coded(nlp, "Officials said the talks with Egypt went well.")
+    assert "Officials" not in mentions
