@@ -8,6 +8,7 @@ sections hold only comments) and once any of its lines are filled in.
 """
 from __future__ import annotations
 
+import bisect
 import json
 import re
 from typing import Mapping
@@ -21,33 +22,49 @@ COLUMNS = ["name", "actor_id", "n_mentions", "n_docs", "doc_id", "example"]
 _SENTENCE_END = re.compile(r"[.!?]\s")
 
 
-def _sentence(text: str, start: int, end: int, limit: int = 240) -> str:
-    """The sentence of ``text`` around ``[start, end)``, on one line, cut to about ``limit`` characters."""
-    ends = [m.end() for m in _SENTENCE_END.finditer(text, 0, start)]
-    a = ends[-1] if ends else 0
-    m = _SENTENCE_END.search(text, end)
-    b = m.start() + 1 if m else len(text)
-    out = " ".join(text[a:b].split())
-    return out if len(out) <= limit else out[:limit - 1] + "…"
+class _Sentences:
+    """The sentences of one text: where each ends, found once, so that finding a mention's
+    sentence costs a binary search, not a scan from the start (that was quadratic in the text)."""
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self.ends = [m.end() for m in _SENTENCE_END.finditer(text)]  # each just past a [.!?] and a space
+
+    def around(self, start: int, end: int, limit: int = 240) -> str:
+        """The sentence around ``[start, end)``, on one line, cut to about ``limit`` characters."""
+        i = bisect.bisect_right(self.ends, start)
+        a = self.ends[i - 1] if i else 0
+        j = bisect.bisect_left(self.ends, end + 2)  # the first end whose [.!?] is at or after ``end``
+        b = self.ends[j] - 1 if j < len(self.ends) else len(self.text)
+        out = " ".join(self.text[a:b].split())
+        return out if len(out) <= limit else out[:limit - 1] + "…"
 
 
 def unresolved_names(result: Mapping[str, pd.DataFrame]) -> pd.DataFrame:
     """One row per unresolved name: mentions, documents, and a sample sentence (its first mention's).
 
-    Most mentioned first, then by name; columns :data:`COLUMNS`.
+    Most mentioned first, then by name; columns :data:`COLUMNS`. Linear in the mentions and the
+    documents' text.
     """
     m = result["mentions"]
     m = m[m["actor_id"].str.startswith(UNRESOLVED + ":")]
     if m.empty:
         return pd.DataFrame(columns=COLUMNS)
-    texts = result["documents"].set_index("doc_id")["text"]
-    rows = []
-    for code, group in m.groupby("actor_id", sort=False):
-        first = group.iloc[0]
-        rows.append({"name": code.partition(":")[2], "actor_id": code, "n_mentions": len(group),
-                     "n_docs": group["doc_id"].nunique(), "doc_id": first["doc_id"],
-                     "example": _sentence(str(texts.get(first["doc_id"], "")), int(first["start"]), int(first["end"]))})
-    out = pd.DataFrame(rows, columns=COLUMNS)
+    by_name = m.groupby("actor_id", sort=False)
+    first = m[~m["actor_id"].duplicated()]
+    docs = result["documents"]
+    texts = dict(zip(docs["doc_id"], docs["text"]))
+    sentences: dict[str, _Sentences] = {}
+    examples = []
+    for doc_id, start, end in zip(first["doc_id"].tolist(), first["start"].tolist(), first["end"].tolist()):
+        if doc_id not in sentences:
+            sentences[doc_id] = _Sentences(str(texts.get(doc_id, "")))
+        examples.append(sentences[doc_id].around(int(start), int(end)))
+    codes = first["actor_id"].tolist()
+    out = pd.DataFrame({"name": [c.partition(":")[2] for c in codes], "actor_id": codes,
+                        "n_mentions": by_name.size().reindex(codes).to_numpy(),
+                        "n_docs": by_name["doc_id"].nunique().reindex(codes).to_numpy(),
+                        "doc_id": first["doc_id"].tolist(), "example": examples}, columns=COLUMNS)
     return out.sort_values(["n_mentions", "name"], ascending=[False, True], kind="stable").reset_index(drop=True)
 
 
