@@ -54,7 +54,7 @@ class Guess:
 def _phrase(text: str, start: int, end: int, limit: int = 6) -> str:
     """The capitalised words joined to ``text[start:end]`` by single spaces, at most ``limit`` words,
     without a leading "The"."""
-    words = [(m.start(), m.end()) for m in _WORD.finditer(text, max(0, start - 200), min(len(text), end + 200))]
+    words = [(m.start(), m.end()) for m in _WORD.finditer(text, max(0, start - 100), min(len(text), end + 100))]
     inside = [i for i, (a, b) in enumerate(words) if a < end and b > start]
     if not inside:
         return text[start:end]
