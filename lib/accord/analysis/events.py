@@ -26,6 +26,8 @@ from typing import Any, Callable, Mapping, Sequence
 
 import numpy as np
 import pandas as pd
+import pyarrow as pa
+import pyarrow.compute as pc
 
 from ..errors import ParameterError
 from ..lexicon.load import gc_paused
@@ -152,11 +154,27 @@ def _typed(values: pd.Series) -> Any:
     return values.array if values.dtype == TEXT and values.notna().any() else values.tolist()
 
 
-def _labels(firsts: np.ndarray, precisions: np.ndarray) -> Any:
-    """The date column of days ``firsts`` (ordinals) at ``precisions``."""
+def _labels(firsts: np.ndarray, precisions: np.ndarray) -> tuple[np.ndarray, list[str | None]]:
+    """The dates of days ``firsts`` (ordinals) at ``precisions``: codes into the distinct labels."""
     codes, names = pd.factorize(precisions)
     keys, uniques = pd.factorize(firsts * len(names) + codes)
-    return _column(keys, [_label(int(k) // len(names), names[int(k) % len(names)]) for k in uniques])
+    return keys, [_label(int(k) // len(names), names[int(k) % len(names)]) for k in uniques]
+
+
+def _formatted(codes: np.ndarray, uniques: Sequence[Any]) -> pa.Array:
+    """``f"{value}"`` of each ``uniques[codes]`` as Arrow strings, formatted once per distinct value."""
+    return pa.array([f"{u}" for u in uniques], pa.string()).take(pa.array(codes))
+
+
+def _event_ids(r: _Reports, event_type: pd.Series, status: pd.Series, dates: tuple[np.ndarray, list]) -> Any:
+    """``SOURCE>TARGET:EVENT_TYPE:status:DATE`` of each event, joined by Arrow."""
+    starts = r.starts
+    date_codes, labels = dates
+    parts = [_formatted(*pd.factorize(values, use_na_sentinel=False)) for values in (event_type, status)]
+    dyad = pc.binary_join_element_wise(_formatted(r.source[0][starts], r.source[1]),
+                                       _formatted(r.target[0][starts], r.target[1]), ">")
+    ids = pc.binary_join_element_wise(dyad, *parts, _formatted(date_codes, [d or "undated" for d in labels]), ":")
+    return pd.array(ids, dtype=TEXT)
 
 
 def _sort_codes(values: Any) -> tuple[np.ndarray, Any]:
@@ -275,12 +293,14 @@ def events(tables: Mapping[str, pd.DataFrame], days: int = 7, level: str = "acto
     dated = np.where(any_text, "text", np.where(precision == "none", "none", "document"))
     score = rel["score"].astype(float).fillna(rel["goldstein"].astype(float)).fillna(0.0)
     event_type, status = rel["event_type"].take(head), rel["status"].take(head)
+    dates = _labels(r.first[starts], precision)
     out = pd.DataFrame({
+        "event_id": _event_ids(r, event_type, status, dates),
         "source": _column(r.source[0][starts], r.source[1]), "target": _column(r.target[0][starts], r.target[1]),
         "event_type": _typed(event_type),
         "quad_class": rel["quad_class"].take(head).astype("Int64").tolist(),
         "score": score.to_numpy()[head], "status": _typed(status),
-        "date": _labels(r.first[starts], precision), "last_date": _labels(r.first[last], precision),
+        "date": _column(*dates), "last_date": _column(*_labels(r.first[last], precision)),
         "precision": _column(*pd.factorize(precision)), "dated": _column(*pd.factorize(dated)),
         "n_reports": sizes,  # (relation, source, target) is unique: an event's reports are distinct relations
         "n_documents": n_documents,
@@ -289,8 +309,6 @@ def events(tables: Mapping[str, pd.DataFrame], days: int = 7, level: str = "acto
         "doc_ids": _split(rel["doc_id"].take(r.rows[new_doc]).tolist(), n_documents),
         "trigger": _typed(rel["trigger"].take(head)), "evidence": _typed(rel["evidence"].take(head)),
     })
-    out.insert(0, "event_id", [f"{s}>{t}:{e}:{st}:{d if isinstance(d, str) else 'undated'}" for s, t, e, st, d in zip(
-        out["source"].tolist(), out["target"].tolist(), event_type.tolist(), status.tolist(), out["date"].tolist())])
     return out[EVENTS_COLUMNS].sort_values(["n_reports", "n_sources", "date", "event_id"],
                                            ascending=[False, False, True, True], kind="stable",
                                            na_position="last").reset_index(drop=True)
