@@ -140,3 +140,90 @@ def test_the_actors_table_sums_the_counts_committed_with_each_batch(tmp_path) ->
             count_actors(name, frames[name], want)
     got = read.read_dataset(tmp_path / "ds")["actors"]
     assert dict(zip(got["actor_id"], got["n_mentions"])) == dict(want)
+
+
+# -- reading while a run writes (issue 22, item 9) ------------------------------------------------
+
+def _consistent(back: dict) -> None:
+    """Every document's rows come with its documents row, and no documents row is there twice."""
+    docs = set(back["documents"]["doc_id"])
+    assert back["documents"]["doc_id"].is_unique
+    for name in {"mentions", "relations", "claims"} & set(back):
+        assert set(back[name]["doc_id"]) <= docs, name
+
+
+def test_a_read_during_a_commit_sees_one_committed_state(tmp_path, monkeypatch) -> None:
+    """A batch committed while a reader is between two tables: the reader sees it whole or not at all
+    (it saw the relations of 1 document without its documents row)."""
+    import pyarrow.parquet as pq
+
+    a = Document("a", "mem", "Putin visited Pyongyang.", date="2024-06-19")
+    b = Document("b", "mem", "Kim Jong Un praised Russia. Iran sent drones to Russia.", date="2024-06-20")
+    lexicon = accord.load_lexicon()
+    frames_b = batch(b)[0]
+    with store.Dataset.open(tmp_path / "ds", lexicon.version) as ds:
+        commit(ds, "one", batch(a)[0], [a])
+        read_table, fired = pq.read_table, []
+
+        def committing_meanwhile(source, *args, **kwargs):
+            table = read_table(source, *args, **kwargs)
+            if "documents" in str(source) and not fired:  # the reader is past the documents table
+                fired.append(True)
+                commit(ds, "two", frames_b, [b])
+            return table
+
+        monkeypatch.setattr(pq, "read_table", committing_meanwhile)
+        back = read.read_dataset(tmp_path / "ds", ("documents", "mentions", "relations", "claims"))
+        monkeypatch.undo()
+    assert fired
+    _consistent(back)
+    assert set(back["documents"]["doc_id"]) in ({"a"}, {"a", "b"})
+
+
+def test_a_batch_committed_but_not_yet_published_is_read_from_its_hidden_files(tmp_path, monkeypatch) -> None:
+    """Between the manifest's commit and the renames, a reader takes the batch from its hidden files
+    (it read the documents renamed so far, without their relations)."""
+    a = Document("a", "mem", "Putin visited Pyongyang.", date="2024-06-19")
+    b = Document("b", "mem", "Kim Jong Un praised Russia. Iran sent drones to Russia.", date="2024-06-20")
+    lexicon = accord.load_lexicon()
+    with store.Dataset.open(tmp_path / "ds", lexicon.version) as ds:
+        commit(ds, "one", batch(a)[0], [a])
+        published = store.Dataset._publish
+        monkeypatch.setattr(store.Dataset, "_publish", lambda self, files: published(
+            self, [f for f in files if f.startswith("documents/")]))  # killed after the first rename
+        commit(ds, "two", batch(b)[0], [b])
+        back = read.read_dataset(tmp_path / "ds", ("documents", "mentions", "relations", "claims"))
+    _consistent(back)
+    assert set(back["documents"]["doc_id"]) == {"a", "b"} and "b" in set(back["relations"]["doc_id"])
+
+
+def test_rows_superseded_but_not_yet_pruned_are_not_read(tmp_path, monkeypatch) -> None:
+    old = Document("d", "mem", "Putin visited Pyongyang.", date="2024-06-19")
+    new = Document("d", "mem", "Kim Jong Un visited Moscow.", date="2024-06-19")
+    lexicon = accord.load_lexicon()
+    with store.Dataset.open(tmp_path / "ds", lexicon.version) as ds:
+        commit(ds, "one", batch(old)[0], [old])
+        monkeypatch.setattr(store.Dataset, "prune", lambda self: None)  # the writer is between commit and prune
+        commit(ds, "two", batch(new)[0], [new])
+        back = read.read_dataset(tmp_path / "ds", ("documents", "mentions"))
+    _consistent(back)
+    assert back["documents"]["text"].tolist() == [new.text]
+    assert set(back["mentions"]["text"]) == {"Kim Jong Un", "Moscow"}
+
+
+def test_a_dataset_before_its_first_commit_says_so(tmp_path) -> None:
+    """Not "no documents.csv": the folder is a dataset being created."""
+    from accord.dataset.layout import LOCK
+
+    (tmp_path / "ds").mkdir()
+    (tmp_path / "ds" / LOCK).touch()
+    (tmp_path / "ds" / "documents").mkdir()
+    with pytest.raises(DatasetError, match=r"being created: no batch is committed yet"):
+        read.read_tables(tmp_path / "ds")
+    lexicon = accord.load_lexicon()
+    with store.Dataset.open(tmp_path / "ds2", lexicon.version):
+        (tmp_path / "ds2" / "_manifest.sqlite").rename(tmp_path / "manifest")  # the moment before it is made
+        with pytest.raises(DatasetError, match=r"being created: no batch is committed yet"):
+            read.read_tables(tmp_path / "ds2")
+        (tmp_path / "manifest").rename(tmp_path / "ds2" / "_manifest.sqlite")
+        assert read.read_tables(tmp_path / "ds2")["documents"].empty  # made, nothing committed: empty tables

@@ -28,7 +28,7 @@ from typing import Any, Mapping
 import pandas as pd
 
 from . import tables
-from .errors import CorrectionsError, InputError, LexiconError
+from .errors import CorrectionsError, InputError, LexiconError, shorten
 from .lexicon import Lexicon
 from .lexicon.fileformat import MAX_YAML_CHARS, _key_line, _line, _parse
 from .readers.files import read_file
@@ -233,109 +233,191 @@ def parse_corrections(data: bytes, path: str | Path, lexicon: Lexicon, check_cod
 # --------------------------------------------------------------------------- applying
 
 
-def _matches(df: pd.DataFrame, c: Correction, doc_ids: set[str]) -> pd.Series:
-    mask = df["doc_id"].isin(doc_ids) & (df["start"] >= c.start) & (df["end"] <= c.end)
+def _matches(row: Mapping[str, Any], c: Correction) -> bool:
+    if not (row["start"] >= c.start and row["end"] <= c.end):
+        return False
     for key, value in c.where.items():
+        have = row[key]
         if isinstance(value, list):
-            mask &= df[key].map(lambda v, want=set(value): set(v) == want)
-        else:
-            mask &= df[key] == value
-    return mask.fillna(False).astype(bool)
+            if not isinstance(have, list) or set(have) != set(value):
+                return False
+        elif not (isinstance(have, str) and have == value):
+            return False
+    return True
 
 
-def _set_event(df: pd.DataFrame, idx: pd.Index, event: str, lexicon: Lexicon) -> None:
+def _set_event(row: dict[str, Any], event: str, lexicon: Lexicon) -> None:
     """A new event type brings its PLOVER quad class and score; the engine's CAMEO code no longer applies."""
-    for i in idx:
-        mode = df.at[i, "mode"]
-        key = (event, mode) if isinstance(mode, str) and (event, mode) in lexicon.plover else (event, "")
-        cls = lexicon.plover.get(key)
-        df.at[i, "mode"] = key[1] or None
-        df.at[i, "quad_class"] = cls.quad_class if cls else pd.NA
-        df.at[i, "score"] = cls.score if cls else float("nan")
-        df.at[i, "cameo"] = None
-        df.at[i, "goldstein"] = float("nan")
-        df.at[i, "event_type"] = event
+    mode = row["mode"]
+    key = (event, mode) if isinstance(mode, str) and (event, mode) in lexicon.plover else (event, "")
+    cls = lexicon.plover.get(key)
+    row.update(mode=key[1] or None, quad_class=cls.quad_class if cls else pd.NA,
+               score=cls.score if cls else float("nan"), cameo=None, goldstein=float("nan"), event_type=event)
 
 
-def _mark(df: pd.DataFrame, idx: pd.Index, label: str) -> None:
-    for i in idx:
-        old = df.at[i, "corrected"]
-        df.at[i, "corrected"] = f"{old}; {label}" if isinstance(old, str) else label
+def _mark(row: dict[str, Any], label: str) -> None:
+    old = row["corrected"]
+    row["corrected"] = f"{old}; {label}" if isinstance(old, str) else label
 
 
-def _doc_ids(c: Correction, documents: pd.DataFrame) -> set[str]:
-    ids = set(documents.loc[(documents["doc_id"] == c.doc) | (documents["path"] == c.doc), "doc_id"])
-    return ids
+def _ids(values: list[str], limit: int = 3) -> str:
+    """Row ids for a message: the first few, and how many more."""
+    shown = ", ".join(shorten(v, 60, quote=False) for v in values[:limit])
+    return shown + (f" and {len(values) - limit} more" if len(values) > limit else "")
+
+
+def _at(c: Correction, other: Correction) -> str:
+    """Where ``other`` is, as seen from ``c``: ``line N``, or ``FILE, line N`` in another file."""
+    return f"line {other.line}" if other.path == c.path else other.where_text
+
+
+class _Rows:
+    """One table's rows as dicts (a correction changes a few), found by document, and what corrections did to them."""
+
+    def __init__(self, df: pd.DataFrame, id_col: str) -> None:
+        self.rows = df.to_dict("records")
+        self.id_col = id_col
+        self.by_doc: dict[Any, list[int]] = {}
+        for i, row in enumerate(self.rows):
+            self.by_doc.setdefault(row["doc_id"], []).append(i)
+        self.dropped: dict[int, Correction] = {}  # row -> the correction that dropped it
+        self.changed: dict[int, dict[str, tuple[Correction, Any]]] = {}  # row -> field -> (correction, value)
+
+    def matching(self, c: Correction, doc_ids: set[str]) -> list[int]:
+        return sorted(i for d in doc_ids for i in self.by_doc.get(d, ()) if _matches(self.rows[i], c))
+
+    def ids(self, rows: list[int]) -> list[str]:
+        return [self.rows[i][self.id_col] for i in rows]
+
+
+def _conflicts(t: _Rows, c: Correction, rows: list[int]) -> list[str]:
+    """What ``c`` undoes of earlier corrections of ``rows``, in words."""
+    notes: dict[tuple[int | None, str], tuple[Correction, list[int], Any, Any]] = {}
+    for i in rows:
+        for key, (other, before) in t.changed.get(i, {}).items():
+            if c.drop:
+                notes.setdefault((other.line, ""), (other, [], None, None))[1].append(i)
+            elif key in c.set and c.set[key] != before:
+                notes.setdefault((other.line, key), (other, [], before, c.set[key]))[1].append(i)
+    out = []
+    for (_, key), (other, hit, before, after) in notes.items():
+        rows_text = _ids(t.ids(sorted(set(hit))))
+        if c.drop:
+            out.append(f"correction drops {rows_text}, which the correction at {_at(c, other)} changed; "
+                       f"the drop (line {c.line}) holds")
+        else:
+            out.append(f"correction sets {key} of {rows_text} to {shorten(after)}, which the correction at "
+                       f"{_at(c, other)} set to {shorten(before)}; the later one (line {c.line}) holds")
+    return out
+
+
+def _apply(t: _Rows, c: Correction, rows: list[int], lexicon: Lexicon) -> None:
+    if c.drop:
+        for i in rows:
+            t.dropped[i] = c
+        return
+    for i in rows:
+        row = t.rows[i]
+        for key, value in c.set.items():
+            if key == "event_type":
+                _set_event(row, value, lexicon)
+            else:
+                row[key] = list(value) if isinstance(value, list) else value
+            t.changed.setdefault(i, {})[key] = (c, value)
+        _mark(row, c.label)
+
+
+def _doc_index(documents: pd.DataFrame) -> dict[Any, set[str]]:
+    """doc_id or path -> the doc_ids it names."""
+    index: dict[Any, set[str]] = {}
+    for doc_id, path in zip(documents["doc_id"].tolist(), documents["path"].tolist()):
+        index.setdefault(doc_id, set()).add(doc_id)
+        index.setdefault(path, set()).add(doc_id)
+    return index
 
 
 def apply_corrections(result: Mapping[str, pd.DataFrame], corrections: list[Correction],
                       lexicon: Lexicon) -> tuple[dict[str, pd.DataFrame], pd.DataFrame]:
-    """Apply ``corrections`` to the relations and claims of ``result`` (a dict of tables).
+    """Apply ``corrections`` to the relations and claims of ``result`` (a dict of tables), in file order.
 
     Returns the new tables and a report, one row per correction: ``id``, ``path``,
     ``line``, ``doc``, ``table``, ``action``, ``rows`` (how many it changed) and
-    ``outcome`` (``applied``, ``unmatched``: its document is there but no row is,
-    or ``absent``: its document is not in these tables), ``reason`` and ``row_ids``
-    (the ids of the rows it changed or dropped, as the engine gave them). An
-    unmatched correction also becomes a row of the errors table (stage ``correct``), so it is not lost.
-    Ids of dropped rows are removed from the rows that refer to them.
+    ``outcome`` (``applied``; ``unmatched``: its document is there but no row is;
+    ``dropped``: its rows are there, but an earlier correction dropped them; or
+    ``absent``: its document is not in these tables), ``reason``, ``row_ids`` (the ids of
+    the rows it changed or dropped, as the engine gave them) and ``notes``: what went
+    wrong, in words (values cut short). Two corrections of one row that disagree (a field
+    set to two values, a row changed then dropped) are a conflict: the later one holds,
+    and a note of the later one says so. An unmatched, dropped or conflicting correction also
+    becomes a row of the errors table (stage ``correct``), so it is not lost. Ids of
+    dropped rows are removed from the rows that refer to them. Corrections are found by
+    document: the cost grows with the corrections and the rows they name, not their product.
     """
     out = dict(result)
-    frames = {name: out[name].copy() for name in TABLES}
-    documents = out["documents"]
+    frames = {name: _Rows(out[name], "relation_id" if name == "relations" else "claim_id") for name in TABLES}
+    doc_index = _doc_index(out["documents"])
     report, error_rows = [], []
     for c in corrections:
-        df = frames[c.table]
-        ids = _doc_ids(c, documents)
-        mask = _matches(df, c, ids) if ids else pd.Series(False, index=df.index)
-        idx = df.index[mask]
-        action = "drop" if c.drop else "set " + ", ".join(f"{k}={v}" for k, v in c.set.items())
-        outcome = "applied" if len(idx) else ("unmatched" if ids else "absent")
-        id_col = "relation_id" if c.table == "relations" else "claim_id"
-        report.append({"id": c.id, "path": c.path, "line": c.line, "doc": c.doc, "table": c.table,
-                       "span": f"[{c.start}, {c.end})", "action": action, "rows": len(idx), "outcome": outcome,
-                       "reason": c.reason, "row_ids": list(df.loc[idx, id_col])})
+        t = frames[c.table]
+        ids = doc_index.get(c.doc, set())
+        hit = t.matching(c, ids) if ids else []
+        rows = [i for i in hit if i not in t.dropped]
+        gone = [i for i in hit if i in t.dropped]
+        notes = _conflicts(t, c, rows)
+        if gone:
+            droppers = {id(t.dropped[i]): t.dropped[i] for i in gone}.values()
+            notes.append(f"correction matches {'only ' if not rows else ''}rows that the correction at "
+                         f"{' and '.join(_at(c, d) for d in droppers)} dropped ({_ids(t.ids(gone))})"
+                         + (f": {shorten(c.reason, 200, quote=False)}" if not rows else ""))
+        outcome = "applied" if rows else "dropped" if gone else "unmatched" if ids else "absent"
         if outcome == "unmatched":
-            error_rows.append({"path": c.path, "line": c.line, "doc_id": sorted(ids)[0], "stage": "correct",
-                               "error": f"correction{' ' + c.id if c.id else ''} matches no row of {c.table} "
-                                        f"in span [{c.start}, {c.end}) (the engine's output changed, "
-                                        f"or the span is wrong): {c.reason}"})
-        if not len(idx):
-            continue
-        if c.drop:
-            frames[c.table] = df.drop(index=idx)
-            continue
-        for key, value in c.set.items():
-            if key == "event_type":
-                _set_event(df, idx, value, lexicon)
-            else:
-                for i in idx:
-                    df.at[i, key] = list(value) if isinstance(value, list) else value
-        _mark(df, idx, c.label)
-    rel, cl = frames["relations"], frames["claims"]
+            notes.append(f"correction{' ' + shorten(c.id, 60, quote=False) if c.id else ''} matches no row of "
+                         f"{c.table} in span [{c.start}, {c.end}) (the engine's output changed, or the span is "
+                         f"wrong): {shorten(c.reason, 200, quote=False)}")
+        action = "drop" if c.drop else "set " + ", ".join(f"{k}={shorten(v, 60, quote=False)}"
+                                                          for k, v in c.set.items())
+        report.append({"id": c.id, "path": c.path, "line": c.line, "doc": c.doc, "table": c.table,
+                       "span": f"[{c.start}, {c.end})", "action": action, "rows": len(rows), "outcome": outcome,
+                       "reason": c.reason, "row_ids": t.ids(rows), "notes": notes})
+        error_rows += [{"path": c.path, "line": c.line, "doc_id": sorted(ids)[0], "stage": "correct", "error": n}
+                       for n in notes]
+        _apply(t, c, rows, lexicon)
+    for name in TABLES:
+        t = frames[name]
+        out[name] = pd.DataFrame([r for i, r in enumerate(t.rows) if i not in t.dropped],
+                                 columns=out[name].columns)
+    rel, cl = out["relations"], out["claims"]
     # a dropped row is no longer referred to
     rel_ids, claim_ids = set(rel["relation_id"]), set(cl["claim_id"])
     cl["relations"] = cl["relations"].map(lambda ids: [r for r in ids if r in rel_ids])
     rel["claim_id"] = rel["claim_id"].where(rel["claim_id"].isin(claim_ids), None)
     cl["contests"] = cl["contests"].where(cl["contests"].isin(claim_ids), None)
     for name in TABLES:
-        out[name] = tables.frame(name, frames[name].to_dict("records"))
+        out[name] = tables.frame(name, out[name].to_dict("records"))
     if error_rows:
         out["errors"] = tables.frame("errors", [*out["errors"].to_dict("records"), *error_rows])
-    cols = ["id", "path", "line", "doc", "table", "span", "action", "rows", "outcome", "reason", "row_ids"]
+    cols = ["id", "path", "line", "doc", "table", "span", "action", "rows", "outcome", "reason", "row_ids", "notes"]
     return out, pd.DataFrame(report, columns=cols)
 
 
 def summary(report: pd.DataFrame) -> str:
-    """Lines for stderr: how many corrections were applied, unmatched or for absent documents; each unmatched
-    correction and each row dropped."""
+    """Lines for stderr: how many corrections were applied, unmatched or for absent documents; each
+    correction that went wrong (unmatched, dropped before, in conflict) and each row dropped."""
     counts = report["outcome"].value_counts() if len(report) else {}
     parts = [f"{counts.get(k, 0)} {k}" for k in ("applied", "unmatched", "absent")]
+    if counts.get("dropped", 0):
+        parts.append(f"{counts['dropped']} on rows dropped before")
+    conflicts = sum(1 for o, n in zip(report["outcome"], report["notes"]) if o == "applied" and n) if len(report) else 0
+    if conflicts:
+        parts.append(f"{conflicts} in conflict with an earlier one")
     lines = [f"accord: corrections: {', '.join(parts)}"]
     for r in report.itertuples():
         if r.outcome == "unmatched":
             lines.append(f"accord: {r.path}, line {r.line}: correction matches no row of {r.table} "
-                         f"in {r.doc} {r.span}: {r.reason}")
-        elif r.outcome == "applied" and r.action == "drop":  # a dropped row leaves a trace here
-            lines.append(f"accord: {r.path}, line {r.line}: dropped {', '.join(r.row_ids)}: {r.reason}")
+                         f"in {shorten(r.doc, 80, quote=False)} {r.span}: {shorten(r.reason, 200, quote=False)}")
+        else:
+            lines += [f"accord: {r.path}, line {r.line}: {note}" for note in r.notes]
+        if r.outcome == "applied" and r.action == "drop":  # a dropped row leaves a trace here
+            lines.append(f"accord: {r.path}, line {r.line}: dropped {_ids(r.row_ids, 10)}: "
+                         f"{shorten(r.reason, 200, quote=False)}")
     return "\n".join(lines)

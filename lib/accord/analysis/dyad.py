@@ -12,16 +12,21 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any, Mapping
 
+import numpy as np
 import pandas as pd
 
 from ..errors import ActorNameError, ParameterError
 from . import params as P
-from .events import DYADS_COLUMNS, dyads, events
+from .events import DYADS_COLUMNS, TEXT, dyads, events
 from .select import focus_members, node_map, select
 
 CLAIM_COLUMNS = ["claim_id", "doc_id", "source", "stance", "cue", "content", "about", "contests", "why", "evidence"]
 CONTEST_COLUMNS = ["proposition", "claim_id", "asserted_by", "asserts", "denied_by", "denies", "doc_id",
                    "assert_evidence", "deny_evidence"]
+# the dtypes of the events of a corpus, for a dyad with none
+_EVENT_DTYPES = {**{c: TEXT for c in ("event_id", "source", "target", "date", "last_date", "precision", "dated")},
+                 "quad_class": "int64", "score": "float64", "n_reports": "int64", "n_documents": "int64",
+                 "n_sources": "int64"}
 SOURCE_COLUMNS = ["doc_id", "outlet", "title", "date", "n_relations", "n_claims", "says"]
 
 
@@ -117,28 +122,46 @@ def dyad(tables: Mapping[str, pd.DataFrame], a: Any, b: Any, window: Any = None,
     if side_a & side_b:
         raise ParameterError(f"a and b: {code_a} and {code_b} overlap ({', '.join(sorted(side_a & side_b))}); "
                              "give two actors that are not part of each other")
-    pairs = dyads(tables)
+    # the relations with an actor of either side among their sources and among their targets: their
+    # pairs and events are those of the whole corpus between the two sides, for a fraction of the work
+    members = side_a | side_b | {code_a, code_b}
+    relations = tables["relations"]
+    near = {**tables, "relations": relations[_touches(relations["source"], members)
+                                             & _touches(relations["target"], members)]}
+    pairs = dyads(near)
     fwd = pairs["source"].isin(side_a) & pairs["target"].isin(side_b)
     back = pairs["source"].isin(side_b) & pairs["target"].isin(side_a)
     rel = pairs[fwd | back].copy()
     rel.insert(5, "direction", [f"{code_a} → {code_b}" if f else f"{code_b} → {code_a}" for f in fwd[fwd | back]])
     rel = rel.reset_index(drop=True)
+    if rel.empty:  # typed as the pairs of a corpus are, not by the (absent) values
+        rel = rel.astype({"doc_date": tables["documents"]["date"].dtype, "outlet": TEXT})
     claims = _claims(tables["claims"], set(rel["relation_id"]), side_a, side_b, code_a, code_b)
     contests = _contests(tables["claims"], set(claims["claim_id"]))
     # two countries: RUSGOV -> PRK and RUS -> PRK in two articles are one event
     nodes = set(node_map(actors, "country").values())
     level = "country" if code_a in nodes and code_b in nodes else "actor"
     ev_a, ev_b = ({code_a}, {code_b}) if level == "country" else (side_a, side_b)
-    ev = events(tables, days=days, level=level)
+    ev = events(near, days=days, level=level)
     ev = ev[(ev["source"].isin(ev_a) & ev["target"].isin(ev_b))
             | (ev["source"].isin(ev_b) & ev["target"].isin(ev_a))].reset_index(drop=True)
+    if ev.empty:
+        ev = ev.astype(_EVENT_DTYPES | {c: relations[c].dtype for c in ("event_type", "status", "trigger", "evidence")})
     return Dyad(a=code_a, b=code_b, a_name=_name(actors, code_a), b_name=_name(actors, code_b), relations=rel,
                 claims=claims, contests=contests, events=ev, sources=_sources(tables, rel, claims))
+
+
+def _touches(lists: pd.Series, codes: set[Any]) -> np.ndarray:
+    """Whether each list of ``lists`` holds one of ``codes``, without a Python loop over the rows."""
+    items = pd.Series(lists.to_numpy(dtype=object)).explode()
+    return items.isin(codes).groupby(level=0).any().to_numpy(dtype=bool) if len(items) else np.zeros(0, bool)
 
 
 def _claims(claims: pd.DataFrame, relation_ids: set[str], side_a: set[str], side_b: set[str],
             code_a: str, code_b: str) -> pd.DataFrame:
     """The claims about the dyad, each with why it is one."""
+    # every claim below reports one of the relations or is about one side
+    claims = claims[_touches(claims["relations"], relation_ids) | _touches(claims["about"], side_a | side_b)]
     rows = []
     for rec in _records(claims, [c for c in CLAIM_COLUMNS if c != "why"] + ["relations"]):
         src, about = set(rec["source"]), set(rec["about"])
@@ -158,10 +181,13 @@ def _claims(claims: pd.DataFrame, relation_ids: set[str], side_a: set[str], side
 
 def _contests(claims: pd.DataFrame, ids: set[str]) -> pd.DataFrame:
     """One row per claim that contests another, when either is about the dyad."""
-    records = _records(claims, ["claim_id", "doc_id", "source", "stance", "content", "contests", "evidence"])
-    by_id = {str(r["claim_id"]): r for r in records}
+    cols = ["claim_id", "doc_id", "source", "stance", "content", "contests", "evidence"]
+    contesting = claims[claims["claim_id"].isin(ids) | claims["contests"].isin(ids)]
+    # the contested claims, by id (the last of a repeated id, as a dict of every claim would keep)
+    contested = claims[claims["claim_id"].astype(str).isin(set(contesting["contests"].dropna().astype(str)))]
+    by_id = {str(r["claim_id"]): r for r in _records(contested, cols)}
     rows = []
-    for rec in records:
+    for rec in _records(contesting, cols):
         target = rec.get("contests")
         if not isinstance(target, str) or target not in by_id:
             continue
@@ -189,7 +215,8 @@ def _sources(tables: Mapping[str, pd.DataFrame], rel: pd.DataFrame, claims: pd.D
         said.setdefault(doc, []).append(f"{'/'.join(src)} {stance}")
         n_claims[doc] = n_claims.get(doc, 0) + 1
     rows = []
-    for rec in _records(tables["documents"], ["doc_id", "source", "title", "date"]):
+    docs = tables["documents"]
+    for rec in _records(docs[docs["doc_id"].astype(str).isin(said)], ["doc_id", "source", "title", "date"]):
         doc = str(rec["doc_id"])
         if doc not in said:
             continue

@@ -1,7 +1,7 @@
 """Selections of the tables with checked parameters, shared by the charts and the notebook views:
 the actors a focus code stands for, a date window, relations as one row per source-target pair."""
 from __future__ import annotations
-from typing import Any, Iterable, Mapping, Sequence
+from typing import Any, Callable, Iterable, Mapping, Sequence
 import pandas as pd
 from ..errors import ParameterError
 from .params import _actors_frame, _as_code_list, check_level, check_window, parse_date
@@ -68,12 +68,10 @@ def select(tables: Mapping[str, pd.DataFrame], start: Any = None, end: Any = Non
     doc_date = _doc_dates(docs)
     doc_keep = {d: _overlaps(v, lo, hi) for d, v in doc_date.items()}
     rel = tables["relations"]
-    keep = []
-    for doc_id, date in zip(rel["doc_id"].astype(str), rel["date"]):
-        k = _overlaps(date, lo, hi)
-        if k is None:
-            k = doc_keep.get(doc_id)
-        keep.append(True if k is None else k)
+    # each distinct date and document is looked at once: a corpus has far fewer than relations
+    own = _each_distinct(rel["date"], lambda v: _overlaps(v, lo, hi))
+    by_doc = _each_distinct(rel["doc_id"].astype(str), doc_keep.get)
+    keep = [(k if k is not None else d if d is not None else True) for k, d in zip(own, by_doc)]
     out["relations"] = rel[pd.Series(keep, index=rel.index, dtype=bool)]
     kept_docs = {d for d, k in doc_keep.items() if k is None or k}
     for name in ("documents", "mentions", "claims"):
@@ -87,6 +85,13 @@ def select(tables: Mapping[str, pd.DataFrame], start: Any = None, end: Any = Non
             f"the corpus covers {covered}"
         )
     return out
+
+
+def _each_distinct(values: pd.Series, fn: Callable[[Any], Any]) -> list[Any]:
+    """``fn`` of each value, called once per distinct value."""
+    codes, uniques = pd.factorize(values, use_na_sentinel=False)
+    results = [fn(u) for u in uniques]
+    return [results[c] for c in codes.tolist()]
 
 
 def _fmt(ts: pd.Timestamp | None) -> str:

@@ -29,7 +29,8 @@ def _tables(source: str, lexicon: str | None):
 
 def run(args: argparse.Namespace) -> int:
     """Print the unresolved names; write the stub when asked."""
-    from ..analysis.unresolved import lexicon_stub, unresolved_names
+    from ..analysis.stub import lexicon_stub
+    from ..analysis.unresolved import unresolved_names
     from ..terminal import printable
 
     names = unresolved_names(_tables(args.unresolved, args.lexicon))

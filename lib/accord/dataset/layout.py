@@ -1,7 +1,9 @@
 """The dataset's layout on disk: format marker, manifest, partitions, and the Arrow schema of each table."""
 from __future__ import annotations
+import hashlib
 import io
-from typing import Any
+import json
+from typing import Any, Collection, Mapping
 import pandas as pd
 import pyarrow as pa
 import pyarrow.parquet as pq
@@ -12,6 +14,7 @@ FORMAT = "accord-dataset/1"
 MARKER = "_accord_dataset.json"
 MANIFEST = "_manifest.sqlite"
 LOCK = "_lock"
+PENDING = ".pending-"  # a part file's name prefix until its batch's files are published
 CORRECTIONS = "corrections.yaml"  # the analyst's corrections, applied whenever the dataset is read
 PARTITION = "month"
 UNDATED = "unknown"
@@ -63,3 +66,27 @@ def month_of(date: str | None) -> str:
     if isinstance(date, str) and len(date) >= 7 and date[4] == "-":
         return date[:7]
     return UNDATED
+
+
+def pending_name(rel: str) -> str:
+    """The hidden name part file ``rel`` has from its writing until its batch is published."""
+    folder, _, name = rel.rpartition("/")
+    return f"{folder}/{PENDING}{name}"
+
+
+def row_key(row: Mapping[str, Any], kind: str, lexicon_version: str) -> str:
+    """The key of a documents row (kind ``D``) or errors row (``E``) under a lexicon version."""
+    payload = json.dumps(dict(row), sort_keys=True, ensure_ascii=False, default=str)
+    return hashlib.sha256(f"{lexicon_version}\0{kind}\0{payload}".encode()).hexdigest()[:32]
+
+
+def superseded(rel: str, table: pa.Table, doc_ids: Collection[str], error_keys: Collection[str],
+               lexicon_version: str) -> list[bool]:
+    """Which rows of part file ``rel`` (read as ``table``) the manifest marks for removal: those of
+    documents ``doc_ids`` annotated again since, and the read errors of keys ``error_keys``."""
+    drop = [d in doc_ids for d in table.column("doc_id").to_pylist()]
+    if rel.startswith("errors/"):
+        drop = [(x and r["stage"] == "annotate") or (r["stage"] == "read" and row_key(r, "E", lexicon_version)
+                                                     in error_keys)
+                for x, r in zip(drop, table.to_pylist())]
+    return drop

@@ -13,6 +13,7 @@ from ..errors import DatasetError, InputError
 from ..lexicon import load_lexicon
 from ..readers.files import nearest_sibling
 from .layout import CORRECTIONS, MARKER, SORT_KEYS, arrow_schema
+from .snapshot import Snapshot, being_created, consistent_read
 
 
 # --------------------------------------------------------------------------- reading
@@ -23,15 +24,6 @@ def _files(root: Path, name: str) -> list[Path]:
     if not base.is_dir():
         raise DatasetError(f"{root}: no {name}/ table in this dataset")
     return sorted(p for p in base.rglob("*.parquet") if not p.name.startswith((".", "_")))
-
-
-def _read_table(root: Path, name: str, columns: list[str] | None = None) -> pd.DataFrame:
-    schema = arrow_schema(name)
-    if columns is not None:
-        schema = pa.schema([schema.field(c) for c in columns])
-    parts = [pq.read_table(p, columns=columns, schema=schema) for p in _files(root, name)]
-    table = pa.concat_tables(parts) if parts else schema.empty_table()
-    return table.to_pandas()
 
 
 def _count_rows(root: Path, name: str) -> int:
@@ -58,8 +50,19 @@ def canonical(result: Mapping[str, pd.DataFrame]) -> dict[str, pd.DataFrame]:
     return out
 
 
-def _read_one(root: Path, name: str) -> pd.DataFrame:
-    df = _read_table(root, name)
+def _arrow_tables(snap: Snapshot, names: Iterable[str]) -> dict[str, pa.Table]:
+    """Tables ``names`` as state ``snap`` holds them; the actors table is the last finished run's."""
+    out = {}
+    for name in names:
+        if name == "actors":  # rebuilt at the end of each run, not a batch's
+            out[name] = pq.read_table(snap.root / "actors" / "actors.parquet", schema=arrow_schema(name))
+        else:
+            out[name] = snap.read(name, arrow_schema(name))
+    return out
+
+
+def _frame(name: str, table: pa.Table) -> pd.DataFrame:
+    df = table.to_pandas()
     for col in tables.LIST_COLUMNS.get(name, ()):
         df[col] = [list(v) if v is not None else [] for v in df[col]]
     df = canonical({name: df})[name]
@@ -70,16 +73,21 @@ def read_dataset(path: str | Path, names: Iterable[str] = tables.TABLE_NAMES,
                  report: list | None = None) -> dict[str, pd.DataFrame]:
     """The tables of a dataset as :func:`accord.annotate` returns them (validated, canonical order).
 
-    The dataset's stored corrections (``corrections.yaml``, see
+    The tables are those of one committed state of the manifest, even while a run writes
+    the dataset (:mod:`accord.dataset.snapshot`); the actors table is that of the last run
+    that finished. The dataset's stored corrections (``corrections.yaml``, see
     :func:`accord.dataset.scale.annotate_dataset`) are applied to its relations and
     claims; the report of each correction is appended to ``report`` when given.
     """
     root = Path(path)
-    if not is_dataset(root):
+    if not is_dataset(root) and not being_created(root):  # a dataset being created: the snapshot says so
         raise DatasetError(f"{root}: not an accord dataset (no {MARKER})")
     names = list(names)
-    out = {name: _read_one(root, name) for name in names}
-    if (root / CORRECTIONS).is_file() and {"relations", "claims", "errors", "actors"} & set(names):
+    corrected = (root / CORRECTIONS).is_file() and bool({"relations", "claims", "errors", "actors"} & set(names))
+    needed = [*names, *(n for n in ("documents", "relations", "claims", "errors") if corrected and n not in names)]
+    raw = consistent_read(root, lambda snap: _arrow_tables(snap, needed))
+    out = {name: _frame(name, table) for name, table in raw.items()}
+    if corrected:
         out = _corrected(root, out, names, report)
     return out
 
@@ -88,11 +96,7 @@ def _corrected(root: Path, out: dict[str, pd.DataFrame], names: list[str], repor
     """``out`` with the stored corrections applied; codes they bring are added to the actors table."""
     lex = load_lexicon()  # the packaged lexicon gives PLOVER classes; codes were checked when the file was stored
     fixes = load_corrections(root / CORRECTIONS, lex, check_codes=False)
-    full = dict(out)
-    for name in ("documents", "relations", "claims", "errors"):
-        if name not in full:
-            full[name] = _read_one(root, name)
-    full, rep = apply_corrections(full, fixes, lex)
+    full, rep = apply_corrections(dict(out), fixes, lex)
     if report is not None:
         report.append(rep)
     if "actors" in full:
@@ -108,7 +112,7 @@ def _corrected(root: Path, out: dict[str, pd.DataFrame], names: list[str], repor
 def read_tables(in_dir: str | Path) -> dict[str, pd.DataFrame]:
     """Read tables written by :func:`write_tables` (CSV or Parquet files), or a Parquet dataset
     written by ``accord annotate --format parquet``, back into validated frames."""
-    if is_dataset(in_dir):
+    if is_dataset(in_dir) or being_created(in_dir):
         return read_dataset(in_dir)
     base = Path(in_dir)
     if not base.exists():  # a misspelt path, not a folder that lacks a table

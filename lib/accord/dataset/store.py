@@ -37,7 +37,6 @@ its old rows are removed from the batch that held them (``_prune``, idempotent).
 from __future__ import annotations
 import datetime as _dt
 import errno
-import hashlib
 import json
 import os
 import sqlite3
@@ -51,12 +50,12 @@ import pyarrow.parquet as pq
 from .. import tables
 from ..annotation import ACTOR_COLUMNS, actor_rows, count_actors
 from ..errors import DatasetError, is_no_space
-from .layout import FORMAT, LOCK, MANIFEST, MARKER, PARTITION, PARTITIONED, UNDATED, arrow_schema, month_of, parquet_bytes, to_arrow
+from .layout import (FORMAT, LOCK, MANIFEST, MARKER, PARTITION, PARTITIONED, PENDING, UNDATED, arrow_schema, month_of,
+                     parquet_bytes, pending_name, row_key, superseded, to_arrow)
 from .read import _count_rows
 
 
 _TMP = tables.TMP_PREFIX
-_PENDING = ".pending-"
 
 
 def item_key(item: Any, lexicon_version: str) -> str:
@@ -70,12 +69,7 @@ def item_key(item: Any, lexicon_version: str) -> str:
     row = item.as_row()
     if kind == "D" and row["path"] and not row["path"].startswith("<"):
         row["path"] = os.path.realpath(row["path"])
-    return _row_key(row, kind, lexicon_version)
-
-
-def _row_key(row: Mapping[str, Any], kind: str, lexicon_version: str) -> str:
-    payload = json.dumps(dict(row), sort_keys=True, ensure_ascii=False, default=str)
-    return hashlib.sha256(f"{lexicon_version}\0{kind}\0{payload}".encode()).hexdigest()[:32]
+    return row_key(row, kind, lexicon_version)
 
 
 def batch_parts(frames: Mapping[str, pd.DataFrame]) -> list[tuple[str, str | None, bytes]]:
@@ -129,12 +123,6 @@ def _disk_errors(root: Path, what: str) -> Iterator[None]:
             problem = "cannot be written"
         raise DatasetError(f"{path}: {problem} ({exc}) while {what}; the dataset keeps every batch "
                            "committed before, and the next run goes on from there") from None
-
-
-def _pending(rel: str) -> str:
-    """The hidden name a part file has until its batch is committed."""
-    folder, _, name = rel.rpartition("/")
-    return f"{folder}/{_PENDING}{name}"
 
 
 def _part_path(name: str, month: str | None, batch_id: str) -> str:
@@ -276,7 +264,7 @@ class Dataset:
     def _publish(self, files: Iterable[str]) -> None:
         """Rename a committed batch's hidden files to their visible names (idempotent)."""
         for rel in files:
-            pending = self.root / _pending(rel)
+            pending = self.root / pending_name(rel)
             if pending.exists():
                 os.replace(pending, self.root / rel)
                 if self.durable:
@@ -298,7 +286,7 @@ class Dataset:
                 for f in files:
                     p = Path(dirpath) / f
                     rel = p.relative_to(self.root).as_posix()
-                    if f.startswith((_TMP, _PENDING)) or (f.startswith("part-") and f != "part-empty.parquet"
+                    if f.startswith((_TMP, PENDING)) or (f.startswith("part-") and f != "part-empty.parquet"
                                               and name != "actors" and rel not in keep):
                         p.unlink()
                         removed.append(rel)
@@ -332,7 +320,7 @@ class Dataset:
         files = []
         for name, month, data in parts:
             rel = _part_path(name, month, batch_id)
-            _write_atomic(self.root / _pending(rel), data, self.durable)
+            _write_atomic(self.root / pending_name(rel), data, self.durable)
             files.append(rel)
         db = self.db
         db.execute("BEGIN IMMEDIATE")
@@ -416,12 +404,7 @@ class Dataset:
                 if not path.exists():
                     continue
                 table = pq.read_table(path)
-                ids = table.column("doc_id").to_pylist()
-                drop = [d in doc_ids for d in ids]
-                if rel.startswith("errors/"):
-                    drop = [(x and r["stage"] == "annotate")
-                            or (r["stage"] == "read" and _row_key(r, "E", self.lexicon_version) in keys)
-                            for x, r in zip(drop, table.to_pylist())]
+                drop = superseded(rel, table, doc_ids, keys, self.lexicon_version)
                 if any(drop):
                     kept = table.filter(pa.array([not x for x in drop]))
                     _write_atomic(path, parquet_bytes(kept), self.durable)
