@@ -10,7 +10,8 @@ precision of its words, or nothing; it is never an exception.
 
 Then the texts of the UD treebanks in ``../shared/treebanks`` (1,284 documents, read as
 ``benchmarks/bench_tokenizer.py`` reads them): the date component over all of them, and the whole
-engine over all of them (slow: ``tests/slow_tests.txt``), with no document failing.
+engine over all of them (slow: ``tests/slow_tests.txt``; in four shares, which ``make test`` spreads
+over its processes), with no document failing.
 """
 from __future__ import annotations
 
@@ -263,9 +264,15 @@ def test_the_issues_sentences_keep_their_document_and_its_date(text, expected):
     assert value == expected if expected else pd.isna(value) or not value
 
 
+SHARES = 4  # the engine runs ~100 s over all 1,284 documents: four shares, spread over `make test`'s processes
+
+
 @needs_treebanks
-def test_the_whole_engine_annotates_every_treebank_text():
+@pytest.mark.parametrize("share", range(SHARES))
+def test_the_whole_engine_annotates_every_treebank_text(share):
     docs = treebank_documents()
-    tables = accord.annotate([Document(doc_id, "treebank", text, date="2024-06-18") for doc_id, text in docs])
+    assert len(docs) == 1284
+    mine = docs[share::SHARES]  # every document is in exactly one share
+    tables = accord.annotate([Document(doc_id, "treebank", text, date="2024-06-18") for doc_id, text in mine])
     assert tables["errors"].empty, tables["errors"].head(10).to_dict("records")
-    assert len(tables["documents"]) == len(docs) == 1284
+    assert len(tables["documents"]) == len(mine)

@@ -300,3 +300,13 @@ def test_a_fifo_in_place_of_the_cached_pickle_is_refused_not_waited_on(built, ca
         signal.signal(signal.SIGALRM, previous)
     assert "FIFO" in capsys.readouterr().err
     assert (entry / cache.ENTRY_FILE).is_file()  # the entry is written anew in its place
+
+
+def test_a_secret_kept_inside_the_cache_is_refused(built, cache_dir, monkeypatch, capsys):
+    # whoever may write the cache could then read or replace the key that authenticates it
+    monkeypatch.setenv("ACCORD_CACHE_SECRET", str(cache_dir / "keys" / "cache-secret"))
+    monkeypatch.setattr(cache, "build_pipeline", lambda *a, **k: built[1])
+    assert load_or_build() is built[1]
+    err = capsys.readouterr().err
+    assert "outside the cache folder" in err and "cannot cache" in err, err
+    assert not (cache_dir / "keys").exists()
