@@ -183,7 +183,8 @@ def _ago(anchor: date, n: int, unit: str) -> str | None:
 
 
 @SETTINGS
-@given(n=st.one_of(st.integers(0, 40), st.integers(0, 10**15)), unit=st.sampled_from(["days", "weeks", "months", "years"]),
+@given(n=st.one_of(st.integers(0, 40), st.integers(0, 10**15)),
+       unit=st.sampled_from(["days", "weeks", "months", "years"]),
        anchor=st.one_of(st.dates(), st.sampled_from([date.min, date.max])), words=st.booleans())
 @example(n=1_000_000, unit="days", anchor=date(2024, 6, 18), words=False)  # past year 1: was an OverflowError
 @example(n=5000, unit="years", anchor=date(2024, 6, 18), words=False)  # was "-2976"

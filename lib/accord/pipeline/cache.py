@@ -164,7 +164,8 @@ def _secret(root: Path) -> bytes:
         _check_private(path, st, "cache secret", readable=False)
         key = f.read(SECRET_BYTES + 1)
     if len(key) != SECRET_BYTES:
-        raise Untrusted(f"{path}: not a cache secret ({len(key)} bytes, not {SECRET_BYTES}); delete it to make a new one")
+        raise Untrusted(f"{path}: not a cache secret ({len(key)} bytes, not {SECRET_BYTES}); "
+                        "delete it to make a new one")
     return key
 
 

@@ -37,7 +37,8 @@ LEAD_WORDS = {"in", "on", "since", "until", "by", "during", "early", "late", "mi
 # when two readings cover the same words, the more specific one wins ("in March 2023")
 PRIORITY = {"DMY": 0, "MDY": 0, "MY": 1, "AGO": 2, "YEAR": 3}
 # with a year alone, a month must be unambiguous: a full name or a dotted abbreviation ("Jan. 2020"), not "mar"
-_FULL_MONTH = {"LOWER": {"IN": sorted(m for m in MONTHS if len(m) > 4 or m in ("may", "june", "july") or m.endswith("."))}}
+_FULL_MONTH = {"LOWER": {"IN": sorted(m for m in MONTHS
+                                       if len(m) > 4 or m in ("may", "june", "july") or m.endswith("."))}}
 _DAY = {"TEXT": {"REGEX": r"^(0?[1-9]|[12][0-9]|3[01])(st|nd|rd|th)?$"}}
 _YEAR = {"TEXT": {"REGEX": r"^(19|20)[0-9]{2}$"}}
 _DOT = {"TEXT": ".", "OP": "?"}
