@@ -13,19 +13,36 @@ Where: ``$ACCORD_CACHE_DIR``, else ``$XDG_CACHE_HOME/accord``, else
 renamed into place, so that two processes building at once never see half an
 entry (the second rename loses and its copy is dropped); the :data:`MAX_ENTRIES` most recently
 used entries are kept. An entry that does not
-load (truncated, checksum mismatch, unpicklable) is rebuilt, not fatal. A cache
-folder that cannot be written costs only the speed. The cache holds pickles:
-only a folder the user owns should be used as ``ACCORD_CACHE_DIR``.
+load (truncated, forged, not a regular file, unpicklable) is rebuilt, not fatal. A cache
+folder that cannot be written costs only the speed.
+
+Trust model. Unpickling runs code, so an entry is unpickled only once it is known to be
+one this user wrote: each entry carries an HMAC-SHA256 of its cache key and its bytes,
+keyed by a per-user secret of 32 random bytes kept outside the cache
+(``$ACCORD_CACHE_SECRET``, else ``$XDG_CONFIG_HOME/accord/cache-secret``, else
+``~/.config/accord/cache-secret``; created 0600 in a 0700 folder). Whoever can write the
+cache but not read the secret cannot make an entry that loads: a planted ``__reduce__``
+payload or an edited lexicon is refused before ``pickle.loads`` sees a byte. A cache
+folder, or a secret or its folder, that is not the user's or that others may write (a
+secret others may read) is refused: the pipeline is then built on every run, with a
+message. Folders are created 0700 and files 0600 whatever the umask.
+Why not a cache of data that does not execute: the pipeline holds spaCy's and accord's
+components, whose state only pickles whole; a data-only format would need a
+serialiser in every component, and would still need an HMAC against an edited lexicon.
 """
 from __future__ import annotations
 
 import copyreg
+import errno
 import hashlib
+import hmac
 import io
 import json
 import os
 import pickle
+import secrets
 import shutil
+import stat
 import sys
 import uuid
 from pathlib import Path
@@ -38,6 +55,7 @@ from spacy.language import Language
 from ..lexicon import Lexicon, load_lexicon
 from ..lexicon.load import gc_paused, preload_default
 from ..paths import DATA_DIR, EVENT_MODEL, PACKAGE_DIR, PARSER_MODEL
+from ..readers.files import file_kind
 from .factories import build_pipeline, register_lexicon
 
 ENTRY_FILE = "pipeline.pickle"
@@ -46,7 +64,10 @@ META_FILE = "entry.json"
 SOURCE_DIRS = (PACKAGE_DIR / "pipeline", PACKAGE_DIR / "lexicon")
 VERSION_FILE = PACKAGE_DIR / "__init__.py"  # holds accord's __version__ (importing the package is above this layer)
 
-MAX_ENTRIES = 8  # entries kept (12-20 MB each); the least recently used go when a new one is written
+MAX_ENTRIES = 8  # entries kept (12-25 MB each); the least recently used go when a new one is written
+MAX_ENTRY_BYTES = 1 << 30  # a cached file larger than this is not an entry accord wrote: refused unread
+SECRET_BYTES = 32
+_MAC_LABEL = b"accord pipeline cache entry v1\0"  # what the MAC is of: no other use of the secret can collide
 _LOADED: dict[str, Language] = {}  # key -> pipeline, once per process
 
 Extra = str | Path | Sequence[str | Path] | None
@@ -58,6 +79,116 @@ def cache_dir() -> Path:
         return Path(os.environ["ACCORD_CACHE_DIR"])
     base = os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache"
     return Path(base) / "accord"
+
+
+def secret_file() -> Path:
+    """The per-user secret that authenticates cache entries (``$ACCORD_CACHE_SECRET``, else under ``$XDG_CONFIG_HOME``
+    or ``~/.config``): kept outside the cache, so that write access to the cache is not enough to forge an entry."""
+    if os.environ.get("ACCORD_CACHE_SECRET"):
+        return Path(os.environ["ACCORD_CACHE_SECRET"])
+    base = os.environ.get("XDG_CONFIG_HOME") or Path.home() / ".config"
+    return Path(base) / "accord" / "cache-secret"
+
+
+class Untrusted(Exception):
+    """The cache (or its secret) cannot be trusted or used: the pipeline is built instead."""
+
+
+def _check_private(path: Path, st: os.stat_result, what: str, readable: bool = True) -> None:
+    """Refuse ``path`` unless this user owns it and no one else may write it (nor read it, unless ``readable``)."""
+    if st.st_uid != os.geteuid():
+        raise Untrusted(f"{path}: the {what} belongs to another user (uid {st.st_uid})")
+    mask = 0o022 if readable else 0o077
+    if st.st_mode & mask:
+        may = "write" if st.st_mode & 0o022 else "read"
+        raise Untrusted(f"{path}: others may {may} the {what} (mode {stat.S_IMODE(st.st_mode):o}; "
+                        f"`chmod {'700' if stat.S_ISDIR(st.st_mode) else '600'}` it)")
+
+
+def _private_dir(path: Path, what: str) -> None:
+    """Make ``path`` (and missing parents) 0700, or check an existing one is the user's alone to write."""
+    missing = []
+    p = path
+    while not p.exists() and p != p.parent:
+        missing.append(p)
+        p = p.parent
+    for folder in reversed(missing):
+        try:
+            os.mkdir(folder, 0o700)
+        except FileExistsError:  # another process made it meanwhile: checked below like any folder
+            continue
+        os.chmod(folder, 0o700)  # mkdir's mode passes through the umask; 0700 whatever it is
+    st = os.stat(path)
+    if not stat.S_ISDIR(st.st_mode):
+        raise Untrusted(f"{path}: the {what} is {file_kind(st.st_mode)}, not a folder")
+    _check_private(path, st, what)
+
+
+def _read_regular(path: Path, limit: int, what: str) -> bytes:
+    """The bytes of ``path`` if it is a regular file (not a link) of at most ``limit`` bytes.
+
+    Opened without following a link and without blocking, and checked with ``fstat`` before a byte
+    is read: a FIFO in an entry's place would otherwise wait for a writer for ever.
+    """
+    try:
+        fd = os.open(path, os.O_RDONLY | os.O_NOFOLLOW | os.O_NONBLOCK | os.O_CLOEXEC)
+    except OSError as exc:
+        if exc.errno == errno.ELOOP:
+            raise ValueError(f"{path.name}: a symbolic link, not a regular file") from None
+        raise
+    with os.fdopen(fd, "rb") as f:
+        st = os.fstat(fd)
+        if not stat.S_ISREG(st.st_mode):
+            raise ValueError(f"{path.name}: {file_kind(st.st_mode)}, not a regular file")
+        if st.st_size > limit:
+            raise ValueError(f"{path.name}: {st.st_size:,} bytes, more than a {what} can be")
+        return f.read(limit + 1)
+
+
+def _secret(root: Path) -> bytes:
+    """This user's cache secret, created on first use (0600 in a 0700 folder); raises :class:`Untrusted`."""
+    path = secret_file()
+    if path.resolve() == root.resolve() or root.resolve() in path.resolve().parents:
+        raise Untrusted(f"{path}: the cache secret must be kept outside the cache folder {root}")
+    _private_dir(path.parent, "folder of the cache secret")
+    if not os.path.lexists(path):
+        _create_secret(path)
+    try:
+        fd = os.open(path, os.O_RDONLY | os.O_NOFOLLOW | os.O_NONBLOCK | os.O_CLOEXEC)
+    except OSError as exc:
+        raise Untrusted(f"{path}: the cache secret cannot be read ({exc.strerror})") from None
+    with os.fdopen(fd, "rb") as f:
+        st = os.fstat(fd)
+        if not stat.S_ISREG(st.st_mode):
+            raise Untrusted(f"{path}: the cache secret is {file_kind(st.st_mode)}, not a regular file")
+        _check_private(path, st, "cache secret", readable=False)
+        key = f.read(SECRET_BYTES + 1)
+    if len(key) != SECRET_BYTES:
+        raise Untrusted(f"{path}: not a cache secret ({len(key)} bytes, not {SECRET_BYTES}); "
+                        "delete it to make a new one")
+    return key
+
+
+def _create_secret(path: Path) -> None:
+    """Write a new random secret at ``path``, whole or not at all: two processes at once agree on one."""
+    tmp = path.with_name(f".{path.name}-{os.getpid()}-{uuid.uuid4().hex}")
+    fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL | os.O_NOFOLLOW | os.O_CLOEXEC, 0o600)
+    try:
+        with os.fdopen(fd, "wb") as f:
+            f.write(secrets.token_bytes(SECRET_BYTES))
+            f.flush()
+            os.fsync(f.fileno())
+        try:
+            os.link(tmp, path)  # atomic, and never replaces: the first process's secret is everyone's
+        except FileExistsError:
+            pass
+    finally:
+        os.unlink(tmp)
+
+
+def _mac(secret: bytes, key: str, data: bytes) -> str:
+    """The HMAC that makes an entry genuine: of this cache key and these bytes, under this user's secret."""
+    return hmac.new(secret, _MAC_LABEL + key.encode() + b"\0" + data, hashlib.sha256).hexdigest()
 
 
 def _extra_paths(extra: Extra) -> list[Path]:
@@ -119,11 +250,13 @@ def lexicon_of(nlp: Language) -> Lexicon:
     return nlp.get_pipe("accord_actors").lexicon
 
 
-def _read_entry(folder: Path, key: str) -> Language:
-    meta = json.loads((folder / META_FILE).read_text("utf-8"))
-    data = (folder / ENTRY_FILE).read_bytes()
-    if meta.get("key") != key or meta.get("sha256") != hashlib.sha256(data).hexdigest():
-        raise ValueError("checksum or key mismatch")
+def _read_entry(folder: Path, key: str, secret: bytes) -> Language:
+    meta = json.loads(_read_regular(folder / META_FILE, 1 << 16, "entry's description"))
+    data = _read_regular(folder / ENTRY_FILE, MAX_ENTRY_BYTES, "cached pipeline")
+    mac = meta.get("hmac") if isinstance(meta, dict) else None
+    # nothing is unpickled before this: these bytes were written by this user for this key
+    if not isinstance(mac, str) or not hmac.compare_digest(mac, _mac(secret, key, data)):
+        raise ValueError("not authenticated by this user's cache secret (written by another key or edited)")
     with gc_paused():  # the load makes ~10^6 objects, none of them garbage: collecting meanwhile tripled its time
         nlp = pickle.loads(data)
     if not isinstance(nlp, Language):
@@ -133,16 +266,23 @@ def _read_entry(folder: Path, key: str) -> Language:
     return nlp
 
 
-def _write_entry(root: Path, folder: Path, key: str, nlp: Language, syntax: bool) -> None:
+def _write_private(path: Path, data: bytes) -> None:
+    """A new file 0600 (``O_EXCL``: never through a link or into someone else's file)."""
+    fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL | os.O_NOFOLLOW | os.O_CLOEXEC, 0o600)
+    with os.fdopen(fd, "wb") as f:
+        f.write(data)
+
+
+def _write_entry(root: Path, folder: Path, key: str, nlp: Language, syntax: bool, secret: bytes) -> None:
     data = _dumps(nlp)
-    root.mkdir(parents=True, exist_ok=True)
     tmp = root / f".tmp-{os.getpid()}-{uuid.uuid4().hex}"
-    tmp.mkdir()
+    os.mkdir(tmp, 0o700)
     try:
-        (tmp / ENTRY_FILE).write_bytes(data)
-        meta = {"key": key, "sha256": hashlib.sha256(data).hexdigest(), "spacy": spacy.__version__,
+        os.chmod(tmp, 0o700)  # whatever the umask
+        _write_private(tmp / ENTRY_FILE, data)
+        meta = {"key": key, "hmac": _mac(secret, key, data), "spacy": spacy.__version__,
                 "syntax": syntax, "lexicon": lexicon_of(nlp).version}
-        (tmp / META_FILE).write_text(json.dumps(meta, indent=1), "utf-8")
+        _write_private(tmp / META_FILE, json.dumps(meta, indent=1).encode())
         try:
             os.rename(tmp, folder)  # atomic; fails if another process renamed its copy first
         except OSError:
@@ -190,9 +330,15 @@ def load_or_build(lexicon: Extra = None, syntax: bool = True, model: str | Path 
     root = cache_dir()
     folder = root / f"pipeline-{key[:32]}"
     nlp = None
-    if folder.is_dir():
+    try:
+        secret = _secret(root)
+        _private_dir(root, "cache folder")
+    except (Untrusted, OSError) as exc:  # an untrusted or read-only cache costs the speed, not the run
+        print(f"accord: cannot cache the pipeline: {exc}; it is rebuilt on every run", file=sys.stderr)
+        secret = None
+    if secret is not None and os.path.lexists(folder):
         try:
-            nlp = _read_entry(folder, key)
+            nlp = _read_entry(folder, key, secret)
             os.utime(folder)  # used now: pruned last
         except Exception as exc:  # noqa: BLE001 -- any failure to load means: rebuild
             print(f"accord: {folder}: cached pipeline unusable ({type(exc).__name__}: {exc}); rebuilding it",
@@ -200,12 +346,13 @@ def load_or_build(lexicon: Extra = None, syntax: bool = True, model: str | Path 
             _discard(folder)
     if nlp is None:
         nlp = build_pipeline(load_lexicon(lexicon), syntax=syntax, model=model)
-        try:
-            _write_entry(root, folder, key, nlp, bool(syntax or model is not None))
-            _prune(root, folder)
-        except OSError as exc:  # a read-only home costs the speed, not the run
-            print(f"accord: {root}: cannot cache the pipeline ({exc}); it is rebuilt on every run",
-                  file=sys.stderr)
+        if secret is not None:
+            try:
+                _write_entry(root, folder, key, nlp, bool(syntax or model is not None), secret)
+                _prune(root, folder)
+            except OSError as exc:  # a full disk costs the speed, not the run
+                print(f"accord: cannot cache the pipeline: {root}: {exc}; it is rebuilt on every run",
+                      file=sys.stderr)
     _LOADED[key] = nlp
     if not _extra_paths(lexicon):  # load_lexicon() in this process (the charts read the rules) parses no YAML
         preload_default(lexicon_of(nlp))

@@ -1,14 +1,20 @@
 """Time expressions: a spaCy component that finds dates and resolves them.
 
-Absolute dates ("18 June 2024", "June 18, 2024", "September 2023", "in 2023")
-and dates relative to the document's date ("last September", "next month",
-"on Tuesday", "yesterday") are resolved to ISO strings at the precision the
-text gives: YYYY-MM-DD, YYYY-MM or YYYY.
+Absolute dates ("18 June 2024", "June 18, 2024", "Aug. 21st, 2009", "21-23 August 2009",
+"September 2023", "in 2023") and dates relative to the document's date ("last September",
+"next month", "on Tuesday", "yesterday", "three weeks ago") are resolved to ISO strings at
+the precision the text gives: YYYY-MM-DD, YYYY-MM or YYYY. A range resolves to its first day.
+
+An expression that names no real date ("30 February 2020", "1000000 days ago", a year
+before 1 or after 9999) is kept as an expression with no value: a date never costs the
+document (``tests/test_dates.py`` checks every pattern with hypothesis, and every text of
+the UD treebanks).
 """
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
-from datetime import date, timedelta
+from datetime import MAXYEAR, MINYEAR, date, timedelta
 
 from spacy.matcher import Matcher
 from spacy.tokens import Doc
@@ -18,6 +24,8 @@ MONTH_NAMES = ("january", "february", "march", "april", "may", "june", "july", "
 MONTHS = {m: i + 1 for i, m in enumerate(MONTH_NAMES)}
 MONTHS.update({m[:3]: n for m, n in list(MONTHS.items())})
 MONTHS["sept"] = 9
+# spaCy keeps the dot of an abbreviated month in its token ("Aug.", "Sept."): those forms are months too
+MONTHS.update({f"{m}.": n for m, n in list(MONTHS.items()) if len(m) <= 4 and m != "may"})
 WEEKDAYS = {d: i for i, d in enumerate(["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"])}
 
 _MONTH = {"LOWER": {"IN": sorted(MONTHS)}}
@@ -28,14 +36,29 @@ NUMBER_WORDS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "fiv
 LEAD_WORDS = {"in", "on", "since", "until", "by", "during", "early", "late", "mid", "mid-"}
 # when two readings cover the same words, the more specific one wins ("in March 2023")
 PRIORITY = {"DMY": 0, "MDY": 0, "MY": 1, "AGO": 2, "YEAR": 3}
-_FULL_MONTH = {"LOWER": {"IN": sorted(m for m in MONTHS if len(m) > 4 or m in ("may", "june", "july"))}}
+# with a year alone, a month must be unambiguous: a full name or a dotted abbreviation ("Jan. 2020"), not "mar"
+_FULL_MONTH = {"LOWER": {"IN": sorted(m for m in MONTHS
+                                       if len(m) > 4 or m in ("may", "june", "july") or m.endswith("."))}}
 _DAY = {"TEXT": {"REGEX": r"^(0?[1-9]|[12][0-9]|3[01])(st|nd|rd|th)?$"}}
 _YEAR = {"TEXT": {"REGEX": r"^(19|20)[0-9]{2}$"}}
 _DOT = {"TEXT": ".", "OP": "?"}
+_COMMA = {"TEXT": ",", "OP": "?"}
+_DASH = {"TEXT": {"IN": ["-", "\u2013", "\u2014", "to"]}}
+_ONE_DAY = r"(?:0?[1-9]|[12][0-9]|3[01])(?:st|nd|rd|th)?"
+# spaCy splits "21-23" at the hyphen but keeps "21\u201323" (en or em dash) one token
+_DAY_RANGE = {"TEXT": {"REGEX": rf"^{_ONE_DAY}[\u2013\u2014]{_ONE_DAY}$"}}
+# the forms of _DAY, _DAY_RANGE and _YEAR, for resolve() (group 1: the first day); ASCII digits only
+# ("⁵".isdigit() is true, int("⁵") fails)
+_DAY_RE = re.compile(rf"(0?[1-9]|[12][0-9]|3[01])(?:st|nd|rd|th)?(?:[\u2013\u2014]{_ONE_DAY})?", re.ASCII)
+_YEAR_RE = re.compile(r"(19|20)[0-9]{2}", re.ASCII)
+_COUNT_RE = re.compile(r"[0-9]{1,9}", re.ASCII)  # "N days ago": a count of at most 9 digits; more is no date
 
 PATTERNS: dict[str, list[list[dict]]] = {
-    "DMY": [[_DAY, _MONTH, _DOT, _YEAR]],
-    "MDY": [[_MONTH, _DOT, _DAY, {"TEXT": ",", "OP": "?"}, _YEAR]],
+    "DMY": [[_DAY, _MONTH, _DOT, _COMMA, _YEAR],
+            # ranges, dated by their first day: "21-23 August 2009", "21\u201323 August 2009"
+            [_DAY, _DASH, _DAY, _MONTH, _DOT, _COMMA, _YEAR], [_DAY_RANGE, _MONTH, _DOT, _COMMA, _YEAR]],
+    "MDY": [[_MONTH, _DOT, _DAY, _COMMA, _YEAR],
+            [_MONTH, _DOT, _DAY, _DASH, _DAY, _COMMA, _YEAR], [_MONTH, _DOT, _DAY_RANGE, _COMMA, _YEAR]],
     "MY": [[_FULL_MONTH, _YEAR]],
     "REL_MONTH": [[{"LOWER": {"IN": ["last", "next", "this", "past"]}}, _FULL_MONTH]],
     "IN_MONTH": [[_LEAD, _PART, _FULL_MONTH]],
@@ -62,40 +85,55 @@ def _shift_month(year: int, month: int, delta: int) -> tuple[int, int]:
     return total // 12, total % 12 + 1
 
 
+def _iso(year: int, month: int | None = None) -> str | None:
+    """"YYYY" or "YYYY-MM", or None for a year the calendar (and ISO 8601's four digits) does not have."""
+    if not MINYEAR <= year <= MAXYEAR:
+        return None
+    return f"{year:04d}" if month is None else f"{year:04d}-{month:02d}"
+
+
 def resolve(kind: str, words: list[str], anchor: date | None) -> str | None:
-    """Resolve the words of a matched expression of ``kind`` against the document date ``anchor``."""
-    words = [w.lower().rstrip(".,") for w in words if w not in (".", ",")]
-    nums = [w for w in words if w[:1].isdigit()]
+    """Resolve the words of a matched expression of ``kind`` against the document date ``anchor``.
+
+    None when the words name no real date (30 February, a year out of the calendar's range).
+    """
+    try:
+        return _resolve(kind, [w.lower() for w in words if w not in (".", ",")], anchor)
+    except OverflowError:  # "99999 weeks ago", "tomorrow" on 9999-12-31: past the calendar's end
+        return None
+
+
+def _resolve(kind: str, words: list[str], anchor: date | None) -> str | None:
     month = next((MONTHS[w] for w in words if w in MONTHS), None)
-    # "2009" is a year; "21st", "28th" (four characters too) and "21" are days
-    year = next((int(w) for w in nums if len(w) == 4 and w.isdigit()), None)
-    day = next((int(digits) for w in nums for digits in [w[:2].rstrip("snrt")]
-                if not (len(w) == 4 and w.isdigit()) and digits.isdigit()), None)
+    # "2009" is a year; "21st", "28th" (four characters too) and "21" are days; a range's first day counts
+    year = next((int(w) for w in words if _YEAR_RE.fullmatch(w)), None)
+    day = next((int(m.group(1)) for w in words if not _YEAR_RE.fullmatch(w) for m in [_DAY_RE.fullmatch(w)] if m),
+               None)
     if kind in ("DMY", "MDY"):
         try:
             return date(year, month, day).isoformat()
-        except (TypeError, ValueError):
+        except (TypeError, ValueError):  # 30 February, 31 June
             return None
     if kind == "MY":
-        return f"{year:04d}-{month:02d}"
+        return _iso(year, month)
     if kind == "YEAR":
-        return f"{year:04d}"
+        return _iso(year)
     if kind == "AGO" and anchor is not None:
-        n = NUMBER_WORDS.get(words[0]) or (int(words[0]) if words[0].isdigit() else None)
-        if n is None:
+        n = NUMBER_WORDS.get(words[0])
+        if n is None and _COUNT_RE.fullmatch(words[0]):
+            n = int(words[0])
+        if n is None:  # "twenty", "1.5", "10,000": no count accord reads
             return None
         unit = words[1].rstrip("s")
         if unit == "year":
-            return f"{anchor.year - n:04d}"
+            return _iso(anchor.year - n)
         if unit == "month":
-            y, m = _shift_month(anchor.year, anchor.month, -n)
-            return f"{y:04d}-{m:02d}"
+            return _iso(*_shift_month(anchor.year, anchor.month, -n))
         return (anchor - timedelta(days=n * (7 if unit == "week" else 1))).isoformat()
     if anchor is None:
         return None
     if kind in ("REL_MONTH", "IN_MONTH"):
         rel = words[0]
-        words = [w for w in words if w not in ("early", "late", "mid", "mid-")]
         y = anchor.year
         if rel == "next":
             y = y if month > anchor.month else y + 1
@@ -103,15 +141,14 @@ def resolve(kind: str, words: list[str], anchor: date | None) -> str | None:
             y = y if month < anchor.month else y - 1
         elif rel != "this" and month > anchor.month:
             y -= 1  # a bare month in news means the most recent one
-        return f"{y:04d}-{month:02d}"
+        return _iso(y, month)
     if kind == "REL_UNIT":
         rel, unit = words[0], words[1]
         step = {"next": 1, "this": 0}.get(rel, -1)
         if unit == "year":
-            return f"{anchor.year + step:04d}"
+            return _iso(anchor.year + step)
         if unit == "month":
-            y, m = _shift_month(anchor.year, anchor.month, step)
-            return f"{y:04d}-{m:02d}"
+            return _iso(*_shift_month(anchor.year, anchor.month, step))
         return (anchor + timedelta(weeks=step)).isoformat()
     if kind == "DAY_WORD":
         step = {"yesterday": -1, "today": 0, "tomorrow": 1}[words[0]]
