@@ -378,7 +378,7 @@ def annotate_dataset(
     documents fit in one batch; 0: no Dask, this process);
     ``scheduler`` the address of an existing cluster, or pass a ``client`` (create it
     under :func:`short_logs`, or with :func:`local_cluster`, to keep memory bounded).
-    Read it back with :func:`accord.store.read_dataset`. ``syntax``: engine v2 (the
+    Read it back with :func:`accord.read_tables` (or :func:`accord.dataset.read.read_dataset`). ``syntax``: engine v2 (the
     default) or v1 (False); the dataset records which, and a change of engine, like a
     change of lexicon, needs a new folder or ``overwrite``.
 

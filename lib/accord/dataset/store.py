@@ -249,7 +249,7 @@ class Dataset:
             "tables": list(tables.TABLE_NAMES),
             "partitioning": {"tables": list(PARTITIONED), "key": PARTITION,
                              "value": "published month YYYY-MM of the document, or 'unknown'"},
-            "read_with": "accord.store.read_dataset(path)",
+            "read_with": "accord.read_tables(path)",
             **extra,
         }
         _write_atomic(self.root / MARKER, (json.dumps(meta, indent=2) + "\n").encode(), self.durable)

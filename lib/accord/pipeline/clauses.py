@@ -1,7 +1,8 @@
 """Shallow clause analysis shared by the claims and relations components.
 
-The pipeline has no parser (spaCy's trained models are not available), so the
-arguments of a predicate are found with a few ordered heuristics over the
+This is engine v1's view of a sentence, and the word-order fallback of engine v2/v3's
+:class:`~accord.pipeline.syntax.TreeView`, which answers the same questions from the
+parse: the arguments of a predicate are found with a few ordered heuristics over the
 tokens of its sentence: coordinated actors form groups, the subject is the
 group standing before the predicate that is not the object of a preposition,
 the object is the first group after it inside the same clause. The heuristics

@@ -1,7 +1,8 @@
 """The spaCy pipeline: a blank English tokenizer, the sentencizer and accord's components.
 
-No trained model is loaded: the components are rule-based over the lexicon, so
-annotation is deterministic. Components are registered as spaCy factories, each
+By default the pipeline runs accord's own trained parser (``models/en_ud``) and event
+model (``models/events``), both shipped in the package and loaded from disk, never
+downloaded; annotation is deterministic. Components are registered as spaCy factories, each
 declaring what it ``requires`` and ``assigns`` (``nlp.analyze_pipes()`` checks the
 order; a new component is one more factory and one more ``add_pipe``; ``doc._.date``, the
 publication date, is set on the Doc by the caller before the pipeline runs), and
