@@ -16,6 +16,8 @@ from .phrases import PhraseTable, phrase_splitter
 from .syntax import TreeView
 from .clauses import Arg, ClauseRules, SentenceView, by_sentence, sentence_views
 from .grammar import QUOTE_CLOSE, QUOTE_OPEN
+from . import opencues
+from .opencues import OpenClaim
 from .wordlists import unique
 from ..lexicon import Cue, Lexicon
 
@@ -82,6 +84,11 @@ class ClaimExtractor:
                     continue
                 claims.append(claim)
                 here.append(claim)
+            if view.parsed:
+                for found_open in self._open_claims(view, here):
+                    claim = self._from_open(view, sent_id, len(claims), found_open)
+                    claims.append(claim)
+                    here.append(claim)
         doc._.claims = claims
         return doc
 
@@ -89,7 +96,11 @@ class ClaimExtractor:
         entries = self.cues[form]
         preps = [c for c in entries if c.pos == "prep"]
         if preps:
-            return self._according_to(view, sent_id, s, e, preps[0], index)
+            claim = self._according_to(view, sent_id, s, e, preps[0], index)
+            if claim is None and view.parsed:  # a source the lexicon does not know ("according to analysts")
+                found_open = opencues.according_to(view, s, e, preps[0].stance)
+                claim = self._from_open(view, sent_id, index, found_open) if found_open else None
+            return claim
         verbs = [c for c in entries if c.pos in ("verb", "adj")]
         nouns = [c for c in entries if c.pos == "noun"]
         adjective = any(c.pos == "adj" for c in entries)  # "concerned", "wary": predicates, never nouns
@@ -169,6 +180,35 @@ class ClaimExtractor:
         start = min(s, span[0]) if span else s
         return Claim(index, sent_id, start, max(c_end, e), s, e, view.doc[s:e].text, cue.stance,
                      list(source.codes), span, c_start, c_end, quote, about)
+
+    @staticmethod
+    def _open_claims(view: SentenceView, here: list[Claim]) -> list[OpenClaim]:
+        """The reports of open class in a parsed sentence whose cue no claim of the lexicon's cues holds."""
+        taken = {k for c in here for k in range(c.cue_start, c.cue_end)}
+        out: list[OpenClaim] = []
+        first = opencues.headline(view) if not here else None
+        if first is not None:
+            out.append(first)
+            taken.update(range(first.cue_start, first.cue_end))
+        for k in range(view.start, view.end):
+            if k in taken:
+                continue
+            found = opencues.document_report(view, k) or opencues.postposed(view, k) or opencues.claim_noun(view, k)
+            if found is not None:
+                out.append(found)
+                taken.update(range(found.cue_start, found.cue_end))
+        return out
+
+    def _from_open(self, view: SentenceView, sent_id: int, index: int, oc: OpenClaim) -> Claim:
+        """A :class:`Claim` of a report found by shape (its source phrase is kept whole, as found)."""
+        s, e = oc.cue_start, oc.cue_end
+        c_start, c_end = oc.content_start, oc.content_end
+        about = unique(c for g in view.groups if c_start <= g.start < c_end for c in g.codes)
+        span = (oc.source.start, oc.source.end) if oc.source is not None else None
+        codes = list(oc.source.codes) if oc.source is not None else []
+        start = min(s, span[0]) if span else s
+        return Claim(index, sent_id, start, max(c_end, e), s, e, view.doc[s:e].text, oc.stance, codes, span,
+                     c_start, c_end, _quote(view, c_start, c_end), about)
 
     @staticmethod
     def _inverted_source(view: SentenceView, e: int) -> Arg | None:
