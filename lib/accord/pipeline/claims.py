@@ -135,6 +135,10 @@ class ClaimExtractor:
         if source is None:
             return None
         c_start, c_end = self._content(view, source.end if inverted or passive_subject else e, later)
+        after = opencues.postposed(view, s) if pos == "verb" and not passive_subject else None
+        if after is not None and after.source is not None and after.source.start <= source.start < after.source.end:
+            # "X did Y, the ministry said on Monday, calling it ...": the statement is before, whatever follows
+            c_start, c_end = after.content_start, after.content_end
         quote = _quote(view, c_start, c_end)
         lead = _quote_before(view, min(s, source.start) if source.start >= view.start else s, right_before=True)
         if lead is not None and lead[0] <= view.start + 1:
@@ -153,6 +157,9 @@ class ClaimExtractor:
         if c_end <= c_start:
             return None
         claim = self._make(view, sent_id, index, s, e, cue, source, c_start, c_end, quote)
+        if after is not None and (c_start, c_end) == (after.content_start, after.content_end):
+            claim.source_span = (after.source.start, after.source.end)  # the phrase between the comma and the verb
+            claim.start = min(s, after.source.start)
         if passive_subject is not None:
             claim.about = [c for c in passive_subject.codes if c not in claim.about] + claim.about
         return claim
@@ -193,7 +200,10 @@ class ClaimExtractor:
         for k in range(view.start, view.end):
             if k in taken:
                 continue
-            found = opencues.document_report(view, k) or opencues.postposed(view, k) or opencues.claim_noun(view, k)
+            found = opencues.document_report(view, k) or opencues.postposed(view, k) or opencues.claim_noun(view, k) \
+                or opencues.object_report(view, k)
+            if found is not None and _own_words(found, here):
+                continue  # "X rejected the offer, calling it a ploy": X's own words inside X's claim
             if found is not None:
                 out.append(found)
                 taken.update(range(found.cue_start, found.cue_end))
@@ -243,6 +253,14 @@ class ClaimExtractor:
                     break
             k += 1
         return start, _trim(view, start, k)
+
+
+def _own_words(found: OpenClaim, here: list[Claim]) -> bool:
+    """Whether a report found by shape lies inside the content of a claim of the same source."""
+    if found.source is None or not found.source.codes:
+        return False
+    codes = set(found.source.codes)
+    return any(c.content_start <= found.cue_start < c.content_end and codes == set(c.source) for c in here)
 
 
 def _reduced_passive(view: SentenceView, s: int, e: int) -> bool:

@@ -10,7 +10,9 @@ Yaounde", "a recent poll"):
 * a document or a measurement that reports: "data showed ...", "the report found ..."
   (:func:`document_report`);
 * a reporting noun with a that-clause: "the claim that ...", "fears that ..." (:func:`claim_noun`);
-* a headline whose colon is the cue: "Kremlin: talks with Kyiv possible" (:func:`headline`).
+* a headline whose colon is the cue: "Kremlin: talks with Kyiv possible" (:func:`headline`);
+* a judgement, request or reaction through an object: "called the verdict a vendetta", "asked Manila
+  to explain", "welcomed the decision" (:func:`object_report`).
 
 Each finder reads one sentence view (parsed: :class:`~accord.pipeline.syntax.TreeView`) and returns
 an :class:`OpenClaim` or None; the words it reads are data (``data/grammar/english.yaml``). The
@@ -26,8 +28,10 @@ from dataclasses import dataclass
 from spacy.tokens import Token
 
 from .clauses import Arg, SentenceView
-from .grammar import (CLAIM_NOUNS, DOCUMENT_NOUNS, DOCUMENT_VERBS, HEADLINE_LABELS, POSTPOSED_FILLERS,
-                      POSTPOSED_VERBS, PRONOUNS, QUOTE_CLOSE, QUOTE_OPEN, SOURCE_STOPS)
+from .grammar import (CLAIM_NOUNS, DOCUMENT_NOUNS, DOCUMENT_VERBS, HEADLINE_LABELS, JUDGEMENT_DENIALS, JUDGEMENT_PRAISE,
+                      JUDGEMENT_VERBS, OBJECT_VERBS,
+                      POSTPOSED_FILLERS, POSTPOSED_VERBS, PRONOUNS, QUOTE_CLOSE, QUOTE_OPEN, REQUEST_VERBS,
+                      SOURCE_STOPS)
 from .wordlists import unique
 
 # tags of the words a source noun phrase is made of (Penn tags, which the trained tagger assigns)
@@ -237,3 +241,75 @@ def headline(view: SentenceView) -> OpenClaim | None:
     if c_end - c_start < 3:
         return None
     return OpenClaim(colon, colon + 1, "assert", source_arg(view, view.start, colon), c_start, c_end)
+
+
+def _subject_of(verb: Token) -> Token | None:
+    """The subject of a verb, through the verbs it hangs from ("..., calling X Y": the main verb's)."""
+    v = verb
+    for _ in range(4):
+        subj = next((c for c in v.children if c.dep_ in ("nsubj", "nsubj:outer")), None)
+        if subj is not None:
+            return subj
+        if any(c.dep_ == "nsubj:pass" for c in v.children) or v.head is v:
+            return None  # "was called a hero": the source is not named
+        if v.dep_ not in ("advcl", "conj", "xcomp", "parataxis") and not (v.dep_ == "ccomp" and v.tag_ == "VBG"):
+            return None  # a participle set off after its main verb ("said, calling X Y") shares its subject
+        v = v.head
+    return None
+
+
+def object_report(view: SentenceView, k: int) -> OpenClaim | None:
+    """"called the verdict a vendetta", "described it as a milestone", "asked Manila to explain",
+    "welcomed the decision": the content is the object with its predicate (or the object alone)."""
+    verb = view.doc[k]
+    w = view.lower[k]
+    if not verb.tag_.startswith("VB") or verb.dep_ in ("acl", "amod") or k + 1 >= view.end \
+            or view.lower[k + 1] in ("for", "on", "off", "up", "in"):
+        return None  # "a town called X"; "called for", "called on": the lexicon's own cues
+    kids = [c for c in verb.children if c.i > k]
+    obj = next((c for c in kids if c.dep_ in ("obj", "iobj")), None)
+    if w in JUDGEMENT_VERBS:
+        stance = JUDGEMENT_VERBS[w]
+        pred = next((c for c in kids if c.dep_ == "xcomp" or (c.dep_ in ("obl", "advcl") and any(
+            m.lower_ == "as" for m in c.children if m.dep_ in ("case", "mark")))), None)
+        objs = [c for c in kids if c.dep_ in ("obj", "iobj")]
+        if pred is None and len(objs) == 2:
+            pred = objs[1]  # "calling China a true friend": the parser may take the predicate for a second object
+        if pred is None or (obj is None and verb.dep_ != "acl:relcl"):
+            return None
+        lo = obj.left_edge.i if obj is not None else pred.left_edge.i
+        hi = pred.right_edge.i + 1
+        words = {view.lower[m] for m in range(pred.left_edge.i, min(hi, view.end))}
+        if words & JUDGEMENT_DENIALS:
+            stance = "deny"  # "called the report a fabrication"
+        elif words & JUDGEMENT_PRAISE:
+            stance = "praise"  # "calling China a true friend"
+    elif w in REQUEST_VERBS:
+        stance = REQUEST_VERBS[w]
+        comp = next((c for c in kids if c.dep_ in ("xcomp", "ccomp")), None)
+        if comp is None or obj is None and comp.dep_ == "xcomp":
+            return None
+        lo = obj.left_edge.i if obj is not None else comp.left_edge.i
+        hi = comp.right_edge.i + 1
+    elif w in OBJECT_VERBS:
+        stance = OBJECT_VERBS[w]
+        if obj is None:
+            return None
+        lo, hi = obj.left_edge.i, obj.right_edge.i + 1
+    else:
+        return None
+    lo, hi = max(lo, k + 1), min(hi, view.end)
+    hi = _trim(view, lo, hi)
+    if hi <= lo:
+        return None
+    subj = _subject_of(verb)
+    if subj is None or subj.lower_ in ("it", "there", "which", "that", "who"):
+        if verb.dep_ != "acl:relcl" or subj is None:
+            return None
+    slo, shi = _np_span(view, subj)
+    if shi - slo > MAX_SOURCE + 4:
+        return None  # a clause, not a phrase
+    phrase = getattr(view, "phrase", None)  # the parse's actor search (TreeView), richer than the span's mentions
+    found = phrase(subj) if phrase is not None else None
+    source = Arg(list(found.codes), slo, shi) if found is not None else source_arg(view, slo, shi)
+    return OpenClaim(k, k + 1, stance, source, lo, hi)
