@@ -18,6 +18,7 @@ from .clauses import Arg, ClauseRules, SentenceView, by_sentence, sentence_views
 from .grammar import QUOTE_CLOSE, QUOTE_OPEN
 from . import opencues
 from .opencues import OpenClaim
+from .stances import refine_stance
 from .wordlists import unique
 from ..lexicon import Cue, Lexicon
 
@@ -64,6 +65,9 @@ class ClaimExtractor:
         self.frame_only = {form for form, cues in self.cues.items() if all(c.frame for c in cues)}
         # lemmas that may follow their source ("“...,” said Putin"), by lemma whatever the part of speech
         self.inverting = frozenset(c.lemma for c in lexicon.cues if c.inverts)
+        # verb forms of the lexicon's cues with their stance, for the stance of a speaker's own verb ("said it opposes")
+        self.verb_stances = {form: cues[0].stance for form, cues in self.cues.items()
+                             if " " not in form and cues[0].pos == "verb"}
         # where the content of a claim stops: the writer's own clauses
         self.content_breaks = lexicon.rules.content_breaks
 
@@ -132,6 +136,8 @@ class ClaimExtractor:
             # a source the lexicon cannot code ("analysts", "a senior official") still makes a claim when
             # the tree gives the reporting verb a subject and a complement (engine v2)
             source = view.uncoded_source(s)
+            if source is None and view.parsed:
+                source = opencues.object_subject(view, s)  # "his supporters accused X of Y": the object is the content
         if source is None:
             return None
         c_start, c_end = self._content(view, source.end if inverted or passive_subject else e, later)
@@ -157,6 +163,8 @@ class ClaimExtractor:
         if c_end <= c_start:
             return None
         claim = self._make(view, sent_id, index, s, e, cue, source, c_start, c_end, quote)
+        if pos == "verb" and view.parsed and e == s + 1:
+            claim.stance = refine_stance(view.doc, s, claim.stance, self.verb_stances)
         if after is not None and (c_start, c_end) == (after.content_start, after.content_end):
             claim.source_span = (after.source.start, after.source.end)  # the phrase between the comma and the verb
             claim.start = min(s, after.source.start)

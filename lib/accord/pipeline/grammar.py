@@ -38,3 +38,5 @@ REQUEST_VERBS: dict[str, str] = dict(_WORDS["request_verbs"])
 OBJECT_VERBS: dict[str, str] = dict(_WORDS["object_verbs"])
 JUDGEMENT_DENIALS: set[str] = set(_WORDS["judgement_denials"])
 JUDGEMENT_PRAISE: set[str] = set(_WORDS["judgement_praise"])
+STATEMENT_OBJECTS: set[str] = set(_WORDS["statement_objects"]) | set(CLAIM_NOUNS) | DOCUMENT_NOUNS
+OPPOSING_DENIALS: set[str] = set(_WORDS["opposing_denials"])

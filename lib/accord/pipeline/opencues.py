@@ -203,13 +203,16 @@ def claim_noun(view: SentenceView, k: int) -> OpenClaim | None:
     stance = CLAIM_NOUNS.get(view.lower[k])
     if stance is None or not noun.tag_.startswith("NN") or k + 1 >= view.end:
         return None
-    mark = view.doc[k + 1]
-    if mark.lower_ != "that" or mark.dep_ != "mark" or mark.head.i <= k:
-        return None  # "the report that he wrote": a relative clause, not a content
-    clause = mark.head
-    if clause.head.i != k and clause.head.head.i != k:
+    # the clause of the noun, opened by "that" as a conjunction ("the claim that ...", "warnings from X that
+    # ..."); in "the report that he wrote" "that" is the relative clause's own argument, not its mark
+    clause = next((c for c in noun.children if c.dep_ in ("acl", "ccomp", "acl:relcl", "dep") and c.i > k and any(
+        m.dep_ == "mark" and m.lower_ == "that" for m in c.children)), None)
+    if clause is None:
         return None
-    c_start, c_end = _clause_span(view, clause, k + 1)
+    mark = next(m for m in clause.children if m.dep_ == "mark" and m.lower_ == "that")
+    if mark.i - k > 8:
+        return None
+    c_start, c_end = _clause_span(view, clause, mark.i)
     if c_end - c_start < 2:
         return None
     source = None
@@ -275,6 +278,8 @@ def object_report(view: SentenceView, k: int) -> OpenClaim | None:
         objs = [c for c in kids if c.dep_ in ("obj", "iobj")]
         if pred is None and len(objs) == 2:
             pred = objs[1]  # "calling China a true friend": the parser may take the predicate for a second object
+        elif pred is None and obj is not None and verb.dep_ == "acl:relcl":
+            pred, obj = obj, None  # "exercises, which Pyongyang calls rehearsals for invasion": the object is extracted
         if pred is None or (obj is None and verb.dep_ != "acl:relcl"):
             return None
         lo = obj.left_edge.i if obj is not None else pred.left_edge.i
@@ -313,3 +318,22 @@ def object_report(view: SentenceView, k: int) -> OpenClaim | None:
     found = phrase(subj) if phrase is not None else None
     source = Arg(list(found.codes), slo, shi) if found is not None else source_arg(view, slo, shi)
     return OpenClaim(k, k + 1, stance, source, lo, hi)
+
+
+def object_subject(view: SentenceView, k: int) -> Arg | None:
+    """The subject phrase of a reporting verb whose content is its object ("his supporters accused X of Y",
+    "protesters denounced the deal"), when the lexicon knows no actor in it; None without an object."""
+    verb = view.doc[k]
+    while verb.dep_ in ("compound:prt", "fixed") and verb.head is not verb:
+        verb = verb.head
+    if not verb.tag_.startswith("VB") or not any(c.dep_ in ("obj", "xcomp", "ccomp") and c.i > verb.i for c in verb.children):
+        return None
+    subj = _subject_of(verb)
+    if subj is None or subj.lower_ in ("it", "there", "which", "that", "who", "what"):
+        return None
+    lo, hi = _np_span(view, subj)
+    if hi - lo > MAX_SOURCE + 4 or hi > k:
+        return None
+    phrase = getattr(view, "phrase", None)
+    found = phrase(subj) if phrase is not None else None
+    return Arg(list(found.codes), lo, hi) if found is not None else source_arg(view, lo, hi)
