@@ -19,6 +19,7 @@ from .grammar import QUOTE_CLOSE, QUOTE_OPEN
 from . import opencues
 from .opencues import OpenClaim
 from .stances import refine_stance
+from .sources import clean_span
 from .wordlists import unique
 from ..lexicon import Cue, Lexicon
 
@@ -192,6 +193,8 @@ class ClaimExtractor:
     def _make(self, view, sent_id, index, s, e, cue, source: Arg, c_start, c_end, quote) -> Claim:
         about = unique(c for g in view.groups if c_start <= g.start < c_end for c in g.codes)
         span = view.source_phrase(source) if view.start <= source.start < view.end else None
+        if span is not None:
+            span = clean_span(view, span[0], span[1], s, e) or (source.start, source.end)
         start = min(s, span[0]) if span else s
         return Claim(index, sent_id, start, max(c_end, e), s, e, view.doc[s:e].text, cue.stance,
                      list(source.codes), span, c_start, c_end, quote, about)
@@ -223,6 +226,8 @@ class ClaimExtractor:
         c_start, c_end = oc.content_start, oc.content_end
         about = unique(c for g in view.groups if c_start <= g.start < c_end for c in g.codes)
         span = (oc.source.start, oc.source.end) if oc.source is not None else None
+        if span is not None:
+            span = clean_span(view, span[0], span[1], s, e)
         codes = list(oc.source.codes) if oc.source is not None else []
         start = min(s, span[0]) if span else s
         return Claim(index, sent_id, start, max(c_end, e), s, e, view.doc[s:e].text, oc.stance, codes, span,

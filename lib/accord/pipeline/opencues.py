@@ -133,13 +133,22 @@ def postposed(view: SentenceView, k: int) -> OpenClaim | None:
 def according_to(view: SentenceView, s: int, e: int, stance: str) -> OpenClaim | None:
     """"according to X" with any noun phrase X (the lexicon's rule wants an actor it knows)."""
     j = e
-    while j < view.end and view.lower[j] not in SOURCE_STOPS and j - e < 14:
+    final = s > view.start + 1  # "..., according to X": the phrase may run on with an apposition
+    while j < view.end and j - e < 14:
+        if view.lower[j] in SOURCE_STOPS and not (final and view.lower[j] == "," and j + 1 < view.end
+                                                   and view.doc[j + 1].tag_ in ("DT", "JJ", "NN", "NNS", "PRP$")):
+            break
         t = view.doc[j]
         if (t.tag_.startswith("VB") and t.tag_ != "VBN") or t.tag_ == "MD":
             break
         j += 1
     if j == e:
         return None
+    if j + 1 < view.end and view.lower[j] == "," and view.lower[j + 1] in ("who", "which", "whose"):
+        # "according to the commission, which has been accused of ...": the relative clause is the source's
+        j += 2
+        while j < view.end and view.lower[j] not in END:
+            j += 1
     src_end = j
     while src_end > e and view.doc[src_end - 1].is_punct:
         src_end -= 1
