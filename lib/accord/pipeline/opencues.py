@@ -346,3 +346,38 @@ def object_subject(view: SentenceView, k: int) -> Arg | None:
     phrase = getattr(view, "phrase", None)
     found = phrase(subj) if phrase is not None else None
     return Arg(list(found.codes), lo, hi) if found is not None else source_arg(view, lo, hi)
+
+
+def learned_claim(view: SentenceView, k: int, stance: str) -> OpenClaim | None:
+    """The source and content of a cue the learned detector found at ``k`` (:mod:`.cuemodel`): for a
+    verb its subject and its clause or object (or, set off after its content, the statement before);
+    for a noun its possessor and its that-clause; for a colon the headline's parts."""
+    t = view.doc[k]
+    if view.lower[k] == ":":
+        return headline(view)
+    if t.tag_.startswith("NN"):
+        found = claim_noun(view, k)
+        if found is not None:
+            found.stance = stance if view.lower[k] not in CLAIM_NOUNS else found.stance
+        return found
+    if not t.tag_.startswith("VB"):
+        return None
+    after = postposed(view, k)
+    if after is not None:
+        return after
+    comp = next((c for c in t.children if c.dep_ in ("ccomp", "parataxis") and c.i > k), None) \
+        or next((c for c in t.children if c.dep_ in ("xcomp", "obj") and c.i > k), None)
+    if comp is None:
+        return None
+    c_start, c_end = _clause_span(view, comp, k)
+    if c_end <= c_start:
+        return None
+    subj = _subject_of(t)
+    source = None
+    if subj is not None and subj.lower_ not in ("it", "there", "which", "that", "who", "what"):
+        lo, hi = _np_span(view, subj)
+        if hi - lo <= MAX_SOURCE + 4 and hi <= k:
+            phrase = getattr(view, "phrase", None)
+            found = phrase(subj) if phrase is not None else None
+            source = Arg(list(found.codes), lo, hi) if found is not None else source_arg(view, lo, hi)
+    return OpenClaim(k, k + 1, stance, source, c_start, c_end)
