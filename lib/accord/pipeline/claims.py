@@ -222,7 +222,8 @@ class ClaimExtractor:
                 taken.update(range(found.cue_start, found.cue_end))
         if self.cue_model is not None:
             # the words the rules leave that the learned detector is sure of (measured: more cues, same precision)
-            probs = cue_probabilities(self.cue_model, view.doc, [k for k in range(view.start, view.end) if k not in taken])
+            asked = [k for k in range(view.start, view.end) if k not in taken and opencues.can_report(view, k)]
+            probs = cue_probabilities(self.cue_model, view.doc, asked)
             for k, p in sorted(probs.items()):
                 if p < THRESHOLD or k in taken:
                     continue

@@ -348,6 +348,19 @@ def object_subject(view: SentenceView, k: int) -> Arg | None:
     return Arg(list(found.codes), lo, hi) if found is not None else source_arg(view, lo, hi)
 
 
+def can_report(view: SentenceView, k: int) -> bool:
+    """Whether :func:`learned_claim` could build a claim on token ``k`` (a cheap test of its shapes, so that the
+    learned detector is asked only about such words): a verb with a complement or of the postposed shape, a noun
+    with a that-clause, a headline's colon."""
+    t = view.doc[k]
+    if t.tag_.startswith("VB"):
+        return view.lower[k] in POSTPOSED_VERBS or any(c.dep_ in ("ccomp", "parataxis", "xcomp", "obj") and c.i > k
+                                                       for c in t.children)
+    if t.tag_.startswith("NN"):
+        return any(c.dep_ in ("acl", "ccomp", "acl:relcl", "dep") and c.i > k for c in t.children)
+    return view.lower[k] == ":" and k < view.start + 7
+
+
 def learned_claim(view: SentenceView, k: int, stance: str) -> OpenClaim | None:
     """The source and content of a cue the learned detector found at ``k`` (:mod:`.cuemodel`): for a
     verb its subject and its clause or object (or, set off after its content, the statement before);
