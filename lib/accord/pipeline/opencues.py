@@ -393,4 +393,10 @@ def learned_claim(view: SentenceView, k: int, stance: str) -> OpenClaim | None:
             phrase = getattr(view, "phrase", None)
             found = phrase(subj) if phrase is not None else None
             source = Arg(list(found.codes), lo, hi) if found is not None else source_arg(view, lo, hi)
+    if source is None:
+        found = view.subject(k)  # the component's own search (word order where the parse has no subject)
+        if found is not None and view.start <= found.start < k:
+            source = found
+    if source is None and t.tag_ == "VBN" and k == view.start:
+        return None  # "Asked whether ...,": a circumstance of another report, not a report
     return OpenClaim(k, k + 1, stance, source, c_start, c_end)
