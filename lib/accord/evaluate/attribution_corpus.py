@@ -89,8 +89,11 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("path", nargs="?", default=str(CORPUS_TEST))
     ap.add_argument("--details", action="store_true", help="print misses, false alarms and imperfect spans")
     ap.add_argument("--limit", type=int, default=0, help="score only the first N items")
+    ap.add_argument("--origin", default=None, help="score only the items whose id starts so (gum:, ewt:, w)")
     args = ap.parse_args(argv)
     items = load_corpus_attributions(args.path)
+    if args.origin:
+        items = [i for i in items if str(i["id"]).startswith(args.origin)]
     if args.limit:
         items = items[:args.limit]
     predicted = engine_claims(items)
