@@ -5,7 +5,8 @@ split is larger, labelled by other hands (section 7 of ``training/corpus/ANNOTAT
 mixes news-style passages with treebank sentences (EWT, GUM), so it says more about how the
 claims component generalises. Spans are character offsets there; this module turns them into
 the verbatim spans :func:`.attribution.score_attributions` reads (a cue of two pieces counts by
-its first; a content of several spans is their words joined), annotates every item as a
+its first; a content of several spans is their words joined; attributions repeated once per
+actor code over the same words count once), annotates every item as a
 document and scores the engine's claims the same way: cue P/R/F1 by overlap, and over the
 matched pairs source and content token-F1 and stance accuracy.
 
@@ -40,9 +41,17 @@ def load_corpus_attributions(path: str | Path) -> list[dict[str, Any]]:
         raw = json.loads(line)
         text = raw["text"]
         gold = []
+        seen = set()
         for a in raw.get("attributions") or []:
             cs, ce = _first(a["cue"])
             src = a.get("source")
+            # one attribution per actor code of a phrase naming several ("officials from both governments"):
+            # the same words, which the engine reports once, count once
+            key = (cs, ce, tuple(src["span"]) if src and src.get("span") else None,
+                   tuple(tuple(c) for c in a.get("content") or []))
+            if key in seen:
+                continue
+            seen.add(key)
             source = text[src["span"][0]:src["span"][1]] if src and src.get("span") else None
             content = " ".join(text[s:e] for s, e in (a.get("content") or []))
             gold.append({"cue": text[cs:ce], "cue_span": (cs, ce), "source": source,
