@@ -92,7 +92,9 @@ def _engine_claims(item: Mapping[str, Any], rows: list[Mapping[str, Any]]) -> li
     for r in rows:
         lo, hi = int(r["start"]), int(r["end"])
         cue = _find(text[lo:hi], str(r["cue"]))
-        out.append({"cue_span": (lo + cue[0], lo + cue[1]) if cue else None, "source": r.get("source_text"),
+        source = r.get("source_text")  # a claim without a named source has none (a missing value in the table)
+        out.append({"cue_span": (lo + cue[0], lo + cue[1]) if cue else None,
+                    "source": source if isinstance(source, str) else None,
                     "content": r.get("content"), "stance": r.get("stance")})
     return out
 

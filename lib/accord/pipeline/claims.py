@@ -16,6 +16,11 @@ from .phrases import PhraseTable, phrase_splitter
 from .syntax import TreeView
 from .clauses import Arg, ClauseRules, SentenceView, by_sentence, sentence_views
 from .grammar import QUOTE_CLOSE, QUOTE_OPEN
+from . import opencues
+from .opencues import OpenClaim
+from .stances import refine_stance
+from .sources import clean_span
+from .cuemodel import THRESHOLD, cue_probabilities, load_cue_model
 from .wordlists import unique
 from ..lexicon import Cue, Lexicon
 
@@ -62,6 +67,11 @@ class ClaimExtractor:
         self.frame_only = {form for form, cues in self.cues.items() if all(c.frame for c in cues)}
         # lemmas that may follow their source ("“...,” said Putin"), by lemma whatever the part of speech
         self.inverting = frozenset(c.lemma for c in lexicon.cues if c.inverts)
+        # verb forms of the lexicon's cues with their stance, for the stance of a speaker's own verb ("said it opposes")
+        self.verb_stances = {form: cues[0].stance for form, cues in self.cues.items()
+                             if " " not in form and cues[0].pos == "verb"}
+        # the learned cue detector (None when the package ships none): asked about the words the rules leave
+        self.cue_model = load_cue_model()
         # where the content of a claim stops: the writer's own clauses
         self.content_breaks = lexicon.rules.content_breaks
 
@@ -82,6 +92,11 @@ class ClaimExtractor:
                     continue
                 claims.append(claim)
                 here.append(claim)
+            if view.parsed:
+                for found_open in self._open_claims(view, here):
+                    claim = self._from_open(view, sent_id, len(claims), found_open)
+                    claims.append(claim)
+                    here.append(claim)
         doc._.claims = claims
         return doc
 
@@ -89,7 +104,11 @@ class ClaimExtractor:
         entries = self.cues[form]
         preps = [c for c in entries if c.pos == "prep"]
         if preps:
-            return self._according_to(view, sent_id, s, e, preps[0], index)
+            claim = self._according_to(view, sent_id, s, e, preps[0], index)
+            if claim is None and view.parsed:  # a source the lexicon does not know ("according to analysts")
+                found_open = opencues.according_to(view, s, e, preps[0].stance)
+                claim = self._from_open(view, sent_id, index, found_open) if found_open else None
+            return claim
         verbs = [c for c in entries if c.pos in ("verb", "adj")]
         nouns = [c for c in entries if c.pos == "noun"]
         adjective = any(c.pos == "adj" for c in entries)  # "concerned", "wary": predicates, never nouns
@@ -121,9 +140,15 @@ class ClaimExtractor:
             # a source the lexicon cannot code ("analysts", "a senior official") still makes a claim when
             # the tree gives the reporting verb a subject and a complement (engine v2)
             source = view.uncoded_source(s)
+            if source is None and view.parsed:
+                source = opencues.object_subject(view, s)  # "his supporters accused X of Y": the object is the content
         if source is None:
             return None
         c_start, c_end = self._content(view, source.end if inverted or passive_subject else e, later)
+        after = opencues.postposed(view, s) if pos == "verb" and not passive_subject else None
+        if after is not None and after.source is not None and after.source.start <= source.start < after.source.end:
+            # "X did Y, the ministry said on Monday, calling it ...": the statement is before, whatever follows
+            c_start, c_end = after.content_start, after.content_end
         quote = _quote(view, c_start, c_end)
         lead = _quote_before(view, min(s, source.start) if source.start >= view.start else s, right_before=True)
         if lead is not None and lead[0] <= view.start + 1:
@@ -142,6 +167,11 @@ class ClaimExtractor:
         if c_end <= c_start:
             return None
         claim = self._make(view, sent_id, index, s, e, cue, source, c_start, c_end, quote)
+        if pos == "verb" and view.parsed and e == s + 1:
+            claim.stance = refine_stance(view.doc, s, claim.stance, self.verb_stances)
+        if after is not None and (c_start, c_end) == (after.content_start, after.content_end):
+            claim.source_span = (after.source.start, after.source.end)  # the phrase between the comma and the verb
+            claim.start = min(s, after.source.start)
         if passive_subject is not None:
             claim.about = [c for c in passive_subject.codes if c not in claim.about] + claim.about
         return claim
@@ -166,9 +196,56 @@ class ClaimExtractor:
     def _make(self, view, sent_id, index, s, e, cue, source: Arg, c_start, c_end, quote) -> Claim:
         about = unique(c for g in view.groups if c_start <= g.start < c_end for c in g.codes)
         span = view.source_phrase(source) if view.start <= source.start < view.end else None
+        if span is not None:
+            span = clean_span(view, span[0], span[1], s, e) or (source.start, source.end)
         start = min(s, span[0]) if span else s
         return Claim(index, sent_id, start, max(c_end, e), s, e, view.doc[s:e].text, cue.stance,
                      list(source.codes), span, c_start, c_end, quote, about)
+
+    def _open_claims(self, view: SentenceView, here: list[Claim]) -> list[OpenClaim]:
+        """The reports of open class in a parsed sentence whose cue no claim of the lexicon's cues holds."""
+        taken = {k for c in here for k in range(c.cue_start, c.cue_end)}
+        out: list[OpenClaim] = []
+        first = opencues.headline(view) if not here else None
+        if first is not None:
+            out.append(first)
+            taken.update(range(first.cue_start, first.cue_end))
+        for k in range(view.start, view.end):
+            if k in taken:
+                continue
+            found = opencues.document_report(view, k) or opencues.postposed(view, k) or opencues.claim_noun(view, k) \
+                or opencues.object_report(view, k)
+            if found is not None and _own_words(found, here):
+                continue  # "X rejected the offer, calling it a ploy": X's own words inside X's claim
+            if found is not None:
+                out.append(found)
+                taken.update(range(found.cue_start, found.cue_end))
+        if self.cue_model is not None:
+            # the words the rules leave that the learned detector is sure of (measured: more cues, same precision)
+            asked = [k for k in range(view.start, view.end) if k not in taken and opencues.can_report(view, k)]
+            probs = cue_probabilities(self.cue_model, view.doc, asked)
+            for k, p in sorted(probs.items()):
+                if p < THRESHOLD or k in taken:
+                    continue
+                found = opencues.learned_claim(view, k, self.verb_stances.get(view.lower[k], "assert"))
+                if found is None or found.cue_start in taken or _own_words(found, here):
+                    continue
+                out.append(found)
+                taken.update(range(found.cue_start, found.cue_end))
+        return out
+
+    def _from_open(self, view: SentenceView, sent_id: int, index: int, oc: OpenClaim) -> Claim:
+        """A :class:`Claim` of a report found by shape (its source phrase is kept whole, as found)."""
+        s, e = oc.cue_start, oc.cue_end
+        c_start, c_end = oc.content_start, oc.content_end
+        about = unique(c for g in view.groups if c_start <= g.start < c_end for c in g.codes)
+        span = (oc.source.start, oc.source.end) if oc.source is not None else None
+        if span is not None:
+            span = clean_span(view, span[0], span[1], s, e)
+        codes = list(oc.source.codes) if oc.source is not None else []
+        start = min(s, span[0]) if span else s
+        return Claim(index, sent_id, start, max(c_end, e), s, e, view.doc[s:e].text, oc.stance, codes, span,
+                     c_start, c_end, _quote(view, c_start, c_end), about)
 
     @staticmethod
     def _inverted_source(view: SentenceView, e: int) -> Arg | None:
@@ -203,6 +280,14 @@ class ClaimExtractor:
                     break
             k += 1
         return start, _trim(view, start, k)
+
+
+def _own_words(found: OpenClaim, here: list[Claim]) -> bool:
+    """Whether a report found by shape lies inside the content of a claim of the same source."""
+    if found.source is None or not found.source.codes:
+        return False
+    codes = set(found.source.codes)
+    return any(c.content_start <= found.cue_start < c.content_end and codes == set(c.source) for c in here)
 
 
 def _reduced_passive(view: SentenceView, s: int, e: int) -> bool:
