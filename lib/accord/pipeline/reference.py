@@ -193,19 +193,37 @@ def _earlier_sentences(view: View, n: int) -> list[tuple[int, int]]:
     return out
 
 
-def _sentences(view: View, before: int, back: int) -> list[list[list[Mention]]]:
+# dependents inside a noun phrase: a mention's token climbs them to the phrase's head
+_INSIDE_PHRASE = frozenset({"amod", "compound", "conj", "cc", "nmod:poss", "det", "det:poss", "flat", "flat:name",
+                            "nummod", "appos", "case"})
+_CORE = frozenset({"nsubj", "nsubj:pass", "obj", "iobj"})
+
+
+def _core_argument(t: Token) -> tuple[int, str] | None:
+    """(verb, relation) when the noun phrase holding ``t`` is a subject or object of a verb, else None."""
+    while t.dep_ in _INSIDE_PHRASE and t.head.i != t.i:
+        t = t.head
+    return (t.head.i, t.dep_) if t.dep_ in _CORE else None
+
+
+def _sentences(view: View, before: int, back: int, head: Token | None = None) -> list[list[list[Mention]]]:
     """The coordinated groups of mentions within reach, one list per sentence, nearest sentence first:
-    the view's own before token ``before``, then ``back`` earlier sentences."""
+    the view's own before token ``before``, then ``back`` earlier sentences. Given the referring
+    ``head``, the own sentence's groups that are the subject or object of its own verb are left
+    out: "envoys pressed both sides" never means the envoys."""
     own = [list(g.mentions) for g in view.groups if g.mentions[-1].end <= before]
+    mine = _core_argument(head) if head is not None else None
+    if mine is not None:
+        own = [g for g in own if (_core_argument(view.doc[g[0].start]) or (None, ""))[0] != mine[0]]
     out = [own]
     for lo, hi in _earlier_sentences(view, back):
         out.append(_coordinated(view, [m for m in view.history if lo <= m.start < hi]))
     return out
 
 
-def _plural(view: View, before: int, rule: HeadRule, n: int) -> list[Mention]:
+def _plural(view: View, before: int, rule: HeadRule, n: int, head: Token) -> list[Mention]:
     """The ``n`` antecedents of a numbered plural phrase ("both leaders"), or none when it is ambiguous."""
-    for groups in _sentences(view, before, BACK["plural"]):
+    for groups in _sentences(view, before, BACK["plural"], head):
         whole = [g for g in groups if len(_distinct(g)) == n and all(_fits(m, rule) for m in g)]
         if len(whole) == 1:
             return _distinct(whole[0])
@@ -234,6 +252,31 @@ def _singular(view: View, before: int, rule: HeadRule, head: str) -> list[str]:
     return _codes(fitting, rule)
 
 
+def _their(mentions: list[Mention]) -> bool:
+    """Whether "their" may stand for ``mentions``: two actors or more, or one plural group of people
+    ("Burundian refugees ... their government"); a lone state is "it" ("Congolese soil" is not "their")."""
+    if len(_distinct(mentions)) >= 2:
+        return True
+    return len(mentions) == 1 and mentions[0].kind == "state" and any(len(c) > 3 for c in mentions[0].codes)
+
+
+def _possessor(view: View, pronoun: Token) -> list[Mention]:
+    """The antecedent of a possessive pronoun before a referring noun ("its army", "their navies").
+
+    Stricter than a pronoun alone: when the sentence before the pronoun offers two different
+    antecedents that fit ("Mexico broke off relations with Ecuador, its foreign ministry said"),
+    recency does not decide and the phrase stays unresolved.
+    """
+    word = pronoun.lower_
+    want = POSSESSIVE_PRONOUNS[word]
+    own = [list(g.mentions) for g in view.groups if g.mentions[-1].end <= pronoun.i
+           and _fits_pronoun(list(g.mentions), want) and (word != "their" or _their(list(g.mentions)))]
+    if len({tuple(sorted({_key(m) for m in g})) for g in own}) > 1:
+        return []
+    mentions = own[-1] if own else pronoun_antecedent(view, word, pronoun.i)
+    return mentions if mentions and (word != "their" or _their(mentions)) else []
+
+
 def resolve_phrase(view: View, head: Token) -> tuple[list[str], int, int] | None:
     """(codes, start, end) of the actors a referring noun phrase headed by ``head`` stands for.
 
@@ -253,7 +296,7 @@ def resolve_phrase(view: View, head: Token) -> tuple[list[str], int, int] | None
     start = max(min([head.i] + [c.left_edge.i for c in before]), view.start)
     rule = plural or singular
     if possessor is not None:  # "their navies", "its army"
-        mentions = pronoun_antecedent(view, possessor.lower_, possessor.i)
+        mentions = _possessor(view, possessor)
         if not mentions or not all(_fits(m, rule) for m in mentions):
             return None
         codes = _codes(mentions, rule)
@@ -261,7 +304,7 @@ def resolve_phrase(view: View, head: Token) -> tuple[list[str], int, int] | None
         numbers = {NUMBERS[w] for w in words if w in NUMBERS}
         if len(numbers) != 1:
             return None  # "the leaders", "two leaders": no definite count of antecedents
-        codes = _codes(_plural(view, start, plural, numbers.pop()), plural)
+        codes = _codes(_plural(view, start, plural, numbers.pop(), head), plural)
     elif "the" in words and not words & set(NUMBERS):
         codes = _singular(view, start, singular, word)
     else:
