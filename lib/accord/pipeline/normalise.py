@@ -12,8 +12,8 @@ lowercase), a name broken by a whitespace token ("North", "\\u00a0", "Korea": sp
 every whitespace other than one plain space into a token of its own) has to be matched
 *across* that token, and changing NORM would change the parser's features.
 
-Cost: a document whose text is ASCII (most English news) is checked in C and copied as is;
-only the other documents pay a Python pass over their tokens.
+Cost: a document whose text is ASCII (most English news), or NFC without invisible characters,
+is checked in C and read as is; only the other documents pay a Python pass over their tokens.
 """
 from __future__ import annotations
 
@@ -89,21 +89,29 @@ def find_skipping(table, words: Sequence[str], skip: Sequence[bool]) -> list[tup
 
 
 def match_tokens(doc: Doc) -> MatchTokens:
-    """The :class:`MatchTokens` of ``doc``."""
+    """The :class:`MatchTokens` of ``doc``.
+
+    Everything a clean document needs is done in C (its text is ASCII, or already NFC without
+    invisible characters; whitespace tokens are found in the token array): only the documents
+    that need normalising pay a pass in Python over their tokens.
+    """
     texts = [t.text for t in doc]
+    joined = "".join(texts)  # in C; Doc.text would walk the tokens in Python
+    if joined.isascii() or (unicodedata.is_normalized("NFC", joined) and _INVISIBLE.search(joined) is None):
+        norm, lower = texts, [t.lower_ for t in doc]
+    else:
+        norm = list(map(normal_form, texts))
+        lower = [w.lower() for w in norm]
+    skip = [False] * len(texts)
     spaces = doc.to_array("IS_SPACE")
-    if all(map(str.isascii, texts)):  # in C: most English news takes this path
-        lower = [t.lower_ for t in doc]
-        if not spaces.any():
-            return MatchTokens(texts, lower, [False] * len(texts), False)
-        skip = [bool(s) and "\n\n" not in texts[k] for k, s in enumerate(spaces)]
-        return MatchTokens(texts, lower, skip, any(skip))
-    norm = list(map(normal_form, texts))
-    # a paragraph break is never inside a name; any other whitespace token may be
-    skip = [(bool(s) and "\n\n" not in texts[k]) or (not n and bool(t)) for k, (s, n, t) in
-            enumerate(zip(spaces, norm, texts))]
-    changed = any(skip) or any(n != t for n, t in zip(norm, texts))
-    lower = [n.lower() for n in norm] if changed else [t.lower_ for t in doc]
+    if spaces.any():
+        for k in numpy.flatnonzero(spaces).tolist():
+            skip[k] = "\n\n" not in texts[k]  # a paragraph break is never inside a name; other whitespace may be
+    if norm is not texts:
+        for k, w in enumerate(norm):
+            if not w:  # a token of invisible characters only ("Putin \u200b said")
+                skip[k] = True
+    changed = (norm is not texts and norm != texts) or any(skip)
     return MatchTokens(norm, lower, skip, changed)
 
 
