@@ -108,3 +108,20 @@ def test_ascii_text_takes_the_fast_path() -> None:
     nlp = spacy.blank("en")
     tokens = match_tokens(nlp("Russia condemned North Korea."))
     assert not tokens.changed and tokens.texts == ["Russia", "condemned", "North", "Korea", "."]
+
+
+def test_the_tables_offsets_slice_the_original_text_through_the_whole_engine() -> None:
+    """The mentions table's start/end, written by ``doc_rows``, slice back to the original characters."""
+    from accord import build_pipeline
+    from accord.annotation import doc_rows
+
+    nlp = build_pipeline()
+    text = ("Vladimir Pu\u00adtin met " + NFD_ERDOGAN + " in Sochi.\u00a0North\u00a0Korea condemned "
+            "Zed\u2009Bloggs.")
+    doc = nlp.make_doc(text)
+    doc._.date = ANCHOR
+    rows = doc_rows(nlp(doc), "d1")["mentions"]
+    assert {r["actor_id"] for r in rows} >= {"RUSGOV", "TURGOV", "PRK", "UNK:Zed Bloggs"}
+    for r in rows:
+        assert text[r["start"]:r["end"]] == r["text"]
+        assert " ".join(normal_form(r["text"]).split()) in ("Vladimir Putin", "Erdoğan", "North Korea", "Zed Bloggs")
