@@ -18,7 +18,6 @@ from __future__ import annotations
 import argparse
 import gzip
 import hashlib
-import inspect
 import json
 import random
 import time
@@ -31,10 +30,11 @@ from sklearn.linear_model import LogisticRegression
 
 from accord import build_pipeline
 from accord.corpus.stats import load_corpus
-from accord.pipeline import eventmodel, predicates
+from accord.pipeline import predicates
+from accord.pipeline.cache import cache_key
 from accord.pipeline.eventmodel import NONE, EventModel, doc_examples, lexical_categories
 from accord.pipeline.triggers import trigger_categories
-from accord.paths import EVENT_MODEL, PARSER_MODEL
+from accord.paths import EVENT_MODEL
 
 ROOT = Path(__file__).resolve().parents[1]
 CACHE = ROOT / "training" / "cache"
@@ -75,12 +75,12 @@ def item_examples(doc, item: dict, lexical: dict, goods: dict) -> list[tuple[lis
 
 
 def _fingerprint(paths: list[Path]) -> str:
+    """The corpus files and everything that reads them: the pipeline's code, data and models
+    (the pipeline cache's key, which covers the event model too: a retraining then reparses)."""
     h = hashlib.sha256()
     for p in paths:
         h.update(p.read_bytes())
-    for mod in (predicates, eventmodel):
-        h.update(inspect.getsource(mod).encode())
-    h.update((PARSER_MODEL / "meta.json").read_bytes() if (PARSER_MODEL / "meta.json").exists() else b"")
+    h.update(cache_key().encode())
     return h.hexdigest()[:16]
 
 

@@ -10,7 +10,7 @@ the lexicon does not know is kept as an unresolved actor ``UNK:<name>``.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
 from typing import Iterable
 
@@ -21,6 +21,7 @@ from spacy.tokens import Doc
 from .agents import bare_agents, context_country
 from .dates import MONTH_NAMES, WEEKDAYS
 from .grammar import APOSTROPHES, LOCATIVES, TITLES
+from .normalise import MatchTokens, match_tokens, title_candidates
 from .phrases import PhraseTable, phrase_splitter
 from ..lexicon import ActorEntry, Lexicon, place_country
 from ..lexicon.things import thing_spans
@@ -87,13 +88,16 @@ class ActorRecognizer:
         self.places = PhraseTable()
         self.places.add("PLACE", split(sorted(lexicon.modality.get("places", ()))))
         self.place_nouns = set(lexicon.modality.get("place_nouns", ()))
+        self._tokens: MatchTokens | None = None  # the document being annotated, as matching reads it
 
     def __call__(self, doc: Doc) -> Doc:
-        doc._.lower = [t.lower_ for t in doc]  # the lowercased tokens, read by the later components
-        texts = [t.text for t in doc]
+        # names are matched on a normalised copy of the tokens (NFC, no invisible characters, across
+        # stray whitespace tokens); the Doc and its offsets stay the original text's (see .normalise)
+        tokens = self._tokens = match_tokens(doc)
+        doc._.lower = tokens.lower  # the lowercased tokens, read by the later components
         when = _doc_date(doc)
-        things = [(s, e) for _, s, e in self.things.find(texts)] + thing_spans(texts, self.lexicon)
-        raw = [r for r in self._raw_matches(doc, texts) if not _inside_thing(r, things) and not self._other_given_name(doc, r)]
+        things = [(s, e) for _, s, e in tokens.find(self.things)] + thing_spans(tokens.texts, self.lexicon)
+        raw = [r for r in self._raw_matches(doc, tokens) if not _inside_thing(r, things) and not self._other_given_name(doc, r)]
         kept, dropped_end, places = [], -1, []
         for r in raw:
             # "in Seoul and Pyongyang": a name coordinated with a place is a place too
@@ -108,13 +112,14 @@ class ActorRecognizer:
         mentions = self._compose(doc, raw, when)
         mentions = self._add_aliases(doc, mentions, when, things)
         titles = {e: (s, key) for s, e, kind, key in raw if kind == "agent"}
-        no_actor = things + [(s, e) for _, s, e in self.places.find(texts)] + [(p.start, p.end) for p in places]
+        no_actor = things + [(s, e) for _, s, e in tokens.find(self.places)] + [(p.start, p.end) for p in places]
         mentions = self._add_unresolved(doc, mentions, no_actor, titles)
         mentions += self._context_agents(doc, raw, mentions, places)
         mentions.sort(key=lambda m: m.start)
         for m in mentions:
             m.possessive = m.end < len(doc) and doc[m.end].text in APOSTROPHES
         doc._.mentions = mentions
+        self._tokens = None  # per-document state: never kept (nor pickled into the pipeline cache)
         return doc
 
     def _context_agents(self, doc: Doc, raw: list, mentions: list[Mention], places: list[Place]) -> list[Mention]:
@@ -150,8 +155,11 @@ class ActorRecognizer:
         start, end, kind, key = match
         if kind != "name" or end - start != 1 or start == 0 or self.entries[key].kind != "person":
             return False
-        prev = doc[start - 1]
-        return _is_name_token(prev, self.agent_words) and prev.text not in self.title_words
+        prev = start - 1
+        while prev > 0 and self._tokens.skip[prev]:
+            prev -= 1
+        text = self._tokens.texts[prev]
+        return _is_name_token(text, self.agent_words) and text not in self.title_words
 
     def _is_place(self, doc: Doc, match: tuple[int, int, str, str]) -> bool:
         """A capital or seat named as where something happened ("talks in Beijing") is a place, not an actor."""
@@ -165,17 +173,19 @@ class ActorRecognizer:
         return _after_locative(doc, start)
 
     # -- matching ------------------------------------------------------------
-    def _raw_matches(self, doc: Doc, texts: list[str]) -> list[tuple[int, int, str, str]]:
+    def _raw_matches(self, doc: Doc, tokens: MatchTokens) -> list[tuple[int, int, str, str]]:
         """Non-overlapping (start, end, kind, key) matches, longest first, names before demonyms before agents."""
         found = []
-        for rank, (table, words, kind) in enumerate(((self.names, texts, "name"), (self.demonyms, texts, "demonym"),
-                                                     (self.agents, doc._.lower, "agent"))):
-            hits = table.find(words)
-            if kind == "name" and not all(w.isascii() for w in words):
+        for rank, (table, kind) in enumerate(((self.names, "name"), (self.demonyms, "demonym"), (self.agents, "agent"))):
+            hits = tokens.find(table)
+            if kind == "name" and not all(w.isascii() for w in tokens.texts):
                 # "Hugo Chávez", "Franjo Tuđman": PETRARCH's names are ASCII; match the text without diacritics too
-                hits = list(dict.fromkeys(hits + table.find([ascii_form(w) for w in words])))
+                plain = replace(tokens, texts=[ascii_form(w) for w in tokens.texts])
+                hits = list(dict.fromkeys(hits + plain.find(table)))
             for key, start, end in hits:
-                found.append((-(end - start), rank, start, end, kind, key))
+                # a longer span of words first; whitespace tokens inside a match do not make it longer
+                words = len(tokens.kept(start, end)) if tokens.changed else end - start
+                found.append((-words, rank, start, end, kind, key))
         found.sort()
         taken = [False] * len(doc)
         chosen = []
@@ -200,7 +210,7 @@ class ActorRecognizer:
             while j < len(raw):
                 prev_end = run[-1][1]
                 nxt = raw[j]
-                gap = doc[prev_end:nxt[0]]
+                gap = self._gap(doc, prev_end, nxt[0])
                 possessive_agent = (run[-1][2] in ("name", "demonym") and nxt[2] == "agent"
                                     and [t.text for t in gap] in (["'s"], ["’s"]))
                 modified_agent = run[-1][2] == "demonym" and nxt[2] == "agent" and _is_modifier_gap(gap)
@@ -210,9 +220,9 @@ class ActorRecognizer:
                 coordinated_after_of = (run[0][2] == "agent" and run[-1][2] == "name" and nxt[2] == "name"
                                         and _is_coordination(gap))
                 has_person = any(r[2] == "name" and self.entries[r[3]].kind == "person" for r in run)
-                if nxt[0] == prev_end or possessive_agent or modified_agent or agent_of or coordinated_after_of or (
+                if not gap or possessive_agent or modified_agent or agent_of or coordinated_after_of or (
                     not has_person and run[-1][2] in ("demonym", "name") and nxt[2] in ("demonym", "name")
-                    and _is_coordination(gap) and _run_ends_in_agent(doc, raw, j)
+                    and _is_coordination(gap) and self._run_ends_in_agent(doc, raw, j)
                     and not self._titles_person(raw, j)
                 ):
                     run.append(nxt)
@@ -223,8 +233,23 @@ class ActorRecognizer:
             i = j
         return mentions
 
+    def _gap(self, doc: Doc, start: int, end: int) -> list:
+        """The tokens between two matches that matching reads (stray whitespace tokens left out)."""
+        return [doc[k] for k in self._tokens.kept(start, end)] if self._tokens.changed else list(doc[start:end])
+
+    def _run_ends_in_agent(self, doc: Doc, raw: list, j: int) -> bool:
+        """Coordinated modifiers share an agent noun only when one follows ("US and South Korean officials")."""
+        k = j
+        while k < len(raw) and raw[k][2] in ("demonym", "name"):
+            k += 1
+        if k >= len(raw) or raw[k][2] != "agent":
+            return False
+        gap = self._gap(doc, raw[k - 1][1], raw[k][0])
+        return len(gap) == 0 or (raw[k - 1][2] == "demonym" and _is_modifier_gap(gap))
+
     def _mentions_of_run(self, doc: Doc, run: list, when: date | None) -> list[Mention]:
-        sectors = [self.lexicon.agents[doc[s:e].text.lower()] for s, e, k, _ in run if k == "agent"]
+        # an agent match's key is its sector (the text differs from the lexicon's phrase when normalised)
+        sectors = [self.lexicon.agents.get(doc[s:e].text.lower(), key) for s, e, k, key in run if k == "agent"]
         sector = sectors[-1] if sectors else None
         people = [r for r in run if r[2] == "name" and self.entries[r[3]].kind == "person"]
         if people:
@@ -274,18 +299,22 @@ class ActorRecognizer:
                         aliases[alias], first[alias] = by_name[m.entity], m.start
         if not aliases:
             return out
-        strings = doc.vocab.strings
-        wanted = {strings.add(a) for a in aliases}
-        orth = doc.to_array("ORTH")
-        for i in numpy.flatnonzero(numpy.isin(orth, list(wanted))):
-            i = int(i)
-            alias = strings[int(orth[i])]
+        for i, alias in self._alias_hits(doc, aliases):
             if covered[i] or i < first[alias]:
                 continue
             entry = aliases[alias]
             out.append(Mention(i, i + 1, [entry.code_at(when)], "person", entry.name, "alias"))
             covered[i] = True
         return out
+
+    def _alias_hits(self, doc: Doc, aliases: dict[str, ActorEntry]) -> list[tuple[int, str]]:
+        """(index, alias) of the tokens that read as one of ``aliases``."""
+        if self._tokens.changed:  # compare the normalised texts ("Erdog\u0306an" is "Erdoğan")
+            return [(i, w) for i, w in enumerate(self._tokens.texts) if w in aliases]
+        strings = doc.vocab.strings
+        wanted = {strings.add(a) for a in aliases}
+        orth = doc.to_array("ORTH")
+        return [(int(i), strings[int(orth[i])]) for i in numpy.flatnonzero(numpy.isin(orth, list(wanted)))]
 
     def _add_unresolved(self, doc: Doc, mentions: list[Mention], no_actor: list[tuple[int, int]],
                         titles: dict[int, tuple[int, str]]) -> list[Mention]:
@@ -311,30 +340,32 @@ class ActorRecognizer:
         titled_unknown: list[tuple[Mention, str]] = []
         support: set[str] | None = None  # the countries the document names, for places (built when needed)
         # only capitalised tokens can start a name: find them in C, then look closer in Python
-        candidates = numpy.flatnonzero(doc.to_array("IS_TITLE"))
+        tokens = self._tokens
+        texts, skip = tokens.texts, tokens.skip
         next_i = 0
-        for i in candidates:
-            i = int(i)
+        for i in title_candidates(doc, tokens):
             if i < next_i:
                 continue
             tok = doc[i]
-            if covered[i] or not _is_name_token(tok, self.agent_words):
+            if covered[i] or not _is_name_token(texts[i], self.agent_words):
                 continue
             j = i + 1
-            while j < n and not covered[j] and _is_name_token(doc[j], self.agent_words):
+            # a name runs on over name tokens, and over a stray whitespace token between two of them
+            while j < n and not covered[j] and (_is_name_token(texts[j], self.agent_words) or (
+                    skip[j] and j + 1 < n and not covered[j + 1] and _is_name_token(texts[j + 1], self.agent_words))):
                 j += 1
             # a single capitalised word opening a sentence is usually not a name; a place is not an actor
             place = _after_locative(doc, i) or (j < n and doc[j].lower_ in self.place_nouns)
             titled = by_end.get(i)
             if titled is not None and not place:
                 # "Georgian President Eduard Shevardnadze": the person takes the title's code
-                titled.end, titled.entity, titled.kind = j, doc[i:j].text, "person"
+                titled.end, titled.entity, titled.kind = j, tokens.span_text(doc, i, j), "person"
             elif i in titles and not covered[i - 1] and not place:
                 start, sector = titles[i]
-                titled_unknown.append((Mention(start, j, [f"{UNRESOLVED}:{doc[i:j].text}"], "unresolved", None,
+                titled_unknown.append((Mention(start, j, [f"{UNRESOLVED}:{tokens.span_text(doc, i, j)}"], "unresolved", None,
                                                "unresolved"), sector))
             elif not (j - i == 1 and tok.is_sent_start):
-                text = doc[i:j].text
+                text = tokens.span_text(doc, i, j)  # one name in two spellings is one actor
                 if support is None:
                     support = {c[:3] for m in mentions for c in m.codes if not c.startswith((UNRESOLVED, "IGO"))}
                 found = place_country(text, support)
@@ -348,7 +379,7 @@ class ActorRecognizer:
         country = _sole_country(mentions)
         for m, sector in titled_unknown:
             if country is not None:
-                m.codes, m.kind, m.entity, m.via = [country + sector], "person", doc[m.start:m.end].text, "title"
+                m.codes, m.kind, m.entity, m.via = [country + sector], "person", tokens.span_text(doc, m.start, m.end), "title"
             out.append(m)
         return out
 
@@ -385,8 +416,7 @@ def _inside_thing(match: tuple[int, int, str, str], things: list[tuple[int, int]
     return any(s <= match[0] and match[1] <= e for s, e in things)
 
 
-def _is_name_token(tok, agent_words: set[str]) -> bool:
-    text = tok.text
+def _is_name_token(text: str, agent_words: set[str]) -> bool:
     if not (text[:1].isupper() and text[1:2].islower()) or len(text) < 2 or _DESIGNATION.match(text):
         return False
     low = text.lower()
@@ -401,17 +431,6 @@ def _is_coordination(gap) -> bool:
 def _is_modifier_gap(gap) -> bool:
     """One or two plain lowercase words between a demonym and its agent ("Russian defence officials")."""
     return 0 < len(gap) <= 2 and all(t.is_alpha and t.is_lower and t.lower_ not in STOP_WORDS for t in gap)
-
-
-def _run_ends_in_agent(doc: Doc, raw: list, j: int) -> bool:
-    """Coordinated modifiers share an agent noun only when one follows ("US and South Korean officials")."""
-    k = j
-    while k < len(raw) and raw[k][2] in ("demonym", "name"):
-        k += 1
-    if k >= len(raw) or raw[k][2] != "agent":
-        return False
-    gap = doc[raw[k - 1][1]:raw[k][0]]
-    return len(gap) == 0 or (raw[k - 1][2] == "demonym" and _is_modifier_gap(gap))
 
 
 def _case_variants(names: Iterable[str]) -> list[str]:

@@ -11,7 +11,7 @@ are deliberately general: they are tuned on grammar, never on given sentences.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import AbstractSet, Iterable, Iterator, Sequence
+from typing import Iterator, Sequence
 
 from spacy.lang.en.stop_words import STOP_WORDS
 from spacy.tokens import Doc, Span
@@ -19,6 +19,7 @@ from spacy.tokens import Doc, Span
 from .actors import Mention
 from .grammar import (APOSTROPHES, AUXILIARIES, BE_FORMS, DETERMINERS, MODALS, OBJECT_PRONOUNS, POSSESSIVE_PRONOUNS,
                       PRONOUNS, QUOTE_OPEN, TARGET_PREPOSITIONS)
+from .reference import is_own, resolve_pronoun
 from .wordlists import PhraseIndex, ends_with_any, phrases, unique
 from ..lexicon import Lexicon
 
@@ -75,27 +76,6 @@ class ClauseRules:
 
 
 HISTORY = 40  # earlier mentions kept for pronouns: a pronoun refers back a few sentences at most
-
-
-def is_own(codes: Iterable[str], source: AbstractSet[str] | None) -> bool:
-    """Whether a group coded ``codes`` is the ``source``'s own side (itself, its troops or officials,
-    sent or sold rather than received), not a recipient.
-
-    The same country is its own side unless the sectors tell the sides apart: police against
-    protesters, a court against a minister, a government against the opposition (PLOVER's
-    domestic events). A state's own sectors, and a government's or army's troops, stay its own.
-    """
-    if not source:
-        return False
-    countries = {c[:3] for c in source}
-    sectors = {c[3:6] for c in source}
-    for c in codes:
-        if c[:3] not in countries:
-            return False
-        sector = c[3:6]
-        if sector and "" not in sectors and sector not in sectors and not (sector == "MIL" and sectors & {"GOV", "MIL"}):
-            return False
-    return True
 
 
 def by_sentence(doc: Doc, items: Sequence[tuple[int, int, str]]) -> list[list[tuple[int, int, str]]]:
@@ -228,27 +208,9 @@ class SentenceView:
         return None
 
     def resolve_pronoun(self, word: str, before: int, skip_country: set[str] | None = None) -> list[str]:
-        """Codes of the nearest earlier mention a pronoun can refer to (not of the side ``skip_country``, see :func:`is_own`)."""
-        want = POSSESSIVE_PRONOUNS.get(word) or {"he": "person", "she": "person", "it": "single", "they": "plural"}.get(word)
-        if want is None:
-            return []
-        skip = skip_country or set()
-        candidates = [g for g in self.groups if g.end <= before and not is_own(g.codes, skip)]
-        pool: list[list[str]] = [g.codes for g in reversed(candidates) if self._fits(g.mentions, want)]
-        if not pool:
-            hist = [m for m in reversed(self.history) if self._fits([m], want) and not is_own(m.codes, skip)]
-            pool = [m.codes for m in hist[:1]]
-        return pool[0] if pool else []
-
-    @staticmethod
-    def _fits(mentions: list[Mention], want: str) -> bool:
-        if any(m.kind == "unresolved" for m in mentions):
-            return False
-        if want == "person":
-            return len(mentions) == 1 and mentions[0].kind == "person"
-        if want == "single":
-            return len(mentions) == 1 and mentions[0].kind in ("state", "igo", "bloc", "org")
-        return len(mentions) > 1 or mentions[0].kind in ("bloc", "state", "igo")
+        """Codes of the nearest earlier mention a pronoun can refer to (not of the side ``skip_country``, see
+        :func:`~accord.pipeline.reference.is_own`; the rules are :mod:`.reference`'s)."""
+        return resolve_pronoun(self, word, before, skip_country)
 
     def reading(self, i: int, has_verb: bool, has_noun: bool, bare: bool = True) -> str | None:
         """Whether the word at ``i`` reads as a "verb" or a "noun" here (see :func:`reading`)."""

@@ -16,6 +16,7 @@ from spacy.tokens import Token
 
 from .clauses import Arg, Group, SentenceView, is_own
 from .grammar import PRONOUNS, QUOTE_CLOSE, QUOTE_OPEN, RELATIVE_PRONOUNS
+from .reference import resolve_phrase
 from .wordlists import unique
 
 SUBJECTS = {"nsubj", "nsubj:pass", "csubj", "nsubj:outer"}
@@ -65,7 +66,8 @@ class TreeView(SentenceView):
         its possessor ("Russia's defence minister"); else an apposition ("Kenzo
         Oshima, the UN relief coordinator", also when the name itself is
         unknown); else a prepositional modifier ("leaders of Romania", "rebels
-        in the Ivory Coast").
+        in the Ivory Coast"). A phrase naming no actor may refer to one named before
+        (:func:`~accord.pipeline.reference.resolve_phrase`).
         """
         if head.lower_ in PRONOUNS or head.lower_ in ("him", "them", "it"):
             codes = self.resolve_pronoun({"him": "he", "them": "they"}.get(head.lower_, head.lower_), head.i)
@@ -74,7 +76,9 @@ class TreeView(SentenceView):
         for h in self._conjuncts(head):
             chosen.extend(g for g in self._actor_of(h) if all(g is not c for c in chosen))
         if not chosen:
-            return None
+            # no actor named here: a phrase that refers back ("both leaders", "their navies", "the group")
+            found = resolve_phrase(self, head)
+            return Arg(*found) if found is not None else None
         codes = unique(c for g in chosen for c in g.codes)
         return Arg(codes, min(g.start for g in chosen), max(g.end for g in chosen))
 
