@@ -28,10 +28,6 @@ class LearnedSettings:
     veto: float = 1.0  # drop a rule's relation when NONE has at least this probability
     add: float = 0.5  # code an uncovered predicate when its category has at least this probability
 
-    @property
-    def active(self) -> bool:
-        return self.retype < 1.0 or self.veto < 1.0 or self.add > 0.0
-
 
 def category_cameo(lexicon: Lexicon) -> dict[str, str]:
     """Each PLOVER category's usual CAMEO code: the root code of the root most of its triggers have."""
