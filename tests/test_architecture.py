@@ -140,3 +140,20 @@ def test_the_package_exports_an_explicit_list_of_names() -> None:
         assert getattr(accord, name).__name__ == name
     with pytest.raises(AttributeError):
         accord.no_such_name  # noqa: B018 -- no fallback to arbitrary submodules
+
+
+def _private_imports(source: str) -> list[str]:
+    """The names starting with one underscore that ``from x import ...`` statements take."""
+    return [a.name for node in ast.walk(ast.parse(source)) if isinstance(node, ast.ImportFrom)
+            for a in node.names if a.name.startswith("_") and not a.name.startswith("__")]
+
+
+def test_no_private_name_is_imported_across_modules() -> None:
+    """A name shared between modules is public; a private one stays inside its module."""
+    found = {name: names for name, path in MODULES.items()
+             if (names := _private_imports(path.read_text(encoding="utf-8")))}
+    assert not found, f"private names imported across modules: {found}"
+
+
+def test_the_private_import_check_finds_one() -> None:
+    assert _private_imports("from .figures import _empty, quoted\nimport os\n") == ["_empty"]

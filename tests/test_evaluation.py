@@ -11,7 +11,7 @@ import pytest
 import yaml
 
 from accord import evaluate as ev
-from accord.evaluate.match import _distance
+from accord.evaluate.match import offset_distance
 from accord.evaluate import plover as ev_plover
 from accord.lexicon import PloverClass
 from accord.evaluate import records as ev_records
@@ -176,7 +176,7 @@ def test_score_main_on_a_tiny_input():
         _rel("r3", "d2", 5, "ACCUSE", ["USAGOV"], ["IRNGOV"], mode="disapprove"),
     ]
     quads, _ = ev.load_quad_classes()
-    m, d = ev.score_main(gold, _tables(relations, mentions, actors), quads, ev_plover._valid_modes())
+    m, d = ev.score_main(gold, _tables(relations, mentions, actors), quads, ev_plover.valid_modes_of())
     assert m["event_accuracy"]["engine"] == pytest.approx(2 / 3)
     assert m["event_macro_f1"]["engine"] == pytest.approx(2 / 3)  # AGREE 1, ACCUSE 1, ASSAULT 0
     assert m["quad_accuracy"]["engine"] == pytest.approx(2 / 3)
@@ -228,7 +228,7 @@ def test_matching_is_one_to_one_and_optional_gold_neither_missed_nor_spurious():
         {"sent": 0, "event_type": "AID", "source": ["PRK"], "target": ["RUS"], "start": 14},  # duplicate: spurious
         {"sent": 1, "event_type": "ASSAULT", "source": ["RUS"], "target": ["UKR"], "start": 91},  # optional hit
     ]
-    pairs = ev.match(gold, pred, ev.relation_compatible, _distance)
+    pairs = ev.match(gold, pred, ev.relation_compatible, offset_distance)
     assert pairs == [(0, 0), (2, 2)]
     c = ev.match_counts(gold, pred, pairs)
     assert (c["tp"], c["fp"], c["fn"], c["optional_matched"]) == (1, 1, 1, 1)
@@ -440,7 +440,7 @@ def test_records_scoring_with_a_stub_engine(tmp_path, monkeypatch):
 
     monkeypatch.setattr(ev_records, "annotate_texts", fake_annotate)
     quads, _ = ev.load_quad_classes()
-    res = ev.evaluate_records(tmp_path, quads, ev_plover._valid_modes())
+    res = ev.evaluate_records(tmp_path, quads, ev_plover.valid_modes_of())
     m = res["metrics"]
     assert res["n"] == 3
     assert m["event_accuracy"]["engine"] == 1.0 and m["event_accuracy"]["n"] == 2
@@ -480,7 +480,7 @@ def test_quad_classes_read_from_the_lexicon():
     assert ev_plover._quads_from_lexicon(plover) == {"AGREE": 1, "ASSAULT": 4}
     quads, source = ev.load_quad_classes()
     assert source == "plover.yaml" and quads["AID"] == 2 and quads["ASSAULT"] == 4
-    assert "visit" in ev_plover._valid_modes()["CONSULT"]
+    assert "visit" in ev_plover.valid_modes_of()["CONSULT"]
 
 
 # ------------------------------------------------------- attribution dev set and actor probe

@@ -438,8 +438,8 @@ def test_build_reads_petrarch_dates_and_names() -> None:
     assert d("201005011") == date(2010, 5, 11)  # a typo in David Cameron's entry
     assert d("1920030320") == date(2003, 3, 20)  # a stray "19" before the date
     assert d("") is None and d("991340") is None
-    assert states._parse_code("USAGOV > 130701").start == date(2013, 7, 1)  # "> " with a space
-    entry = states._Entry("X_", 1, codes=[states._parse_code(c) for c in (
+    assert states.parse_code("USAGOV > 130701").start == date(2013, 7, 1)  # "> " with a space
+    entry = states.Entry("X_", 1, codes=[states.parse_code(c) for c in (
         "RUSGOV 991231-080507", "RUSGOV <990809", "RUSGOV >080508", "RUSELI", "KSVGOV")])
     roles = persons._person_roles(entry, [])
     assert ("RUSGOV", date(1999, 12, 31), date(2008, 5, 8)) in roles  # end made exclusive
@@ -451,8 +451,8 @@ def test_build_reads_petrarch_dates_and_names() -> None:
     assert ("RUSELI", None, None) in roles and ("XKXGOV", None, None) in roles  # ISO country
 
     def name(raw: str) -> str | None:
-        words = persons._person_words(raw)
-        return persons._person_form(words) if words else None
+        words = persons.person_words(raw)
+        return persons.person_form(words) if words else None
 
     assert name("VLADIMIR_V._PUTIN") == "Vladimir V. Putin"
     assert name("NURI_AL_MALIKI_") == "Nuri al-Maliki"
@@ -478,13 +478,13 @@ def test_json_lines_files_read_as_their_yaml(tmp_path: Path) -> None:
 
     for name in ("persons_petrarch.yaml", "orgs_petrarch.yaml"):
         head = "".join((DATA / name).read_text(encoding="utf-8").splitlines(keepends=True)[:400])
-        fast = module._parse_json_lines(head)
+        fast = module.parse_json_lines(head)
         assert fast is not None, name
         assert fast == yaml.load(head, Loader=yaml.CSafeLoader), name
         assert fast["actors"][0].line == head.splitlines().index("actors:") + 2
     # anything outside the layout is read as YAML
-    assert module._parse_json_lines('actors:\n- {id: X, kind: state, name: Y}\n') is None
-    assert module._parse_json_lines('actors:\n- {"id": "X"}\n  - nested\n') is None
+    assert module.parse_json_lines('actors:\n- {id: X, kind: state, name: Y}\n') is None
+    assert module.parse_json_lines('actors:\n- {"id": "X"}\n  - nested\n') is None
     # errors in a JSON-lines file name the line of the entry
     bad = write(tmp_path, "people.yaml",
                 'actors:\n- {"id": "person:a", "kind": "person", "name": "A B", '

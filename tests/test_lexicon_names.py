@@ -41,7 +41,7 @@ def test_international_file_persons_keep_no_countryless_elite_role(lex):
 
 
 def test_names_petrarch_wrote_with_underscores_get_their_hyphens():
-    v = persons._hyphen_variants
+    v = persons.hyphen_variants
     assert "Jean-Bertrand Aristide" in v("Jean Bertrand Aristide")
     assert "Levon Ter-Petrosyan" in v("Levon ter Petrosyan")
     assert "Vaira Vike-Freiberga" in v("Vaira Vike Freiberga")
@@ -59,7 +59,7 @@ def test_hyphenated_petrarch_names_resolve(lex, name, when, expect):
 
 
 def test_an_open_copy_of_a_closed_office_is_dropped():
-    entry = states._Entry("MICHELLE_BACHELET_", 1, codes=[states._parse_code(c) for c in (
+    entry = states.Entry("MICHELLE_BACHELET_", 1, codes=[states.parse_code(c) for c in (
         "CHLGOV 060501-100331", "CHLGOV >060311", "CHLELI")])
     roles = persons._person_roles(entry, [])
     assert ("CHLGOV", date(2006, 5, 1), date(2010, 4, 1)) in roles
@@ -67,7 +67,7 @@ def test_an_open_copy_of_a_closed_office_is_dropped():
 
 
 def test_an_open_igo_office_ends_without_a_countryless_elite_role():
-    entry = states._Entry("JUAN_SOMAVIA_", 1, codes=[states._parse_code("IGOUNOLABILO >990304")])
+    entry = states.Entry("JUAN_SOMAVIA_", 1, codes=[states.parse_code("IGOUNOLABILO >990304")])
     roles = persons._person_roles(entry, [])
     assert roles == [("IGOUNOLABILO", date(1999, 3, 4), persons.PETRARCH_DATE)]
 
@@ -89,7 +89,7 @@ def test_with_history_cuts_generated_roles_at_the_first_curated_start():
 
 
 def test_a_short_closed_term_before_an_open_one_is_an_acting_term_and_both_stay():
-    entry = states._Entry("KURMANBEK_BAKIYEV_", 1, codes=[states._parse_code(c) for c in (
+    entry = states.Entry("KURMANBEK_BAKIYEV_", 1, codes=[states.parse_code(c) for c in (
         "KGZGOV 050325-050816", "KGZGOV >050325")])
     roles = persons._person_roles(entry, [])
     assert ("KGZGOV", date(2005, 3, 25), persons.PETRARCH_DATE) in roles

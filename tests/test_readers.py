@@ -412,13 +412,13 @@ def test_iter_corpus_folder_reads_files_on_demand(tmp_path, monkeypatch):
     for name in ("a.txt", "b.txt", "c.txt"):
         write(tmp_path / name, name)
     loaded = []
-    real = readers_corpus._load
+    real = readers_corpus.load
 
     def spy(path, root):
         loaded.append(path.name)
         return real(path, root)
 
-    monkeypatch.setattr(readers_corpus, "_load", spy)
+    monkeypatch.setattr(readers_corpus, "load", spy)
     gen = iter_corpus(tmp_path)
     assert loaded == []
     assert next(gen).doc_id == "a"

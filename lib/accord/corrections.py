@@ -30,7 +30,7 @@ import pandas as pd
 from . import tables
 from .errors import CorrectionsError, InputError, LexiconError, shorten
 from .lexicon import Lexicon
-from .lexicon.fileformat import MAX_YAML_CHARS, _key_line, _line, _parse
+from .lexicon.fileformat import MAX_YAML_CHARS, key_line, line_of, parse_yaml
 from .readers.files import read_file
 
 TABLES = ("relations", "claims")
@@ -95,7 +95,7 @@ def _known_codes(lexicon: Lexicon) -> frozenset[str]:
 
 
 def _fail(path: str, problem: str, node: Any, key: str | None = None) -> CorrectionsError:
-    line = _key_line(node, key) if key is not None else _line(node)
+    line = key_line(node, key) if key is not None else line_of(node)
     return CorrectionsError(path, problem, line)
 
 
@@ -142,7 +142,7 @@ def _fields(path: str, entry: Any, key: str, table: str, allowed: tuple[str, ...
 
 def _entry(path: str, entry: Any, lexicon: Lexicon, codes: bool) -> Correction:
     if not isinstance(entry, dict):
-        raise CorrectionsError(path, f"a correction must be a mapping, got {entry!r}", _line(entry))
+        raise CorrectionsError(path, f"a correction must be a mapping, got {entry!r}", line_of(entry))
     unknown = sorted(str(k) for k in entry if k not in _KEYS)
     if unknown:
         raise _fail(path, f"unknown field(s) {', '.join(unknown)}: use {', '.join(sorted(_KEYS))}",
@@ -174,7 +174,7 @@ def _entry(path: str, entry: Any, lexicon: Lexicon, codes: bool) -> Correction:
     if cid is not None and (not isinstance(cid, str) or not cid):
         raise _fail(path, f"'id' must be a string, got {cid!r}", entry, "id")
     return Correction(doc=doc, start=span[0], end=span[1], reason=reason.strip(), table=table, drop=bool(drop),
-                      set=changes, where=where, id=cid, path=path, line=_line(entry))
+                      set=changes, where=where, id=cid, path=path, line=line_of(entry))
 
 
 def read_corrections_file(path: str | Path) -> bytes:
@@ -209,14 +209,14 @@ def parse_corrections(data: bytes, path: str | Path, lexicon: Lexicon, check_cod
     except UnicodeDecodeError as exc:
         raise CorrectionsError(p, f"cannot read the corrections file: not UTF-8 text ({exc})") from None
     try:
-        doc = _parse(p, text)
+        doc = parse_yaml(p, text)
     except LexiconError as exc:
         raise CorrectionsError(p, exc.problem, exc.line) from None
     if doc is None:
         return []
     if not isinstance(doc, dict) or set(doc) - {"corrections"}:
         raise CorrectionsError(p, "the file must hold one section, 'corrections:', a list of corrections",
-                               _line(doc, 1))
+                               line_of(doc, 1))
     entries = doc.get("corrections") or []
     if not isinstance(entries, list):
         raise _fail(p, "'corrections' must be a list", doc, "corrections")

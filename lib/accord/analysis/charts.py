@@ -31,7 +31,7 @@ from ..lexicon import CodingRules, load_lexicon
 from .select import dyad_rows, node_map
 from .figures import (MIXED_DASH, STATUS_DASH, STATUS_OPACITY, label, node_names, status_mix,
                       status_note)
-from .figures import DEFAULT_FOCUS, GROUP_COLOURS, GROUP_NAMES, MAX_EVIDENCE, SCORED_STATUSES, Tables, _codes, _empty, _evidence_lines, _figure, _focus, _node_info, _num, _quote, _r, _short, _wrap, esc, _undirected
+from .figures import DEFAULT_FOCUS, GROUP_COLOURS, GROUP_NAMES, MAX_EVIDENCE, SCORED_STATUSES, Tables, codes_text, empty_figure, evidence_lines, new_figure, focus_nodes, node_info, num, quoted, round_score, shortened, wrap, esc, undirected
 from .timecharts import cooperation_conflict, material_categories, material_category, material_exchanges, timeline
 
 
@@ -133,7 +133,7 @@ def _layout(groups: Mapping[str, str], weight: Mapping[str, float]) -> dict[str,
         for i, n in enumerate(outer):
             ang = start + step * i
             pos[n] = (math.cos(ang), math.sin(ang))
-    return {n: (_r(x), _r(y)) for n, (x, y) in pos.items()}
+    return {n: (round_score(x), round_score(y)) for n, (x, y) in pos.items()}
 
 
 def _text_position(xy: tuple[float, float], inner: bool) -> str:
@@ -160,23 +160,23 @@ def actor_network(tables: Tables, focus: Any = DEFAULT_FOCUS, *, level: str = "c
     """
     name, title = "actor_network", title or "Actor network: who cooperates and who opposes"
     statuses = P.check_statuses(statuses)
-    codes, members, node_of = _focus(tables, focus, level)
+    codes, members, node_of = focus_nodes(tables, focus, level)
     d = dyad_rows(tables["relations"], members, statuses, node_of)
     if d.empty:
-        return _empty(name, title, f"No relation involves {', '.join(codes)} in this selection.")
-    d = _undirected(d)
+        return empty_figure(name, title, f"No relation involves {', '.join(codes)} in this selection.")
+    d = undirected(d)
     edges = (d.groupby(["a", "b"], sort=True)
              .agg(net=("score", "sum"), n=("score", "size"))
              .reset_index())
     nodes = sorted(set(edges["a"]) | set(edges["b"]))
-    all_mentions, names = _node_info(tables, node_of)
+    all_mentions, names = node_info(tables, node_of)
     shown = node_names(tables, nodes)
     mentions = {n: all_mentions.get(n, 0) for n in nodes}
     rules = rules if rules is not None else load_lexicon().rules
     align = _alignment(nodes, d, members, node_kinds(tables, node_of), rules)
     pos = _layout({n: g for n, (g, _) in align.items()}, mentions)
 
-    fig = _figure(name, title, height=600)
+    fig = new_figure(name, title, height=600)
     max_abs = max(abs(v) for v in edges["net"]) or 1.0
     mid_x, mid_y, mid_text, mid_hover, mid_colour = [], [], [], [], []
     mixes = []
@@ -190,24 +190,24 @@ def actor_network(tables: Tables, focus: Any = DEFAULT_FOCUS, *, level: str = "c
         note = status_note(rows["status"], rows["score"])
         fig.add_trace(go.Scatter(
             x=[x0, x1], y=[y0, y1], mode="lines", hoverinfo="skip", showlegend=False,
-            line={"width": _r(1 + 7 * abs(net) / max_abs, 2), "color": colour,
+            line={"width": round_score(1 + 7 * abs(net) / max_abs, 2), "color": colour,
                   "dash": STATUS_DASH.get(mix, MIXED_DASH)},
-            opacity=_r(0.6 * STATUS_OPACITY.get(mix, 1.0), 2),
+            opacity=round_score(0.6 * STATUS_OPACITY.get(mix, 1.0), 2),
             name=f"{rec['a']} – {rec['b']}",
         ))
         # the score label sits nearer the outer actor, away from the crowded centre
         f = 0.62 if (rec["a"] in members) != (rec["b"] in members) else 0.5
         if rec["b"] in members and rec["a"] not in members:
             f = 1 - f
-        mid_x.append(_r(x0 + f * (x1 - x0)))
-        mid_y.append(_r(y0 + f * (y1 - y0)))
+        mid_x.append(round_score(x0 + f * (x1 - x0)))
+        mid_y.append(round_score(y0 + f * (y1 - y0)))
         # the part of the score that is not reported fact is written beside it
-        mid_text.append(_num(net) + (f"<br><i>{esc(note)}</i>" if note else ""))
+        mid_text.append(num(net) + (f"<br><i>{esc(note)}</i>" if note else ""))
         mid_colour.append(colour)
         mid_hover.append(
             f"<b>{label(shown, rec['a'])} – {label(shown, rec['b'])}</b> ({esc(rec['a'])} – {esc(rec['b'])}): "
-            f"net score {_num(net)} over {rec['n']} relation{'s' if rec['n'] != 1 else ''}"
-            + (f", of which {esc(note)}" if note else "") + "<br>" + _evidence_lines(rows)
+            f"net score {num(net)} over {rec['n']} relation{'s' if rec['n'] != 1 else ''}"
+            + (f", of which {esc(note)}" if note else "") + "<br>" + evidence_lines(rows)
         )
     fig.add_trace(go.Scatter(
         x=mid_x, y=mid_y, mode="markers+text", text=mid_text, textposition="middle center",
@@ -224,12 +224,12 @@ def actor_network(tables: Tables, focus: Any = DEFAULT_FOCUS, *, level: str = "c
             x=xs, y=[pos[n][1] for n in members_g], mode="markers+text", name=GROUP_NAMES[group],
             text=[label(shown, n) for n in members_g], customdata=list(members_g),
             textposition=[_text_position(pos[n], group == "focus") for n in members_g],
-            marker={"size": [_r(14 + 7 * math.sqrt(mentions[n]), 1) for n in members_g],
+            marker={"size": [round_score(14 + 7 * math.sqrt(mentions[n]), 1) for n in members_g],
                     "color": GROUP_COLOURS[group], "line": {"width": 1, "color": "#ffffff"}},
             hovertext=[
                 f"<b>{label(shown, n)}</b> ({esc(n)})<br>{esc(names.get(n, ''))}<br>mentions: {mentions[n]}<br>"
-                + (f"net score with {_codes(codes)}, of the relations that count for alignment: "
-                   f"{_num(align[n][1])}" if group != "focus" else "focus actor")
+                + (f"net score with {codes_text(codes)}, of the relations that count for alignment: "
+                   f"{num(align[n][1])}" if group != "focus" else "focus actor")
                 for n in members_g
             ],
             hovertemplate="%{hovertext}<extra></extra>",
@@ -253,10 +253,10 @@ def dyad_matrix(tables: Tables, focus: Any = DEFAULT_FOCUS, *, level: str = "cou
     """Source x target heatmap of summed scores; each cell shows its sum and its count of relations."""
     name, title = "dyad_matrix", title or "Dyad matrix: summed score of relations, source × target"
     statuses = P.check_statuses(statuses)
-    codes, members, node_of = _focus(tables, focus, level)
+    codes, members, node_of = focus_nodes(tables, focus, level)
     d = dyad_rows(tables["relations"], members, statuses, node_of)
     if d.empty:
-        return _empty(name, title, f"No relation involves {', '.join(codes)} in this selection.")
+        return empty_figure(name, title, f"No relation involves {', '.join(codes)} in this selection.")
     agg = d.groupby(["source", "target"], sort=True).agg(score=("score", "sum"), n=("score", "size"))
     sources, targets = _ordered(d["source"], members), _ordered(d["target"], members)
     shown = node_names(tables, set(sources) | set(targets))
@@ -266,13 +266,13 @@ def dyad_matrix(tables: Tables, focus: Any = DEFAULT_FOCUS, *, level: str = "cou
         for t in targets:
             if (s, t) in agg.index:
                 score, n = agg.loc[(s, t), "score"], int(agg.loc[(s, t), "n"])
-                zr.append(_r(score, 2))
+                zr.append(round_score(score, 2))
                 rows = d[(d["source"] == s) & (d["target"] == t)]
                 note = status_note(rows["status"])
-                tr.append(f"{_num(score)}<br>n={n}" + (f"<br><i>{esc(note)}</i>" if note else ""))
-                hr.append(f"<b>{label(shown, s)} → {label(shown, t)}</b> ({esc(s)} → {esc(t)}): {_num(score)} "
+                tr.append(f"{num(score)}<br>n={n}" + (f"<br><i>{esc(note)}</i>" if note else ""))
+                hr.append(f"<b>{label(shown, s)} → {label(shown, t)}</b> ({esc(s)} → {esc(t)}): {num(score)} "
                           f"over {n} relation{'s' if n != 1 else ''}" + (f", of which {esc(note)}" if note else "")
-                          + "<br>" + _evidence_lines(rows))
+                          + "<br>" + evidence_lines(rows))
             else:
                 zr.append(None)
                 tr.append("")
@@ -281,7 +281,7 @@ def dyad_matrix(tables: Tables, focus: Any = DEFAULT_FOCUS, *, level: str = "cou
         text.append(tr)
         hover.append(hr)
     bound = max(abs(v) for row in z for v in row if v is not None) or 1.0
-    fig = _figure(name, title, height=max(320, 110 + 48 * len(sources)))
+    fig = new_figure(name, title, height=max(320, 110 + 48 * len(sources)))
     fig.add_trace(go.Heatmap(
         z=z, x=[label(shown, t) for t in targets], y=[label(shown, s) for s in sources], text=text,
         texttemplate="%{text}",
@@ -349,14 +349,14 @@ def claim_contest(tables: Tables, *, level: str = "country", title: str | None =
     name, title = "claim_contest", title or "Contested claims: who asserts, who denies"
     df = contested_propositions(tables, node_map(tables["actors"], level))
     if df.empty:
-        return _empty(name, title, "No claim in this selection is contested by another.")
+        return empty_figure(name, title, "No claim in this selection is contested by another.")
     props = list(dict.fromkeys(df["root_claim"]))
     shown = node_names(tables, {a for lst in df["actors"] for a in lst})
     labels = {}
     for i, root in enumerate(props, 1):
         labels[root] = f"{i}. " + "<br>".join(esc(x) for x in textwrap.wrap(
-            _short(df.loc[df["root_claim"] == root, "proposition"].iloc[0], 90), 45))
-    fig = _figure(name, title, height=max(300, 140 + 90 * len(props)))
+            shortened(df.loc[df["root_claim"] == root, "proposition"].iloc[0], 90), 45))
+    fig = new_figure(name, title, height=max(300, 140 + 90 * len(props)))
     for side, sign, colour in (("asserts", 1, "#2171b5"), ("denies", -1, "#cb181d")):
         xs, ys, texts, hovers = [], [], [], []
         for root in props:
@@ -367,11 +367,11 @@ def claim_contest(tables: Tables, *, level: str = "country", title: str | None =
             xs.append(sign * len(actors))
             ys.append(labels[root])
             texts.append(", ".join(label(shown, a) for a in actors))
-            lines = [f"<b>{side}</b>: {esc(_short(part['proposition'].iloc[0], 120))}"]
+            lines = [f"<b>{side}</b>: {esc(shortened(part['proposition'].iloc[0], 120))}"]
             for rec in part.to_dict("records"):
                 who = rec["source_text"] if isinstance(rec["source_text"], str) else ", ".join(rec["actors"])
-                lines.append(f"{esc(who)} ({_codes(rec['actors'])}) — {esc(rec['stance'])}, "
-                             f"“{esc(rec['cue'])}”<br>" + _wrap(_quote(rec['evidence']), 90, "   "))
+                lines.append(f"{esc(who)} ({codes_text(rec['actors'])}) — {esc(rec['stance'])}, "
+                             f"“{esc(rec['cue'])}”<br>" + wrap(quoted(rec['evidence']), 90, "   "))
             hovers.append("<br>".join(lines[: MAX_EVIDENCE + 1]))
         fig.add_trace(go.Bar(
             x=xs, y=ys, orientation="h", name=side, text=texts, textposition="inside",

@@ -18,7 +18,7 @@ from ..annotation import annotate
 from ..dataset.read import is_dataset, read_tables
 from . import params as P
 from .dyad import Dyad, dyad
-from .figures import STATUS_SYMBOLS, _empty, _figure, _quote, _wrap, esc
+from .figures import STATUS_SYMBOLS, empty_figure, new_figure, quoted, wrap, esc
 from .params import parse_date
 from .select import select
 
@@ -82,9 +82,9 @@ def timeline(d: Dyad) -> go.Figure:
     title = f"{d.title}: relations over time"
     rel = d.relations
     if rel.empty:
-        return _empty(name, title, f"No relation between {d.a} and {d.b} in this corpus and window")
+        return empty_figure(name, title, f"No relation between {d.a} and {d.b} in this corpus and window")
     rows = sorted(rel["event_type"].astype(str).unique())
-    fig = _figure(name, title, height=max(300, 90 + 55 * len(rows)))
+    fig = new_figure(name, title, height=max(300, 90 + 55 * len(rows)))
     seen: dict[tuple[Any, str], int] = {}
     directions = [f"{d.a} → {d.b}", f"{d.b} → {d.a}"]
     names = {d.a: d.a_name, d.b: d.b_name}
@@ -108,7 +108,7 @@ def timeline(d: Dyad) -> go.Figure:
                 texts.append(
                     f"<b>{esc(names[src])} → {esc(names[tgt])}</b> ({esc(rec['source'])} → {esc(rec['target'])})"
                     f"<br>{esc(rec['event_type'])}, {esc(rec['status'])} · {esc(when)}"
-                    f" ({esc(how)})<br>{_wrap(_quote(rec['evidence']), 90)}")
+                    f" ({esc(how)})<br>{wrap(quoted(rec['evidence']), 90)}")
                 xs.append(first)
                 ys.append(y_off)
             if xs:

@@ -59,7 +59,7 @@ def esc(value: Any, quote: bool = False) -> str:
     return html.escape(str(value), quote=quote)
 
 
-def _wrap(value: Any, width: int = 80, indent: str = "") -> str:
+def wrap(value: Any, width: int = 80, indent: str = "") -> str:
     """Escaped text wrapped into ``<br>``-separated lines."""
     if value is None or (isinstance(value, float) and math.isnan(value)):
         return ""
@@ -67,33 +67,33 @@ def _wrap(value: Any, width: int = 80, indent: str = "") -> str:
     return "<br>".join(indent + esc(line) for line in lines)
 
 
-def _quote(value: Any) -> str:
+def quoted(value: Any) -> str:
     """A sentence in quotes, its white space (line breaks included) collapsed."""
     return "“" + " ".join(str(value).split()) + "”"
 
 
-def _short(value: Any, width: int = 60) -> str:
+def shortened(value: Any, width: int = 60) -> str:
     text = " ".join(str(value).split())
     return text if len(text) <= width else text[: width - 1].rstrip() + "…"
 
 
-def _num(x: float) -> str:
+def num(x: float) -> str:
     x = round(float(x), 2)
     if x == 0:
         return "0"
     return f"{x:+g}"
 
 
-def _r(x: float, n: int = 3) -> float:
+def round_score(x: float, n: int = 3) -> float:
     v = round(float(x), n)
     return 0.0 if v == 0 else v
 
 
-def _codes(codes: Iterable[str]) -> str:
+def codes_text(codes: Iterable[str]) -> str:
     return ", ".join(esc(c) for c in codes)
 
 
-def _evidence_lines(rows: pd.DataFrame, limit: int = MAX_EVIDENCE) -> str:
+def evidence_lines(rows: pd.DataFrame, limit: int = MAX_EVIDENCE) -> str:
     """Hover lines: each evidence sentence once, under the relations it supports
     (who -> whom, event, status, score); at most ``limit`` sentences."""
     groups: dict[tuple[Any, Any], list[str]] = {}
@@ -101,7 +101,7 @@ def _evidence_lines(rows: pd.DataFrame, limit: int = MAX_EVIDENCE) -> str:
     for rec in rows.to_dict("records"):
         key = (rec["doc_id"], rec["sent_id"])
         line = (f"{esc(rec['source'])} → {esc(rec['target'])}: <b>{esc(rec['event_type'])}</b>"
-                f" ({esc(rec['status'])}, {_num(rec['score'])})")
+                f" ({esc(rec['status'])}, {num(rec['score'])})")
         if line not in groups.setdefault(key, []):
             groups[key].append(line)
         sentence.setdefault(key, rec["evidence"])
@@ -111,13 +111,13 @@ def _evidence_lines(rows: pd.DataFrame, limit: int = MAX_EVIDENCE) -> str:
             rest = len(groups) - limit
             out.append(f"<i>… and {rest} more sentence{'s' if rest != 1 else ''}</i>")
             break
-        out.append("<br>".join(lines) + "<br>" + _wrap(_quote(sentence[key]), 90, "   "))
+        out.append("<br>".join(lines) + "<br>" + wrap(quoted(sentence[key]), 90, "   "))
     return "<br>".join(out)
 
 
 # -- figure helpers -----------------------------------------------------------
 
-def _figure(name: str, title: str, height: int = 520, **layout: Any) -> go.Figure:
+def new_figure(name: str, title: str, height: int = 520, **layout: Any) -> go.Figure:
     fig = go.Figure()
     fig.update_layout(
         template=TEMPLATE,
@@ -131,8 +131,8 @@ def _figure(name: str, title: str, height: int = 520, **layout: Any) -> go.Figur
     return fig
 
 
-def _empty(name: str, title: str, message: str) -> go.Figure:
-    fig = _figure(name, title, height=260)
+def empty_figure(name: str, title: str, message: str) -> go.Figure:
+    fig = new_figure(name, title, height=260)
     fig.add_annotation(text=esc(message), x=0.5, y=0.5, xref="paper", yref="paper",
                        showarrow=False, font={"size": 14, "color": "#666666"})
     fig.update_xaxes(visible=False)
@@ -140,7 +140,7 @@ def _empty(name: str, title: str, message: str) -> go.Figure:
     return fig
 
 
-def _focus(tables: Tables, focus: Any, level: str) -> tuple[list[str], set[str], dict[str, str]]:
+def focus_nodes(tables: Tables, focus: Any, level: str) -> tuple[list[str], set[str], dict[str, str]]:
     """(focus codes, focus nodes, actor id -> node) at ``level``."""
     codes = P.check_focus(focus, tables["actors"])
     node_of = node_map(tables["actors"], level)
@@ -148,7 +148,7 @@ def _focus(tables: Tables, focus: Any, level: str) -> tuple[list[str], set[str],
     return codes, members, node_of
 
 
-def _node_info(tables: Tables, node_of: Mapping[str, str]) -> tuple[dict[str, int], dict[str, str]]:
+def node_info(tables: Tables, node_of: Mapping[str, str]) -> tuple[dict[str, int], dict[str, str]]:
     """(mentions, name) of each node: mentions summed over its actors; the name of the actor
     that is the node itself, else the names of its actors."""
     actors = tables["actors"]
@@ -190,7 +190,7 @@ def status_note(statuses: Iterable[str], scores: Iterable[float] | None = None) 
             counts[st] = counts.get(st, 0) + (scores[i] if scores is not None else 1)
     order = [s for s in P.STATUSES if s in counts]
     if scores is not None:
-        return ", ".join(f"{s} {_num(counts[s])}" for s in order)
+        return ", ".join(f"{s} {num(counts[s])}" for s in order)
     return ", ".join(f"{int(counts[s])} {s}" for s in order)
 
 
@@ -233,7 +233,7 @@ def label(names: Mapping[str, str], node: str) -> str:
     return esc(names.get(node, node))
 
 
-def _undirected(d: pd.DataFrame) -> pd.DataFrame:
+def undirected(d: pd.DataFrame) -> pd.DataFrame:
     d = d.copy()
     d["a"] = [min(s, t) for s, t in zip(d["source"], d["target"])]
     d["b"] = [max(s, t) for s, t in zip(d["source"], d["target"])]

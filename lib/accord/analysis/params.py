@@ -151,7 +151,7 @@ def check_title(title: Any) -> str:
 
 # -- actors -------------------------------------------------------------------
 
-def _actors_frame(tables_or_actors: Any) -> pd.DataFrame:
+def actors_frame(tables_or_actors: Any) -> pd.DataFrame:
     if isinstance(tables_or_actors, pd.DataFrame):
         return tables_or_actors
     return tables_or_actors["actors"]
@@ -159,13 +159,13 @@ def _actors_frame(tables_or_actors: Any) -> pd.DataFrame:
 
 def valid_codes(actors: Any) -> list[str]:
     """Codes a focus may use: every actor id and every country code of the actors table, sorted."""
-    actors = _actors_frame(actors)
+    actors = actors_frame(actors)
     codes = set(actors["actor_id"].dropna().astype(str))
     codes |= {c for c in actors["country"].dropna().astype(str) if c}
     return sorted(codes)
 
 
-def _as_code_list(focus: Any) -> list[str]:
+def as_code_list(focus: Any) -> list[str]:
     if focus is None:
         return []
     if isinstance(focus, str):
@@ -215,7 +215,7 @@ def default_focus(actors: Any, n: int = 2) -> list[str]:
     """The ``n`` countries the corpus mentions most: mentions summed over each country's actors
     (RUS, RUSGOV, RUSMIL...), ties to the code first in the alphabet. Raises ParameterError when
     the corpus mentions no country."""
-    actors = _actors_frame(actors)
+    actors = actors_frame(actors)
     mentions: dict[str, int] = {}
     for kind, country, count in zip(actors["kind"], actors["country"], actors["n_mentions"]):
         if isinstance(country, str) and country and kind not in NOT_COUNTRIES:
@@ -282,7 +282,7 @@ def _looks_like_code(item: str) -> bool:
 def _corpus_names(actors: Any) -> dict[str, str]:
     """Each name of the corpus's actors, lower-cased -> "Name (CODE)": a sector's name "Russia
     (government)" reads as its country's, "Russia (RUS)"; an organisation keeps its own code."""
-    actors = _actors_frame(actors)
+    actors = actors_frame(actors)
     out: dict[str, str] = {}
     for aid, name, kind, country in zip(actors["actor_id"], actors["name"], actors["kind"], actors["country"]):
         if not isinstance(name, str) or not name.split(" (")[0].strip():

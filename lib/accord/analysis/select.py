@@ -4,13 +4,13 @@ from __future__ import annotations
 from typing import Any, Callable, Iterable, Mapping, Sequence
 import pandas as pd
 from ..errors import ParameterError
-from .params import _actors_frame, _as_code_list, check_level, check_window, parse_date
+from .params import actors_frame, as_code_list, check_level, check_window, parse_date
 
 
 def focus_members(focus: Sequence[str], actors: Any) -> set[str]:
     """The actor ids a focus stands for: the ids named, and every actor whose country is named."""
-    actors = _actors_frame(actors)
-    codes = set(_as_code_list(focus))
+    actors = actors_frame(actors)
+    codes = set(as_code_list(focus))
     ids = actors["actor_id"].astype(str)
     country = actors["country"].astype(object).where(actors["country"].notna(), None)
     members = {a for a, c in zip(ids, country) if a in codes or (c is not None and str(c) in codes)}
@@ -24,7 +24,7 @@ def focus_members(focus: Sequence[str], actors: Any) -> set[str]:
 def node_map(actors: Any, level: str = "actor") -> dict[str, str]:
     """actor id -> chart node: itself at the actor level; at the country level its country code,
     except for international organisations and blocs, which stay themselves."""
-    actors = _actors_frame(actors)
+    actors = actors_frame(actors)
     level = check_level(level)
     out = {}
     for rec in actors.to_dict("records"):

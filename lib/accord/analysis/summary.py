@@ -12,7 +12,7 @@ from typing import Any, Mapping, Sequence
 import pandas as pd
 from . import params as P
 from .charts import contested_propositions
-from .figures import Tables, _focus, _num, _short, _undirected, esc, node_names, status_note
+from .figures import Tables, focus_nodes, num, shortened, undirected, esc, node_names, status_note
 from .select import dyad_rows, node_map
 
 
@@ -80,13 +80,13 @@ class Summary:
         out = [f"{self.n_articles} article{'s' if self.n_articles != 1 else ''}, {self.period()}."]
         if self.dyads:
             out.append("Strongest dyads: " + "; ".join(
-                f"{d.a_name} – {d.b_name} {_num(d.net)} ({d.n} relation{'s' if d.n != 1 else ''}"
+                f"{d.a_name} – {d.b_name} {num(d.net)} ({d.n} relation{'s' if d.n != 1 else ''}"
                 + (f", of which {d.note}" if d.note else "") + ")" for d in self.dyads) + ".")
         else:
             out.append("No relation of the focus in this selection.")
         if self.contests:
             out.append(f"Contested: " + "; ".join(
-                f"“{_short(c.proposition, 90)}” (asserted by {_and(c.asserts) or 'no one named'}, "
+                f"“{shortened(c.proposition, 90)}” (asserted by {_and(c.asserts) or 'no one named'}, "
                 f"denied by {_and(c.denies) or 'no one named'})" for c in self.contests) + ".")
         out.append(f"Scores count {_and(list(self.statuses))} relations.")
         return out
@@ -114,12 +114,12 @@ def summarise(tables: Tables, focus: Any, *, level: str = "country", statuses: A
     """The period of the articles, their number, the ``top`` dyads of the focus by absolute net score
     (of ``statuses``, with what is not reported among them) and the contested propositions."""
     statuses = P.check_statuses(statuses)
-    codes, members, node_of = _focus(tables, focus, level)
+    codes, members, node_of = focus_nodes(tables, focus, level)
     first, last = _period(tables)
     out = Summary(first=first, last=last, n_articles=len(tables["documents"]), statuses=statuses)
     d = dyad_rows(tables["relations"], members, statuses, node_of)
     if not d.empty:
-        d = _undirected(d)
+        d = undirected(d)
         names = node_names(tables, set(d["a"]) | set(d["b"]))
         edges = []
         for (a, b), rows in d.groupby(["a", "b"], sort=True):

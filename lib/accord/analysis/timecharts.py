@@ -8,7 +8,7 @@ from .select import dyad_rows, relation_score
 from ..errors import ParameterError
 from ..lexicon import CodingRules, load_lexicon
 from .figures import STATUS_OPACITY, label, node_names, status_mix, status_note, status_symbol
-from .figures import CATEGORY_COLOURS, DEFAULT_FOCUS, QUAD_COLOURS, QUAD_NAMES, SCORED_STATUSES, SHOWN_STATUSES, STATUS_ALPHA, STATUS_SYMBOLS, Tables, _codes, _empty, _evidence_lines, _figure, _focus, _num, _quote, _r, _wrap, esc, _undirected
+from .figures import CATEGORY_COLOURS, DEFAULT_FOCUS, QUAD_COLOURS, QUAD_NAMES, SCORED_STATUSES, SHOWN_STATUSES, STATUS_ALPHA, STATUS_SYMBOLS, Tables, codes_text, empty_figure, evidence_lines, new_figure, focus_nodes, num, quoted, round_score, wrap, esc, undirected
 
 
 # -- timeline -----------------------------------------------------------------
@@ -74,7 +74,7 @@ def _dodge(keys: Sequence[Any]) -> list[float]:
     for k in keys:
         j = seen.get(k, 0)
         seen[k] = j + 1
-        out.append(_r((j - (count[k] - 1) / 2) * min(DODGE, 0.8 / count[k]), 3))
+        out.append(round_score((j - (count[k] - 1) / 2) * min(DODGE, 0.8 / count[k]), 3))
     return out
 
 
@@ -91,18 +91,18 @@ def timeline(tables: Tables, focus: Any = DEFAULT_FOCUS, *, level: str = "countr
     """
     name, title = "timeline", title or "Timeline of events"
     statuses = P.check_statuses(statuses)
-    codes, members, node_of = _focus(tables, focus, level)
+    codes, members, node_of = focus_nodes(tables, focus, level)
     rel = tables["relations"]
     rel = _involves(rel[rel["status"].isin(list(statuses))], members, node_of)
     rel = dated(tables, rel, undated)
     if rel.empty:
-        return _empty(name, title, f"No dated relation involves {', '.join(codes)} in this selection.")
+        return empty_figure(name, title, f"No dated relation involves {', '.join(codes)} in this selection.")
     shown = node_names(tables, {n for col in ("source", "target") for lst in rel[col] for n in _mapped(lst, node_of)})
     rel = rel.assign(
         dyad=[f"{', '.join(label(shown, n) for n in _mapped(s, node_of))} → "
               f"{', '.join(label(shown, n) for n in _mapped(t, node_of))}"
               for s, t in zip(rel["source"], rel["target"])],
-        codes=[f"{_codes(_mapped(s, node_of))} → {_codes(_mapped(t, node_of))}"
+        codes=[f"{codes_text(_mapped(s, node_of))} → {codes_text(_mapped(t, node_of))}"
                for s, t in zip(rel["source"], rel["target"])],
         quad=[int(q) if not pd.isna(q) else 0 for q in rel["quad_class"]],
         score=[relation_score(r) for r in rel.to_dict("records")],
@@ -111,8 +111,8 @@ def timeline(tables: Tables, focus: Any = DEFAULT_FOCUS, *, level: str = "countr
     ).sort_values(["day", "relation_id"], kind="stable")
     rows = list(dict.fromkeys(rel.sort_values(["dyad"], kind="stable")["dyad"]))
     row_of = {d: i for i, d in enumerate(rows)}
-    rel["y"] = [_r(row_of[d] + o, 3) for d, o in zip(rel["dyad"], _dodge(list(zip(rel["dyad"], rel["mid"]))))]
-    fig = _figure(name, title, height=max(320, 170 + 40 * len(rows)))
+    rel["y"] = [round_score(row_of[d] + o, 3) for d, o in zip(rel["dyad"], _dodge(list(zip(rel["dyad"], rel["mid"]))))]
+    fig = new_figure(name, title, height=max(320, 170 + 40 * len(rows)))
     spans = rel[rel["day"] != rel["last"]]
     if not spans.empty:  # a month or a year is drawn as the period it is
         xs, ys = [], []
@@ -137,8 +137,8 @@ def timeline(tables: Tables, focus: Any = DEFAULT_FOCUS, *, level: str = "countr
                 (f"<b>{esc(r['given'])}</b> ({esc(r['precision'])})" if not r["undated"] else
                  f"<b>undated</b>: placed at its article's date, {esc(r['given'])}")
                 + f"<br>{r['dyad']} ({r['codes']}): <b>{esc(r['event_type'])}</b>"
-                f" ({esc(r['status'])}), score {_num(r['score'])}<br>trigger: “{esc(r['trigger'])}”<br>"
-                + _wrap(_quote(r['evidence']), 90, "   ")
+                f" ({esc(r['status'])}), score {num(r['score'])}<br>trigger: “{esc(r['trigger'])}”<br>"
+                + wrap(quoted(r['evidence']), 90, "   ")
                 for r in part.to_dict("records")
             ],
             hovertemplate="%{hovertext}<extra></extra>",
@@ -214,7 +214,7 @@ def material_exchanges(tables: Tables, focus: Any = DEFAULT_FOCUS, *, level: str
     planned lighter, alleged and denied flows faint and labelled as such."""
     name, title = "material_exchanges", title or "Material exchanges: who supplies what to whom"
     statuses = P.check_statuses(statuses)
-    codes, members, node_of = _focus(tables, focus, level)
+    codes, members, node_of = focus_nodes(tables, focus, level)
     d = dyad_rows(tables["relations"], members, statuses, node_of)
     rules = load_lexicon().rules
     if not d.empty:
@@ -223,7 +223,7 @@ def material_exchanges(tables: Tables, focus: Any = DEFAULT_FOCUS, *, level: str
         d = d.explode("category")  # a flow of several kinds of goods counts once for each
         d = d[d["category"].notna()]
     if d.empty:
-        return _empty(name, title, f"No material exchange ({', '.join(rules.material_events)}) involves {', '.join(codes)}.")
+        return empty_figure(name, title, f"No material exchange ({', '.join(rules.material_events)}) involves {', '.join(codes)}.")
     flows = (d.groupby(["source", "category", "target", "status"], sort=True)
              .agg(n=("relation_id", "size")).reset_index())
     suppliers = sorted(set(flows["source"]))
@@ -253,7 +253,7 @@ def material_exchanges(tables: Tables, focus: Any = DEFAULT_FOCUS, *, level: str
         cs = (rec["category"], rec["status"])
         text = f"{label(shown, rec['source'])} → {label(shown, rec['target'])}: {esc(what(cs))}"
         hover = (f"<b>{text}</b> ({esc(rec['source'])} → {esc(rec['target'])})<br>"
-                 f"{rec['n']} relation{'s' if rec['n'] != 1 else ''}<br>" + _evidence_lines(rows))
+                 f"{rec['n']} relation{'s' if rec['n'] != 1 else ''}<br>" + evidence_lines(rows))
         colour = _rgba(CATEGORY_COLOURS[rec["category"]], STATUS_ALPHA.get(rec["status"], 0.5))
         for a, b in ((idx_s[rec["source"]], idx_c[cs]), (idx_c[cs], idx_r[rec["target"]])):
             src.append(a)
@@ -262,7 +262,7 @@ def material_exchanges(tables: Tables, focus: Any = DEFAULT_FOCUS, *, level: str
             col.append(colour)
             lab.append(text)
             hov.append(hover)
-    fig = _figure(name, title, height=max(360, 120 + 60 * max(len(suppliers), len(categories), len(recipients))))
+    fig = new_figure(name, title, height=max(360, 120 + 60 * max(len(suppliers), len(categories), len(recipients))))
     fig.add_trace(go.Sankey(
         arrangement="snap",
         node={"label": labels, "color": colours, "pad": 18, "thickness": 16,
@@ -299,15 +299,15 @@ def cooperation_conflict(tables: Tables, focus: Any = DEFAULT_FOCUS, freq: str =
     statuses = P.check_statuses(statuses)
     name = "cooperation_conflict"
     title = title or f"Cooperation and conflict over time, per dyad and {P.FREQS[freq]}"
-    codes, members, node_of = _focus(tables, focus, level)
+    codes, members, node_of = focus_nodes(tables, focus, level)
     rel = tables["relations"]
     rel = dated(tables, rel[rel["status"].isin(list(statuses))], undated)
     d = dyad_rows(rel.drop(columns=["day", "last", "given", "precision", "undated"]), members, None, node_of)
     if d.empty:
-        return _empty(name, title, f"No dated relation involves {', '.join(codes)} in this selection.")
+        return empty_figure(name, title, f"No dated relation involves {', '.join(codes)} in this selection.")
     day = dict(zip(rel["relation_id"], rel["day"]))
     no_date = dict(zip(rel["relation_id"], rel["undated"]))
-    d = _undirected(d)
+    d = undirected(d)
     shown = node_names(tables, set(d["a"]) | set(d["b"]))
     d["period"] = [pd.Period(day[r], freq=freq) for r in d["relation_id"]]
     d["undated"] = [bool(no_date[r]) for r in d["relation_id"]]
@@ -325,7 +325,7 @@ def cooperation_conflict(tables: Tables, focus: Any = DEFAULT_FOCUS, freq: str =
     fmt = "%Y-%m" if freq == "M" else "week of %Y-%m-%d"
     # the dyads' points side by side within their period, a few days (hours for weeks) apart
     step = pd.Timedelta(days=3) if freq == "M" else pd.Timedelta(hours=14)
-    fig = _figure(name, title, height=460)
+    fig = new_figure(name, title, height=460)
     for k, dyad in enumerate(keep):
         part = agg[agg["dyad"] == dyad].set_index("period")
         a, b = dyad.split(" – ")
@@ -345,11 +345,11 @@ def cooperation_conflict(tables: Tables, focus: Any = DEFAULT_FOCUS, freq: str =
                 note = ", ".join(x for x in (note, f"{int(rec['undated'])} undated, at the article's date") if x)
             mix = status_mix(rec["statuses"])
             xs.append(x)
-            ys.append(_r(rec["net"], 2))
+            ys.append(round_score(rec["net"], 2))
             symbols.append("circle" if mix == "reported" else status_symbol(mix) if mix != "mixed" else "circle-open")
             hover.append(f"<b>{label(shown, a)} – {label(shown, b)}</b> ({esc(dyad)}), {p.start_time.strftime(fmt)}"
-                         f"<br>net {_num(rec['net'])} (cooperation {_num(rec['coop'])}, conflict "
-                         f"{_num(rec['conf'])}) over {rec['n']} relation{'s' if rec['n'] != 1 else ''}"
+                         f"<br>net {num(rec['net'])} (cooperation {num(rec['coop'])}, conflict "
+                         f"{num(rec['conf'])}) over {rec['n']} relation{'s' if rec['n'] != 1 else ''}"
                          + (f"<br>of which {esc(note)}" if note else ""))
         fig.add_trace(go.Scatter(
             x=xs, y=ys, mode="lines+markers", name=f"{label(shown, a)} – {label(shown, b)}",

@@ -26,7 +26,7 @@ def _files(root: Path, name: str) -> list[Path]:
     return sorted(p for p in base.rglob("*.parquet") if not p.name.startswith((".", "_")))
 
 
-def _count_rows(root: Path, name: str) -> int:
+def count_rows(root: Path, name: str) -> int:
     return sum(pq.ParquetFile(p).metadata.num_rows for p in _files(root, name))
 
 

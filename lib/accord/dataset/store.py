@@ -52,7 +52,7 @@ from ..annotation import ACTOR_COLUMNS, actor_rows, count_actors
 from ..errors import DatasetError, is_no_space
 from .layout import (FORMAT, LOCK, MANIFEST, MARKER, PARTITION, PARTITIONED, PENDING, UNDATED, arrow_schema, month_of,
                      parquet_bytes, pending_name, row_key, superseded, to_arrow)
-from .read import _count_rows
+from .read import count_rows
 
 
 _TMP = tables.TMP_PREFIX
@@ -463,6 +463,6 @@ class Dataset:
         counts = self.actor_counts()
         actors = tables.frame("actors", actor_rows(counts, lexicon))
         _write_atomic(self.root / "actors" / "actors.parquet", parquet_bytes(to_arrow("actors", actors)), self.durable)
-        rows = {name: _count_rows(self.root, name) for name in tables.TABLE_NAMES}
+        rows = {name: count_rows(self.root, name) for name in tables.TABLE_NAMES}
         self._write_marker({"rows": rows})
         return rows

@@ -73,7 +73,7 @@ def _same(gold: str | None, pred: str | None) -> bool:
     return (gold or "").strip(_EDGE) == (pred or "").strip(_EDGE)
 
 
-def _pairs(gold: list[Mapping[str, Any]], pred: list[Mapping[str, Any]]) -> list[tuple[int, int]]:
+def matched_pairs(gold: list[Mapping[str, Any]], pred: list[Mapping[str, Any]]) -> list[tuple[int, int]]:
     used: set[int] = set()
     pairs = []
     for gi, g in enumerate(gold):
@@ -86,7 +86,7 @@ def _pairs(gold: list[Mapping[str, Any]], pred: list[Mapping[str, Any]]) -> list
     return pairs
 
 
-def _engine_claims(item: Mapping[str, Any], rows: list[Mapping[str, Any]]) -> list[dict[str, Any]]:
+def engine_claims_of(item: Mapping[str, Any], rows: list[Mapping[str, Any]]) -> list[dict[str, Any]]:
     text = item["text"]
     out = []
     for r in rows:
@@ -117,7 +117,7 @@ def score_attributions(items: list[Mapping[str, Any]], predicted: Mapping[str, l
     for item in items:
         gold = item.get("attributions") or []
         pred = [p for p in predicted.get(str(item["id"]), []) if p["cue_span"]]
-        pairs = _pairs(gold, pred)
+        pairs = matched_pairs(gold, pred)
         tp += len(pairs)
         fp += len(pred) - len(pairs)
         fn += len(gold) - len(pairs)
@@ -143,7 +143,7 @@ def evaluate_attributions(path: Path) -> dict[str, Any]:
     claims: dict[str, list[Mapping[str, Any]]] = {}
     for r in records_of(tables["claims"]):
         claims.setdefault(str(r["doc_id"]), []).append(r)
-    engine = score_attributions(items, {str(i["id"]): _engine_claims(i, claims.get(str(i["id"]), [])) for i in items})
+    engine = score_attributions(items, {str(i["id"]): engine_claims_of(i, claims.get(str(i["id"]), [])) for i in items})
     base = score_attributions(items, {str(i["id"]): _baseline_claims(i) for i in items})
     n = engine.pop("n")
     base.pop("n")

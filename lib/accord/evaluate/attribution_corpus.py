@@ -20,7 +20,7 @@ import sys
 from pathlib import Path
 from typing import Any, Mapping
 
-from .attribution import _engine_claims, _pairs, score_attributions
+from .attribution import engine_claims_of, matched_pairs, score_attributions
 from .codes import records_of
 from .common import annotate_texts, document_row, documents_frame
 
@@ -67,7 +67,7 @@ def engine_claims(items: list[Mapping[str, Any]]) -> dict[str, list[dict[str, An
     claims: dict[str, list[Mapping[str, Any]]] = {}
     for r in records_of(tables["claims"]):
         claims.setdefault(str(r["doc_id"]), []).append(r)
-    return {str(i["id"]): _engine_claims(i, claims.get(str(i["id"]), [])) for i in items}
+    return {str(i["id"]): engine_claims_of(i, claims.get(str(i["id"]), [])) for i in items}
 
 
 def details(items: list[Mapping[str, Any]], predicted: Mapping[str, list[dict[str, Any]]]) -> list[str]:
@@ -76,7 +76,7 @@ def details(items: list[Mapping[str, Any]], predicted: Mapping[str, list[dict[st
     for item in items:
         gold = item.get("attributions") or []
         pred = [p for p in predicted.get(str(item["id"]), []) if p["cue_span"]]
-        pairs = _pairs(gold, pred)
+        pairs = matched_pairs(gold, pred)
         text = item["text"]
         for gi, g in enumerate(gold):
             if gi not in {a for a, _ in pairs}:

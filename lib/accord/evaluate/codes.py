@@ -38,7 +38,7 @@ def map_label(event: str, mode: str | None = None) -> tuple[str, str | None]:
 # ------------------------------------------------------------------------- codes
 
 
-def _missing(value: Any) -> bool:
+def is_missing(value: Any) -> bool:
     """None, NaN, pd.NA or NaT."""
     if value is None:
         return True
@@ -49,7 +49,7 @@ def _missing(value: Any) -> bool:
 
 def norm_code(code: Any) -> str:
     """An actor code upper-cased, trimmed to country + sector (6 letters), CAMEO aliases fixed."""
-    if _missing(code):
+    if is_missing(code):
         return ""
     c = str(code).strip().split(":", 1)[0].upper()  # "UNK:Name" (an unresolved name) -> UNK
     return CODE_ALIASES.get(c[:3], c[:3]) + c[3:6]
@@ -79,7 +79,7 @@ def as_list(value: Any) -> list:
         return list(value)
     if hasattr(value, "tolist"):
         return list(value.tolist())
-    return [] if _missing(value) else [value]
+    return [] if is_missing(value) else [value]
 
 
 # ---------------------------------------------------------------- engine output
@@ -91,13 +91,13 @@ def trigger_offset(r: Mapping[str, Any], text: str | None = None) -> float:
     to its last), else after ``start``; ``start`` when the text is not given or the trigger is
     not found; infinity when there is no offset."""
     start = r.get("start")
-    if _missing(start):
+    if is_missing(start):
         return math.inf
     start = int(start)
     trig = r.get("trigger")
     if text and isinstance(trig, str) and trig.strip():
         end = r.get("end")
-        end = len(text) if _missing(end) else int(end)
+        end = len(text) if is_missing(end) else int(end)
         i = text.find(trig, start, end)
         if i < 0:
             i = text.find(trig, start)
@@ -137,7 +137,7 @@ def records_of(df: Any) -> list[dict[str, Any]]:
     return df.to_dict("records")
 
 
-def _by_doc(rows: Iterable[Mapping[str, Any]]) -> dict[str, list[Mapping[str, Any]]]:
+def by_doc(rows: Iterable[Mapping[str, Any]]) -> dict[str, list[Mapping[str, Any]]]:
     out: dict[str, list] = {}
     for r in rows:
         out.setdefault(str(r["doc_id"]), []).append(r)
@@ -149,12 +149,12 @@ def actor_codes(tables: Mapping[str, Any]) -> dict[str, str]:
     out = {}
     for a in records_of(tables.get("actors")):
         ctry = a.get("country")
-        if _missing(ctry) or not str(ctry).strip():
+        if is_missing(ctry) or not str(ctry).strip():
             if a.get("kind") != "unresolved":
                 continue
             ctry = "UNK"  # a name the lexicon does not know (the records code it UNK)
         sec = a.get("sector")
-        code = str(ctry).strip() + ("" if _missing(sec) else str(sec).strip())
+        code = str(ctry).strip() + ("" if is_missing(sec) else str(sec).strip())
         out[str(a["actor_id"])] = norm_code(code)
     return out
 
@@ -167,7 +167,7 @@ def mentioned_codes(tables: Mapping[str, Any]) -> dict[str, list[tuple[int, str]
         code = codes.get(str(m.get("actor_id")))
         if code:
             start = m.get("start")
-            out.setdefault(str(m["doc_id"]), []).append((-1 if _missing(start) else int(start), code))
+            out.setdefault(str(m["doc_id"]), []).append((-1 if is_missing(start) else int(start), code))
     for v in out.values():
         v.sort()
     return out

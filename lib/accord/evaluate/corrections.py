@@ -23,7 +23,7 @@ from ..corrections import apply_corrections, load_corrections
 from ..errors import InputError
 from ..lexicon import load_lexicon
 from .common import metric
-from .plover import _valid_modes, load_quad_classes
+from .plover import valid_modes_of, load_quad_classes
 from .records import evaluate_records
 
 
@@ -103,7 +103,7 @@ def evaluate_corrections(corpus: Any, corrections: str | Path, lexicon: str | Pa
         with tempfile.TemporaryDirectory() as tmp:
             (Path(tmp) / "corrections.yaml").write_text(_records_yaml(records, corrections), encoding="utf-8")
             quads, _ = load_quad_classes()
-            scored = evaluate_records(Path(tmp), quads, _valid_modes())
+            scored = evaluate_records(Path(tmp), quads, valid_modes_of())
         for key in ("relation_precision", "relation_recall", "relation_f1", "relation_status_accuracy",
                     "event_accuracy", "claim_f1"):
             if key in scored["metrics"]:

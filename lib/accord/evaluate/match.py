@@ -2,7 +2,7 @@
 from __future__ import annotations
 import math
 from typing import Any, Callable, Iterable, Mapping, Sequence
-from .codes import _missing, as_list, countries
+from .codes import is_missing, as_list, countries
 from .metrics import prf
 
 
@@ -63,9 +63,9 @@ def claim_compatible(g: Mapping[str, Any], p: Mapping[str, Any]) -> bool:
     return g.get("sent") == p.get("sent") and p.get("stance") in stances and overlaps(g.get("source", []), as_list(p.get("source")))
 
 
-def _distance(g: Mapping[str, Any], p: Mapping[str, Any]) -> float:
+def offset_distance(g: Mapping[str, Any], p: Mapping[str, Any]) -> float:
     gs, ps = g.get("start"), p.get("pos", p.get("start"))
-    if _missing(gs) or _missing(ps):
+    if is_missing(gs) or is_missing(ps):
         return math.inf
     return abs(int(gs) - int(ps))
 
@@ -76,7 +76,7 @@ def status_ok(g: Mapping[str, Any], p: Mapping[str, Any]) -> bool:
 
 def sentence_of(offset: Any, spans: Sequence[Sequence[int]]) -> int | None:
     """The index of the span holding ``offset`` (None when outside every span)."""
-    if _missing(offset) or offset == math.inf:
+    if is_missing(offset) or offset == math.inf:
         return None
     off = int(offset)
     for i, (a, b) in enumerate(spans):

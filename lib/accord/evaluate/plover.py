@@ -9,7 +9,7 @@ from ..errors import InputError
 from ..lexicon import Lexicon, PloverClass, load_lexicon
 from ..paths import REPO_DIR
 from .common import annotate_texts, document_row, documents_frame, metric
-from .codes import CATEGORIES, NONE, _by_doc, _missing, records_of, as_list, countries, country, main_relation, map_label, mentioned_codes, norm_code
+from .codes import CATEGORIES, NONE, by_doc, is_missing, records_of, as_list, countries, country, main_relation, map_label, mentioned_codes, norm_code
 from .metrics import accuracy, macro_f1, majority, per_label_prf, safe_div, sector_hits, set_prf
 
 
@@ -56,7 +56,7 @@ def load_quad_classes(lexicon: Lexicon | None = None, csv_path: Path | None = No
                      "was not found")
 
 
-def _valid_modes(csv_path: Path | None = None, lexicon: Lexicon | None = None) -> dict[str, set[str]]:
+def valid_modes_of(csv_path: Path | None = None, lexicon: Lexicon | None = None) -> dict[str, set[str]]:
     """category -> modes of the current PLOVER scheme (the lexicon's PLOVER table, else plover_categories.csv)."""
     if csv_path is None:
         out: dict[str, set[str]] = {}
@@ -129,7 +129,7 @@ def score_main(gold: list[dict[str, Any]], tables: Mapping[str, Any], quads: Map
 
     Each gold item: id, event, mode, source/target as [{code, sector}]. Returns the
     metrics {name: {engine, baseline, n}} and details for error analysis."""
-    rels = _by_doc(records_of(tables.get("relations")))
+    rels = by_doc(records_of(tables.get("relations")))
     mentions = mentioned_codes(tables)
     g_ev, p_ev, g_quad, p_quad = [], [], [], []
     src_pairs, tgt_pairs, base_src, base_tgt = [], [], [], []
@@ -153,7 +153,7 @@ def score_main(gold: list[dict[str, Any]], tables: Mapping[str, Any], quads: Map
             pq = None
         else:
             mq = quads.get(pe)
-            pq = mq if _missing(m.get("quad_class")) else int(m["quad_class"])
+            pq = mq if is_missing(m.get("quad_class")) else int(m["quad_class"])
             quad_mismatch += mq is not None and pq != mq
         p_quad.append(pq)
         if g["mode"] and g["mode"] in valid_modes.get(g["event"], set()):

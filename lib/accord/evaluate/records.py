@@ -6,9 +6,9 @@ import yaml
 from ..errors import InputError
 from .common import annotate_texts, document_row, documents_frame, metric
 from .plover import score_main
-from .codes import _by_doc, records_of, as_list, mentioned_codes, norm_code, sector
+from .codes import by_doc, records_of, as_list, mentioned_codes, norm_code, sector
 from .metrics import majority, prf, safe_div
-from .match import _distance, claim_compatible, match, match_counts, relation_compatible, status_ok
+from .match import offset_distance, claim_compatible, match, match_counts, relation_compatible, status_ok
 
 
 # ---------------------------------------------------------------- records
@@ -51,8 +51,8 @@ def evaluate_records(folder: Path, quads: Mapping[str, int], valid_modes: Mappin
         for did, r in zip(ids, recs)
     ])
     tables = annotate_texts(docs)
-    rels = _by_doc(records_of(tables.get("relations")))
-    claims = _by_doc(records_of(tables.get("claims")))
+    rels = by_doc(records_of(tables.get("relations")))
+    claims = by_doc(records_of(tables.get("claims")))
     mentions = mentioned_codes(tables)
 
     # main-relation scores on records that have relations
@@ -85,7 +85,7 @@ def evaluate_records(folder: Path, quads: Mapping[str, int], valid_modes: Mappin
     for did, r in zip(ids, recs):
         grels = [_rec_relation(x) for x in as_list(r.get("relations"))]
         prels = [dict(x, sent=0) for x in rels.get(did, [])]
-        pairs = match(grels, prels, relation_compatible, _distance)
+        pairs = match(grels, prels, relation_compatible, offset_distance)
         c = match_counts(grels, prels, pairs)
         rtp, rfp, rfn = rtp + c["tp"], rfp + c["fp"], rfn + c["fn"]
         status_n += len(pairs)

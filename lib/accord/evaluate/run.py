@@ -3,7 +3,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any, Sequence
 from .common import SYNTAX, BENCHMARKS, PLOVER_DEFAULT, RECORDS_DEFAULT, SEED_GOLD_DEFAULT, resolve
-from .plover import _valid_modes, evaluate_plover, load_quad_classes
+from .plover import valid_modes_of, evaluate_plover, load_quad_classes
 from .seed import evaluate_seed
 from .records import evaluate_records
 from .attribution import ATTRIBUTION_DEFAULT, evaluate_attributions
@@ -31,7 +31,7 @@ def evaluate_all(plover: str | Path | None = None, records: str | Path | None = 
 
 def _evaluate(plover, records, seed_gold, benchmarks, attributions, probe, syntax, articles) -> dict[str, Any]:
     quads, quad_source = load_quad_classes()
-    valid_modes = _valid_modes()
+    valid_modes = valid_modes_of()
     results: dict[str, Any] = {"notes": [f"quad classes from {quad_source}"]
                                + [f"engine: {'v2, arguments from the trained parser' if syntax else 'v1, word order'}"]}
     if "plover" in benchmarks:

@@ -7,9 +7,9 @@ from ..errors import InputError
 from ..paths import REPO_DIR
 from ..readers import read_document
 from .common import annotate_texts, documents_frame, metric
-from .codes import _missing, records_of, actor_codes, mentioned_codes, norm_code, trigger_offset
+from .codes import is_missing, records_of, actor_codes, mentioned_codes, norm_code, trigger_offset
 from .metrics import majority, prf, safe_div
-from .match import _distance, claim_compatible, match, match_counts, relation_compatible, sentence_of, status_ok
+from .match import offset_distance, claim_compatible, match, match_counts, relation_compatible, sentence_of, status_ok
 
 
 def load_seed_gold(path: str | Path) -> dict[str, Any]:
@@ -49,9 +49,9 @@ def score_seed(gold: Mapping[str, Any], tables: Mapping[str, Any], doc_id: str,
             pred_claims.append(dict(c, pos=pos, sent=sentence_of(pos, spans)))
     g_rels, g_claims = gold["relations"], gold["claims"]
 
-    rel_pairs = match(g_rels, pred_rels, relation_compatible, _distance)
+    rel_pairs = match(g_rels, pred_rels, relation_compatible, offset_distance)
     rel = match_counts(g_rels, pred_rels, rel_pairs)
-    claim_pairs = match(g_claims, pred_claims, claim_compatible, _distance)
+    claim_pairs = match(g_claims, pred_claims, claim_compatible, offset_distance)
     cl = match_counts(g_claims, pred_claims, claim_pairs)
 
     def attr_acc(pairs, ok, cond) -> tuple[float, int]:
@@ -61,7 +61,7 @@ def score_seed(gold: Mapping[str, Any], tables: Mapping[str, Any], doc_id: str,
     status_acc, status_n = attr_acc(rel_pairs, status_ok, lambda g: True)
     mode_acc, mode_n = attr_acc(rel_pairs, lambda g, p: p.get("mode") == g.get("mode"), lambda g: bool(g.get("mode")))
     date_acc, date_n = attr_acc(
-        rel_pairs, lambda g, p: not _missing(p.get("date")) and str(p.get("date")).startswith(str(g["date"])), lambda g: bool(g.get("date"))
+        rel_pairs, lambda g, p: not is_missing(p.get("date")) and str(p.get("date")).startswith(str(g["date"])), lambda g: bool(g.get("date"))
     )
 
     # the contested proposition: is the denial linked to the accusation?
@@ -99,10 +99,10 @@ def score_seed(gold: Mapping[str, Any], tables: Mapping[str, Any], doc_id: str,
             b_rels.append({"sent": s, "start": spans[s][0], "source": [firsts[0]], "target": [firsts[1]],
                            "event_type": top_type, "status": "reported"})
         b_claims.append({"sent": s, "start": spans[s][0], "source": [codes[0]], "stance": top_stance})
-    b_rel_pairs = match(g_rels, b_rels, relation_compatible, _distance)
+    b_rel_pairs = match(g_rels, b_rels, relation_compatible, offset_distance)
     b_rel = match_counts(g_rels, b_rels, b_rel_pairs)
     b_status = safe_div(sum(status_ok(g_rels[gi], b_rels[pi]) for gi, pi in b_rel_pairs), len(b_rel_pairs))
-    b_cl = match_counts(g_claims, b_claims, match(g_claims, b_claims, claim_compatible, _distance))
+    b_cl = match_counts(g_claims, b_claims, match(g_claims, b_claims, claim_compatible, offset_distance))
     b_codes = {c[:3] for c in used}
     b_act = prf(len(g_codes & b_codes), len(b_codes - g_codes), len(g_codes - b_codes))
 

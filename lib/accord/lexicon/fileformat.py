@@ -16,7 +16,7 @@ MAX_YAML_CHARS = 20_000_000
 # --------------------------------------------------------------------------- #
 # YAML reading with line numbers
 # --------------------------------------------------------------------------- #
-class _Map(dict):
+class Map(dict):
     """A mapping that remembers the line it starts on and the line of each key."""
 
     __slots__ = ("line", "key_lines")
@@ -48,7 +48,7 @@ def _build(node: yaml.Node, path: str) -> Any:
         seq = _Seq(_build(n, path) for n in node.value)
         seq.line = node.start_mark.line + 1
         return seq
-    out = _Map()
+    out = Map()
     out.line = node.start_mark.line + 1
     out.key_lines = {}
     for knode, vnode in node.value:
@@ -64,7 +64,7 @@ def _build(node: yaml.Node, path: str) -> Any:
     return out
 
 
-def _parse(path: str, text: str, sections: frozenset[str] | None = None) -> Any:
+def parse_yaml(path: str, text: str, sections: frozenset[str] | None = None) -> Any:
     """YAML text -> Python with line-aware containers; LexiconError on bad or unsafe YAML.
 
     The text is checked by :func:`accord.readers.safe_yaml.compose` (no aliases,
@@ -90,7 +90,7 @@ def json_line(obj: Any) -> str:
     """``obj`` as one line of JSON, which is also YAML (dates as ISO strings).
 
     The big generated files (persons, organisations) are written this way by the
-    build: :func:`_parse_json_lines` reads such lines with :mod:`json`, many times
+    build: :func:`parse_json_lines` reads such lines with :mod:`json`, many times
     faster than YAML.
     """
     return json.dumps(obj, ensure_ascii=False, default=lambda v: v.isoformat())
@@ -99,7 +99,7 @@ def json_line(obj: Any) -> str:
 _JSON_KEY_RE = re.compile(r"^([A-Za-z_][A-Za-z0-9_]*):(?: +(.*))?$")
 
 
-def _parse_json_lines(text: str) -> _Map | None:
+def parse_json_lines(text: str) -> Map | None:
     """Fast path for big generated files written as JSON lines inside YAML.
 
     ``persons_petrarch.yaml`` and ``orgs_petrarch.yaml`` hold tens of thousands of
@@ -109,14 +109,14 @@ def _parse_json_lines(text: str) -> _Map | None:
     to the same data with :mod:`json`, line numbers kept for error messages.
     Anything else returns None and the file is read as YAML.
     """
-    doc = _Map()
+    doc = Map()
     doc.line = 1
     doc.key_lines = {}
     section: _Seq | None = None
     lineno = 0
 
-    def hook(pairs: list) -> _Map:
-        out = _Map(pairs)
+    def hook(pairs: list) -> Map:
+        out = Map(pairs)
         out.line = lineno
         out.key_lines = {}
         return out
@@ -150,11 +150,11 @@ def _parse_json_lines(text: str) -> _Map | None:
     return doc
 
 
-def _line(obj: Any, default: int | None = None) -> int | None:
+def line_of(obj: Any, default: int | None = None) -> int | None:
     return getattr(obj, "line", default)
 
 
-def _key_line(mapping: Any, key: Any) -> int | None:
+def key_line(mapping: Any, key: Any) -> int | None:
     """The line of ``key`` in a parsed mapping (falls back to the mapping's line)."""
     lines = getattr(mapping, "key_lines", None) or {}
-    return lines.get(key, _line(mapping))
+    return lines.get(key, line_of(mapping))

@@ -11,9 +11,9 @@ from typing import Mapping, Sequence
 from ..errors import InputError, LexiconError, shorten
 from ..paths import DATA_DIR
 from ..readers.files import check_file, read_file
-from .fileformat import _Map, _key_line, _line, _parse, _parse_json_lines
-from .validate import (RULES, _Ctx, _SECTOR_RE, _read_actor, _read_agents, _read_cameo, _read_cue, _read_not_actor,
-                       _read_plover, _read_rules, _read_trigger)
+from .fileformat import Map, key_line, line_of, parse_yaml, parse_json_lines
+from .validate import (RULES, Ctx, SECTOR_RE, read_actor, read_agents, read_cameo, read_cue, read_not_actor,
+                       read_plover, read_rules, read_trigger)
 from .model import ActorEntry, CameoCode, CodingRules, Cue, Lexicon, PloverClass, Role, Trigger
 from .inflect import inflect
 from .variants import name_variants
@@ -43,28 +43,28 @@ def _read_file(label: str, name: str, raw: bytes, allowed: frozenset[str]) -> _F
         text = raw.decode("utf-8")
     except UnicodeDecodeError as exc:
         raise LexiconError(label, f"not UTF-8 text: {exc}") from None
-    doc = _parse_json_lines(text) if '\n- {"' in text else None
+    doc = parse_json_lines(text) if '\n- {"' in text else None
     if doc is None:
         # a bare modality mapping has word lists, not sections, at the top
-        doc = _parse(label, text, None if Path(name).stem == "modality" else allowed)
+        doc = parse_yaml(label, text, None if Path(name).stem == "modality" else allowed)
     if doc is None:
-        doc = _Map()
+        doc = Map()
         doc.line = 1
         doc.key_lines = {}
     if not isinstance(doc, dict):
         raise LexiconError(label, f"top level must be a mapping of sections, not "
-                                  f"{type(doc).__name__}", _line(doc, 1))
+                                  f"{type(doc).__name__}", line_of(doc, 1))
     # modality.yaml may be the bare mapping name -> words (no 'modality:' key).
     if Path(name).stem == "modality" and "modality" not in doc:
-        wrapped = _Map(modality=doc)
-        wrapped.line = _line(doc, 1)
+        wrapped = Map(modality=doc)
+        wrapped.line = line_of(doc, 1)
         wrapped.key_lines = {"modality": wrapped.line}
         doc = wrapped
     for key in doc:
         if key not in allowed:
             raise LexiconError(label, f"unknown section {shorten(key)} (expected one of "
                                       f"{', '.join(sorted(allowed - {'meta'}))})",
-                               _key_line(doc, key))
+                               key_line(doc, key))
     meta = doc.get("meta")
     generated = isinstance(meta, dict) and bool(meta.get("generated_by"))
     return _File(label, name, raw, doc, generated)
@@ -136,14 +136,14 @@ def _build_lexicon(files: list[_File]) -> Lexicon:
     plover: dict[tuple[str, str], PloverClass] = {}
     sectors: dict[str, str] = {}
     for f in files:
-        ctx = _Ctx(f.label)
+        ctx = Ctx(f.label)
         if "cameo" in f.doc:
-            cameo.update(_read_cameo(ctx, f.doc["cameo"]))
+            cameo.update(read_cameo(ctx, f.doc["cameo"]))
         if "plover" in f.doc:
-            plover.update(_read_plover(ctx, f.doc["plover"]))
+            plover.update(read_plover(ctx, f.doc["plover"]))
         if "sectors" in f.doc:
             for k, v in ctx.mapping(f.doc["sectors"], "'sectors'", f.doc["sectors"]).items():
-                sectors[ctx.code(k, "sector", f.doc["sectors"], _SECTOR_RE)] = str(v)
+                sectors[ctx.code(k, "sector", f.doc["sectors"], SECTOR_RE)] = str(v)
 
     actors: dict[str, tuple[int, int, ActorEntry]] = {}
     agent_rows: dict[str, tuple[str, list[str] | None, int]] = {}
@@ -156,12 +156,12 @@ def _build_lexicon(files: list[_File]) -> Lexicon:
     rules: dict[str, object] = {}
     seq = 0
     for rank, f in enumerate(files):
-        ctx = _Ctx(f.label)
+        ctx = Ctx(f.label)
         doc = f.doc
         if doc.get("actors") is not None:  # a section holding only comments (a lexicon stub) is empty
             seen: set[str] = set()
             for raw in ctx.seq(doc["actors"], "'actors'", doc["actors"]):
-                for a in _read_actor(ctx, raw, raw if _line(raw) else doc["actors"]):
+                for a in read_actor(ctx, raw, raw if line_of(raw) else doc["actors"]):
                     if a.id in seen:
                         raise ctx.fail(f"duplicate actor id {a.id!r}", raw)
                     seen.add(a.id)
@@ -171,12 +171,12 @@ def _build_lexicon(files: list[_File]) -> Lexicon:
                         a = _with_history(a, old[2])
                     actors[a.id] = (rank, seq, a)
         if "agents" in doc:
-            for phrase, code, plural in _read_agents(ctx, doc["agents"], sectors):
+            for phrase, code, plural in read_agents(ctx, doc["agents"], sectors):
                 agent_rows[phrase] = (code, plural, rank)
         if "triggers" in doc:
             seen_t: set[tuple[str, str]] = set()
             for raw in ctx.seq(doc["triggers"], "'triggers'", doc["triggers"]):
-                t = _read_trigger(ctx, raw, raw if _line(raw) else doc["triggers"], cameo, plover)
+                t = read_trigger(ctx, raw, raw if line_of(raw) else doc["triggers"], cameo, plover)
                 key = (t.lemma, t.pos)
                 if key in seen_t:
                     raise ctx.fail(f"duplicate trigger {t.lemma!r} ({t.pos})", raw)
@@ -189,23 +189,23 @@ def _build_lexicon(files: list[_File]) -> Lexicon:
         if "cues" in doc:
             seen_c: set[tuple[str, str]] = set()
             for raw in ctx.seq(doc["cues"], "'cues'", doc["cues"]):
-                c = _read_cue(ctx, raw, raw if _line(raw) else doc["cues"])
+                c = read_cue(ctx, raw, raw if line_of(raw) else doc["cues"])
                 if (c.lemma, c.pos) in seen_c:
                     raise ctx.fail(f"duplicate cue {c.lemma!r} ({c.pos})", raw)
                 seen_c.add((c.lemma, c.pos))
                 cues[(c.lemma, c.pos)] = c
         if doc.get("not_actors") is not None:
             for raw in ctx.seq(doc["not_actors"], "'not_actors'", doc["not_actors"]):
-                for form, kind in _read_not_actor(ctx, raw, raw if _line(raw) else doc["not_actors"]):
+                for form, kind in read_not_actor(ctx, raw, raw if line_of(raw) else doc["not_actors"]):
                     not_actors[form] = kind  # a later file overrides
         if "rules" in doc:
-            rules.update(_read_rules(ctx, doc["rules"], cameo, plover))  # a later file replaces a rule whole
+            rules.update(read_rules(ctx, doc["rules"], cameo, plover))  # a later file replaces a rule whole
         for sec, target in (("modality", modality), ("resources", resources), ("things", things)):
             if sec not in doc:
                 continue
             section = ctx.mapping(doc[sec], f"{sec!r}", doc[sec])
             for name, words in section.items():
-                where = _key_line(section, name)
+                where = key_line(section, name)
                 words = ctx.seq(words, f"{sec} {name!r}", where)
                 if not all(isinstance(w, str) and w.strip() for w in words):
                     raise ctx.fail(f"{sec} {name!r}: every item must be a non-empty string", where)

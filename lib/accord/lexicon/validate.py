@@ -5,7 +5,7 @@ from datetime import date, datetime
 from types import MappingProxyType
 from typing import Any, Iterable, Mapping
 from ..errors import LexiconError, shorten
-from .fileformat import _key_line, _line
+from .fileformat import key_line, line_of
 from .model import slug, ActorEntry, CameoCode, Cue, PloverClass, Role, Trigger
 from .inflect import inflect
 
@@ -14,21 +14,21 @@ ACTOR_KINDS = ("state", "igo", "bloc", "org", "person")
 TRIGGER_POS = ("verb", "noun")
 CUE_POS = ("verb", "noun", "prep", "adj")  # adj: cues like "concerned"
 _CODE_RE = re.compile(r"^(?:[A-Z]{3})+$")
-_SECTOR_RE = re.compile(r"^[A-Z]{3}$")
+SECTOR_RE = re.compile(r"^[A-Z]{3}$")
 _CAMEO_RE = re.compile(r"^\d{2,4}$")
 
 
 # --------------------------------------------------------------------------- #
 # Field checks
 # --------------------------------------------------------------------------- #
-class _Ctx:
+class Ctx:
     """The file being read, for error messages."""
 
     def __init__(self, path: str) -> None:
         self.path = path
 
     def fail(self, problem: str, where: Any = None) -> LexiconError:
-        line = where if isinstance(where, int) else _line(where)
+        line = where if isinstance(where, int) else line_of(where)
         return LexiconError(self.path, problem, line)
 
     def mapping(self, obj: Any, what: str, where: Any) -> dict:
@@ -97,7 +97,7 @@ _ACTOR_KEYS = frozenset({"id", "kind", "code", "name", "formal", "names", "demon
 _ROLE_KEYS = frozenset({"code", "start", "end", "title"})
 
 
-def _day(ctx: _Ctx, value: Any, which: str, what: str, where: Any) -> date | None:
+def _day(ctx: Ctx, value: Any, which: str, what: str, where: Any) -> date | None:
     """A role date; the common cases (None, a date, an ISO string) without a message."""
     if value is None or type(value) is date:
         return value
@@ -109,7 +109,7 @@ def _day(ctx: _Ctx, value: Any, which: str, what: str, where: Any) -> date | Non
     return ctx.day(value, f"{what} {which}", where)
 
 
-def _read_actor(ctx: _Ctx, raw: Any, where: Any) -> list[ActorEntry]:
+def read_actor(ctx: Ctx, raw: Any, where: Any) -> list[ActorEntry]:
     """One actor entry (plus its capital metonyms)."""
     entry = ctx.mapping(raw, "actor entry", where)
     ctx.keys(entry, _ACTOR_KEYS, ("id", "kind", "name"), "actor entry")
@@ -124,7 +124,7 @@ def _read_actor(ctx: _Ctx, raw: Any, where: Any) -> list[ActorEntry]:
     roles: list[Role] = []
     rwhat = f"{what}: role"
     for r in ctx.seq(entry.get("roles") or [], f"{what}: roles", entry):
-        rline = _line(r, _line(entry))
+        rline = line_of(r, line_of(entry))
         r = ctx.mapping(r, rwhat, rline)
         ctx.keys(r, _ROLE_KEYS, ("code",), rwhat)
         start = _day(ctx, r.get("start"), "start", rwhat, rline)
@@ -166,7 +166,7 @@ NOT_ACTOR_KINDS = ("weapon", "equipment", "vehicle", "ship", "spacecraft", "oper
 _NOT_ACTOR_KEYS = frozenset({"name", "kind", "names", "note"})
 
 
-def _read_not_actor(ctx: _Ctx, raw: Any, where: Any) -> list[tuple[str, str]]:
+def read_not_actor(ctx: Ctx, raw: Any, where: Any) -> list[tuple[str, str]]:
     """One not_actors entry -> [(surface form, kind)]."""
     entry = ctx.mapping(raw, "not_actors entry", where)
     ctx.keys(entry, _NOT_ACTOR_KEYS, ("name", "kind"), "not_actors entry")
@@ -177,12 +177,12 @@ def _read_not_actor(ctx: _Ctx, raw: Any, where: Any) -> list[tuple[str, str]]:
     return [(form, kind) for form in dict.fromkeys([name, *ctx.texts(entry, "names", f"not_actors {shorten(name)}")])]
 
 
-def _read_agents(ctx: _Ctx, section: Any, sectors: Mapping[str, str]) -> list[tuple[str, str, list[str] | None]]:
+def read_agents(ctx: Ctx, section: Any, sectors: Mapping[str, str]) -> list[tuple[str, str, list[str] | None]]:
     """agents section -> [(phrase, sector, plurals or None for regular)]."""
     section = ctx.mapping(section, "'agents'", section)
     out = []
     for phrase, value in section.items():
-        where = _key_line(section, phrase)
+        where = key_line(section, phrase)
         if not isinstance(phrase, str) or not phrase.strip():
             raise ctx.fail(f"agent phrase must be a string, got {shorten(phrase)}", where)
         plural: list[str] | None = None
@@ -193,7 +193,7 @@ def _read_agents(ctx: _Ctx, section: Any, sectors: Mapping[str, str]) -> list[tu
                 plural = [p.lower() for p in ctx.texts(value, "plural", f"agent {shorten(phrase)}")]
         else:
             code = value
-        code = ctx.code(code, f"agent {shorten(phrase)}", where, _SECTOR_RE)
+        code = ctx.code(code, f"agent {shorten(phrase)}", where, SECTOR_RE)
         if sectors and code not in sectors:
             raise ctx.fail(f"agent {shorten(phrase)}: unknown sector {shorten(code)}", where)
         out.append((" ".join(phrase.lower().split()), code, plural))
@@ -203,7 +203,7 @@ def _read_agents(ctx: _Ctx, section: Any, sectors: Mapping[str, str]) -> list[tu
 _TRIGGER_KEYS = ("lemma", "pos", "forms", "cameo", "event", "mode", "context", "inflect")
 
 
-def _read_trigger(ctx: _Ctx, raw: Any, where: Any, cameo: Mapping[str, CameoCode],
+def read_trigger(ctx: Ctx, raw: Any, where: Any, cameo: Mapping[str, CameoCode],
                   plover: Mapping[tuple[str, str], PloverClass]) -> Trigger:
     entry = ctx.mapping(raw, "trigger", where)
     ctx.keys(entry, _TRIGGER_KEYS, ("lemma",), "trigger")
@@ -251,7 +251,7 @@ def _read_trigger(ctx: _Ctx, raw: Any, where: Any, cameo: Mapping[str, CameoCode
     return Trigger(lemma, pos, forms, code, event_type, mode, context)
 
 
-def _read_cue(ctx: _Ctx, raw: Any, where: Any) -> Cue:
+def read_cue(ctx: Ctx, raw: Any, where: Any) -> Cue:
     entry = ctx.mapping(raw, "cue", where)
     ctx.keys(entry, ("lemma", "pos", "forms", "stance", "frame", "inverts"), ("lemma", "stance"), "cue")
     lemma = " ".join(ctx.text(entry, "lemma", "cue").lower().split())
@@ -268,11 +268,11 @@ def _read_cue(ctx: _Ctx, raw: Any, where: Any) -> Cue:
     return Cue(lemma, pos, tuple(dict.fromkeys([*inflect(lemma, pos), *extra])), stance, **flags)
 
 
-def _read_cameo(ctx: _Ctx, section: Any) -> dict[str, CameoCode]:
+def read_cameo(ctx: Ctx, section: Any) -> dict[str, CameoCode]:
     section = ctx.mapping(section, "'cameo'", section)
     out = {}
     for code, row in section.items():
-        row = ctx.mapping(row, f"cameo {shorten(code)}", _key_line(section, code))
+        row = ctx.mapping(row, f"cameo {shorten(code)}", key_line(section, code))
         ctx.keys(row, ("name", "goldstein", "event_type", "mode", "context", "via"),
                  ("name",), f"cameo {shorten(code)}")
         code = ctx.code(str(code) if isinstance(code, str) else code, "cameo", row, _CAMEO_RE)
@@ -284,10 +284,10 @@ def _read_cameo(ctx: _Ctx, section: Any) -> dict[str, CameoCode]:
     return out
 
 
-def _read_plover(ctx: _Ctx, section: Any) -> dict[tuple[str, str], PloverClass]:
+def read_plover(ctx: Ctx, section: Any) -> dict[tuple[str, str], PloverClass]:
     out = {}
     for row in ctx.seq(section, "'plover'", section):
-        row = ctx.mapping(row, "plover row", row if _line(row) else section)
+        row = ctx.mapping(row, "plover row", row if line_of(row) else section)
         ctx.keys(row, ("event_type", "mode", "quad_class", "quad_name", "score",
                        "requires_recipient", "meaning"), ("event_type", "quad_class"), "plover row")
         mode = row.get("mode") or ""
@@ -313,7 +313,7 @@ _CHECKED_MAPS = {
 }
 
 
-def _read_rules(ctx: _Ctx, section: Any, cameo: Mapping[str, CameoCode],
+def read_rules(ctx: Ctx, section: Any, cameo: Mapping[str, CameoCode],
                 plover: Mapping[tuple[str, str], PloverClass]) -> dict[str, Any]:
     """The coding rules a file gives, by name (see :class:`~accord.lexicon.model.CodingRules`)."""
     section = ctx.mapping(section, "'rules'", section)
@@ -336,11 +336,11 @@ def _read_rules(ctx: _Ctx, section: Any, cameo: Mapping[str, CameoCode],
         for k, v in mapping.items():
             if not isinstance(k, str) or not isinstance(v, str) or not v.strip():
                 raise ctx.fail(f"{what}: {shorten(k)} must map to a non-empty string, got {shorten(v)}",
-                               _key_line(mapping, k) or where)
+                               key_line(mapping, k) or where)
         return dict(mapping)
 
     for name, value in section.items():
-        where = _key_line(section, name) or section
+        where = key_line(section, name) or section
         what = f"rule {shorten(name)}"
         if name not in RULES:
             raise ctx.fail(f"unknown rule {shorten(name)} (expected one of {', '.join(sorted(RULES))})", where)
@@ -356,7 +356,7 @@ def _read_rules(ctx: _Ctx, section: Any, cameo: Mapping[str, CameoCode],
             keys_are_categories, allowed, problem = _CHECKED_MAPS[name]
             mapping = text_map(value, what, where)
             for k, v in mapping.items():
-                line = _key_line(value, k) or where
+                line = key_line(value, k) or where
                 if keys_are_categories:
                     category(k, what, line)
                 if v not in (cameo if allowed is None else allowed):
@@ -366,23 +366,23 @@ def _read_rules(ctx: _Ctx, section: Any, cameo: Mapping[str, CameoCode],
             outer = ctx.mapping(value, what, where)
             rules = {}
             for k, inner in outer.items():
-                line = _key_line(outer, k) or where
+                line = key_line(outer, k) or where
                 category(k, what, line)
                 inner = text_map(inner if inner is not None else {}, f"{what} {shorten(k)}", line)
                 for c in inner:
-                    category(c, f"{what} {shorten(k)}", _key_line(outer[k], c) or line)
+                    category(c, f"{what} {shorten(k)}", key_line(outer[k], c) or line)
                 rules[k] = MappingProxyType(inner)
             out[name] = MappingProxyType(rules)
         elif name == "joint_acts":
             outer = ctx.mapping(value, what, where)
             out[name] = MappingProxyType({
-                category(k, what, _key_line(outer, k) or where):
+                category(k, what, key_line(outer, k) or where):
                     frozenset(w.lower() for w in words(v if v is not None else [], f"{what} {k!r}",
-                                                       _key_line(outer, k) or where))
+                                                       key_line(outer, k) or where))
                 for k, v in outer.items()})
         else:  # material_categories: category -> word stems
             outer = ctx.mapping(value, what, where)
             out[name] = MappingProxyType({str(k): tuple(w.lower() for w in words(v, f"{what} {shorten(k)}",
-                                                                                _key_line(outer, k) or where))
+                                                                                key_line(outer, k) or where))
                                           for k, v in outer.items()})
     return out

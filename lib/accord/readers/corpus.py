@@ -10,9 +10,9 @@ from typing import Any, Iterable, Iterator
 import pandas as pd
 from .. import tables
 from ..errors import InputError
-from .formats import SIDECAR_SUFFIX, _is_sidecar, _load
-from .document import Document, ReadError, _Problem
-from .jsonl import _iter_jsonl
+from .formats import SIDECAR_SUFFIX, is_sidecar, load
+from .document import Document, ReadError, Problem
+from .jsonl import iter_jsonl
 from .files import file_kind, identity, missing_problem
 
 _GLOB_CHARS = frozenset("*?[")
@@ -82,7 +82,7 @@ def _walk(folder: Path, errors: list[ReadError], follow: bool = False) -> list[P
 
 def _is_skipped_sidecar(path: Path) -> bool:
     """A sidecar whose ``.txt`` is beside it (an orphan sidecar is reported instead)."""
-    if not _is_sidecar(path.name):
+    if not is_sidecar(path.name):
         return False
     stem = path.name[: -len(SIDECAR_SUFFIX)]
     return (path.parent / (stem + ".txt")).exists()
@@ -206,14 +206,14 @@ def _generate(root: Path, files: list[Path], errors: list[ReadError]) -> Iterato
     for f in files:
         items: Iterable[Document | ReadError]
         if f.suffix.lower() == ".jsonl":
-            items = _iter_jsonl(f, root)
-        elif _is_sidecar(f.name):
+            items = iter_jsonl(f, root)
+        elif is_sidecar(f.name):
             items = [ReadError(str(f), f"sidecar metadata without a matching "
                                        f"{f.name[: -len(SIDECAR_SUFFIX)]}.txt beside it")]
         else:
             try:
-                items = [_load(f, root)]
-            except _Problem as exc:
+                items = [load(f, root)]
+            except Problem as exc:
                 items = [ReadError(exc.path or str(f), exc.problem)]
         for item in items:
             if isinstance(item, Document):

@@ -8,7 +8,7 @@ from typing import Any
 from ..errors import InputError, shorten
 
 
-_BOM = codecs.BOM_UTF8
+UTF8_BOM = codecs.BOM_UTF8
 # UTF-32 first: its little-endian BOM starts with UTF-16's.
 WIDE_BOMS = ((codecs.BOM_UTF32_LE, "UTF-32"), (codecs.BOM_UTF32_BE, "UTF-32"),
              (codecs.BOM_UTF16_LE, "UTF-16"), (codecs.BOM_UTF16_BE, "UTF-16"))
@@ -108,7 +108,7 @@ class ReadError:
         }
 
 
-class _Problem(Exception):
+class Problem(Exception):
     """Internal: a problem with one document (or one JSONL line)."""
 
     def __init__(self, problem: str, path: str | None = None) -> None:
@@ -120,7 +120,7 @@ class _Problem(Exception):
 # --------------------------------------------------------------------------- text
 
 
-def _decode(data: bytes, what: str = "file") -> str:
+def decode(data: bytes, what: str = "file") -> str:
     """Strict decoding: UTF-8 (a BOM is stripped), or UTF-16/UTF-32 when the data starts with their
     BOM; line endings are normalised."""
     wide = wide_encoding(data)
@@ -128,25 +128,25 @@ def _decode(data: bytes, what: str = "file") -> str:
         try:
             text = data.decode(wide.lower().replace("-", "_"), errors="strict")  # the codec drops the BOM
         except UnicodeDecodeError as exc:
-            raise _Problem(f"not valid {wide} (it starts with a {wide} byte-order mark): {exc.reason} "
+            raise Problem(f"not valid {wide} (it starts with a {wide} byte-order mark): {exc.reason} "
                            f"at byte offset {exc.start}") from None
         if "\x00" in text:
-            raise _Problem(f"binary {what} (contains NUL characters), not text")
+            raise Problem(f"binary {what} (contains NUL characters), not text")
         return normalise_newlines(text)
     if b"\x00" in data:
         head = data[:64]
         hint = ("; it looks like UTF-16 without a byte-order mark: save it as UTF-8"
                 if len(head) >= 4 and (not any(head[0::2]) or not any(head[1::2])) else "")
-        raise _Problem(f"binary {what} (contains NUL bytes), not text{hint}")
+        raise Problem(f"binary {what} (contains NUL bytes), not text{hint}")
     offset = 0
-    if data.startswith(_BOM):
-        data = data[len(_BOM):]
-        offset = len(_BOM)
+    if data.startswith(UTF8_BOM):
+        data = data[len(UTF8_BOM):]
+        offset = len(UTF8_BOM)
     try:
         text = data.decode("utf-8", errors="strict")
     except UnicodeDecodeError as exc:
         bad = data[exc.start:exc.start + 1]
-        raise _Problem(
+        raise Problem(
             f"not valid UTF-8: byte 0x{bad.hex()} at byte offset {exc.start + offset} ({exc.reason})"
         ) from None
     return normalise_newlines(text)
@@ -159,9 +159,9 @@ def normalise_newlines(text: str) -> str:
     return text.replace("\r\n", "\n").replace("\r", "\n")
 
 
-def _check_text(text: str, what: str = "file") -> str:
+def check_text(text: str, what: str = "file") -> str:
     if not text.strip():
-        raise _Problem(f"no text: {what} holds only whitespace" if text else f"no text: empty {what}")
+        raise Problem(f"no text: {what} holds only whitespace" if text else f"no text: empty {what}")
     return text
 
 

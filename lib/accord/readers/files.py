@@ -12,7 +12,7 @@ import stat
 from pathlib import Path
 from typing import BinaryIO
 from ..errors import InputError
-from .document import _Problem, _decode
+from .document import Problem, decode
 
 #: A document file (or JSONL line) larger than this is refused unread. The pipeline's
 #: ``nlp.max_length`` is 50,000,000 characters, and a character takes at least one byte.
@@ -64,7 +64,7 @@ def identity(path: Path) -> tuple[int, int] | None:
 
 
 def open_regular(path: Path, max_bytes: int = MAX_DOCUMENT_BYTES) -> BinaryIO:
-    """Open a regular file for binary reading; raises ``_Problem`` for anything else.
+    """Open a regular file for binary reading; raises ``Problem`` for anything else.
 
     The file is opened without blocking and checked on the open descriptor, so
     a FIFO is refused at once instead of waiting for a writer.
@@ -72,21 +72,21 @@ def open_regular(path: Path, max_bytes: int = MAX_DOCUMENT_BYTES) -> BinaryIO:
     try:
         fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
     except PermissionError:
-        raise _Problem("cannot read file: permission denied") from None
+        raise Problem("cannot read file: permission denied") from None
     except IsADirectoryError:
-        raise _Problem("is a directory, not a file") from None
+        raise Problem("is a directory, not a file") from None
     except FileNotFoundError:
-        raise _Problem(missing_problem(path)) from None
+        raise Problem(missing_problem(path)) from None
     except OSError as exc:
         if exc.errno == errno.ELOOP:
-            raise _Problem(missing_problem(path)) from None
-        raise _Problem(f"cannot read file: {exc.strerror or exc}") from None
+            raise Problem(missing_problem(path)) from None
+        raise Problem(f"cannot read file: {exc.strerror or exc}") from None
     try:
         st = os.fstat(fd)
         if not stat.S_ISREG(st.st_mode):
-            raise _Problem(f"{file_kind(st.st_mode)}, not a regular file")
+            raise Problem(f"{file_kind(st.st_mode)}, not a regular file")
         if st.st_size > max_bytes:
-            raise _Problem(f"file is {st.st_size:,} bytes, more than the {max_bytes:,} accepted "
+            raise Problem(f"file is {st.st_size:,} bytes, more than the {max_bytes:,} accepted "
                            f"(split it into articles)")
         os.set_blocking(fd, True)
         return os.fdopen(fd, "rb")
@@ -127,9 +127,9 @@ def read_file(path: str | Path, max_bytes: int, what: str = "a file") -> bytes:
         with open_regular(Path(path), max_bytes=1 << 62) as fh:  # the cap and its message are this function's
             size = os.fstat(fh.fileno()).st_size
             if size > max_bytes:
-                raise _Problem(f"file is {size:,} bytes, more than the {max_bytes:,} {what} may hold")
+                raise Problem(f"file is {size:,} bytes, more than the {max_bytes:,} {what} may hold")
             data = fh.read(max_bytes + 1)
-    except _Problem as exc:
+    except Problem as exc:
         raise InputError(path, exc.problem) from None
     except OSError as exc:
         raise InputError(path, f"cannot read file: {exc.strerror or exc}") from None
@@ -143,14 +143,14 @@ def _read_bytes(path: Path, max_bytes: int = MAX_DOCUMENT_BYTES) -> bytes:
         try:
             data = fh.read(max_bytes + 1)
         except OSError as exc:
-            raise _Problem(f"cannot read file: {exc.strerror or exc}") from None
+            raise Problem(f"cannot read file: {exc.strerror or exc}") from None
     if len(data) > max_bytes:  # it grew since it was checked
-        raise _Problem(f"file is more than the {max_bytes:,} bytes accepted (split it into articles)")
+        raise Problem(f"file is more than the {max_bytes:,} bytes accepted (split it into articles)")
     return data
 
 
-def _read_text(path: Path, max_bytes: int = MAX_DOCUMENT_BYTES) -> str:
+def read_text(path: Path, max_bytes: int = MAX_DOCUMENT_BYTES) -> str:
     data = _read_bytes(path, max_bytes)
     if not data:
-        raise _Problem("empty file")
-    return _decode(data)
+        raise Problem("empty file")
+    return decode(data)

@@ -5,8 +5,8 @@ from typing import Any
 from ..errors import InputError, shorten
 from . import safe_yaml
 import os
-from .document import Document, _Problem, _check_text, normalise_newlines, parse_date
-from .files import _read_text, missing_problem
+from .document import Document, Problem, check_text, normalise_newlines, parse_date
+from .files import read_text, missing_problem
 
 
 #: Suffixes of single-document files.
@@ -24,12 +24,12 @@ def _meta_str(key: str, value: Any) -> str | None:
     if value is None:
         return None
     if isinstance(value, bool) or not isinstance(value, (str, int, float)):
-        raise _Problem(f"metadata {key!r} must be a string, not {type(value).__name__} ({shorten(value)})")
+        raise Problem(f"metadata {key!r} must be a string, not {type(value).__name__} ({shorten(value)})")
     s = str(value)
     return s if s.strip() else None
 
 
-def _metadata(meta: dict[str, Any]) -> dict[str, str | None]:
+def metadata_of(meta: dict[str, Any]) -> dict[str, str | None]:
     """title/date/source/url from a mapping; other keys are ignored."""
     out: dict[str, str | None] = {}
     for key in ("title", "source", "url"):
@@ -37,24 +37,24 @@ def _metadata(meta: dict[str, Any]) -> dict[str, str | None]:
     try:
         out["date"] = parse_date(meta.get("date"))
     except ValueError as exc:
-        raise _Problem(str(exc)) from None
+        raise Problem(str(exc)) from None
     return out
 
 
 def _yaml_mapping(text: str, what: str, line_offset: int = 0) -> dict[str, Any]:
-    """The mapping of front matter or a sidecar, read with :mod:`.safe_yaml`; raises ``_Problem``."""
+    """The mapping of front matter or a sidecar, read with :mod:`.safe_yaml`; raises ``Problem``."""
     try:
         data = safe_yaml.load(text, what, max_chars=MAX_METADATA_CHARS, max_depth=8, line_offset=line_offset)
     except InputError as exc:
         where = f" at line {exc.line}" if exc.line is not None else ""
         syntax, _, detail = exc.problem.partition("invalid YAML: ")
         if not syntax and detail:
-            raise _Problem(f"invalid YAML in {what}{where}: {detail}") from None
-        raise _Problem(f"{what}{where}: {exc.problem}") from None
+            raise Problem(f"invalid YAML in {what}{where}: {detail}") from None
+        raise Problem(f"{what}{where}: {exc.problem}") from None
     if data is None:
         return {}
     if not isinstance(data, dict):
-        raise _Problem(f"{what} must be a YAML mapping (key: value), not {type(data).__name__}")
+        raise Problem(f"{what} must be a YAML mapping (key: value), not {type(data).__name__}")
     return data
 
 
@@ -64,7 +64,7 @@ def sidecar_path(path: str | Path) -> Path:
     return p.with_name(p.name[: -len(p.suffix)] + SIDECAR_SUFFIX) if p.suffix else p.with_name(p.name + SIDECAR_SUFFIX)
 
 
-def _is_sidecar(name: str) -> bool:
+def is_sidecar(name: str) -> bool:
     return name.lower().endswith(SIDECAR_SUFFIX)
 
 
@@ -72,18 +72,18 @@ def _is_sidecar(name: str) -> bool:
 
 
 def _read_txt(path: Path) -> tuple[str, dict[str, str | None]]:
-    text = _check_text(_read_text(path))
+    text = check_text(read_text(path))
     side = sidecar_path(path)
     if not os.path.lexists(side):
-        return text, _metadata({})
+        return text, metadata_of({})
     try:  # a sidecar that is not a regular file (a FIFO, a broken link) is named, not waited on
-        return text, _metadata(_yaml_mapping(_read_text(side, 4 * MAX_METADATA_CHARS), "sidecar metadata"))
-    except _Problem as exc:
-        raise _Problem(exc.problem, path=str(side)) from None
+        return text, metadata_of(_yaml_mapping(read_text(side, 4 * MAX_METADATA_CHARS), "sidecar metadata"))
+    except Problem as exc:
+        raise Problem(exc.problem, path=str(side)) from None
 
 
 def _read_md(path: Path) -> tuple[str, dict[str, str | None]]:
-    text = _read_text(path)
+    text = read_text(path)
     meta: dict[str, Any] = {}
     first, sep, rest = text.partition("\n")
     if first.rstrip() == "---":
@@ -94,18 +94,18 @@ def _read_md(path: Path) -> tuple[str, dict[str, str | None]]:
                 end = i
                 break
         if end is None:
-            raise _Problem("unterminated YAML front matter: no closing '---' line")
+            raise Problem("unterminated YAML front matter: no closing '---' line")
         meta = _yaml_mapping("\n".join(lines[:end]), "front matter", line_offset=1)
         text = "\n".join(lines[end + 1:])
-    return _check_text(text, "body"), _metadata(meta)
+    return check_text(text, "body"), metadata_of(meta)
 
 
 def _read_html(path: Path) -> tuple[str, dict[str, str | None]]:
     import trafilatura  # imported lazily: it is slow to import
 
-    html = _read_text(path)
+    html = read_text(path)
     if not html.strip():
-        raise _Problem("no text: file holds only whitespace")
+        raise Problem("no text: file holds only whitespace")
     try:
         result = trafilatura.bare_extraction(
             html,
@@ -117,17 +117,17 @@ def _read_html(path: Path) -> tuple[str, dict[str, str | None]]:
             date_extraction_params={"extensive_search": False, "original_date": True},
         )
     except Exception as exc:  # trafilatura/lxml failures on odd markup
-        raise _Problem(f"cannot extract article text from HTML: {exc}") from None
+        raise Problem(f"cannot extract article text from HTML: {exc}") from None
     text = getattr(result, "text", None) if result is not None else None
     if not text or not text.strip():
-        raise _Problem("no extractable article text in HTML page")
+        raise Problem("no extractable article text in HTML page")
     meta = {
         "title": getattr(result, "title", None),
         "url": getattr(result, "url", None),
         "source": getattr(result, "sitename", None),
     }
     date = getattr(result, "date", None)
-    out = _metadata(meta)
+    out = metadata_of(meta)
     try:
         out["date"] = parse_date(date)
     except ValueError:
@@ -138,7 +138,7 @@ def _read_html(path: Path) -> tuple[str, dict[str, str | None]]:
 _READERS = {".txt": _read_txt, ".md": _read_md, ".html": _read_html, ".htm": _read_html}
 
 
-def _doc_id(path: Path, root: Path) -> str:
+def doc_id_of(path: Path, root: Path) -> str:
     try:
         rel = path.relative_to(root)
     except ValueError:
@@ -152,19 +152,19 @@ def _unsupported(path: Path) -> str:
     return f"unsupported file type {suffix!r}: supported suffixes are {_SUPPORTED}"
 
 
-def _load(path: Path, root: Path) -> Document:
-    """Read one document file; raises ``_Problem``."""
+def load(path: Path, root: Path) -> Document:
+    """Read one document file; raises ``Problem``."""
     suffix = path.suffix.lower()
     reader = _READERS.get(suffix)
     if reader is None:
         if suffix == ".jsonl":
-            raise _Problem("a .jsonl file holds several documents: read it with iter_corpus/read_corpus")
-        raise _Problem(_unsupported(path))
+            raise Problem("a .jsonl file holds several documents: read it with iter_corpus/read_corpus")
+        raise Problem(_unsupported(path))
     text, meta = reader(path)
     try:
-        return Document(doc_id=_doc_id(path, root), path=str(path), text=text, **meta)
+        return Document(doc_id=doc_id_of(path, root), path=str(path), text=text, **meta)
     except InputError as exc:  # text or metadata that is not valid Unicode
-        raise _Problem(exc.problem) from None
+        raise Problem(exc.problem) from None
 
 
 def read_document(path: str | Path, root: str | Path | None = None) -> Document:
@@ -180,6 +180,6 @@ def read_document(path: str | Path, root: str | Path | None = None) -> Document:
     if p.is_dir():
         raise InputError(p, "is a directory: read it with iter_corpus/read_corpus")
     try:
-        return _load(p, Path(root) if root is not None else p.parent)
-    except _Problem as exc:
+        return load(p, Path(root) if root is not None else p.parent)
+    except Problem as exc:
         raise InputError(exc.path or p, exc.problem) from None

@@ -120,7 +120,7 @@ def _existing_path(name: str, value: str, base: Path) -> str:
     raise ParameterError(f"{name}: {value!r} does not exist in {base} ({PATH_RULE}{hint})")
 
 
-def _default(notebook: Path, name: str) -> Any:
+def default_of(notebook: Path, name: str) -> Any:
     try:
         return ast.literal_eval(_declared(notebook)[name]["default"])
     except (KeyError, ValueError, SyntaxError):

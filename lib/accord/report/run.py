@@ -27,7 +27,7 @@ from pathlib import Path
 from typing import Any
 import yaml
 from ..errors import AccordError, ParameterError, ReportError, first_line
-from .parameters import _default, check_parameters, find_notebook, read_parameters
+from .parameters import default_of, check_parameters, find_notebook, read_parameters
 from .html import heading_title, plotly_outputs_to_html, to_html
 from .png import PngWriter, find_chromium
 
@@ -175,7 +175,7 @@ def _run(args: argparse.Namespace, started: float, png: PngWriter | None) -> int
     try:
         nb = nbformat.read(executed, as_version=4)
         # the title the notebook shows (derived from the focus unless given), else its first heading, else its name
-        title = str(params.get("title") or heading_title(nb) or _first_heading(nb) or _default(notebook, "title")
+        title = str(params.get("title") or heading_title(nb) or _first_heading(nb) or default_of(notebook, "title")
                     or notebook.stem)
         figures = plotly_outputs_to_html(nb)
         if png is not None:

@@ -4,7 +4,7 @@ import csv
 import re
 from pathlib import Path
 from typing import Any
-from .output import ATTRIBUTION, CAMEO_TO_PLOVER_SECTOR, MEDIA_WORDS, SECTOR_NAMES, _Code, _flow, _header, _meta, _read_lines
+from .output import ATTRIBUTION, CAMEO_TO_PLOVER_SECTOR, MEDIA_WORDS, SECTOR_NAMES, Code, flow_line, generated_header, meta_line, read_lines
 
 
 # --------------------------------------------------------------------------- #
@@ -23,7 +23,7 @@ def read_cameo_csv(ref: Path) -> dict[str, dict[str, Any]]:
 def read_crosswalk(ref: Path) -> dict[str, tuple[str, str | None, str | None]]:
     """CAMEO code -> (PLOVER category, mode, context); first line wins on repeats."""
     out: dict[str, tuple[str, str | None, str | None]] = {}
-    for line in _read_lines(ref / "plover-CAMEO2PLOVER-2021.txt"):
+    for line in read_lines(ref / "plover-CAMEO2PLOVER-2021.txt"):
         body = line.split("#", 1)[0].strip()
         m = re.match(r"^(\d{2,4})\s*:\s*(.*)$", body)
         if not m:
@@ -57,15 +57,15 @@ def build_cameo(ref: Path) -> str:
             entry.update(event_type=cat, mode=mode, context=ctx)
             if source != code:
                 entry["via"] = source
-        body.append(f"  {_flow(_Code(code))}: {_flow(entry)}\n")
+        body.append(f"  {flow_line(Code(code))}: {flow_line(entry)}\n")
     sources = ["cameo_codes.csv", "plover-CAMEO2PLOVER-2021.txt"]
     return (
-        _header("CAMEO codes with Goldstein scores and their PLOVER category.", sources,
+        generated_header("CAMEO codes with Goldstein scores and their PLOVER category.", sources,
                 [ATTRIBUTION["cameo_csv"], ATTRIBUTION["plover"]])
         + "# event_type/mode/context are null where the crosswalk gives no PLOVER category\n"
         + "# (01x statements, 02x appeals). Modes are kept as the crosswalk writes them,\n"
         + "# even where plover.yaml has no such mode for the category.\n"
-        + _meta(sources) + "cameo:\n" + "".join(body)
+        + meta_line(sources) + "cameo:\n" + "".join(body)
     )
 
 
@@ -85,10 +85,10 @@ def build_plover(ref: Path) -> str:
             })
     sources = ["plover_categories.csv"]
     return (
-        _header("PLOVER event categories and modes with quad class and score.", sources,
+        generated_header("PLOVER event categories and modes with quad class and score.", sources,
                 [ATTRIBUTION["plover_csv"]])
         + '# mode "" is the category\'s base row.\n'
-        + _meta(sources) + "plover:\n" + "".join(f"- {_flow(r)}\n" for r in rows)
+        + meta_line(sources) + "plover:\n" + "".join(f"- {flow_line(r)}\n" for r in rows)
     )
 
 
@@ -113,7 +113,7 @@ def _sector(code: str, phrase: str) -> str | None:
 
 def build_agents(ref: Path) -> tuple[str, int]:
     """Text of agents.yaml and the number of phrases."""
-    lines = _read_lines(ref / "petrarch2-Phoenix.agents.txt")
+    lines = read_lines(ref / "petrarch2-Phoenix.agents.txt")
     subs: dict[str, list[str]] = {}
     agents: dict[str, dict[str, Any]] = {}
     for line in lines:
@@ -158,15 +158,15 @@ def build_agents(ref: Path) -> tuple[str, int]:
     for phrase in sorted(agents):
         e = agents[phrase]
         value = e["code"] if "plural" not in e else e
-        body.append(f"  {_flow(phrase)}: {_flow(value)}\n")
+        body.append(f"  {flow_line(phrase)}: {flow_line(value)}\n")
     sources = ["petrarch2-Phoenix.agents.txt"]
-    sectors = "".join(f"  {k}: {_flow(v)}\n" for k, v in SECTOR_NAMES.items())
+    sectors = "".join(f"  {k}: {flow_line(v)}\n" for k, v in SECTOR_NAMES.items())
     text = (
-        _header("Agent nouns -> PLOVER sector codes.", sources, [ATTRIBUTION["petrarch"]])
+        generated_header("Agent nouns -> PLOVER sector codes.", sources, [ATTRIBUTION["petrarch"]])
         + "# Lowercase singular phrases; the loader adds regular plurals unless `plural`\n"
         + "# is given ([] = no plural). CAMEO MED (media) -> JRN, HLH (health) -> MED;\n"
         + "# compound codes keep their first sector, except media outlets (xxxMED) -> JRN.\n"
-        + _meta(sources) + "sectors:\n" + sectors + "agents:\n" + "".join(body)
+        + meta_line(sources) + "sectors:\n" + sectors + "agents:\n" + "".join(body)
     )
     return text, len(agents)
 
@@ -184,7 +184,7 @@ def build_verbs(ref: Path, cameo: dict[str, Any]) -> tuple[str, int, list[str]]:
     notes: list[str] = []
     block_code: str | None = None
     in_verbs = False
-    for line in _read_lines(ref / "petrarch2-CAMEO.2.0.txt"):
+    for line in read_lines(ref / "petrarch2-CAMEO.2.0.txt"):
         if line.startswith("####### VERB PATTERNS"):
             in_verbs = True
             continue
@@ -213,7 +213,7 @@ def build_verbs(ref: Path, cameo: dict[str, Any]) -> tuple[str, int, list[str]]:
             if verbs[lemma]["cameo"] != code:
                 notes.append(f"{lemma}: also [{code}], kept [{verbs[lemma]['cameo']}]")
             continue
-        entry: dict[str, Any] = {"lemma": lemma, "cameo": _Code(code)}
+        entry: dict[str, Any] = {"lemma": lemma, "cameo": Code(code)}
         if m.group(2) is not None:
             raw_forms = [w for w in re.split(r"[\s,]+", m.group(2).strip("{}")) if w.strip("+_")]
             forms = list(dict.fromkeys(_verb_form(w) for w in raw_forms))
@@ -222,12 +222,12 @@ def build_verbs(ref: Path, cameo: dict[str, Any]) -> tuple[str, int, list[str]]:
         verbs[lemma] = entry
     sources = ["petrarch2-CAMEO.2.0.txt", "cameo_codes.csv"]
     text = (
-        _header("Verb triggers derived from the PETRARCH2 CAMEO verb dictionary.", sources,
+        generated_header("Verb triggers derived from the PETRARCH2 CAMEO verb dictionary.", sources,
                 [ATTRIBUTION["petrarch"], ATTRIBUTION["cameo_csv"]])
         + "# One entry per verb line with a code (its own or its block's); verbs in\n"
         + "# [---] blocks without their own code, and phrase patterns, are left out.\n"
         + "# `forms` are PETRARCH's irregular forms; with `inflect: false` they replace\n"
         + "# the regular inflections. First occurrence wins for verbs listed twice.\n"
-        + _meta(sources) + "triggers:\n" + "".join(f"- {_flow(v)}\n" for v in verbs.values())
+        + meta_line(sources) + "triggers:\n" + "".join(f"- {flow_line(v)}\n" for v in verbs.values())
     )
     return text, len(verbs), notes

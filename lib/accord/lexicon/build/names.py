@@ -1,7 +1,7 @@
 """Person names as PETRARCH writes them (VLADIMIR_V._PUTIN_) made into the forms news writes."""
 from __future__ import annotations
 import re
-from .states import _words
+from .states import split_words
 
 # Words that name a title or office wherever they stand in a synonym
 # (PRESIDENT_X, RUSSIAN_PRESIDENT_X, SECRETARY_OF_STATE_X, X_ADMINISTRATION):
@@ -55,7 +55,7 @@ COMPOUND_GIVEN_FIRST = {"jean", "marie", "pierre", "paul", "louis", "anne", "lau
                         "jose", "joao", "ange", "denis", "guy", "yves", "rose", "claude"}
 
 
-def _hyphen_variants(form: str) -> list[str]:
+def hyphen_variants(form: str) -> list[str]:
     """Hyphenated spellings of a name PETRARCH wrote with "_" for both space and hyphen.
 
     "Jean Bertrand Aristide" -> "Jean-Bertrand Aristide"; "Levon ter Petrosyan" ->
@@ -90,14 +90,14 @@ def _hyphen_variants(form: str) -> list[str]:
     return out
 
 
-def _clean_raw_name(raw: str) -> str:
+def clean_raw_name(raw: str) -> str:
     """Drop parenthesised notes and quoted nicknames: X_(ACTING_PM), FERNANDO_"NANDO"_X."""
     raw = re.sub(r"\([^)]*\)?", " ", raw)
     raw = re.sub(r'"[^"]*"?', " ", raw)
     return raw
 
 
-def _cap_name_part(part: str) -> str:
+def cap_name_part(part: str) -> str:
     """One hyphen-free piece of a name, lowercase in: mcdonald -> McDonald, o'neill -> O'Neill."""
     if part.startswith("mc") and len(part) > 3 and part[2].isalpha():
         return "Mc" + part[2].upper() + part[3:]
@@ -106,7 +106,7 @@ def _cap_name_part(part: str) -> str:
     return part[:1].upper() + part[1:]
 
 
-def _case_name_word(word: str, first: bool, last: bool) -> str:
+def case_name_word(word: str, first: bool, last: bool) -> str:
     low = word.lower()
     if low in NAME_SUFFIXES:
         return NAME_SUFFIXES[low]
@@ -118,15 +118,15 @@ def _case_name_word(word: str, first: bool, last: bool) -> str:
     if not first and not last and low in NAME_PARTICLES:
         return low
     parts = low.split("-")
-    out = [_cap_name_part(p) for p in parts]
+    out = [cap_name_part(p) for p in parts]
     if not first and len(parts) > 1 and parts[0] in ARABIC_ARTICLES:
         out[0] = parts[0]  # al-Assad, el-Sisi
     return "-".join(out)
 
 
-def _person_words(raw: str) -> list[str] | None:
+def person_words(raw: str) -> list[str] | None:
     """A raw PETRARCH name as words, or None if it holds other than name words."""
-    words = _words(_clean_raw_name(raw).strip("+"))
+    words = split_words(clean_raw_name(raw).strip("+"))
     if not words:
         return None
     for w in words:
@@ -135,7 +135,7 @@ def _person_words(raw: str) -> list[str] | None:
     return words
 
 
-def _strip_titles(words: list[str]) -> list[str]:
+def strip_titles(words: list[str]) -> list[str]:
     """Leading title words off a name: SHEIKH_JABER_... -> JABER_..."""
     i = 0
     while i < len(words) - 1 and (words[i].lower() in PERSON_LEADING_TITLES
@@ -144,7 +144,7 @@ def _strip_titles(words: list[str]) -> list[str]:
     return words[i:]
 
 
-def _person_form(words: list[str]) -> str | None:
+def person_form(words: list[str]) -> str | None:
     """Proper-case surface form of a name's words; None for titled or office forms."""
     low = [w.lower().rstrip(",") for w in words]
     if low[0] in PERSON_LEADING_TITLES or set(low) & PERSON_TITLE_WORDS:
@@ -159,11 +159,11 @@ def _person_form(words: list[str]) -> str | None:
         comma = words[i][len(core):]
         if low[i] in ARABIC_ARTICLES and 0 < i < n - 1:
             nxt = words[i + 1].rstrip(",")
-            cased = low[i] + "-" + _case_name_word(nxt, False, i + 1 == n - 1)
+            cased = low[i] + "-" + case_name_word(nxt, False, i + 1 == n - 1)
             out.append(cased + words[i + 1][len(nxt):])
             i += 2
             continue
-        out.append(_case_name_word(core, i == 0, i == n - 1) + comma)
+        out.append(case_name_word(core, i == 0, i == n - 1) + comma)
         i += 1
     return " ".join(out).rstrip(",")
 
@@ -172,7 +172,7 @@ def _person_form(words: list[str]) -> str | None:
 _SUFFIX_WORDS = {"Jr.", "Sr."} | {r.upper() for r in ("ii", "iii", "iv", "vi")}
 
 
-def _name_words_key(form: str) -> list[str]:
+def name_words_key(form: str) -> list[str]:
     """Lowercase words of a form without articles and suffixes: al-Assad -> assad."""
     out = []
     for w in form.replace(",", " ").split():
@@ -188,7 +188,7 @@ def _name_words_key(form: str) -> list[str]:
 
 
 
-def _loose(form: str) -> str:
+def loose_key(form: str) -> str:
     """Loose comparison key for names: case, hyphens, dots and spaces ignored."""
     return re.sub(r"[\s.\-_']+", "", form.lower())
 

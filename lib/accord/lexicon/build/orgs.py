@@ -5,9 +5,9 @@ from pathlib import Path
 from typing import Any
 from ..model import slug
 from ..fileformat import json_line
-from .output import ATTRIBUTION, _header, _json_meta, _read_lines
-from .states import ORG_WORDS, PETRARCH_TO_ISO, SMALL_WORDS, _generated_actors, _load_curated, _words, parse_actor_file
-from .persons import ARABIC_ARTICLES, GROUP_WORDS, NAME_PARTICLES, PERSON_LEADING_TITLES, PERSON_TITLE_WORDS, _CODE_SHAPE, _cap_name_part, _iso_code, _loose, parse_person_blocks
+from .output import ATTRIBUTION, generated_header, json_meta, read_lines
+from .states import ORG_WORDS, PETRARCH_TO_ISO, SMALL_WORDS, generated_actors, load_curated, split_words, parse_actor_file
+from .persons import ARABIC_ARTICLES, GROUP_WORDS, NAME_PARTICLES, PERSON_LEADING_TITLES, PERSON_TITLE_WORDS, CODE_SHAPE, cap_name_part, iso_code, loose_key, parse_person_blocks
 
 
 # International file: organisations that are not IGOs.
@@ -28,7 +28,7 @@ _ORG_WORD_RE = re.compile(r"^[^\W_][\w'&.,!*+/\-]*$")
 
 
 def _org_words(raw: str) -> list[str] | None:
-    words = _words(raw)
+    words = split_words(raw)
     if not words or any(not _ORG_WORD_RE.match(w) or "_" in w for w in words):
         return None
     return words
@@ -39,7 +39,7 @@ def _org_name(words: list[str], code: str, acronyms: set[str]) -> list[str]:
     if len(words) == 1:
         w = words[0].strip(".,")
         letters = re.sub(r"[^A-Za-z]", "", w)
-        title = re.sub(r"[^/\-]+", lambda m: _cap_name_part(m.group()), w.lower())
+        title = re.sub(r"[^/\-]+", lambda m: cap_name_part(m.group()), w.lower())
         if len(letters) <= 3 or not re.search(r"[AEIOUYaeiouy]", letters):
             return [w.upper()]  # AFP, RDRS
         if code.startswith("NGO") and len(letters) <= 6:
@@ -56,7 +56,7 @@ def _org_name(words: list[str], code: str, acronyms: set[str]) -> list[str]:
         elif k > 0 and low in SMALL_WORDS:
             cased = low
         else:
-            cased = re.sub(r"[^/\-]+", lambda m: _cap_name_part(m.group()), low)  # Korn/Ferry
+            cased = re.sub(r"[^/\-]+", lambda m: cap_name_part(m.group()), low)  # Korn/Ferry
         out.append(w.replace(core, cased, 1))
     forms = [" ".join(out)]
     last = forms[0].rsplit(" ", 1)
@@ -74,12 +74,12 @@ def _personal_name(words: list[str], given: set[str]) -> bool:
             and not set(low) & (ORG_WORDS | GROUP_WORDS | COMPANY_WORDS))
 
 
-def _given_names(ref: Path) -> set[str]:
+def given_names(ref: Path) -> set[str]:
     """First words of PETRARCH's person names used by three or more persons (john, mohammed)."""
     counts: dict[str, int] = {}
     for e in parse_person_blocks(ref / "petrarch2-Phoenix.Countries.actors.txt"):
         if e.tagged:
-            words = _words(e.name)
+            words = split_words(e.name)
             if len(words) > 1:
                 w = words[0].lower()
                 counts[w] = counts.get(w, 0) + 1
@@ -91,15 +91,15 @@ def build_orgs(ref: Path, out_dir: Path, igo_text: str, other_forms: set[str],
                vocab: set[str], given: set[str]) -> tuple[str, int, list[str]]:
     """Text of orgs_petrarch.yaml (NGOs, companies and other non-IGO groups), count, notes."""
     notes: list[str] = []
-    igo_codes = {a["code"] for a in _generated_actors(igo_text)}
-    curated = _load_curated(out_dir)
+    igo_codes = {a["code"] for a in generated_actors(igo_text)}
+    curated = load_curated(out_dir)
     igo_codes |= {a.get("code") or a["id"] for a in curated if a.get("kind") in ("igo", "bloc")}
     states = {a["id"] for a in curated if a.get("kind") == "state" and "code" not in a}
     states |= set(PETRARCH_TO_ISO)
     path = ref / "petrarch2-Phoenix.International.actors.txt"
-    lines = _read_lines(path)
+    lines = read_lines(path)
     acronyms = {"UN", "EU", "USA", "UK", "US", "AIDS", "HIV", "IBM", "BP", "BHP", "ICRC", "IFRC"}
-    taken = {_loose(f) for f in other_forms}
+    taken = {loose_key(f) for f in other_forms}
     merged: dict[str, dict[str, Any]] = {}
     owner: dict[str, str] = {}  # loose form -> the entry that has it (first in the file)
     skipped: dict[str, int] = {}
@@ -112,11 +112,11 @@ def build_orgs(ref: Path, out_dir: Path, igo_text: str, other_forms: set[str],
         code = codes.pop()
         if code.startswith("IGO"):
             continue  # igos.yaml
-        if not _CODE_SHAPE.match(code) or not (code.startswith(ORG_PREFIXES)
+        if not CODE_SHAPE.match(code) or not (code.startswith(ORG_PREFIXES)
                                                or code[:3] in states):
             skipped[code] = skipped.get(code, 0) + 1
             continue  # MED (outlets without a country), HINRAD, BAH, MOS: no actor code
-        code = _iso_code(code) if code[:3] in states else code
+        code = iso_code(code) if code[:3] in states else code
         if code in igo_codes:
             notes.append(f"line {e.line} {e.name}: code {code} belongs to an IGO, skipped")
             continue
@@ -146,7 +146,7 @@ def build_orgs(ref: Path, out_dir: Path, igo_text: str, other_forms: set[str],
                                         "name": names[0], "names": [],
                                         "source": f"line {e.line}: {raw.strip()}"})
         for f in names:
-            key = _loose(f)
+            key = loose_key(f)
             if key in taken:
                 continue  # a form of a curated, state or IGO entry
             if " " not in f and not f.isupper() and f.lower() in vocab:
@@ -158,7 +158,7 @@ def build_orgs(ref: Path, out_dir: Path, igo_text: str, other_forms: set[str],
     body = []
     for ident in sorted(merged):
         ent = merged[ident]
-        forms = [f for f in [ent["name"], *ent["names"]] if owner.get(_loose(f)) == ident]
+        forms = [f for f in [ent["name"], *ent["names"]] if owner.get(loose_key(f)) == ident]
         if not forms:
             continue
         ent["name"], ent["names"] = forms[0], forms[1:]
@@ -167,13 +167,13 @@ def build_orgs(ref: Path, out_dir: Path, igo_text: str, other_forms: set[str],
         notes.append(f"orgs: {n} entries coded [{code}] skipped (not an NGO, MNC or state code)")
     sources = ["petrarch2-Phoenix.International.actors.txt"]
     text = (
-        _header("Non-governmental organisations and companies with PETRARCH2 codes.", sources,
+        generated_header("Non-governmental organisations and companies with PETRARCH2 codes.", sources,
                 [ATTRIBUTION["petrarch"]])
         + "# Entries with one undated NGO-, MNC- or country-prefixed code (IGOs are in\n"
         + "# igos.yaml; persons, generic placeholders and outlets coded bare [MED] are left\n"
         + "# out). A form of another actor entry or an ordinary English word alone is\n"
         + "# dropped; a name listed twice with different codes keeps its first listing.\n"
         + "# the curated actor files (actors_curated.yaml, people_*.yaml, ...) win over these entries for any surface form.\n"
-        + _json_meta(sources) + "actors:\n" + "".join(body)
+        + json_meta(sources) + "actors:\n" + "".join(body)
     )
     return text, len(body), notes

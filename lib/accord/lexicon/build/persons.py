@@ -8,11 +8,11 @@ from pathlib import Path
 from typing import Any, Iterable
 from ..model import slug
 from ..fileformat import json_line
-from .output import ATTRIBUTION, _header, _json_meta, _read_lines
-from .states import ORG_WORDS, PETRARCH_TO_ISO, _Entry, _as_list, _load_curated, _parse_code, _words
+from .output import ATTRIBUTION, generated_header, json_meta, read_lines
+from .states import ORG_WORDS, PETRARCH_TO_ISO, Entry, as_list, load_curated, parse_code, split_words
 from .names import (ARABIC_ARTICLES, COMPOUND_GIVEN_FIRST, GROUP_WORDS, NAME_PARTICLES, NAME_SUFFIXES,  # noqa: F401
-                    PERSON_LEADING_TITLES, PERSON_TITLE_WORDS, _cap_name_part, _case_name_word, _clean_raw_name,
-                    _hyphen_variants, _loose, _name_words_key, _person_form, _person_words, _strip_titles)
+                    PERSON_LEADING_TITLES, PERSON_TITLE_WORDS, cap_name_part, case_name_word, clean_raw_name,
+                    hyphen_variants, loose_key, name_words_key, person_form, person_words, strip_titles)
 
 
 # --------------------------------------------------------------------------- #
@@ -23,7 +23,7 @@ COUNTRYINFO_TAG = "countryinfo.txt"
 FICTIONAL_CODES = {"KNT"}
 
 
-def _vocabulary(ref: Path) -> set[str]:
+def vocabulary(ref: Path) -> set[str]:
     """Lowercase English words of the CAMEO verb and agent dictionaries.
 
     A one-word surname or company name that is also such a word ("Rice", "Shell",
@@ -31,13 +31,13 @@ def _vocabulary(ref: Path) -> set[str]:
     """
     words: set[str] = set()
     for name in ("petrarch2-CAMEO.2.0.txt", "petrarch2-Phoenix.agents.txt"):
-        for line in _read_lines(ref / name):
+        for line in read_lines(ref / name):
             body = line.split("#", 1)[0]
             words.update(w.lower() for w in re.findall(r"[A-Z][A-Z']+", body))
     return words
 
 
-def parse_person_blocks(path: Path) -> list[_Entry]:
+def parse_person_blocks(path: Path) -> list[Entry]:
     """Entries of the Countries dictionary, read for PETRARCH's person blocks.
 
     As :func:`parse_actor_file`, and: ``tagged`` marks name lines with the
@@ -51,16 +51,16 @@ def parse_person_blocks(path: Path) -> list[_Entry]:
 
 
 @functools.lru_cache(maxsize=2)
-def _person_blocks(path_text: str, mtime_ns: int, size: int) -> tuple[_Entry, ...]:
+def _person_blocks(path_text: str, mtime_ns: int, size: int) -> tuple[Entry, ...]:
     """Parsed once per file version; callers must not modify the entries."""
-    entries: list[_Entry] = []
-    cur: _Entry | None = None
-    for i, line in enumerate(_read_lines(Path(path_text)), start=1):
+    entries: list[Entry] = []
+    cur: Entry | None = None
+    for i, line in enumerate(read_lines(Path(path_text)), start=1):
         body, _, comment = line.partition("#")
         body = body.rstrip()
         if not body.strip():
             continue
-        codes = [c for c in (_parse_code(t) for t in re.findall(r"\[([^\]]*)\]", body)) if c]
+        codes = [c for c in (parse_code(t) for t in re.findall(r"\[([^\]]*)\]", body)) if c]
         text = re.sub(r"\[[^\]]*\]", " ", body).strip()
         if body[0] in " \t":
             if cur is not None:
@@ -78,12 +78,12 @@ def _person_blocks(path_text: str, mtime_ns: int, size: int) -> tuple[_Entry, ..
             cur.codes.extend(codes)
             cur.inline = cur.inline or bool(codes)
             continue
-        cur = _Entry(name=text, line=i, codes=codes, inline=bool(codes), tagged=tagged)
+        cur = Entry(name=text, line=i, codes=codes, inline=bool(codes), tagged=tagged)
         entries.append(cur)
     return tuple(entries)
 
 
-def _is_person_block(e: _Entry) -> bool:
+def _is_person_block(e: Entry) -> bool:
     """PETRARCH's person entries: tagged by CountryInfo, or dated codes on a personal name."""
     if not e.codes or any(c.code[:3] in FICTIONAL_CODES for c in e.codes):
         return False
@@ -92,7 +92,7 @@ def _is_person_block(e: _Entry) -> bool:
     if e.inline or not any(c.start or c.end for c in e.codes) or any(
             len(c.code) == 3 for c in e.codes):
         return False  # top-level entries, undated groups (ASSAD_FORCES_), dated states
-    words = [w.lower().strip(",") for w in _words(e.name)]
+    words = [w.lower().strip(",") for w in split_words(e.name)]
     return 2 <= len(words) <= 6 and words[0] != "the" and not set(words) & GROUP_WORDS
 
 
@@ -104,7 +104,7 @@ _NOT_PERSON_WORDS = GROUP_WORDS | ORG_WORDS | {"inc", "corp", "company", "ltd", 
                                                "institute", "foundation", "trust", "international"}
 
 
-def _international_person_blocks(path: Path) -> list[_Entry]:
+def _international_person_blocks(path: Path) -> list[Entry]:
     """The persons of PETRARCH's International file: heads of IGOs with dated codes.
 
     UN secretaries-general (Kofi Annan, Boutros Boutros-Ghali, Javier Perez de Cuellar),
@@ -112,7 +112,7 @@ def _international_person_blocks(path: Path) -> list[_Entry]:
     envoys: entries with at least one dated IGO code and a personal name ("IGOrulers.txt").
     Their bare [ELI] carries no country and is dropped.
     """
-    out: list[_Entry] = []
+    out: list[Entry] = []
     for e in parse_person_blocks(path):
         codes = [c for c in e.codes if c.code not in _NO_ROLE_CODES]
         if not any(c.code.startswith("IGO") and (c.start or c.end) for c in codes):
@@ -120,10 +120,10 @@ def _international_person_blocks(path: Path) -> list[_Entry]:
         raw = e.name.split("\t", 1)[0]
         if "," in raw or "(" in raw or ")" in raw:
             continue  # LAMBERTO_DINI,_THEN_ROMANO_PRODI_, HAMMARSKJOLD)
-        words = [w.lower().strip(",") for w in _words(raw)]
+        words = [w.lower().strip(",") for w in split_words(raw)]
         if not 2 <= len(words) <= 6 or set(words) & _NOT_PERSON_WORDS or "then" in words:
             continue
-        out.append(_Entry(name=raw, line=e.line, synonyms=list(e.synonyms), codes=codes,
+        out.append(Entry(name=raw, line=e.line, synonyms=list(e.synonyms), codes=codes,
                           inline=e.inline, tagged=False))
     return out
 
@@ -138,7 +138,7 @@ class _Person:
     raw: str
 
 
-def _iso_code(code: str) -> str:
+def iso_code(code: str) -> str:
     """A PETRARCH actor code with its country part in ISO alpha-3 (KSVGOV -> XKXGOV)."""
     return PETRARCH_TO_ISO.get(code[:3], code[:3]) + code[3:]
 
@@ -179,12 +179,12 @@ def _soviet_roles(roles: list[tuple[str, date | None, date | None]]) -> list[tup
     return out
 
 
-def _person_roles(e: _Entry, notes: list[str]) -> list[tuple[str, date | None, date | None]]:
+def _person_roles(e: Entry, notes: list[str]) -> list[tuple[str, date | None, date | None]]:
     """Roles (code, start, exclusive end) of a person block, in order of start (undated first)."""
     roles: list[tuple[str, date | None, date | None]] = []
     for c in _without_stale_open_codes(e.codes):
-        code = _iso_code(c.code)
-        if not _CODE_SHAPE.match(code):
+        code = iso_code(c.code)
+        if not CODE_SHAPE.match(code):
             notes.append(f"line {e.line} {e.name}: code {c.code} dropped (not 3-letter parts)")
             continue
         end = c.end
@@ -213,7 +213,7 @@ def _person_roles(e: _Entry, notes: list[str]) -> list[tuple[str, date | None, d
 PETRARCH_DATE = date(2014, 1, 30)  # "Generated at: Thu Jan 30 16:06:18 2014" (the Countries file's header)
 
 
-_CODE_SHAPE = re.compile(r"^(?:[A-Z]{3})+$")
+CODE_SHAPE = re.compile(r"^(?:[A-Z]{3})+$")
 
 
 def _person_country(roles: list[tuple[str, date | None, date | None]]) -> str:
@@ -226,11 +226,11 @@ def _person_country(roles: list[tuple[str, date | None, date | None]]) -> str:
 
 
 
-def _forms_of(entries: Iterable[dict[str, Any]]) -> set[str]:
+def forms_of(entries: Iterable[dict[str, Any]]) -> set[str]:
     out: set[str] = set()
     for a in entries:
         for key in ("name", "formal", "names", "demonyms", "capital"):
-            out.update(_as_list(a.get(key)))
+            out.update(as_list(a.get(key)))
     return out
 
 
@@ -268,7 +268,7 @@ def _head_surname(p: "_Person", kept: list[str], i: int, word_users: dict[str, s
     last = words[-1]
     key = last.lower()
     if (not _SURNAME_RE.match(last) or len(last) < 5 or word_users.get(key) != {i} or key in common
-            or _loose(last) in taken):
+            or loose_key(last) in taken):
         return None
     return last
 
@@ -284,11 +284,11 @@ def build_persons(ref: Path, out_dir: Path, other_forms: set[str],
     states, IGOs, organisations); a person never takes one of them.
     """
     notes: list[str] = []
-    curated = _load_curated(out_dir)
+    curated = load_curated(out_dir)
     curated_persons = [a for a in curated if a.get("kind") == "person"]
     curated_ids = {a["id"] for a in curated}
-    curated_keys = {_loose(f) for f in _forms_of(curated_persons)}
-    taken = {_loose(f) for f in other_forms}
+    curated_keys = {loose_key(f) for f in forms_of(curated_persons)}
+    taken = {loose_key(f) for f in other_forms}
 
     blocks = [e for e in parse_person_blocks(ref / "petrarch2-Phoenix.Countries.actors.txt")
               if _is_person_block(e)]
@@ -302,14 +302,14 @@ def build_persons(ref: Path, out_dir: Path, other_forms: set[str],
             continue
         forms: list[str] = []
         display = None
-        primary = _person_words(e.name)
+        primary = person_words(e.name)
         if primary is not None:
-            bare = _strip_titles(primary)
+            bare = strip_titles(primary)
             if len(bare) > 1 or len(primary) == 1:
-                display = _person_form(bare)  # not LORD_ADONIS_ -> "Adonis"
+                display = person_form(bare)  # not LORD_ADONIS_ -> "Adonis"
         for raw in e.synonyms:
-            words = _person_words(raw)
-            form = _person_form(words) if words else None
+            words = person_words(raw)
+            form = person_form(words) if words else None
             if form and form not in forms:
                 forms.append(form)
         if display is None:
@@ -321,7 +321,7 @@ def build_persons(ref: Path, out_dir: Path, other_forms: set[str],
             forms.insert(0, display)
             display = display.rsplit(",", 1)[0] if "," in display else display.rsplit(" ", 1)[0]
         forms = [f for f in dict.fromkeys([display, *forms])]
-        forms += [v for f in list(forms) for v in _hyphen_variants(f) if v not in forms]
+        forms += [v for f in list(forms) for v in hyphen_variants(f) if v not in forms]
         persons.append(_Person(display, _person_country(roles), forms, roles, e.line, e.name))
 
     # The same person listed twice (BASHAR_AL_ASSAD_ and BASHAR_AL-ASSAD, GUIDO_MANTEGA_
@@ -340,7 +340,7 @@ def build_persons(ref: Path, out_dir: Path, other_forms: set[str],
         for f in p.forms:
             if " " not in f:
                 continue
-            key = _loose(f)
+            key = loose_key(f)
             if key in first_of:
                 a, b = root(first_of[key]), root(k)
                 parent[max(a, b)] = min(a, b)
@@ -365,17 +365,17 @@ def build_persons(ref: Path, out_dir: Path, other_forms: set[str],
     word_users: dict[str, set[int]] = {}
     for i, p in enumerate(persons):
         for f in p.forms:
-            users.setdefault(_loose(f), set()).add(i)
-            for w in _name_words_key(f):
+            users.setdefault(loose_key(f), set()).add(i)
+            for w in name_words_key(f):
                 word_users.setdefault(w, set()).add(i)
-    curated_words = {w for a in curated_persons for f in _forms_of([a])
-                     for w in _name_words_key(f)}
+    curated_words = {w for a in curated_persons for f in forms_of([a])
+                     for w in name_words_key(f)}
 
     curated_by_key: dict[str, dict[str, Any]] = {}
     for a in curated_persons:
-        for f in _forms_of([a]):
+        for f in forms_of([a]):
             if " " in f:
-                curated_by_key.setdefault(_loose(f), a)
+                curated_by_key.setdefault(loose_key(f), a)
     history: dict[str, tuple[dict[str, Any], list[tuple[str, date, date]]]] = {}
     body = []
     skipped_curated: list[str] = []
@@ -387,13 +387,13 @@ def build_persons(ref: Path, out_dir: Path, other_forms: set[str],
     for i, p in enumerate(persons):
         # The curated entry wins: a full name in common, or a bare surname only this
         # person has (PETRARCH's "Kim" would be no evidence for Kim Jong Un).
-        if any(_loose(f) in curated_keys and (" " in f or word_users.get(
-                (_name_words_key(f) or [""])[0]) == {i}) for f in p.forms):
+        if any(loose_key(f) in curated_keys and (" " in f or word_users.get(
+                (name_words_key(f) or [""])[0]) == {i}) for f in p.forms):
             skipped_curated.append(p.name)
             # Its earlier career stays: the curated files start in 2014 or so, PETRARCH
             # knows the offices before (Bachelet's first presidency, Ouattara's premiership).
-            full = next((curated_by_key[_loose(f)] for f in p.forms
-                         if " " in f and _loose(f) in curated_by_key), None)
+            full = next((curated_by_key[loose_key(f)] for f in p.forms
+                         if " " in f and loose_key(f) in curated_by_key), None)
             if full is not None:
                 earlier = history.setdefault(full["id"], (full, []))[1]
                 first = _first_start(full)
@@ -405,11 +405,11 @@ def build_persons(ref: Path, out_dir: Path, other_forms: set[str],
             continue
         kept = []
         for f in p.forms:
-            key = _loose(f)
+            key = loose_key(f)
             if users[key] != {i} or key in taken:
                 continue
             if " " not in f:
-                w = _name_words_key(f)
+                w = name_words_key(f)
                 if (not w or word_users.get(w[0], set()) != {i} or w[0] in vocab
                         or w[0] in curated_words or len(w[0]) < 3):
                     continue  # a bare surname that is ambiguous or an ordinary word
@@ -452,7 +452,7 @@ def build_persons(ref: Path, out_dir: Path, other_forms: set[str],
                  + ", ".join(sorted(skipped_curated)))
     sources = ["petrarch2-Phoenix.Countries.actors.txt", "(the curated actor files: actors_curated.yaml, people_*.yaml, ...)"]
     text = (
-        _header("Persons with date-bounded codes from PETRARCH2's country and international dictionaries (2014).",
+        generated_header("Persons with date-bounded codes from PETRARCH2's country and international dictionaries (2014).",
                 sources[:1] + ["petrarch2-Phoenix.International.actors.txt"], [ATTRIBUTION["petrarch"]])
         + "# One entry per person block (CountryInfo.txt names and other dated personal\n"
         + "# entries). Roles keep PETRARCH's codes with ISO country parts; `end` is\n"
@@ -468,6 +468,6 @@ def build_persons(ref: Path, out_dir: Path, other_forms: set[str],
         + "# earlier career (roles starting before the curated entry's first role, cut\n"
         + "# there) is kept under the curated entry's id, without names: the loader\n"
         + "# puts those roles before the curated ones (lexicon.load, _with_history).\n"
-        + _json_meta(sources) + "actors:\n" + "".join(body)
+        + json_meta(sources) + "actors:\n" + "".join(body)
     )
     return text, count, notes

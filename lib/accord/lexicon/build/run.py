@@ -3,11 +3,11 @@ from __future__ import annotations
 import argparse
 import sys
 from pathlib import Path
-from .output import DEFAULT_OUT, DEFAULT_REFERENCE, _write
+from .output import DEFAULT_OUT, DEFAULT_REFERENCE, write
 from .events import build_agents, build_cameo, build_plover, build_verbs, read_cameo_csv
-from .states import _generated_actors, _load_curated, build_igos, build_states
-from .persons import _forms_of, _vocabulary, build_persons
-from .orgs import _given_names, build_orgs
+from .states import generated_actors, load_curated, build_igos, build_states
+from .persons import forms_of, vocabulary, build_persons
+from .orgs import given_names, build_orgs
 
 
 # --------------------------------------------------------------------------- #
@@ -19,28 +19,28 @@ def build(ref: Path, out: Path, verbose: bool = True) -> dict[str, int]:
     out.mkdir(parents=True, exist_ok=True)
     cameo = read_cameo_csv(ref)
     counts: dict[str, int] = {}
-    _write(out / "cameo.yaml", build_cameo(ref))
+    write(out / "cameo.yaml", build_cameo(ref))
     counts["cameo"] = len(cameo)
-    _write(out / "plover.yaml", build_plover(ref))
+    write(out / "plover.yaml", build_plover(ref))
     text, counts["agents"] = build_agents(ref)
-    _write(out / "agents.yaml", text)
+    write(out / "agents.yaml", text)
     text, counts["verbs"], notes = build_verbs(ref, cameo)
-    _write(out / "verbs_petrarch.yaml", text)
+    write(out / "verbs_petrarch.yaml", text)
     states_text, counts["states"] = build_states(ref, out)
-    _write(out / "states.yaml", states_text)
+    write(out / "states.yaml", states_text)
     igos_text, counts["igos"] = build_igos(ref)
-    _write(out / "igos.yaml", igos_text)
-    vocab = _vocabulary(ref)
-    curated = _load_curated(out)
-    forms = _forms_of(a for a in curated if a.get("kind") != "person")
+    write(out / "igos.yaml", igos_text)
+    vocab = vocabulary(ref)
+    curated = load_curated(out)
+    forms = forms_of(a for a in curated if a.get("kind") != "person")
     for generated in (states_text, igos_text):
-        forms |= _forms_of(_generated_actors(generated))
-    given = _given_names(ref)
+        forms |= forms_of(generated_actors(generated))
+    given = given_names(ref)
     orgs_text, counts["orgs"], org_notes = build_orgs(ref, out, igos_text, forms, vocab, given)
-    _write(out / "orgs_petrarch.yaml", orgs_text)
-    forms |= _forms_of(_generated_actors(orgs_text))
+    write(out / "orgs_petrarch.yaml", orgs_text)
+    forms |= forms_of(generated_actors(orgs_text))
     text, counts["persons"], person_notes = build_persons(ref, out, forms, vocab)
-    _write(out / "persons_petrarch.yaml", text)
+    write(out / "persons_petrarch.yaml", text)
     notes += org_notes + person_notes
     if verbose:
         for n in notes:

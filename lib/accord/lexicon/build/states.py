@@ -9,7 +9,7 @@ from pathlib import Path
 from typing import Any
 import yaml
 from ..model import slug
-from .output import ATTRIBUTION, DEFAULT_OUT, _SafeLoader, _flow, _header, _meta, _read_lines
+from .output import ATTRIBUTION, DEFAULT_OUT, SafeLoader, flow_line, generated_header, meta_line, read_lines
 
 
 # --------------------------------------------------------------------------- #
@@ -23,7 +23,7 @@ class _DatedCode:
 
 
 @dataclass
-class _Entry:
+class Entry:
     name: str
     line: int
     synonyms: list[str] = field(default_factory=list)
@@ -59,7 +59,7 @@ def _tabari_date(text: str) -> date | None:
     return None
 
 
-def _parse_code(text: str) -> _DatedCode | None:
+def parse_code(text: str) -> _DatedCode | None:
     parts = text.split()
     if not parts or not re.fullmatch(r"[A-Z]+", parts[0]):
         return None
@@ -75,15 +75,15 @@ def _parse_code(text: str) -> _DatedCode | None:
     return _DatedCode(parts[0], start, end)
 
 
-def parse_actor_file(path: Path) -> list[_Entry]:
+def parse_actor_file(path: Path) -> list[Entry]:
     """Entries of a TABARI actor dictionary: name, +synonyms, [codes]."""
-    entries: list[_Entry] = []
-    cur: _Entry | None = None
-    for i, line in enumerate(_read_lines(path), start=1):
+    entries: list[Entry] = []
+    cur: Entry | None = None
+    for i, line in enumerate(read_lines(path), start=1):
         body = line.split("#", 1)[0].rstrip()
         if not body.strip():
             continue
-        codes = [c for c in (_parse_code(t) for t in re.findall(r"\[([^\]]*)\]", body)) if c]
+        codes = [c for c in (parse_code(t) for t in re.findall(r"\[([^\]]*)\]", body)) if c]
         text = re.sub(r"\[[^\]]*\]", " ", body)
         if body[0] in " \t":
             if cur is not None:
@@ -94,12 +94,12 @@ def parse_actor_file(path: Path) -> list[_Entry]:
                 cur.synonyms.append(text.strip().lstrip("+").strip())
                 cur.codes.extend(codes)
             continue
-        cur = _Entry(name=text.strip(), line=i, codes=codes, inline=bool(codes))
+        cur = Entry(name=text.strip(), line=i, codes=codes, inline=bool(codes))
         entries.append(cur)
     return entries
 
 
-def _current_code(entry: _Entry) -> str | None:
+def _current_code(entry: Entry) -> str | None:
     """The code valid now: open-ended or undated; None when all have ended."""
     live = [c for c in entry.codes if c.end is None]
     if not live:
@@ -107,7 +107,7 @@ def _current_code(entry: _Entry) -> str | None:
     return max(live, key=lambda c: c.start or date.min).code
 
 
-def _words(raw: str) -> list[str]:
+def split_words(raw: str) -> list[str]:
     return [w for w in re.split(r"[\s_]+", raw.strip("_ ")) if w]
 
 
@@ -141,7 +141,7 @@ def _case_word(word: str, vocab: dict[str, str], first: bool, acronyms: set[str]
 
 def _proper(raw: str, vocab: dict[str, str], acronyms: set[str]) -> str:
     """NORTH_KOREA_ -> North Korea, using curated spellings where known."""
-    words = _words(raw)
+    words = split_words(raw)
     out = []
     for i, w in enumerate(words):
         core = w.strip(",()")
@@ -154,7 +154,7 @@ def _proper(raw: str, vocab: dict[str, str], acronyms: set[str]) -> str:
 CURATED_ACTOR_FILES = ("actors_curated.yaml", "groups.yaml", "states_past.yaml", "people_*.yaml")
 
 
-def _load_curated(out_dir: Path) -> list[dict[str, Any]]:
+def load_curated(out_dir: Path) -> list[dict[str, Any]]:
     folder = out_dir if (out_dir / "actors_curated.yaml").exists() else DEFAULT_OUT
     entries: list[dict[str, Any]] = []
     for pattern in CURATED_ACTOR_FILES:
@@ -168,18 +168,18 @@ def _load_curated(out_dir: Path) -> list[dict[str, Any]]:
 def _read_curated(path: str, mtime_ns: int, size: int) -> tuple[dict[str, Any], ...]:
     """The curated actor entries, read once per file version (callers do not modify them)."""
     with open(path, encoding="utf-8") as fh:
-        data = yaml.load(fh, Loader=_SafeLoader)
+        data = yaml.load(fh, Loader=SafeLoader)
     return tuple(data.get("actors") or [])
 
 
-def _generated_actors(text: str) -> list[dict[str, Any]]:
+def generated_actors(text: str) -> list[dict[str, Any]]:
     """The actor entries of a generated file's text (JSON lines or YAML)."""
     if '\n- {"' in text:
         return [json.loads(line[2:]) for line in text.splitlines() if line.startswith("- {")]
-    return list(yaml.load(text, Loader=_SafeLoader)["actors"])
+    return list(yaml.load(text, Loader=SafeLoader)["actors"])
 
 
-def _as_list(v: Any) -> list[str]:
+def as_list(v: Any) -> list[str]:
     if v is None:
         return []
     return [v] if isinstance(v, str) else [str(x) for x in v]
@@ -191,16 +191,16 @@ PETRARCH_TO_ISO = {"KSV": "XKX", "ROM": "ROU", "ZAR": "COD", "TMP": "TLS", "SER"
 
 def build_states(ref: Path, out_dir: Path) -> tuple[str, int]:
     """Text of states.yaml (PETRARCH names of current states) and the state count."""
-    curated = [a for a in _load_curated(out_dir) if a.get("kind") == "state" and "code" not in a]
+    curated = [a for a in load_curated(out_dir) if a.get("kind") == "state" and "code" not in a]
     vocab: dict[str, str] = {}
     anchors: dict[str, set[str]] = {}
     known: dict[str, dict[str, str]] = {}   # ISO -> lowercase form -> curated form
     demonyms: dict[str, set[str]] = {}
     for a in curated:
         iso = a["id"]
-        forms = [a["name"], *_as_list(a.get("formal")), *_as_list(a.get("names"))]
-        dems = _as_list(a.get("demonyms"))
-        caps = _as_list(a.get("capital"))
+        forms = [a["name"], *as_list(a.get("formal")), *as_list(a.get("names"))]
+        dems = as_list(a.get("demonyms"))
+        caps = as_list(a.get("capital"))
         known[iso] = {_norm(f): f for f in forms + dems}
         demonyms[iso] = {_norm(d) for d in dems}
         anchors[iso] = set()
@@ -216,10 +216,10 @@ def build_states(ref: Path, out_dir: Path) -> tuple[str, int]:
         vocab.setdefault(w, cased)
     for w in SMALL_WORDS:
         vocab[w] = w  # "of", "the" stay lowercase inside a name
-    capitals = {c.lower() for a in curated for c in _as_list(a.get("capital"))}
+    capitals = {c.lower() for a in curated for c in as_list(a.get("capital"))}
     name_words = {w.lower() for a in curated
-                  for f in [a["name"], *_as_list(a.get("formal")), *_as_list(a.get("names")),
-                            *_as_list(a.get("demonyms"))]
+                  for f in [a["name"], *as_list(a.get("formal")), *as_list(a.get("names")),
+                            *as_list(a.get("demonyms"))]
                   for w in f.replace(",", " ").split()} | GENERIC_STATE_WORDS
     cap_only = {w for c in capitals for w in c.split()} - name_words
     foreign_demonyms = {iso: {d for other, ds in demonyms.items() if other != iso for d in ds}
@@ -227,7 +227,7 @@ def build_states(ref: Path, out_dir: Path) -> tuple[str, int]:
     acronyms = {v for v in vocab.values() if v.isupper() and len(v) > 1}
 
     entries = parse_actor_file(ref / "petrarch2-Phoenix.Countries.actors.txt")
-    by_iso: dict[str, list[_Entry]] = {}
+    by_iso: dict[str, list[Entry]] = {}
     for e in entries:
         code = _current_code(e)
         if code is None or len(code) != 3:
@@ -275,16 +275,16 @@ def build_states(ref: Path, out_dir: Path) -> tuple[str, int]:
         if dems:
             entry["demonyms"] = dems
         entry["source"] = f"line {group[0].line}: {group[0].name}"
-        body.append(f"- {_flow(entry)}\n")
+        body.append(f"- {flow_line(entry)}\n")
     sources = ["petrarch2-Phoenix.Countries.actors.txt", "(lib/accord/data/actors_curated.yaml)"]
     text = (
-        _header("Current states and their PETRARCH2 names (generated part of the actor list).",
+        generated_header("Current states and their PETRARCH2 names (generated part of the actor list).",
                 sources[:1], [ATTRIBUTION["petrarch"]])
         + "# Only states listed in actors_curated.yaml are kept, with its ISO codes; a name\n"
         + "# is kept when every word is a known word of some state's curated names and it\n"
         + "# names this state (drops misspellings, transliterations, cities, regions).\n"
         + "# actors_curated.yaml wins over these entries for any surface form.\n"
-        + _meta(sources) + "actors:\n" + "".join(body)
+        + meta_line(sources) + "actors:\n" + "".join(body)
     )
     return text, len(by_iso)
 
@@ -309,7 +309,7 @@ def _plausible_state_name(low: list[str], raw: str, iso: str, anchors: dict[str,
     if any(w in foreign_demonyms[iso] for w in low):
         return False  # a colony or dependency: British South Africa, Spanish Guinea
     if "(" in raw:
-        outside = " ".join(w.lower() for w in _words(raw.split("(")[0]))
+        outside = " ".join(w.lower() for w in split_words(raw.split("(")[0]))
         if outside in known[iso]:
             return False  # "America (US)": a disambiguated duplicate
     return True
@@ -327,7 +327,7 @@ ORG_WORDS = {
 
 
 def _igo_synonym(raw: str, acronyms: set[str]) -> str:
-    words = _words(raw)
+    words = split_words(raw)
     if len(words) == 1:
         return words[0].upper()  # single-word IGO synonyms are acronyms (OPEC, WFP)
     text = _proper(raw, {}, acronyms)
@@ -337,7 +337,7 @@ def _igo_synonym(raw: str, acronyms: set[str]) -> str:
 def build_igos(ref: Path) -> tuple[str, int]:
     """Text of igos.yaml (IGOs with IGO-prefixed PETRARCH codes) and the entry count."""
     entries = parse_actor_file(ref / "petrarch2-Phoenix.International.actors.txt")
-    acronyms = {" ".join(_words(e.name)) for e in entries if len(_words(e.name)) == 1}
+    acronyms = {" ".join(split_words(e.name)) for e in entries if len(split_words(e.name)) == 1}
     acronyms |= {"UN", "U.N.", "EU", "NATO", "ASEAN", "UNESCO", "WHO", "ICC", "IAEA"}
     merged: dict[str, dict[str, Any]] = {}
     for e in entries:
@@ -349,12 +349,12 @@ def build_igos(ref: Path) -> tuple[str, int]:
         code = codes.pop()
         if not code.startswith("IGO") or len(code) % 3:
             continue
-        words = [w.lower() for w in _words(e.name)]
+        words = [w.lower() for w in split_words(e.name)]
         if len(words) > 1 and not (set(words) & ORG_WORDS):
             continue  # multiword name without an organisation word: person or agent
         vocab: dict[str, str] = {}
         name = _proper(e.name, vocab, acronyms)
-        names = [name] + [_igo_synonym(s, acronyms) for s in e.synonyms if _words(s)]
+        names = [name] + [_igo_synonym(s, acronyms) for s in e.synonyms if split_words(s)]
         ident = f"{code}:{slug(name)}"
         if ident in merged:
             for n in names:
@@ -364,14 +364,14 @@ def build_igos(ref: Path) -> tuple[str, int]:
         merged[ident] = {"id": ident, "kind": "igo", "code": code, "name": name,
                          "names": [n for n in names[1:] if n != name],
                          "source": f"line {e.line}: {e.name}"}
-    body = [f"- {_flow(merged[k])}\n" for k in sorted(merged)]
+    body = [f"- {flow_line(merged[k])}\n" for k in sorted(merged)]
     sources = ["petrarch2-Phoenix.International.actors.txt"]
     text = (
-        _header("International organisations with PETRARCH2's IGO codes.", sources,
+        generated_header("International organisations with PETRARCH2's IGO codes.", sources,
                 [ATTRIBUTION["petrarch"]])
         + "# Entries with undated IGO-prefixed codes whose name is an acronym or contains an\n"
         + "# organisation word; persons (dated codes) and NGOs/companies are left out.\n"
         + "# actors_curated.yaml wins over these entries for any surface form.\n"
-        + _meta(sources) + "actors:\n" + "".join(body)
+        + meta_line(sources) + "actors:\n" + "".join(body)
     )
     return text, len(merged)
