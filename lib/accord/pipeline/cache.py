@@ -54,9 +54,8 @@ from spacy.language import Language
 
 from ..lexicon import Lexicon, load_lexicon
 from ..lexicon.load import gc_paused, preload_default
-from ..paths import DATA_DIR, EVENT_MODEL, PACKAGE_DIR, PARSER_MODEL
+from ..paths import CUE_MODEL, DATA_DIR, EVENT_MODEL, PACKAGE_DIR, PARSER_MODEL
 from ..readers.files import file_kind
-from .cuemodel import CUE_MODEL
 from .factories import build_pipeline, register_lexicon
 
 ENTRY_FILE = "pipeline.pickle"

@@ -14,10 +14,9 @@ from pathlib import Path
 
 from spacy.tokens import Doc, Token
 
-from ..paths import PACKAGE_DIR
+from ..paths import CUE_MODEL
 from .eventmodel import EventModel
 
-CUE_MODEL = PACKAGE_DIR / "models" / "cues"
 CUE = "CUE"
 # the probability from which a word the rules left is a cue: the best F1 of rules + model in a 3-fold
 # cross-validation on the corpus train split (0.5 to 0.9 tried; a veto of rule cues below 0.05-0.1 was

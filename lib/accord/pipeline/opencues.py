@@ -171,6 +171,13 @@ def _np_span(view: SentenceView, head: Token) -> tuple[int, int]:
     return lo, hi
 
 
+def _complement(verb: Token) -> Token | None:
+    """What a reporting verb reports, after it: its clause, else its object or open complement."""
+    after = [c for c in verb.children if c.i > verb.i]
+    return next((c for c in after if c.dep_ in ("ccomp", "parataxis")), None) \
+        or next((c for c in after if c.dep_ in ("obj", "xcomp")), None)
+
+
 def _clause_span(view: SentenceView, head: Token, after: int) -> tuple[int, int]:
     """The tokens of the complement headed by ``head`` that stand after token ``after``."""
     lo = max(min(head.left_edge.i, head.i), after + 1, view.start)
@@ -190,8 +197,7 @@ def document_report(view: SentenceView, k: int) -> OpenClaim | None:
     subj = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubj:outer")), None)
     if subj is None or subj.lower_ not in DOCUMENT_NOUNS:
         return None
-    comp = next((c for c in verb.children if c.dep_ in ("ccomp", "parataxis") and c.i > k), None) \
-        or next((c for c in verb.children if c.dep_ in ("obj", "xcomp") and c.i > k), None)
+    comp = _complement(verb)
     if comp is None:
         return None
     c_start, c_end = _clause_span(view, comp, k)
@@ -378,8 +384,7 @@ def learned_claim(view: SentenceView, k: int, stance: str) -> OpenClaim | None:
     after = postposed(view, k)
     if after is not None:
         return after
-    comp = next((c for c in t.children if c.dep_ in ("ccomp", "parataxis") and c.i > k), None) \
-        or next((c for c in t.children if c.dep_ in ("xcomp", "obj") and c.i > k), None)
+    comp = _complement(t)
     if comp is None:
         return None
     c_start, c_end = _clause_span(view, comp, k)
