@@ -15,7 +15,6 @@ Run: ``python -m accord.evaluate.attribution_corpus [path.jsonl] [--details]``.
 from __future__ import annotations
 
 import argparse
-import json
 import sys
 from pathlib import Path
 from typing import Any, Mapping
@@ -23,6 +22,7 @@ from typing import Any, Mapping
 from .attribution import engine_claims_of, matched_pairs, score_attributions
 from .codes import records_of
 from .common import annotate_texts, document_row, documents_frame
+from .corpus import load_test_items
 
 CORPUS_TEST = Path("training") / "corpus" / "test.jsonl"
 
@@ -35,10 +35,7 @@ def _first(span: list) -> tuple[int, int]:
 def load_corpus_attributions(path: str | Path) -> list[dict[str, Any]]:
     """The corpus items of ``path`` with their attributions as dev-set style verbatim spans."""
     items = []
-    for line in Path(path).read_text(encoding="utf-8").splitlines():
-        if not line.strip():
-            continue
-        raw = json.loads(line)
+    for raw in load_test_items(Path(path)):
         text = raw["text"]
         gold = []
         seen = set()
