@@ -20,7 +20,7 @@ from . import tables
 from .corrections import Correction, apply_corrections, load_corrections, summary as corrections_summary
 from .errors import InputError
 from .lexicon import Lexicon
-from .lexicon.load import check_lexicon_files
+from .lexicon.load import analyst_actors, check_lexicon_files
 from .pipeline import build_pipeline
 from .pipeline.actors import UNRESOLVED
 from .pipeline.cache import lexicon_of, load_or_build
@@ -232,6 +232,22 @@ _PIPELINES: dict[str, Language] = {}
 ENGINES = {"v2": True, "v1": False}
 
 
+def unmatched_actors(lexicon_file: str | Path | None, entities: Iterable[Any]) -> str | None:
+    """A message naming the actor entries of the analyst's ``lexicon_file`` that no mention matched (``entities``:
+    the mentions table's entity column), or None when every entry matched something."""
+    if lexicon_file is None:
+        return None
+    seen = {e for e in entities if isinstance(e, str)}
+    missing = [a for a in analyst_actors(lexicon_file) if a.name not in seen]
+    if not missing:
+        return None
+    shown = ", ".join(f"{a.name} ({a.code_at(None)})" for a in missing[:10])
+    more = f" and {len(missing) - 10} more" if len(missing) > 10 else ""
+    one = len(missing) == 1
+    return (f"accord: {lexicon_file}: {len(missing)} actor entr{'y matches' if one else 'ies match'} nothing in "
+            f"the corpus: {shown}{more} (a name of one word matches only as written, a longer one in any case)")
+
+
 def pipeline_for(version: str, lexicon: Callable[[], Lexicon], syntax: bool = True) -> Language:
     """The pipeline over the lexicon of ``version``, built once per process (building it costs seconds;
     running it is stateless). ``lexicon`` gives the Lexicon when the pipeline must be built;
@@ -248,6 +264,7 @@ def annotate(
     progress: bool = False,
     syntax: bool = True,
     corrections: str | Path | list[Correction] | None = None,
+    report: list | None = None,
 ) -> dict[str, pd.DataFrame]:
     """Annotate a corpus into the six tables: documents, mentions, actors, relations, claims, errors.
 
@@ -258,7 +275,8 @@ def annotate(
     default) reads arguments from the trained dependency parser; False gives
     engine v1, word order only (faster, less accurate). ``corrections`` is an
     analyst's corrections file (or its loaded entries), applied to the relations
-    and claims (see :mod:`accord.corrections`); checked before the corpus is read.
+    and claims (see :mod:`accord.corrections`); checked before the corpus is read;
+    the report of each correction is appended to ``report`` when given.
     """
     if isinstance(lexicon, Lexicon):
         lex = lexicon
@@ -282,10 +300,16 @@ def annotate(
         collect(outcome, rows)
     out = {name: tables.frame(name, rows[name]) for name in ("documents", *DOC_TABLES, "errors")}
     if fixes is not None:
-        out, report = apply_corrections(out, fixes, lex)
-        print(printable(corrections_summary(report), newlines=True), file=sys.stderr)
+        out, done = apply_corrections(out, fixes, lex)
+        print(printable(corrections_summary(done), newlines=True), file=sys.stderr)
+        if report is not None:
+            report.append(done)
     counts = Counter()
     for name in ACTOR_COLUMNS:
         count_actors(name, out[name], counts)
     out["actors"] = tables.frame("actors", actor_rows(counts, lex))
+    if isinstance(lexicon, (str, Path)):
+        unmatched = unmatched_actors(lexicon, out["mentions"]["entity"])
+        if unmatched:
+            print(printable(unmatched, newlines=True), file=sys.stderr)
     return {name: out[name] for name in tables.TABLE_NAMES}

@@ -20,6 +20,7 @@ its document into a row of the errors table (stage ``correct``).
 """
 from __future__ import annotations
 
+import difflib
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -28,8 +29,8 @@ from typing import Any, Mapping
 import pandas as pd
 
 from . import tables
-from .errors import CorrectionsError, InputError, LexiconError, shorten
-from .lexicon import Lexicon
+from .errors import ActorNameError, CorrectionsError, InputError, LexiconError, shorten
+from .lexicon import Lexicon, resolve_actor
 from .lexicon.fileformat import MAX_YAML_CHARS, key_line, line_of, parse_yaml
 from .readers.files import read_file
 
@@ -60,6 +61,8 @@ class Correction:
     id: str | None = None
     path: str = ""
     line: int | None = None
+    #: the actor names this entry gave instead of codes, and the codes they resolved to
+    names: Mapping[str, str] = field(default_factory=dict)
 
     @property
     def label(self) -> str:
@@ -99,23 +102,32 @@ def _fail(path: str, problem: str, node: Any, key: str | None = None) -> Correct
     return CorrectionsError(path, problem, line)
 
 
-def _codes(path: str, entry: Any, key: str, value: Any, lexicon: Lexicon | None) -> list[str]:
+def _codes(path: str, entry: Any, key: str, value: Any, lexicon: Lexicon | None,
+           names: dict[str, str]) -> list[str]:
+    """The actor codes of ``value``: codes as given, names resolved as everywhere else (``Philippines`` ->
+    ``PHL``) and recorded in ``names``; with no ``lexicon`` (a file checked when a dataset stored it),
+    a name takes the code ``names`` holds for it."""
     values = [value] if isinstance(value, str) else value
     if not isinstance(values, list) or not values or not all(isinstance(v, str) and v for v in values):
-        raise _fail(path, f"{key!r} must be an actor code or a list of codes, got {value!r}", entry, key)
-    if lexicon is None:  # checked when the file was stored with the run's own lexicon
-        return list(values)
-    bad = [v for v in values if not code_is_known(v, lexicon)]
-    if bad:
-        raise _fail(path, f"{key!r}: unknown actor code(s) {', '.join(bad)} (codes are CAMEO-style, "
-                          f"e.g. RUS, PRKGOV, IGOUNO, or UNK:<name>)", entry, key)
-    return list(values)
+        raise _fail(path, f"{key!r} must be an actor code or name, or a list of them, got {value!r}", entry, key)
+    if lexicon is None:
+        return [names.get(v, v) for v in values]
+    out = []
+    for v in values:
+        try:
+            out.append(v if code_is_known(v, lexicon) else names.setdefault(v, resolve_actor(v, lexicon)))
+        except ActorNameError as exc:
+            what = f"unknown actor code(s) {v}" if v.isupper() and " " not in v else shorten(v, 80, quote=False)
+            raise _fail(path, f"{key!r}: {what}: {exc.problem} (give a name the lexicon knows or a CAMEO-style "
+                              "code, e.g. RUS, PRKGOV, IGOUNO, or UNK:<name>)", entry, key) from None
+    return out
 
 
-def _value(path: str, entry: Any, key: str, value: Any, table: str, lexicon: Lexicon, codes: bool) -> Any:
+def _value(path: str, entry: Any, key: str, value: Any, table: str, lexicon: Lexicon, codes: bool,
+           names: dict[str, str]) -> Any:
     """A checked value of ``set`` or ``where``."""
     if key in ("source", "target", "about"):
-        return _codes(path, entry, key, value, lexicon if codes else None)
+        return _codes(path, entry, key, value, lexicon if codes else None, names)
     if not isinstance(value, str) or not value:
         raise _fail(path, f"{key!r} must be a non-empty string, got {value!r}", entry, key)
     if key == "event_type":
@@ -129,7 +141,7 @@ def _value(path: str, entry: Any, key: str, value: Any, table: str, lexicon: Lex
 
 
 def _fields(path: str, entry: Any, key: str, table: str, allowed: tuple[str, ...], lexicon: Lexicon,
-            codes: bool) -> dict:
+            codes: bool, names: dict[str, str]) -> dict:
     raw = entry[key]
     if not isinstance(raw, dict) or not raw:
         raise _fail(path, f"{key!r} must be a mapping of fields, e.g. {{{allowed[0]}: ...}}", entry, key)
@@ -137,10 +149,10 @@ def _fields(path: str, entry: Any, key: str, table: str, allowed: tuple[str, ...
     if unknown:
         raise _fail(path, f"{key!r}: cannot use {', '.join(map(str, unknown))} on {table}: "
                           f"use {', '.join(allowed)}", raw, unknown[0])
-    return {k: _value(path, raw, k, v, table, lexicon, codes) for k, v in raw.items()}
+    return {k: _value(path, raw, k, v, table, lexicon, codes, names) for k, v in raw.items()}
 
 
-def _entry(path: str, entry: Any, lexicon: Lexicon, codes: bool) -> Correction:
+def _entry(path: str, entry: Any, lexicon: Lexicon, codes: bool, stored: Mapping[str, str]) -> Correction:
     if not isinstance(entry, dict):
         raise CorrectionsError(path, f"a correction must be a mapping, got {entry!r}", line_of(entry))
     unknown = sorted(str(k) for k in entry if k not in _KEYS)
@@ -168,13 +180,15 @@ def _entry(path: str, entry: Any, lexicon: Lexicon, codes: bool) -> Correction:
         raise _fail(path, f"'drop' must be true or false, got {drop!r}", entry, "drop")
     if bool(drop) == ("set" in entry):
         raise _fail(path, "a correction needs exactly one of 'drop: true' or 'set: {...}'", entry)
-    changes = _fields(path, entry, "set", table, SETTABLE[table], lexicon, codes) if "set" in entry else {}
-    where = _fields(path, entry, "where", table, _FILTERS[table], lexicon, codes) if "where" in entry else {}
+    names = {} if codes else dict(stored)  # filled with the names this entry resolves, when checked
+    changes = _fields(path, entry, "set", table, SETTABLE[table], lexicon, codes, names) if "set" in entry else {}
+    where = _fields(path, entry, "where", table, _FILTERS[table], lexicon, codes, names) if "where" in entry else {}
     cid = entry.get("id")
     if cid is not None and (not isinstance(cid, str) or not cid):
         raise _fail(path, f"'id' must be a string, got {cid!r}", entry, "id")
     return Correction(doc=doc, start=span[0], end=span[1], reason=reason.strip(), table=table, drop=bool(drop),
-                      set=changes, where=where, id=cid, path=path, line=line_of(entry))
+                      set=changes, where=where, id=cid, path=path, line=line_of(entry),
+                      names=names if codes else {})
 
 
 def read_corrections_file(path: str | Path) -> bytes:
@@ -190,17 +204,22 @@ def read_corrections_file(path: str | Path) -> bytes:
         raise CorrectionsError(exc.path, exc.problem) from None
 
 
-def load_corrections(path: str | Path, lexicon: Lexicon, check_codes: bool = True) -> list[Correction]:
+def load_corrections(path: str | Path, lexicon: Lexicon, check_codes: bool = True,
+                     names: Mapping[str, str] | None = None) -> list[Correction]:
     """The corrections of the YAML file at ``path``, checked against ``lexicon``.
 
-    ``check_codes=False`` skips the check of actor codes against the lexicon (for a
-    file already checked with the analyst's lexicon when it was stored in a dataset).
+    Actors are given by code or by name; a name is resolved as everywhere else
+    (:func:`accord.resolve_actor`) and each entry records the names it resolved
+    (``Correction.names``). ``check_codes=False`` skips the check of actor codes against
+    the lexicon (for a file already checked with the analyst's lexicon when it was stored
+    in a dataset): a name then takes its code from ``names``, what it resolved to then.
     Raises :class:`~accord.errors.CorrectionsError` naming the file, the line and the problem.
     """
-    return parse_corrections(read_corrections_file(path), path, lexicon, check_codes)
+    return parse_corrections(read_corrections_file(path), path, lexicon, check_codes, names)
 
 
-def parse_corrections(data: bytes, path: str | Path, lexicon: Lexicon, check_codes: bool = True) -> list[Correction]:
+def parse_corrections(data: bytes, path: str | Path, lexicon: Lexicon, check_codes: bool = True,
+                      names: Mapping[str, str] | None = None) -> list[Correction]:
     """The corrections in ``data``, the bytes of the file at ``path`` (named in messages), checked
     against ``lexicon`` as :func:`load_corrections` does."""
     p = str(path)
@@ -220,7 +239,7 @@ def parse_corrections(data: bytes, path: str | Path, lexicon: Lexicon, check_cod
     entries = doc.get("corrections") or []
     if not isinstance(entries, list):
         raise _fail(p, "'corrections' must be a list", doc, "corrections")
-    out = [_entry(p, e, lexicon, check_codes) for e in entries]
+    out = [_entry(p, e, lexicon, check_codes, names or {}) for e in entries]
     seen: dict[str, int | None] = {}
     for c in out:
         if c.id is not None:
@@ -336,6 +355,53 @@ def _doc_index(documents: pd.DataFrame) -> dict[Any, set[str]]:
     return index
 
 
+# the type column shown for a row in messages
+_TYPE_COL = {"relations": "event_type", "claims": "stance"}
+
+
+def _row_text(t: "_Rows", i: int, table: str) -> str:
+    """A row as a message shows it: ``id [start, end) TYPE``."""
+    row = t.rows[i]
+    return f"{shorten(row[t.id_col], 60, quote=False)} [{row['start']}, {row['end']}) {row[_TYPE_COL[table]]}"
+
+
+def _rows_text(t: "_Rows", rows: list[int], table: str, limit: int = 5) -> str:
+    shown = ", ".join(_row_text(t, i, table) for i in rows[:limit])
+    return shown + (f" and {len(rows) - limit} more" if len(rows) > limit else "")
+
+
+def _unmatched_note(t: "_Rows", c: Correction, doc_ids: set[str], n_chars: Mapping[str, Any]) -> str:
+    """Why ``c`` matched nothing, with what would help fix it: the rows of its document that overlap its
+    span (id, span, type), else the nearest ones; a span past the document's end says so."""
+    rows = [i for d in sorted(doc_ids) for i in t.by_doc.get(d, ()) if i not in t.dropped]
+    overlap = [i for i in rows if t.rows[i]["start"] < c.end and t.rows[i]["end"] > c.start]
+    if overlap:
+        hint = f"rows of {c.table} that overlap it: {_rows_text(t, overlap, c.table)}"
+    elif rows:
+        def distance(i: int) -> int:
+            return max(t.rows[i]["start"] - c.end, c.start - t.rows[i]["end"], 0)
+        nearest = sorted(sorted(rows, key=distance)[:2], key=lambda i: t.rows[i]["start"])
+        hint = f"no row of {c.table} overlaps it; the nearest: {_rows_text(t, nearest, c.table)}"
+    else:
+        hint = f"the document has no rows of {c.table}"
+    size = max((n for d in doc_ids if isinstance(n := n_chars.get(d), int)), default=None)
+    span = f"[{c.start}, {c.end})"
+    if size is not None and c.end > size:
+        where = f"span {span} runs past the end of the document ({size} characters); {hint}"
+    else:
+        where = f"span {span}; {hint} (the engine's output changed, or the span is wrong)"
+    cid = " " + shorten(c.id, 60, quote=False) if c.id else ""
+    return f"correction{cid} matches no row of {c.table}: {where}: {shorten(c.reason, 200, quote=False)}"
+
+
+def _nearest_doc(doc: str, known: list[str], cache: dict[str, str | None]) -> str | None:
+    """The document id (or path) closest to a ``doc`` not in the tables: most likely a typing slip."""
+    if doc not in cache:
+        close = difflib.get_close_matches(doc, known, n=1, cutoff=0.85)
+        cache[doc] = close[0] if close else None
+    return cache[doc]
+
+
 def apply_corrections(result: Mapping[str, pd.DataFrame], corrections: list[Correction],
                       lexicon: Lexicon) -> tuple[dict[str, pd.DataFrame], pd.DataFrame]:
     """Apply ``corrections`` to the relations and claims of ``result`` (a dict of tables), in file order.
@@ -356,6 +422,9 @@ def apply_corrections(result: Mapping[str, pd.DataFrame], corrections: list[Corr
     out = dict(result)
     frames = {name: _Rows(out[name], "relation_id" if name == "relations" else "claim_id") for name in TABLES}
     doc_index = _doc_index(out["documents"])
+    n_chars = dict(zip(out["documents"]["doc_id"].tolist(), out["documents"]["n_chars"].tolist()))
+    known_docs = sorted(k for k in doc_index if isinstance(k, str))
+    near_cache: dict[str, str | None] = {}
     report, error_rows = [], []
     for c in corrections:
         t = frames[c.table]
@@ -371,16 +440,17 @@ def apply_corrections(result: Mapping[str, pd.DataFrame], corrections: list[Corr
                          + (f": {shorten(c.reason, 200, quote=False)}" if not rows else ""))
         outcome = "applied" if rows else "dropped" if gone else "unmatched" if ids else "absent"
         if outcome == "unmatched":
-            notes.append(f"correction{' ' + shorten(c.id, 60, quote=False) if c.id else ''} matches no row of "
-                         f"{c.table} in span [{c.start}, {c.end}) (the engine's output changed, or the span is "
-                         f"wrong): {shorten(c.reason, 200, quote=False)}")
+            notes.append(_unmatched_note(t, c, ids, n_chars))
+        elif outcome == "absent" and (near := _nearest_doc(c.doc, known_docs, near_cache)) is not None:
+            notes.append(f"document {shorten(c.doc)} is not in these tables; did you mean "
+                         f"{shorten(near, 120, quote=False)}?")
         action = "drop" if c.drop else "set " + ", ".join(f"{k}={shorten(v, 60, quote=False)}"
                                                           for k, v in c.set.items())
         report.append({"id": c.id, "path": c.path, "line": c.line, "doc": c.doc, "table": c.table,
                        "span": f"[{c.start}, {c.end})", "action": action, "rows": len(rows), "outcome": outcome,
                        "reason": c.reason, "row_ids": t.ids(rows), "notes": notes})
-        error_rows += [{"path": c.path, "line": c.line, "doc_id": sorted(ids)[0], "stage": "correct", "error": n}
-                       for n in notes]
+        error_rows += [{"path": c.path, "line": c.line, "doc_id": sorted(ids)[0] if ids else None,
+                        "stage": "correct", "error": n} for n in notes]
         _apply(t, c, rows, lexicon)
     for name in TABLES:
         t = frames[name]
@@ -402,7 +472,7 @@ def apply_corrections(result: Mapping[str, pd.DataFrame], corrections: list[Corr
 
 def summary(report: pd.DataFrame) -> str:
     """Lines for stderr: how many corrections were applied, unmatched or for absent documents; each
-    correction that went wrong (unmatched, dropped before, in conflict) and each row dropped."""
+    correction that went wrong (unmatched, dropped before, in conflict, a mistyped document) and each row dropped."""
     counts = report["outcome"].value_counts() if len(report) else {}
     parts = [f"{counts.get(k, 0)} {k}" for k in ("applied", "unmatched", "absent")]
     if counts.get("dropped", 0):
@@ -412,12 +482,18 @@ def summary(report: pd.DataFrame) -> str:
         parts.append(f"{conflicts} in conflict with an earlier one")
     lines = [f"accord: corrections: {', '.join(parts)}"]
     for r in report.itertuples():
-        if r.outcome == "unmatched":
-            lines.append(f"accord: {r.path}, line {r.line}: correction matches no row of {r.table} "
-                         f"in {shorten(r.doc, 80, quote=False)} {r.span}: {shorten(r.reason, 200, quote=False)}")
-        else:
-            lines += [f"accord: {r.path}, line {r.line}: {note}" for note in r.notes]
+        where = f"in {shorten(r.doc, 80, quote=False)}: " if r.outcome == "unmatched" else ""
+        lines += [f"accord: {r.path}, line {r.line}: {where}{note}" for note in r.notes]
         if r.outcome == "applied" and r.action == "drop":  # a dropped row leaves a trace here
             lines.append(f"accord: {r.path}, line {r.line}: dropped {_ids(r.row_ids, 10)}: "
                          f"{shorten(r.reason, 200, quote=False)}")
     return "\n".join(lines)
+
+
+def counts_line(report: pd.DataFrame) -> str:
+    """The line of a run's summary about its corrections: how many were applied, how many went wrong."""
+    applied = int((report["outcome"] == "applied").sum()) if len(report) else 0
+    wrong = int(sum(1 for notes in report["notes"] if notes)) if len(report) else 0
+    absent = int((report["outcome"] == "absent").sum()) if len(report) else 0
+    text = f"corrections: {applied} applied, {wrong} with errors (stage correct in the errors table)"
+    return text + (f", {absent} for documents not in these tables" if absent else "")

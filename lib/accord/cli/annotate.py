@@ -4,6 +4,7 @@ from __future__ import annotations
 import pandas as pd
 from .. import tables
 from ..annotation import ENGINES, annotate
+from ..corrections import counts_line
 from ..errors import AccordError
 from ..terminal import printable
 
@@ -23,7 +24,10 @@ def add_arguments(parser) -> None:
                              "only (faster, less accurate)")
     parser.add_argument("--corrections", default=None, metavar="FILE",
                         help="an analyst's corrections YAML applied to the relations and claims (stored in a "
-                             "Parquet dataset and applied whenever it is read)")
+                             "Parquet dataset, replacing the one stored before, and applied whenever it is read)")
+    parser.add_argument("--drop-corrections", action="store_true",
+                        help="drop the corrections a Parquet dataset stores (without it they are kept, "
+                             "also by --overwrite)")
     scale = parser.add_argument_group("corpus scale (Parquet on Dask)")
     scale.add_argument("--workers", type=int, default=None, metavar="N",
                        help="local Dask worker processes (default: one per core, or none when the new documents fit "
@@ -33,7 +37,8 @@ def add_arguments(parser) -> None:
     scale.add_argument("--batch-words", type=int, default=None, metavar="N",
                        help="words per batch of documents sent to a worker (default 20000)")
     scale.add_argument("--overwrite", action="store_true",
-                       help="empty the dataset first (needed when the lexicon changed)")
+                       help="empty the dataset first (needed when the lexicon changed); its stored corrections "
+                            "are kept and checked again (--drop-corrections drops them)")
     scale.add_argument("--drop-missing", action="store_true",
                        help="remove the rows of documents that are no longer in the corpus (default: keep them, "
                             "so that several corpora can go into one dataset)")
@@ -49,10 +54,15 @@ def run(args) -> int:
                    if v is not None]
     if scale_flags:
         raise AccordError(f"{', '.join(scale_flags)}: only with --format parquet (a Parquet dataset on Dask)")
+    if args.drop_corrections:
+        raise AccordError("--drop-corrections: only with --format parquet (a CSV run keeps no corrections)")
+    report: list = []
     result = annotate(args.path, lexicon=args.lexicon, progress=True, syntax=ENGINES[args.engine],
-                      corrections=args.corrections)
+                      corrections=args.corrections, report=report)
     written = tables.write_tables(result, args.out, args.format)
     print(summary(result))
+    if report:
+        print(counts_line(report[0]))
     print(f"wrote {len(written)} tables to {printable(args.out)}")
     return 1 if result["errors"].shape[0] and not result["documents"].shape[0] else 0
 
@@ -66,7 +76,8 @@ def _run_dataset(args) -> int:
     stats = annotate_dataset(args.path, args.out, lexicon=args.lexicon, workers=args.workers,
                              scheduler=args.scheduler, batch_words=args.batch_words or DEFAULT_BATCH_WORDS,
                              overwrite=args.overwrite, drop_missing=args.drop_missing,
-                             syntax=ENGINES[args.engine], corrections=args.corrections)
+                             syntax=ENGINES[args.engine], corrections=args.corrections,
+                             drop_corrections=args.drop_corrections)
     rate = stats.words / stats.seconds if stats.seconds else 0.0
     print(f"ran on {stats.where}")
     print(f"documents: {stats.seen} read, {stats.annotated} annotated, {stats.skipped} already in the dataset, "
@@ -74,6 +85,8 @@ def _run_dataset(args) -> int:
           f"removed  ({stats.words} words in "
           f"{stats.seconds:.1f} s, {rate:,.0f} words/s)")
     print("dataset rows: " + "  ".join(f"{name}: {n}" for name, n in stats.rows.items()))
+    if stats.corrections is not None:
+        print(counts_line(stats.corrections))
     print(f"wrote a Parquet dataset to {printable(args.out)} (read it with accord.read_tables)")
     return 1 if stats.rows.get("errors") and not stats.rows.get("documents") else 0
 

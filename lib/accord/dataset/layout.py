@@ -16,6 +16,7 @@ MANIFEST = "_manifest.sqlite"
 LOCK = "_lock"
 PENDING = ".pending-"  # a part file's name prefix until its batch's files are published
 CORRECTIONS = "corrections.yaml"  # the analyst's corrections, applied whenever the dataset is read
+CORRECTIONS_META = "corrections.json"  # where they came from, and the codes of the names they give
 PARTITION = "month"
 UNDATED = "unknown"
 PARTITIONED = ("documents", "mentions", "relations", "claims")

@@ -8,12 +8,13 @@ import pyarrow as pa
 import pyarrow.parquet as pq
 from .. import tables
 from ..annotation import actor_rows, count_actors
-from ..corrections import apply_corrections, load_corrections
+from ..corrections import apply_corrections, parse_corrections
 from ..errors import DatasetError, InputError
 from ..lexicon import load_lexicon
 from ..readers.files import nearest_sibling
 from .layout import CORRECTIONS, MARKER, SORT_KEYS, arrow_schema
 from .snapshot import Snapshot, being_created, consistent_read
+from .stored import read_stored
 
 
 # --------------------------------------------------------------------------- reading
@@ -24,6 +25,14 @@ def _files(root: Path, name: str) -> list[Path]:
     if not base.is_dir():
         raise DatasetError(f"{root}: no {name}/ table in this dataset")
     return sorted(p for p in base.rglob("*.parquet") if not p.name.startswith((".", "_")))
+
+
+def column_values(root: Path, name: str, column: str) -> set:
+    """The distinct values of one column of table ``name`` in the dataset at ``root`` (read alone, file by file)."""
+    out: set = set()
+    for p in _files(root, name):
+        out.update(pq.read_table(p, columns=[column]).column(column).to_pylist())
+    return out
 
 
 def count_rows(root: Path, name: str) -> int:
@@ -95,7 +104,11 @@ def read_dataset(path: str | Path, names: Iterable[str] = tables.TABLE_NAMES,
 def _corrected(root: Path, out: dict[str, pd.DataFrame], names: list[str], report: list | None) -> dict:
     """``out`` with the stored corrections applied; codes they bring are added to the actors table."""
     lex = load_lexicon()  # the packaged lexicon gives PLOVER classes; codes were checked when the file was stored
-    fixes = load_corrections(root / CORRECTIONS, lex, check_codes=False)
+    stored = read_stored(root)
+    if stored is None:  # removed since the check above
+        return {name: out[name] for name in names}
+    # named as the analyst's file while it is unchanged; names take the codes they resolved to when stored
+    fixes = parse_corrections(stored.data, stored.label(root), lex, check_codes=False, names=stored.names)
     full, rep = apply_corrections(dict(out), fixes, lex)
     if report is not None:
         report.append(rep)

@@ -41,10 +41,12 @@ from ..errors import LexiconError
 from ..lexicon import Lexicon, load_lexicon
 from ..lexicon.load import check_lexicon_files, read_lexicon_file
 from ..paths import DATA_DIR
-from ..corrections import parse_corrections, read_corrections_file, summary as corrections_summary
+from ..corrections import summary as corrections_summary
 from .layout import CORRECTIONS
-from .read import read_dataset
-from ..annotation import ACTOR_COLUMNS, DOC_TABLES, annotate_item, collect, count_actors, failure_row, iter_documents
+from .read import column_values, read_dataset
+from .stored import corrections_to_store, settle_corrections
+from ..annotation import (ACTOR_COLUMNS, DOC_TABLES, annotate_item, collect, count_actors, failure_row, iter_documents,
+                          unmatched_actors)
 from ..pipeline.cache import lexicon_of, load_or_build
 from ..readers import Document, ReadError
 from ..terminal import printable
@@ -210,6 +212,7 @@ class Stats:
     seconds: float = 0.0
     rows: dict[str, int] = field(default_factory=dict)
     where: str = ""        # what ran the batches: this process, or the Dask cluster and its workers
+    corrections: Any = None  # the report of the stored corrections, applied to the dataset (or None)
 
 
 def batches(items: Iterable[Document | ReadError], dataset: store.Dataset, stats: Stats,
@@ -369,6 +372,7 @@ def annotate_dataset(
     syntax: bool = True,
     drop_missing: bool = False,
     corrections: str | Path | None = None,
+    drop_corrections: bool = False,
 ) -> Stats:
     """Annotate ``corpus`` into the Parquet dataset at ``out``; returns the run's counts.
 
@@ -387,19 +391,20 @@ def annotate_dataset(
     also removes the rows of documents that are no longer in ``corpus`` (without
     it a dataset only grows, so that several corpora can be added to one dataset).
     ``corrections``, an analyst's corrections file, is checked and stored in the
-    dataset (replacing the one stored before; without it the stored file stays), and
-    applied whenever the dataset is read.
+    dataset (replacing the one stored before; without it the stored file stays, also
+    through ``overwrite``, checked again against this run's lexicon), and applied
+    whenever the dataset is read; ``drop_corrections`` removes the stored file. An actor
+    entry of the ``lexicon`` file that matches nothing in the dataset is reported.
     """
     log = log or (lambda msg: print(printable(msg, newlines=True), file=sys.stderr))
     started = time.perf_counter()
     spec, lex = LexiconSpec.from_path(lexicon, syntax)
-    if corrections is not None:
-        # read once: the bytes checked here, before any work, are the bytes the dataset stores
-        fixes = read_corrections_file(corrections)
-        parse_corrections(fixes, corrections, lex)
+    # checked before any work: the analyst's file read once, or what the dataset stores when --overwrite keeps it
+    keep = corrections_to_store(Path(out), lex, corrections, overwrite, drop_corrections)
     stats = Stats()
     items = iter_documents(corpus)  # raises InputError at once for a missing path
-    with store.Dataset.open(out, spec.annotation_version, overwrite=overwrite, durable=durable) as ds:
+    with store.Dataset.open(out, spec.annotation_version, overwrite=overwrite, durable=durable,
+                            lexicon_file=None if lexicon is None else str(lexicon)) as ds:
         bar = Progress(progress)
         todo = batches(items, ds, stats, batch_words, on_skip=lambda _doc: bar.skip(stats.skipped))
         local = workers == 0 and scheduler is None and client is None
@@ -419,12 +424,15 @@ def annotate_dataset(
         stats.dropped = ds.forget_unseen(documents=drop_missing)
         log(f"accord: {stats.annotated} documents annotated; rebuilding the actors table of the dataset")
         stats.rows = ds.finish(lex)
-        if corrections is not None:
-            tables.write_file_atomic(Path(out) / CORRECTIONS, lambda fh: fh.write(fixes), durable)
+        settle_corrections(Path(out), keep, corrections is None, drop_corrections, durable, log)
     if (Path(out) / CORRECTIONS).is_file():
         report: list = []
         read_dataset(out, ("documents", "relations", "claims"), report=report)
         log(corrections_summary(report[0]))
+        stats.corrections = report[0]
+    unmatched = unmatched_actors(lexicon, column_values(Path(out), "mentions", "entity")) if lexicon else None
+    if unmatched:
+        log(unmatched)
     stats.seconds = time.perf_counter() - started
     return stats
 

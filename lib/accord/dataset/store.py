@@ -134,25 +134,55 @@ def _part_path(name: str, month: str | None, batch_id: str) -> str:
 # --------------------------------------------------------------------------- dataset
 
 
+def _engine(version: Any) -> str:
+    return "v2" if str(version).endswith("+v2") else "v1"
+
+
+def _mismatch(meta: Mapping[str, Any], version: str, lexicon_file: str | None) -> str:
+    """Why a dataset made with another lexicon (or engine) is refused, naming what it was made with."""
+    old, before = meta.get("lexicon_version"), meta.get("lexicon_file", "unknown")
+    fix = "use a new --out folder, or --overwrite to annotate it all again"
+    if _engine(old) != _engine(version):
+        return f"dataset was annotated with --engine {_engine(old)}; pass it again, or {fix}"
+    if before == "unknown":  # made before datasets recorded their lexicon file
+        return f"dataset was annotated with lexicon {old}, this run uses {version}; {fix}"
+    if before is None and lexicon_file is not None:
+        return (f"dataset was annotated with the packaged lexicon alone (no --lexicon); this run adds "
+                f"--lexicon {lexicon_file}: leave it out, or {fix}")
+    if before is not None and lexicon_file is None:
+        return f"dataset was annotated with --lexicon {before}; pass it again, or {fix}"
+    if before is not None and os.path.basename(before) != os.path.basename(str(lexicon_file)):
+        return f"dataset was annotated with --lexicon {before}, this run with --lexicon {lexicon_file}; {fix}"
+    if before is not None:
+        return f"dataset was annotated with --lexicon {before} as it was then; the file has changed since: {fix}"
+    return (f"dataset was annotated with lexicon {old}, this run uses {version} (accord's own lexicon has "
+            f"changed since); {fix}")
+
+
+
 class Dataset:
     """A dataset folder open for writing by this process (see the module docstring)."""
 
-    def __init__(self, root: Path, lexicon_version: str, durable: bool = True) -> None:
+    def __init__(self, root: Path, lexicon_version: str, durable: bool = True, lexicon_file: str | None = None) -> None:
         self.root = root
         self.lexicon_version = lexicon_version
+        self.lexicon_file = lexicon_file
         self.durable = durable
         self._lock_fh = None
         self.db: sqlite3.Connection | None = None
 
     # --- opening
     @classmethod
-    def open(cls, root: str | Path, lexicon_version: str, overwrite: bool = False, durable: bool = True) -> "Dataset":
+    def open(cls, root: str | Path, lexicon_version: str, overwrite: bool = False, durable: bool = True,
+             lexicon_file: str | None = None) -> "Dataset":
         """Open (creating it if needed) the dataset at ``root`` for a run with this lexicon.
 
         Takes the writer's lock, deletes what an interrupted run left uncommitted, and
         finishes removing superseded rows. A folder that is not empty and not an accord
         dataset is refused; so is a dataset made with another lexicon version unless
-        ``overwrite`` (which empties it first).
+        ``overwrite`` (which empties it first). ``lexicon_file``, the analyst's lexicon file
+        of this run as given (None: the packaged lexicon alone), is recorded in the dataset,
+        and a refusal names the file the dataset was made with.
         """
         root = Path(root)
         marker = root / MARKER
@@ -161,7 +191,7 @@ class Dataset:
         if root.exists() and any(root.iterdir()) and not marker.exists():
             raise DatasetError(f"{root}: folder is not empty and holds no accord dataset ({MARKER}); "
                                "choose an empty or new folder")
-        self = cls(root, lexicon_version, durable)
+        self = cls(root, lexicon_version, durable, lexicon_file)
         with _disk_errors(root, "opening the dataset"):
             root.mkdir(parents=True, exist_ok=True)
             self._lock()
@@ -172,9 +202,7 @@ class Dataset:
                     raise DatasetError(f"{root}: unknown dataset format {meta.get('format')!r} (expected {FORMAT})")
                 if meta.get("lexicon_version") != lexicon_version:
                     if not overwrite:
-                        raise DatasetError(
-                            f"{root}: dataset was annotated with lexicon {meta.get('lexicon_version')}, "
-                            f"this run uses {lexicon_version}; use a new --out folder or --overwrite")
+                        raise DatasetError(f"{root}: {_mismatch(meta, lexicon_version, lexicon_file)}")
                 if overwrite:
                     self._empty()
             if not marker.exists():
@@ -246,6 +274,7 @@ class Dataset:
         meta = {
             "format": FORMAT,
             "lexicon_version": self.lexicon_version,
+            "lexicon_file": self.lexicon_file,
             "tables": list(tables.TABLE_NAMES),
             "partitioning": {"tables": list(PARTITIONED), "key": PARTITION,
                              "value": "published month YYYY-MM of the document, or 'unknown'"},

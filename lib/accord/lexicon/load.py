@@ -130,6 +130,19 @@ def _extra_files(extra: str | Path | Sequence[str | Path]) -> list[_File]:
     return files
 
 
+def analyst_actors(path: str | Path) -> list[ActorEntry]:
+    """The actor entries of an analyst's lexicon file as it gives them (not the capitals they derive).
+
+    Raises :class:`accord.errors.LexiconError` for a missing or malformed file, as :func:`load_lexicon` does.
+    """
+    (f,) = _extra_files(path)
+    if f.doc.get("actors") is None:
+        return []
+    ctx = Ctx(f.label)
+    return [read_actor(ctx, raw, raw if line_of(raw) else f.doc["actors"])[0]
+            for raw in ctx.seq(f.doc["actors"], "'actors'", f.doc["actors"])]
+
+
 def _build_lexicon(files: list[_File]) -> Lexicon:
     # Code tables first: triggers are checked against them.
     cameo: dict[str, CameoCode] = {}
