@@ -95,13 +95,15 @@ def codes_text(codes: Iterable[str]) -> str:
 
 def evidence_lines(rows: pd.DataFrame, limit: int = MAX_EVIDENCE) -> str:
     """Hover lines: each evidence sentence once, under the relations it supports
-    (who -> whom, event, status, score); at most ``limit`` sentences."""
+    (who -> whom, event, status, score, and the analyst's correction of it); at most ``limit`` sentences."""
     groups: dict[tuple[Any, Any], list[str]] = {}
     sentence: dict[tuple[Any, Any], str] = {}
     for rec in rows.to_dict("records"):
         key = (rec["doc_id"], rec["sent_id"])
         line = (f"{esc(rec['source'])} → {esc(rec['target'])}: <b>{esc(rec['event_type'])}</b>"
                 f" ({esc(rec['status'])}, {num(rec['score'])})")
+        if isinstance(rec.get("corrected"), str):  # the analyst's correction, so that no one takes it for the engine's
+            line += f"<br>   <i>corrected: {esc(shortened(rec['corrected'], 120))}</i>"
         if line not in groups.setdefault(key, []):
             groups[key].append(line)
         sentence.setdefault(key, rec["evidence"])

@@ -69,6 +69,7 @@ class Summary:
     statuses: tuple[str, ...]
     dyads: list[Dyad] = field(default_factory=list)
     contests: list[Contest] = field(default_factory=list)
+    corrected: tuple[int, int] = (0, 0)  # relations and claims an analyst's correction changed
 
     def period(self) -> str:
         if self.first is None:
@@ -88,6 +89,10 @@ class Summary:
             out.append(f"Contested: " + "; ".join(
                 f"“{shortened(c.proposition, 90)}” (asserted by {_and(c.asserts) or 'no one named'}, "
                 f"denied by {_and(c.denies) or 'no one named'})" for c in self.contests) + ".")
+        rel, cl = self.corrected
+        if rel or cl:
+            out.append(_and([f"{n} {what}{'s' if n != 1 else ''}" for n, what in ((rel, "relation"), (cl, "claim"))
+                             if n]) + " corrected by the analyst.")
         out.append(f"Scores count {_and(list(self.statuses))} relations.")
         return out
 
@@ -112,11 +117,14 @@ def _period(tables: Tables) -> tuple[str | None, str | None]:
 def summarise(tables: Tables, focus: Any, *, level: str = "country", statuses: Any = None,
               top: int = 3) -> Summary:
     """The period of the articles, their number, the ``top`` dyads of the focus by absolute net score
-    (of ``statuses``, with what is not reported among them) and the contested propositions."""
+    (of ``statuses``, with what is not reported among them), the contested propositions and how many
+    rows the analyst's corrections changed."""
     statuses = P.check_statuses(statuses)
     codes, members, node_of = focus_nodes(tables, focus, level)
     first, last = _period(tables)
-    out = Summary(first=first, last=last, n_articles=len(tables["documents"]), statuses=statuses)
+    out = Summary(first=first, last=last, n_articles=len(tables["documents"]), statuses=statuses,
+                  corrected=tuple(int(tables[n]["corrected"].notna().sum()) if "corrected" in tables[n] else 0
+                                  for n in ("relations", "claims")))
     d = dyad_rows(tables["relations"], members, statuses, node_of)
     if not d.empty:
         d = undirected(d)
