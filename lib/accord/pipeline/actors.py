@@ -1,7 +1,8 @@
 """Actor recognition: a spaCy component that finds who is mentioned and codes it.
 
-It matches the lexicon's names (case-sensitive), demonyms and agent nouns
-(case-insensitive) with phrase tables, then composes them into mentions:
+It matches the lexicon's names (case-sensitive; a name of several words also in any
+case, where the text capitalises one of its words: "the Philippine coast guard"),
+demonyms and agent nouns (case-insensitive) with phrase tables, then composes them into mentions:
 "US and South Korean officials" gives USAGOV and KORGOV, "North Korean leader
 Kim Jong Un" gives the person's date-bounded code (PRKGOV). Surnames of people
 named in full earlier in the document are resolved to them, and a proper name
@@ -72,10 +73,15 @@ class ActorRecognizer:
         self.people = {e.name: e for e in lexicon.actors if e.kind == "person"}
         split = phrase_splitter(nlp)
         self.names = PhraseTable()
+        # names of several words, in any case: "Philippine Coast Guard" is "the Philippine coast guard"; one word
+        # keeps its case, or "US" would be "us" and "China" "china"
+        self.long_names = PhraseTable(lower=True)
         self.demonyms = PhraseTable()
         self.agents = PhraseTable(lower=True)
         for entry in lexicon.actors:
-            self.names.add(entry.id, split(_case_variants(entry.names)))
+            phrases = split(_case_variants(entry.names))
+            self.names.add(entry.id, phrases)
+            self.long_names.add(entry.id, [p for p in phrases if len(p) > 1])
             if entry.demonyms:
                 self.demonyms.add(entry.id, split(_case_variants(entry.demonyms)))
         for phrase, sector in sorted(lexicon.agents.items()):
@@ -182,6 +188,9 @@ class ActorRecognizer:
                 # "Hugo Chávez", "Franjo Tuđman": PETRARCH's names are ASCII; match the text without diacritics too
                 plain = replace(tokens, texts=[ascii_form(w) for w in tokens.texts])
                 hits = list(dict.fromkeys(hits + plain.find(table)))
+            if kind == "name":
+                hits = list(dict.fromkeys(hits + [h for h in tokens.find(self.long_names)
+                                                  if _capitalised(doc, tokens, h[1], h[2])]))
             for key, start, end in hits:
                 # a longer span of words first; whitespace tokens inside a match do not make it longer
                 words = len(tokens.kept(start, end)) if tokens.changed else end - start
@@ -414,6 +423,17 @@ _DESIGNATION = re.compile(r"^[A-Z][A-Za-z]*-\d")
 def _inside_thing(match: tuple[int, int, str, str], things: list[tuple[int, int]]) -> bool:
     """Whether an actor match lies within a not-actor name ("Minsk" in "the Minsk agreements")."""
     return any(s <= match[0] and match[1] <= e for s, e in things)
+
+
+def _capitalised(doc: Doc, tokens: MatchTokens, start: int, end: int) -> bool:
+    """Whether the text capitalises a word of tokens [start, end) other than a function word opening a sentence:
+    a name matched in any case needs it ("the west of the city" is not the West; "The west" neither)."""
+    for k in range(start, end):
+        text = tokens.texts[k]
+        if any(c.isupper() for c in text) and not (
+                doc[k].is_sent_start and text.lower() in STOP_WORDS):
+            return True
+    return False
 
 
 def _is_name_token(text: str, agent_words: set[str]) -> bool:
