@@ -129,3 +129,12 @@ def test_an_analysts_entry_that_matches_nothing_is_reported(tmp_path, capsys):
     annotate_dataset(corpus, tmp_path / "ds", workers=0, lexicon=lexicon, progress=False, durable=False,
                      log=said.append)
     assert any("1 actor entry matches nothing in the corpus: Kladovsk Brigade (RUSMIL)" in m for m in said)
+
+
+def test_a_name_opening_with_an_article_does_not_take_the_texts_article():
+    """"The Ukraine" (a name the lexicon lists) matched in any case took "the" of "the Ukraine" into the mention
+    and changed the seed's tables: the article is left out of matching in any case."""
+    out = accord.annotate([accord.readers.Document(doc_id="d", path="m", date="2024-03-05",
+                                                   text="Russia shelled towns in the Ukraine on Monday.")])
+    m = out["mentions"]
+    assert list(m[m.actor_id == "UKR"].text) == ["Ukraine"]

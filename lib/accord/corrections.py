@@ -12,11 +12,12 @@ across engine versions (row ids do not), and says what to change::
         set: {event_type: CONSULT, status: alleged}   # or: drop: true
         reason: Russia endorsed sanctions; that is not alignment with the UN
 
-:func:`load_corrections` checks the file against the lexicon (event types, actor
-codes, statuses) and refuses a bad entry with the file's path and line.
+:func:`load_corrections` checks the file against the lexicon (event types, actors by
+code or name, statuses) and refuses a bad entry with the file's path and line.
 :func:`apply_corrections` changes the tables, marks each changed row in its
-``corrected`` column, and turns a correction that no longer matches any row of
-its document into a row of the errors table (stage ``correct``).
+``corrected`` column, and turns a correction that no longer matches any row of its
+document (or names a document a near spelling of an id) into a row of the errors table
+(stage ``correct``) that shows what would fix it.
 """
 from __future__ import annotations
 
@@ -359,14 +360,10 @@ def _doc_index(documents: pd.DataFrame) -> dict[Any, set[str]]:
 _TYPE_COL = {"relations": "event_type", "claims": "stance"}
 
 
-def _row_text(t: "_Rows", i: int, table: str) -> str:
-    """A row as a message shows it: ``id [start, end) TYPE``."""
-    row = t.rows[i]
-    return f"{shorten(row[t.id_col], 60, quote=False)} [{row['start']}, {row['end']}) {row[_TYPE_COL[table]]}"
-
-
 def _rows_text(t: "_Rows", rows: list[int], table: str, limit: int = 5) -> str:
-    shown = ", ".join(_row_text(t, i, table) for i in rows[:limit])
+    """Rows as a message shows them: ``id [start, end) TYPE``, the first few, and how many more."""
+    shown = ", ".join(f"{shorten(t.rows[i][t.id_col], 60, quote=False)} [{t.rows[i]['start']}, {t.rows[i]['end']}) "
+                      f"{t.rows[i][_TYPE_COL[table]]}" for i in rows[:limit])
     return shown + (f" and {len(rows) - limit} more" if len(rows) > limit else "")
 
 
@@ -412,10 +409,12 @@ def apply_corrections(result: Mapping[str, pd.DataFrame], corrections: list[Corr
     ``dropped``: its rows are there, but an earlier correction dropped them; or
     ``absent``: its document is not in these tables), ``reason``, ``row_ids`` (the ids of
     the rows it changed or dropped, as the engine gave them) and ``notes``: what went
-    wrong, in words (values cut short). Two corrections of one row that disagree (a field
-    set to two values, a row changed then dropped) are a conflict: the later one holds,
-    and a note of the later one says so. An unmatched, dropped or conflicting correction also
-    becomes a row of the errors table (stage ``correct``), so it is not lost. Ids of
+    wrong, in words (values cut short): for an unmatched one, the rows its span overlaps
+    (else the nearest) and whether the span runs past the document's end; for an absent one,
+    the nearest document id when one is a near spelling. Two corrections of one row that disagree
+    (a field set to two values, a row changed then dropped) are a conflict: the later one holds,
+    and a note of the later one says so. Each note is also a row of the errors table
+    (stage ``correct``), so it is not lost. Ids of
     dropped rows are removed from the rows that refer to them. Corrections are found by
     document: the cost grows with the corrections and the rows they name, not their product.
     """

@@ -81,7 +81,7 @@ class ActorRecognizer:
         for entry in lexicon.actors:
             phrases = split(_case_variants(entry.names))
             self.names.add(entry.id, phrases)
-            self.long_names.add(entry.id, [p for p in phrases if len(p) > 1])
+            self.long_names.add(entry.id, [p for p in map(_without_article, phrases) if len(p) > 1])
             if entry.demonyms:
                 self.demonyms.add(entry.id, split(_case_variants(entry.demonyms)))
         for phrase, sector in sorted(lexicon.agents.items()):
@@ -423,6 +423,15 @@ _DESIGNATION = re.compile(r"^[A-Z][A-Za-z]*-\d")
 def _inside_thing(match: tuple[int, int, str, str], things: list[tuple[int, int]]) -> bool:
     """Whether an actor match lies within a not-actor name ("Minsk" in "the Minsk agreements")."""
     return any(s <= match[0] and match[1] <= e for s, e in things)
+
+
+def _without_article(phrase: tuple[str, ...]) -> tuple[str, ...]:
+    """A name's words after its leading function words: matched in any case, "The Ukraine" would
+    take the article of "the Ukraine" into the mention, and "the West" would be only "West"."""
+    k = 0
+    while k < len(phrase) and phrase[k].lower() in STOP_WORDS:
+        k += 1
+    return phrase[k:]
 
 
 def _capitalised(doc: Doc, tokens: MatchTokens, start: int, end: int) -> bool:
