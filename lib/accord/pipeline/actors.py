@@ -81,7 +81,7 @@ class ActorRecognizer:
         for entry in lexicon.actors:
             phrases = split(_case_variants(entry.names))
             self.names.add(entry.id, phrases)
-            self.long_names.add(entry.id, [p for p in map(_without_article, phrases) if len(p) > 1])
+            self.long_names.add(entry.id, [p for p in phrases if _any_case(p)])
             if entry.demonyms:
                 self.demonyms.add(entry.id, split(_case_variants(entry.demonyms)))
         for phrase, sector in sorted(lexicon.agents.items()):
@@ -425,24 +425,22 @@ def _inside_thing(match: tuple[int, int, str, str], things: list[tuple[int, int]
     return any(s <= match[0] and match[1] <= e for s, e in things)
 
 
-def _without_article(phrase: tuple[str, ...]) -> tuple[str, ...]:
-    """A name's words after its leading function words: matched in any case, "The Ukraine" would
-    take the article of "the Ukraine" into the mention, and "the West" would be only "West"."""
-    k = 0
-    while k < len(phrase) and phrase[k].lower() in STOP_WORDS:
-        k += 1
-    return phrase[k:]
+def _any_case(phrase: tuple[str, ...]) -> bool:
+    """Whether a name may match in any case: several words, not opening with a function word. "The Ukraine"
+    would take the article of "the Ukraine" into the mention, and "the Air Force" (the US's) would lose its
+    article; those stay as written."""
+    return len(phrase) > 1 and phrase[0].lower() not in STOP_WORDS
 
 
 def _capitalised(doc: Doc, tokens: MatchTokens, start: int, end: int) -> bool:
-    """Whether the text capitalises a word of tokens [start, end) other than a function word opening a sentence:
-    a name matched in any case needs it ("the west of the city" is not the West; "The west" neither)."""
-    for k in range(start, end):
-        text = tokens.texts[k]
-        if any(c.isupper() for c in text) and not (
-                doc[k].is_sent_start and text.lower() in STOP_WORDS):
-            return True
-    return False
+    """Whether the text capitalises a word of tokens [start, end) other than a function word opening a sentence,
+    and is not in capitals throughout: a name matched in any case needs a capital ("west bank" of a river is no
+    West Bank), and a dateline or headline in capitals ("NEW DELHI/PARIS") no more names an actor than "RUSSIA"."""
+    words = [tokens.texts[k] for k in range(start, end) if not tokens.skip[k]]
+    if all(w.isupper() for w in words if any(c.isalpha() for c in w)):
+        return False
+    return any(any(c.isupper() for c in tokens.texts[k])
+               and not (doc[k].is_sent_start and tokens.texts[k].lower() in STOP_WORDS) for k in range(start, end))
 
 
 def _is_name_token(text: str, agent_words: set[str]) -> bool:
