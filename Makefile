@@ -79,6 +79,7 @@ corpus: install
 # packaged parser and lexicon, deterministically, into lib/accord/models/events (about a CPU minute)
 model: install
 	$(BIN)/python training/train_events.py --out lib/accord/models/events --json training/logs/events.json
+	$(BIN)/python training/train_arguments.py --out lib/accord/models/arguments --json training/logs/arguments.json
 
 # the corpus's baseline (training/corpus/DATASHEET.md): TF-IDF classifiers trained on the corpus alone,
 # scored on the PLOVER dev half beside the rules, with a learning curve

@@ -21,7 +21,8 @@ from accord.pipeline.cache import load_or_build
 from accord.pipeline.eventmodel import EventModel
 from accord.pipeline.learned import LearnedSettings
 
-OFF = LearnedSettings(retype=1.0, veto=1.0, add=0.0)
+OFF = LearnedSettings(retype=1.0, veto=1.0, add=0.0, arguments=1.0)
+V3 = replace(OFF, retype=0.6, add=0.5)  # the event model as first shipped (2026-12-05)
 SETTINGS = {
     "rules (v2)": OFF,
     "retype 0.0": replace(OFF, retype=0.0),
@@ -34,6 +35,11 @@ SETTINGS = {
     "retype 0.4 + add 0.5": replace(OFF, retype=0.4, add=0.5),
     "retype 0.6 + add 0.5": replace(OFF, retype=0.6, add=0.5),
     "retype 0.2 + veto 0.95 + add 0.5": replace(OFF, retype=0.2, veto=0.95, add=0.5),
+    "v3 + arguments 0.5": replace(V3, arguments=0.5),
+    "v3 + arguments 0.6": replace(V3, arguments=0.6),
+    "v3 + arguments 0.7": replace(V3, arguments=0.7),
+    "v3 + arguments 0.8": replace(V3, arguments=0.8),
+    "v3 + arguments 0.9": replace(V3, arguments=0.9),
 }
 KEEP = {"corpus": ("typed_f1", "typed_macro_f1", "event_f1", "source_country_f1", "target_country_f1"),
         "articles": ("checks_held",), "records": ("event_accuracy", "event_macro_f1", "relation_precision", "relation_recall"), "seed": ("relation_precision", "relation_recall"),

@@ -41,7 +41,7 @@ CACHE = ROOT / "training" / "cache"
 MIN_COUNT = 2  # a feature seen once in training carries no weight worth shipping
 
 
-def _trigger_tokens(doc, spans) -> list[int]:
+def trigger_tokens(doc, spans) -> list[int]:
     parts = [spans] if isinstance(spans[0], int) else spans
     return [t.i for t in doc if any(s <= t.idx < e for s, e in parts)]
 
@@ -51,7 +51,7 @@ def item_examples(doc, item: dict, lexical: dict, goods: dict) -> list[tuple[lis
     label: dict[int, str] = {}
     skip: set[int] = set()
     for ev in item["events"]:
-        toks = _trigger_tokens(doc, ev["trigger"])
+        toks = trigger_tokens(doc, ev["trigger"])
         if not toks:
             continue
         inside = set(toks)
@@ -74,7 +74,7 @@ def item_examples(doc, item: dict, lexical: dict, goods: dict) -> list[tuple[lis
     return out
 
 
-def _fingerprint(paths: list[Path]) -> str:
+def fingerprint(paths: list[Path]) -> str:
     """The corpus files and everything that reads them: the pipeline's code, data and models
     (the pipeline cache's key, which covers the event model too: a retraining then reparses)."""
     h = hashlib.sha256()
@@ -184,7 +184,7 @@ def main() -> None:
     extra = [json.loads(line) | {"split": "train"} for p in a.extra for line in p.read_text(encoding="utf-8").splitlines() if line.strip()]
     nlp = build_pipeline(events=False)  # the model being trained is not needed to read its features
     categories = trigger_categories(nlp.get_pipe("accord_relations").triggers)
-    key = _fingerprint([a.corpus / "train.jsonl", a.corpus / "test.jsonl"])
+    key = fingerprint([a.corpus / "train.jsonl", a.corpus / "test.jsonl"])
     examples = cached_examples(items, key, nlp, categories)
     if extra:
         examples += featurise(extra, nlp, categories)

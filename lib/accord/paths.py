@@ -15,5 +15,6 @@ TEMPLATES_DIR = PACKAGE_DIR / "report" / "templates"
 PARSER_MODEL = PACKAGE_DIR / "models" / "en_ud"  # the trained tagger and parser (training/README.md)
 EVENT_MODEL = PACKAGE_DIR / "models" / "events"  # the learned event model (training/train_events.py)
 CUE_MODEL = PACKAGE_DIR / "models" / "cues"  # the learned attribution cue detector (training/train_cues.py)
+ARGUMENT_MODEL = PACKAGE_DIR / "models" / "arguments"  # the learned argument model (training/train_arguments.py)
 REPO_DIR = PACKAGE_DIR.parents[1]
 REFERENCE_DIR = REPO_DIR.parent / "shared" / "reference"

@@ -54,7 +54,7 @@ from spacy.language import Language
 
 from ..lexicon import Lexicon, load_lexicon
 from ..lexicon.load import gc_paused, preload_default
-from ..paths import CUE_MODEL, DATA_DIR, EVENT_MODEL, PACKAGE_DIR, PARSER_MODEL
+from ..paths import ARGUMENT_MODEL, CUE_MODEL, DATA_DIR, EVENT_MODEL, PACKAGE_DIR, PARSER_MODEL
 from ..readers.files import file_kind
 from .factories import build_pipeline, register_lexicon
 
@@ -228,6 +228,8 @@ def cache_key(extra: Extra = None, syntax: bool = True, model: str | Path | None
             add(f"model:{p.relative_to(folder)}", p.read_bytes())
         for p in _files(EVENT_MODEL):
             add(f"events:{p.relative_to(EVENT_MODEL)}", p.read_bytes())
+        for p in _files(ARGUMENT_MODEL):
+            add(f"arguments:{p.relative_to(ARGUMENT_MODEL)}", p.read_bytes())
     for p in _files(CUE_MODEL):  # the learned cue detector, which the claims component holds
         add(f"cues:{p.relative_to(CUE_MODEL)}", p.read_bytes())
     return digest.hexdigest()

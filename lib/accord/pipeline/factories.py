@@ -23,12 +23,13 @@ from .grammar import APOSTROPHES
 from .claims import ClaimExtractor
 from .dates import DateRecognizer
 from .eventmodel import EventModel, EventTagger
+from .argmodel import ArgumentModel
 from .learned import LearnedSettings
 from .predicates import goods_words
 from .triggers import trigger_categories, trigger_table
 from ..errors import AccordError
 from ..lexicon import Lexicon, load_lexicon
-from ..paths import EVENT_MODEL, PARSER_MODEL
+from ..paths import ARGUMENT_MODEL, EVENT_MODEL, PARSER_MODEL
 from .relations import RelationExtractor
 
 for _name in ("date", "lower", "mentions", "places", "dates", "claims", "relations", "predicates"):
@@ -155,10 +156,13 @@ _LEARNED = LearnedSettings()
 
 @Language.factory("accord_relations",
                   default_config={"lexicon": "default", "retype": _LEARNED.retype, "veto": _LEARNED.veto,
-                                  "add": _LEARNED.add},
+                                  "add": _LEARNED.add, "arguments": _LEARNED.arguments},
                   requires=["doc._.mentions", "doc._.dates", "doc._.claims"], assigns=["doc._.relations", "doc._.claims"])
-def make_relations(nlp: Language, name: str, lexicon: str, retype: float, veto: float, add: float) -> RelationExtractor:
-    return RelationExtractor(nlp, get_lexicon(lexicon), LearnedSettings(retype, veto, add))
+def make_relations(nlp: Language, name: str, lexicon: str, retype: float, veto: float, add: float,
+                   arguments: float) -> RelationExtractor:
+    # the argument model reads the parse: without one (engine v1) it is never asked
+    model = ArgumentModel(EventModel.load(ARGUMENT_MODEL)) if arguments < 1.0 else None
+    return RelationExtractor(nlp, get_lexicon(lexicon), LearnedSettings(retype, veto, add, arguments), model)
 
 
 def build_pipeline(lexicon: Lexicon | str | Path | None = None, syntax: bool = True,

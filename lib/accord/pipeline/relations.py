@@ -3,22 +3,25 @@
 A spaCy component matches event triggers (verbs and their nominalisations),
 finds their source and target actors, and sets the status from the words
 around them (negation, hedges, plans, conditionals) and from the claim they
-are reported in: an event inside an accusation is alleged, inside a denial
+are reported in. A role the parse rules leave empty falls back to the learned argument model
+(:mod:`.argmodel`): an event inside an accusation is alleged, inside a denial
 denied. "A supplies B with weapons in exchange for aid" also gives the
 reciprocal flow B -> A.
 """
 from __future__ import annotations
 
 from dataclasses import dataclass, replace
-from typing import AbstractSet, Mapping
+from typing import Mapping
 
 from spacy.tokens import Doc
 
-from .claims import Claim, link_denials
+from .claims import Claim
 from .phrases import PhraseTable, phrase_splitter
 from .syntax import TreeView
 from .triggers import trigger_table
-from .learned import LearnedSettings, category_cameo, judge, model_triggers
+from .learned import LearnedRoles, LearnedSettings, category_cameo, judge, model_triggers
+from .argmodel import ArgumentModel
+from .reported import attach_to_claims, innermost
 from .clauses import Arg, ClauseRules, SentenceView, by_sentence, sentence_views
 from .grammar import DETERMINERS, POSSESSIVE_PRONOUNS
 from .wordlists import PhraseIndex, ends_with_any, phrases
@@ -53,9 +56,11 @@ class Relation:
 class RelationExtractor:
     """spaCy component: sets ``doc._.relations`` (a list of :class:`Relation`) and links claims."""
 
-    def __init__(self, nlp, lexicon: Lexicon, learned: LearnedSettings | None = None) -> None:
+    def __init__(self, nlp, lexicon: Lexicon, learned: LearnedSettings | None = None,
+                 arguments: ArgumentModel | None = None) -> None:
         self.lexicon = lexicon
         self.learned = learned or LearnedSettings()
+        self.roles = LearnedRoles(arguments)  # the learned fallback for a role the parse rules leave empty
         self.category_cameo = category_cameo(lexicon)
         self.coding: CodingRules = lexicon.rules  # the coding rules (coding_rules.yaml)
         self.rules = ClauseRules(lexicon)
@@ -89,6 +94,7 @@ class RelationExtractor:
         for c in claims:
             claims_by_sent.setdefault(c.sent, []).append(c)
         predicates = doc._.predicates
+        self.roles.begin(doc)
         preds_by_sent = by_sentence(doc, [(p.i, p.i + 1, p) for p in predicates]) if predicates is not None else None
         for sent_id, view in sentence_views(doc, self.rules, TreeView if doc.has_annotation("DEP") else None):
             sent = view.sent
@@ -119,7 +125,8 @@ class RelationExtractor:
                                                    self.category_cameo, self.triggers[form]):
                     continue
                 inner = self._committed(view, rel, sent_matches[n + 1:], sent_id, sent_claims)
-                if inner is None and not rel.target and self._requires_recipient(rel.event_type):
+                if inner is None and not rel.target and self._requires_recipient(rel.event_type) \
+                        and not self.roles.one_actor(doc, rel.trigger_start, self.learned):
                     continue
                 if inner is not None:
                     consumed.add(inner.trigger_start)
@@ -144,11 +151,14 @@ class RelationExtractor:
                     if rel is not None:
                         relations.extend(self._both_ways(rel, None))
                         self._conditional_threat(view, rel)
+        if doc.has_annotation("DEP"):
+            relations = _one_per_event(doc, relations)
         for rel in relations:
             _intent_as_agree(rel, self.coding.intent_cameo)
             self._score(rel)
         doc._.relations = relations
-        _attach_to_claims(doc, self.coding.alleging)
+        self.roles.end()
+        attach_to_claims(doc, self.coding.alleging)
         return doc
 
     def _both_ways(self, rel: Relation, entries: list[Trigger] | None) -> list[Relation]:
@@ -169,7 +179,7 @@ class RelationExtractor:
 
     def _demand(self, view: SentenceView, rel: Relation, claims: list[Claim]) -> Relation | None:
         """"X said Y must do Z": X makes a demand of Y (PLOVER REQUEST); Z itself is only hypothetical."""
-        claim = _innermost(claims, rel.trigger_start)
+        claim = innermost(claims, rel.trigger_start)
         if claim is None or claim.cue_start == rel.trigger_start or not rel.source:
             return None
         lo = max(claim.content_start, rel.trigger_start - 4)
@@ -258,7 +268,8 @@ class RelationExtractor:
             if trig.lemma in self.converse:
                 source, target = target, source  # "X hosted Y": Y visits X
         else:
-            source = view.noun_source(s, allow_name_modifier=trig.event_type not in ("ASSAULT", "MOBILIZE"))
+            name_modifier = trig.event_type not in ("ASSAULT", "MOBILIZE")
+            source = view.noun_source(s, allow_name_modifier=name_modifier)
             reported = view.light_verb_used  # "held talks", "declared a ceasefire": a report, not a reference
             pair = view.between(e - 1)
             if pair is not None and (source is None or set(source.codes) <= set(pair[0].codes + pair[1].codes)):
@@ -272,7 +283,10 @@ class RelationExtractor:
                 target = view.object(e, skip_country=set(source.codes) if source else None,
                                      allow_for=trig.event_type in self.coding.benefactive,
                                      allow_from=trig.event_type == "RETREAT")
-        claim = _innermost(claims, s)
+        if source is None or target is None:
+            source, target = self.roles.fill(view, s, e, trig.event_type, source, target,
+                                             pos == "verb" or name_modifier, self.learned)
+        claim = innermost(claims, s)
         if claim is not None and claim.cue_start == s and claim.content_end <= s and self._material(trig.event_type):
             return None  # "..., a UN monitor found": a word that reports its content is no material act here
         status = self._status(view, s, pos, claim)
@@ -290,9 +304,11 @@ class RelationExtractor:
                 and e < view.end and view.lower[e] in DETERMINERS | set(POSSESSIVE_PRONOUNS):
             return None  # "obstruct the establishment of ...": its object is a thing, not an actor
         # a nominal event with no recipient is usually a reference ("its support", "the meeting"), not a report;
-        # a commitment, refusal or threat may take its recipient from the act it is about
+        # a commitment, refusal or threat may take its recipient from the act it is about; a verb may be
+        # an act of one actor (LearnedRoles.one_actor)
         subsuming = view.lower[s] in self.subsumes and e < view.end and view.lower[e] == "to"
-        if not tgt and not subsuming and (not reported or self._requires_recipient(trig.event_type)) and status != "denied":
+        if not tgt and not subsuming and not (pos == "verb" and self.roles.one_actor(view.doc, s, self.learned)) and (not reported or self._requires_recipient(trig.event_type)) \
+                and status != "denied":
             return None
         args = [a for a in (source, target) if a is not None and view.start <= a.start < view.end]
         start = min([s] + [a.start for a in args])
@@ -420,48 +436,16 @@ def _intent_as_agree(rel: Relation, intent_cameo: Mapping[str, str]) -> None:
         rel.event_type, rel.mode = "AGREE", None
 
 
-def _innermost(claims: list[Claim], s: int) -> Claim | None:
-    """The claim whose content (or cue) holds token ``s``, the innermost if nested."""
-    inside = [c for c in claims if c.content_start <= s < c.content_end or c.cue_start == s]
-    return max(inside, key=lambda c: (c.content_start, c.index)) if inside else None
-
-
-def _self_denials(claims: list[Claim], relations: list[Relation]) -> None:
-    """A source saying it did not do something denies it ("Beijing had never provided weapons")."""
-    for c in claims:
-        speakers = {x[:3] for x in c.source}
-        own = [relations[r] for r in c.relations
-               if relations[r].status == "negated" and speakers & {x[:3] for x in relations[r].source}]
-        if own and c.stance in ("assert", "announce"):
-            c.stance = "deny"
-            for rel in own:
-                rel.status = "denied"
-
-
-def _attach_to_claims(doc: Doc, alleging: AbstractSet[str]) -> None:
-    """List each claim's relations, link denials, and complete denied relations from what they deny."""
-    claims: list[Claim] = doc._.claims
-    relations: list[Relation] = doc._.relations
-    for i, rel in enumerate(relations):
-        if rel.claim is not None and claims[rel.claim].cue_start != rel.trigger_start:
-            claims[rel.claim].relations.append(i)
-    _self_denials(claims, relations)
-    link_denials(doc, alleging)
+def _one_per_event(doc: Doc, relations: list[Relation]) -> list[Relation]:
+    """A noun that is the object of a verb of the same category names the verb's event, not a second
+    one ("delivered food aid", "signed a treaty"): its relation is dropped, its recipient kept."""
+    by_trigger = {k: r for r in relations for k in range(r.trigger_start, r.trigger_end)}
     keep = []
     for rel in relations:
-        if not rel.source:
-            denial = claims[rel.claim] if rel.claim is not None else None
-            if denial is None or denial.contests is None:
-                continue
-            denied = [relations[r] for r in claims[denial.contests].relations if relations[r].event_type == rel.event_type]
-            if not denied:
-                continue
-            rel.source = rel.source or list(denied[0].source)
-            rel.target = rel.target or list(denied[0].target)
-            rel.context = rel.context or denied[0].context
-        keep.append(rel)
-    # renumber the claims' relation lists after dropping incomplete ones
-    new_index = {id(r): n for n, r in enumerate(keep)}
-    for c in claims:
-        c.relations = [new_index[id(relations[r])] for r in c.relations if id(relations[r]) in new_index]
-    doc._.relations = keep
+        tok = doc[rel.trigger_start]
+        verb = by_trigger.get(tok.head.i) if tok.dep_ in ("obj", "nsubj:pass") and tok.head.i != tok.i else None
+        if verb is None or verb is rel or verb.event_type != rel.event_type:
+            keep.append(rel)
+            continue
+        verb.target = verb.target or rel.target
+    return keep
