@@ -111,36 +111,95 @@ def _status_legend(fig: go.Figure, statuses: Iterable[str]) -> None:
         ))
 
 
+#: the network's plot: figure height, top and bottom margins (px) and the half-width of the axes
+#: (data units), from which a marker's size in px converts to data units
+NETWORK_HEIGHT, NETWORK_MARGIN, NETWORK_RANGE = 600, (70, 40), 1.5
+LABEL_SIZE = 18  # px: the marker behind a dyad's score label
+MIN_NODE_SIZE = 8
+
+
+def network_px_per_unit() -> float:
+    """Pixels per data unit of the network when the height limits the plot (the axes keep their
+    ratio; a plot wider than high is limited by its height)."""
+    top, bottom = NETWORK_MARGIN
+    return (NETWORK_HEIGHT - top - bottom) / (2 * NETWORK_RANGE)
+
+
+def segment_distance(p: tuple[float, float], a: tuple[float, float], b: tuple[float, float]) -> float:
+    """The distance from point ``p`` to the segment ``a``–``b``."""
+    (px, py), (ax, ay), (bx, by) = p, a, b
+    dx, dy = bx - ax, by - ay
+    length2 = dx * dx + dy * dy
+    t = 0.0 if length2 == 0 else max(0.0, min(1.0, ((px - ax) * dx + (py - ay) * dy) / length2))
+    return math.hypot(px - (ax + t * dx), py - (ay + t * dy))
+
+
 def _layout(groups: Mapping[str, str], weight: Mapping[str, float]) -> dict[str, tuple[float, float]]:
-    """Deterministic circular layout: focus actors on an inner circle, the others on an outer
-    circle, aligned actors on the left, neutral below, opposed on the right."""
+    """Deterministic layout: every node on one circle, evenly spaced, the focus at the top, then
+    (anticlockwise) aligned actors on the left, neutral below, opposed on the right. Nodes on a
+    circle are in convex position, so no edge (a chord) passes through a node that is not its own."""
     def order(g: str) -> list[str]:
         return sorted((n for n, gg in groups.items() if gg == g), key=lambda n: (-weight.get(n, 0), n))
 
-    pos: dict[str, tuple[float, float]] = {}
-    inner = order("focus")
-    for i, n in enumerate(inner):
-        if len(inner) == 1:
-            pos[n] = (0.0, 0.0)
-            continue
-        ang = math.pi / 2 + 2 * math.pi * i / len(inner)
-        pos[n] = (0.4 * math.cos(ang), 0.4 * math.sin(ang))
-    outer = order("aligned") + order("neutral") + order("opposed")
-    if outer:
-        step = 2 * math.pi / len(outer)
-        n_aligned = len(order("aligned"))
-        start = math.pi - step * (n_aligned - 1) / 2 if n_aligned else math.pi * 1.5 - step * (len(outer) - 1) / 2
-        for i, n in enumerate(outer):
-            ang = start + step * i
-            pos[n] = (math.cos(ang), math.sin(ang))
+    ring = order("focus") + order("aligned") + order("neutral") + order("opposed")
+    n_focus = len(order("focus"))
+    step = 2 * math.pi / max(len(ring), 1)
+    start = math.pi / 2 - step * (n_focus - 1) / 2 if n_focus else math.pi / 2
+    pos = {}
+    for i, n in enumerate(ring):
+        ang = start + step * i
+        pos[n] = (math.cos(ang), math.sin(ang))
     return {n: (round_score(x), round_score(y)) for n, (x, y) in pos.items()}
 
 
-def _text_position(xy: tuple[float, float], inner: bool) -> str:
+def _node_sizes(pos: Mapping[str, tuple[float, float]], pairs: Sequence[tuple[str, str]],
+                mentions: Mapping[str, int]) -> dict[str, float]:
+    """Marker size (px) of each node: it grows with mentions, but stays clear of every edge that is
+    not its own (a node's radius under 80 % of its distance to such an edge), so that no edge seems
+    to pass through it."""
+    px = network_px_per_unit()
+    sizes = {}
+    for n, xy in pos.items():
+        clear = min((segment_distance(xy, pos[a], pos[b]) for a, b in pairs if n not in (a, b)), default=math.inf)
+        wanted = 14 + 7 * math.sqrt(mentions.get(n, 0))
+        sizes[n] = round_score(max(MIN_NODE_SIZE, min(wanted, 2 * 0.8 * clear * px)), 1)
+    return sizes
+
+
+LABEL_AT = (0.5, 0.4, 0.6, 0.3, 0.7, 0.25, 0.75, 0.2, 0.8)  # where on its edge a score label may sit
+
+
+def _label_spots(pos: Mapping[str, tuple[float, float]], pairs: Sequence[tuple[str, str]],
+                 sizes: Mapping[str, float]) -> list[tuple[float, float]]:
+    """Where each edge's score label sits: on its own segment, at the first of :data:`LABEL_AT` that
+    is clear of every node (its own two included), of the other edges and of the labels placed
+    before; else at the clearest of them."""
+    px = network_px_per_unit()
+    placed: list[tuple[float, float]] = []
+    for a, b in pairs:
+        (x0, y0), (x1, y1) = pos[a], pos[b]
+        best, best_gap = None, -math.inf
+        for f in LABEL_AT:
+            xy = (x0 + f * (x1 - x0), y0 + f * (y1 - y0))
+            gaps = [math.dist(xy, q) * px - (sizes[n] + LABEL_SIZE) / 2 for n, q in pos.items()]
+            gaps += [math.dist(xy, q) * px - LABEL_SIZE for q in placed]
+            # off the other edges too, so that a label at a crossing is not read as the other edge's
+            gaps += [segment_distance(xy, pos[c], pos[d]) * px - LABEL_SIZE / 2 for c, d in pairs if (c, d) != (a, b)]
+            gap = min(gaps)
+            if gap > 2:
+                best = xy
+                break
+            if gap > best_gap:
+                best, best_gap = xy, gap
+        placed.append((round_score(best[0]), round_score(best[1])))
+    return placed
+
+
+def _text_position(xy: tuple[float, float]) -> str:
+    """A node's name outside the circle: left of a node on the left, right on the right, else
+    above or below."""
     x, y = xy
-    if inner:
-        return "top center" if y >= 0 else "bottom center"
-    return "middle left" if x < -0.05 else "middle right" if x > 0.05 else ("top center" if y > 0 else "bottom center")
+    return "middle left" if x < -0.3 else "middle right" if x > 0.3 else ("top center" if y > 0 else "bottom center")
 
 
 def actor_network(tables: Tables, focus: Any = DEFAULT_FOCUS, *, level: str = "country",
@@ -175,12 +234,16 @@ def actor_network(tables: Tables, focus: Any = DEFAULT_FOCUS, *, level: str = "c
     rules = rules if rules is not None else load_lexicon().rules
     align = _alignment(nodes, d, members, node_kinds(tables, node_of), rules)
     pos = _layout({n: g for n, (g, _) in align.items()}, mentions)
+    pairs = list(zip(edges["a"], edges["b"]))
+    sizes = _node_sizes(pos, pairs, mentions)
+    spots = _label_spots(pos, pairs, sizes)
 
-    fig = new_figure(name, title, height=600)
+    fig = new_figure(name, title, height=NETWORK_HEIGHT)
+    fig.update_layout(margin={"t": NETWORK_MARGIN[0], "b": NETWORK_MARGIN[1]})  # the px of network_px_per_unit
     max_abs = max(abs(v) for v in edges["net"]) or 1.0
     mid_x, mid_y, mid_text, mid_hover, mid_colour = [], [], [], [], []
     mixes = []
-    for rec in edges.to_dict("records"):
+    for rec, spot in zip(edges.to_dict("records"), spots):
         (x0, y0), (x1, y1) = pos[rec["a"]], pos[rec["b"]]
         net = rec["net"]
         colour = POSITIVE if net > 0 else NEGATIVE if net < 0 else ZERO
@@ -195,12 +258,9 @@ def actor_network(tables: Tables, focus: Any = DEFAULT_FOCUS, *, level: str = "c
             opacity=round_score(0.6 * STATUS_OPACITY.get(mix, 1.0), 2),
             name=f"{rec['a']} – {rec['b']}",
         ))
-        # the score label sits nearer the outer actor, away from the crowded centre
-        f = 0.62 if (rec["a"] in members) != (rec["b"] in members) else 0.5
-        if rec["b"] in members and rec["a"] not in members:
-            f = 1 - f
-        mid_x.append(round_score(x0 + f * (x1 - x0)))
-        mid_y.append(round_score(y0 + f * (y1 - y0)))
+        # the score label sits on its own edge, clear of the nodes and of the other labels
+        mid_x.append(spot[0])
+        mid_y.append(spot[1])
         # the part of the score that is not reported fact is written beside it
         mid_text.append(num(net) + (f"<br><i>{esc(note)}</i>" if note else ""))
         mid_colour.append(colour)
@@ -212,7 +272,7 @@ def actor_network(tables: Tables, focus: Any = DEFAULT_FOCUS, *, level: str = "c
     fig.add_trace(go.Scatter(
         x=mid_x, y=mid_y, mode="markers+text", text=mid_text, textposition="middle center",
         textfont={"size": 10, "color": "#333333"},
-        marker={"size": 18, "color": "#ffffff", "line": {"width": 1.5, "color": mid_colour}},
+        marker={"size": LABEL_SIZE, "color": "#ffffff", "line": {"width": 1.5, "color": mid_colour}},
         hovertext=mid_hover, hovertemplate="%{hovertext}<extra></extra>", name="dyads", showlegend=False,
     ))
     for group in ("focus", "aligned", "neutral", "opposed"):
@@ -223,8 +283,8 @@ def actor_network(tables: Tables, focus: Any = DEFAULT_FOCUS, *, level: str = "c
         fig.add_trace(go.Scatter(
             x=xs, y=[pos[n][1] for n in members_g], mode="markers+text", name=GROUP_NAMES[group],
             text=[label(shown, n) for n in members_g], customdata=list(members_g),
-            textposition=[_text_position(pos[n], group == "focus") for n in members_g],
-            marker={"size": [round_score(14 + 7 * math.sqrt(mentions[n]), 1) for n in members_g],
+            textposition=[_text_position(pos[n]) for n in members_g],
+            marker={"size": [sizes[n] for n in members_g],
                     "color": GROUP_COLOURS[group], "line": {"width": 1, "color": "#ffffff"}},
             hovertext=[
                 f"<b>{label(shown, n)}</b> ({esc(n)})<br>{esc(names.get(n, ''))}<br>mentions: {mentions[n]}<br>"
@@ -235,7 +295,7 @@ def actor_network(tables: Tables, focus: Any = DEFAULT_FOCUS, *, level: str = "c
             hovertemplate="%{hovertext}<extra></extra>",
         ))
     _status_legend(fig, [m for m in (*P.STATUSES, "mixed") if m in set(mixes)])
-    axis = {"visible": False, "range": [-1.5, 1.5]}
+    axis = {"visible": False, "range": [-NETWORK_RANGE, NETWORK_RANGE]}
     fig.update_xaxes(**axis)
     fig.update_yaxes(**axis, scaleanchor="x", scaleratio=1)
     fig.update_layout(legend={"title": {"text": "alignment with the focus"}, "itemsizing": "constant"})

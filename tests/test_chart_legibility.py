@@ -1,0 +1,103 @@
+"""Charts that cannot be misread (issue 23 item 6): where nodes, labels, markers and legend samples
+land, checked as geometry on the figures (the browser tests check the drawn pages)."""
+from __future__ import annotations
+
+import math
+
+import pytest
+
+from _chart_fixtures import ROOT, seed_tables
+from accord import tables
+from accord.analysis import charts
+
+
+def segment_distance(p, a, b) -> float:
+    """The distance from point ``p`` to the segment ``a``–``b`` (written here, not the chart's own)."""
+    (px, py), (ax, ay), (bx, by) = p, a, b
+    dx, dy = bx - ax, by - ay
+    t = max(0.0, min(1.0, ((px - ax) * dx + (py - ay) * dy) / ((dx * dx + dy * dy) or 1.0)))
+    return math.hypot(px - ax - t * dx, py - ay - t * dy)
+
+
+@pytest.fixture(scope="module")
+def seed():
+    return seed_tables()
+
+
+@pytest.fixture(scope="module")
+def annotated_seed():
+    """The seed as the engine annotates it: the layout the issue saw (South Korea, Russia, North
+    Korea and the UN in one line)."""
+    import accord
+
+    return accord.annotate(str(ROOT / "seeds"))
+
+
+def crowded() -> dict:
+    """The seed plus a ring of eleven more countries, each dealing with both focus states and with
+    its neighbour: many edges, many crossings."""
+    t = seed_tables()
+    codes = ["CHE", "DEU", "FRA", "GBR", "IND", "IRN", "JPN", "SYR", "TUR", "VNM", "BLR"]
+    actors = t["actors"].to_dict("records") + [
+        {"actor_id": c, "name": c, "kind": "state", "country": c, "sector": None, "n_mentions": 1 + i}
+        for i, c in enumerate(codes)]
+    rels = t["relations"].to_dict("records")
+    base = rels[0]
+    for i, c in enumerate(codes):
+        for j, (s, tg, ev, q, sc) in enumerate([(c, ["RUSGOV"], "SUPPORT", 1, 3.0),
+                                                 (["PRKGOV"], c, "ACCUSE", 3, -3.0 - i),
+                                                 (c, codes[(i + 1) % len(codes)], "CONSULT", 1, 1.0)]):
+            rels.append(dict(base, relation_id=f"x{i}-{j}", source=[s] if isinstance(s, str) else s,
+                             target=[tg] if isinstance(tg, str) else tg, event_type=ev, quad_class=q,
+                             score=sc, claim_id=None))
+    return {**t, "actors": tables.frame("actors", actors), "relations": tables.frame("relations", rels)}
+
+
+def network_geometry(fig):
+    """(px per data unit, nodes {code: (xy, radius px)}, edges [(a, b)], label points) of a network."""
+    layout = fig.layout
+    y0, y1 = layout.yaxis.range
+    px = (layout.height - layout.margin.t - layout.margin.b) / (y1 - y0)
+    nodes = {}
+    for tr in fig.data:
+        if tr.name in charts.GROUP_NAMES.values():
+            for code, x, y, size in zip(tr.customdata, tr.x, tr.y, tr.marker.size):
+                nodes[code] = ((x, y), size / 2)
+    edges = [tuple(tr.name.split(" – ")) for tr in fig.data
+             if tr.mode == "lines" and tr.x[0] is not None]
+    labels = next(tr for tr in fig.data if tr.name == "dyads")
+    return px, nodes, edges, list(zip(labels.x, labels.y))
+
+
+@pytest.mark.parametrize("case", ["annotated seed", "seed", "seed, actor level", "crowded"])
+def test_no_edge_passes_through_a_node_and_each_label_sits_on_its_own_edge(seed, annotated_seed, case):
+    fig = {"annotated seed": lambda: charts.actor_network(annotated_seed),
+           "seed": lambda: charts.actor_network(seed),
+           "seed, actor level": lambda: charts.actor_network(seed, level="actor"),
+           "crowded": lambda: charts.actor_network(crowded())}[case]()
+    px, nodes, edges, labels = network_geometry(fig)
+    assert len(edges) == len(labels) >= 6
+    for (a, b), label in zip(edges, labels):
+        pa, pb = nodes[a][0], nodes[b][0]
+        for n, (xy, radius) in nodes.items():
+            if n not in (a, b):  # an edge passes clear of every node that is not its own
+                assert segment_distance(xy, pa, pb) * px > radius, (a, b, n)
+        # the label is on its own segment, off its two countries and off every other node
+        assert segment_distance(label, pa, pb) < 1e-3, (a, b)
+        for n, (xy, radius) in nodes.items():
+            assert math.dist(label, xy) * px > radius, (a, b, n)
+        # and not where another edge runs (a crossing would make it the other edge's too)
+        for c, d in edges:
+            if (c, d) != (a, b):
+                assert segment_distance(label, nodes[c][0], nodes[d][0]) * px > 4, ((a, b), (c, d))
+
+
+def test_network_legend_samples_show_their_dash(seed):
+    """plotly draws a legend's line sample 30 px long, at most 5 px wide; a named dash scales with
+    the width (longdash: 25 px dash, 25 px gap), so the sample of a mixed dyad looked solid."""
+    fig = charts.actor_network(seed, level="actor")
+    legend = {tr.name: tr.line.dash for tr in fig.data if tr.mode == "lines" and tr.x == (None,)}
+    assert legend["reported relations"] == "solid"
+    mixed = legend["reported and not"]
+    dash, gap = (float(v.strip().removesuffix("px")) for v in mixed.split(",")[:2])
+    assert dash + gap < 30 / 2  # at least two dashes in the sample
