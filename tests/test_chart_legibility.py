@@ -9,6 +9,7 @@ import pytest
 from _chart_fixtures import ROOT, seed_tables
 from accord import tables
 from accord.analysis import charts
+from accord.analysis.figures import QUAD_COLOURS, QUAD_NAMES
 
 
 def segment_distance(p, a, b) -> float:
@@ -101,3 +102,77 @@ def test_network_legend_samples_show_their_dash(seed):
     mixed = legend["reported and not"]
     dash, gap = (float(v.strip().removesuffix("px")) for v in mixed.split(",")[:2])
     assert dash + gap < 30 / 2  # at least two dashes in the sample
+
+
+# -- timeline -------------------------------------------------------------------
+
+def event_traces(fig):
+    """The timeline's event markers: one trace per quad class (customdata: status, undated)."""
+    return [tr for tr in fig.data if tr.mode == "markers" and tr.customdata is not None]
+
+
+def test_an_undated_event_does_not_look_like_a_dated_one(seed):
+    """It used to get the symbol's "-dot" variant: on a filled marker the dot has the fill's colour
+    and cannot be seen, so an undated reported event looked exactly like a dated one."""
+    fig = charts.timeline(seed)
+    events = [(x, y, sym, undated) for tr in event_traces(fig)
+              for x, y, sym, (_, undated) in zip(tr.x, tr.y, tr.marker.symbol, tr.customdata)]
+    assert any(u for *_, u in events) and any(not u for *_, u in events)
+    # a disc drawn (without hover) at each undated event
+    halo = next((tr for tr in fig.data if tr.mode == "markers" and tr.customdata is None and tr.x[0] is not None),
+                None)
+    assert halo is not None
+    assert fig.data.index(halo) < fig.data.index(event_traces(fig)[0])  # drawn behind the markers
+    assert halo.marker.size > event_traces(fig)[0].marker.size
+    assert halo.marker.color not in QUAD_COLOURS.values()
+    discs = set(zip(halo.x, halo.y))
+    assert {(x, y) for x, y, _, u in events if u} == discs  # every undated event, and only those
+    # the legend says what the disc means, with the disc
+    entry = next(tr for tr in fig.data if tr.x == (None,) and tr.mode == "markers"
+                 and tr.marker.color == halo.marker.color)
+    assert "undated" in entry.name and entry.showlegend is not False
+
+
+def test_the_colour_legend_borrows_no_status_shape(seed):
+    """A diamond meant both "verbal cooperation" (the first marker of its trace) and "planned"."""
+    fig = charts.timeline(charts_rich())
+    shown = [tr for tr in fig.data if tr.showlegend is not False]
+    colours = [tr for tr in shown if tr.name in QUAD_NAMES.values()]
+    assert len(colours) >= 3
+    for tr in colours:
+        assert tr.mode == "lines" and tr.line.color == QUAD_COLOURS[
+            next(q for q, n in QUAD_NAMES.items() if n == tr.name)]
+    shapes = {tr.name: tr.marker.symbol for tr in shown if tr.mode == "markers"}
+    assert shapes["planned"] == "diamond-open" and shapes["reported"] == "circle"
+    assert len(set(shapes.values())) == len(shapes)  # one shape, one meaning
+
+
+def charts_rich():
+    return seed_tables(extra_docs=True)
+
+
+def timeline_px(fig):
+    """(px per y unit, px per day) of a timeline drawn at the report's PNG width (1100 px)."""
+    import pandas as pd
+
+    lay = fig.layout
+    lo, hi = lay.yaxis.range
+    per_y = (lay.height - lay.margin.t - lay.margin.b) / abs(hi - lo)
+    x0, x1 = (pd.Timestamp(v) for v in lay.xaxis.range)
+    return per_y, (x1 - x0).days
+
+
+@pytest.mark.parametrize("case", ["seed", "rich", "annotated seed"])
+def test_markers_on_one_date_do_not_pile_into_a_blob(seed, annotated_seed, case):
+    import pandas as pd
+
+    t = {"seed": seed, "rich": charts_rich(), "annotated seed": annotated_seed}[case]
+    fig = charts.timeline(t)
+    per_y, days = timeline_px(fig)
+    points = [(pd.Timestamp(x), y) for tr in event_traces(fig) for x, y in zip(tr.x, tr.y)]
+    assert len(points) >= 8
+    size = event_traces(fig)[0].marker.size + event_traces(fig)[0].marker.line.width
+    for i, (xa, ya) in enumerate(points):
+        for xb, yb in points[i + 1:]:
+            if abs((xa - xb).days) <= days / 60:  # a few px apart on the time axis, at most
+                assert abs(ya - yb) * per_y >= size, (xa, ya, xb, yb)
