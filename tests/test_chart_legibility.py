@@ -176,3 +176,32 @@ def test_markers_on_one_date_do_not_pile_into_a_blob(seed, annotated_seed, case)
         for xb, yb in points[i + 1:]:
             if abs((xa - xb).days) <= days / 60:  # a few px apart on the time axis, at most
                 assert abs(ya - yb) * per_y >= size, (xa, ya, xb, yb)
+
+
+# -- contested claims -----------------------------------------------------------
+
+def test_a_contested_proposition_is_labelled_with_its_parties_and_relation(annotated_seed):
+    """The label was a fragment of the sentence ("North Korea of supplying Russia with military
+    equipment to prolong…"); it is the proposition, written from the relation the claims state."""
+    fig = charts.claim_contest(annotated_seed)
+    assert list(fig.layout.yaxis.categoryarray) == ["1. North Korea supplies Russia with weapons"]
+
+
+def test_claims_stating_the_same_relation_are_one_proposition(seed):
+    """Two accusations in two articles, of the same parties and relation, each denied: one row."""
+    claims = seed["claims"].to_dict("records")
+    rels = seed["relations"].to_dict("records")
+    r10 = next(r for r in rels if r["relation_id"] == "r10")
+    again = [dict(r10, relation_id="r10b", sent_id=9, status="alleged", claim_id="c3b"),
+             dict(r10, relation_id="r10c", source=["PRKGOV"], target=["USAGOV"], claim_id="c3c")]
+    c3 = next(c for c in claims if c["claim_id"] == "c3")
+    c4 = next(c for c in claims if c["claim_id"] == "c4")
+    claims += [dict(c3, claim_id="c3b", source=["WST"], relations=["r10b"]), dict(c4, claim_id="c4b", contests="c3b"),
+               dict(c3, claim_id="c3c", relations=["r10c"]), dict(c4, claim_id="c4c", contests="c3c")]
+    t = {**seed, "claims": tables.frame("claims", claims), "relations": tables.frame("relations", rels + again)}
+    df = charts.contested_propositions(t, {"PRKGOV": "PRK", "RUSGOV": "RUS", "USAGOV": "USA"})
+    assert list(dict.fromkeys(df["proposition"])) == ["North Korea supplies Russia with weapons",
+                                                       "North Korea supplies United States of America with weapons"]
+    assert df.groupby("key", sort=False)["root_claim"].nunique().tolist() == [2, 1]
+    fig = charts.claim_contest(t)
+    assert len(fig.layout.yaxis.categoryarray) == 2

@@ -196,7 +196,7 @@ def test_contested_propositions_sides(seed):
     asserts, denies = trace(fig, "asserts"), trace(fig, "denies")
     assert list(asserts.x) == [2] and list(denies.x) == [-2]
     assert asserts.text[0] == "United States (government), South Korea (government)"
-    assert "supplies Russia with military" in asserts.y[0]
+    assert asserts.y[0] == "1. North Korea (government) supplies Russia<br>(government) with weapons"
 
 
 def test_contest_chain_alternates_sides(seed):
@@ -215,7 +215,7 @@ def test_a_contest_no_named_actor_takes_keeps_its_row(seed):
     fig = charts.claim_contest({**seed, "claims": claims})
     assert [list(t.x) for t in fig.data] == [[], []]
     assert len(fig.layout.yaxis.categoryarray) == 1
-    assert "supplies Russia with military" in fig.layout.yaxis.categoryarray[0]
+    assert fig.layout.yaxis.categoryarray[0] == "1. North Korea supplies Russia with weapons"
 
 
 # -- timeline -----------------------------------------------------------------

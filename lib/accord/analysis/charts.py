@@ -357,24 +357,33 @@ def dyad_matrix(tables: Tables, focus: Any = DEFAULT_FOCUS, *, level: str = "cou
 
 # -- claim contest ------------------------------------------------------------
 
-CONTEST_COLUMNS = ["proposition", "root_claim", "claim_id", "side", "actors", "source_text", "stance",
-                   "cue", "doc_id", "evidence"]
+CONTEST_COLUMNS = ["proposition", "key", "root_claim", "claim_id", "side", "actors", "source_text", "stance",
+                   "cue", "doc_id", "content", "evidence"]
 
 
 def contested_propositions(tables_or_claims: Any, node_of: Mapping[str, str] | None = None) -> pd.DataFrame:
     """One row per claim taking a side on a contested proposition.
 
-    A proposition is the content of a claim that another claim contests. Claims
-    contesting it deny it; claims contesting a denial assert it again, and so
-    on down the chain. Columns: proposition, root_claim, claim_id, side
-    ("asserts"/"denies"), actors, source_text, stance, cue, doc_id, evidence.
+    A claim that another claim contests is asserted; claims contesting it deny it; claims
+    contesting a denial assert it again, and so on down the chain. A proposition is the relation
+    the chain's claims state, its parties and category
+    (:func:`accord.analysis.propositions.claim_proposition`): chains stating the same one, in one
+    article or several, are one proposition. Columns: proposition (in words: "North Korea supplies
+    Russia with weapons"), key (the same for every claim stating it), root_claim, claim_id, side
+    ("asserts"/"denies"), actors, source_text, stance, cue, doc_id, content (the claim's words),
+    evidence. Rows are grouped by proposition, in the order they first appear.
     """
-    claims = tables_or_claims if isinstance(tables_or_claims, pd.DataFrame) else tables_or_claims["claims"]
+    from .propositions import claim_proposition
+
+    tables = None if isinstance(tables_or_claims, pd.DataFrame) else tables_or_claims
+    claims = tables_or_claims if tables is None else tables["claims"]
+    relations = {} if tables is None else {rec["relation_id"]: rec for rec in tables["relations"].to_dict("records")}
     by_id = {rec["claim_id"]: rec for rec in claims.to_dict("records")}
     parent = {cid: rec["contests"] for cid, rec in by_id.items()
               if isinstance(rec["contests"], str) and rec["contests"] in by_id}
     if not parent:
         return pd.DataFrame(columns=CONTEST_COLUMNS)
+    node_of = node_of or {}
 
     def root_depth(cid: str) -> tuple[str, int]:
         depth, seen = 0, {cid}
@@ -384,48 +393,55 @@ def contested_propositions(tables_or_claims: Any, node_of: Mapping[str, str] | N
             depth += 1
         return cid, depth
 
-    rows = []
+    chains: dict[str, list[tuple[str, int]]] = {}
     roots = {root_depth(c)[0] for c in parent}
     for cid in by_id:  # table order
         root, depth = root_depth(cid)
-        if root not in roots:
-            continue
-        rec = by_id[cid]
-        rows.append({
-            "proposition": by_id[root]["content"], "root_claim": root, "claim_id": cid,
-            "side": "asserts" if depth % 2 == 0 else "denies",
-            "actors": list(dict.fromkeys((node_of or {}).get(a, a) for a in rec["source"])),
-            "source_text": rec["source_text"], "stance": rec["stance"], "cue": rec["cue"],
-            "doc_id": rec["doc_id"], "evidence": rec["evidence"],
-        })
+        if root in roots:
+            chains.setdefault(root, []).append((cid, depth))
+    nodes = {node_of.get(a, a) for rec in relations.values() for col in ("source", "target") for a in rec[col]}
+    names = node_names(tables, nodes) if tables is not None else {}
+    rows = []
+    for root, members in chains.items():
+        members.sort(key=lambda m: m[1])  # the asserted claim first (a stable sort keeps table order)
+        prop = claim_proposition([by_id[c] for c, _ in members], relations, node_of, names)
+        for cid, depth in sorted(members, key=lambda m: list(by_id).index(m[0])):
+            rec = by_id[cid]
+            rows.append({
+                "proposition": prop.text, "key": prop.key, "root_claim": root, "claim_id": cid,
+                "side": "asserts" if depth % 2 == 0 else "denies",
+                "actors": list(dict.fromkeys(node_of.get(a, a) for a in rec["source"])),
+                "source_text": rec["source_text"], "stance": rec["stance"], "cue": rec["cue"],
+                "doc_id": rec["doc_id"], "content": rec["content"], "evidence": rec["evidence"],
+            })
     df = pd.DataFrame(rows, columns=CONTEST_COLUMNS)
-    first = {r: i for i, r in enumerate(dict.fromkeys(df["root_claim"]))}
-    return df.sort_values(["root_claim", "side"], key=lambda s: s.map(first) if s.name == "root_claim" else s,
+    first = {k: i for i, k in enumerate(dict.fromkeys(df["key"]))}
+    return df.sort_values(["key", "side"], key=lambda s: s.map(first) if s.name == "key" else s,
                           kind="stable").reset_index(drop=True)
 
 
 def claim_contest(tables: Tables, *, level: str = "country", title: str | None = None) -> go.Figure:
-    """For each contested proposition: the actors who assert it (right) and who deny it (left)."""
+    """For each contested proposition, in words: the actors who assert it (right) and who deny it (left)."""
     name, title = "claim_contest", title or "Contested claims: who asserts, who denies"
     df = contested_propositions(tables, node_map(tables["actors"], level))
     if df.empty:
         return empty_figure(name, title, "No claim in this selection is contested by another.")
-    props = list(dict.fromkeys(df["root_claim"]))
+    props = list(dict.fromkeys(df["key"]))
     shown = node_names(tables, {a for lst in df["actors"] for a in lst})
     labels = {}
-    for i, root in enumerate(props, 1):
-        labels[root] = f"{i}. " + "<br>".join(esc(x) for x in textwrap.wrap(
-            shortened(df.loc[df["root_claim"] == root, "proposition"].iloc[0], 90), 45))
+    for i, key in enumerate(props, 1):
+        labels[key] = f"{i}. " + "<br>".join(esc(x) for x in textwrap.wrap(
+            shortened(df.loc[df["key"] == key, "proposition"].iloc[0], 90), 45))
     fig = new_figure(name, title, height=max(300, 140 + 90 * len(props)))
     for side, sign, colour in (("asserts", 1, "#2171b5"), ("denies", -1, "#cb181d")):
         xs, ys, texts, hovers = [], [], [], []
-        for root in props:
-            part = df[(df["root_claim"] == root) & (df["side"] == side)]
+        for key in props:
+            part = df[(df["key"] == key) & (df["side"] == side)]
             actors = list(dict.fromkeys(a for lst in part["actors"] for a in lst))
             if not actors:
                 continue
             xs.append(sign * len(actors))
-            ys.append(labels[root])
+            ys.append(labels[key])
             texts.append(", ".join(label(shown, a) for a in actors))
             lines = [f"<b>{side}</b>: {esc(shortened(part['proposition'].iloc[0], 120))}"]
             for rec in part.to_dict("records"):
@@ -445,7 +461,7 @@ def claim_contest(tables: Tables, *, level: str = "country", title: str | None =
     fig.update_xaxes(title_text="← denies (actors) · asserts (actors) →", tickvals=ticks,
                      ticktext=[str(abs(t)) for t in ticks], range=[-top - 0.5, top + 0.5], zeroline=True)
     fig.update_yaxes(autorange="reversed", type="category", categoryorder="array",
-                     categoryarray=[labels[root] for root in props])
+                     categoryarray=[labels[key] for key in props])
     fig.update_layout(barmode="relative", bargap=0.35, margin={"l": 320})
     return fig
 
