@@ -8,8 +8,8 @@ time; :func:`show_table` displays a table as escaped HTML, lists joined.
 from __future__ import annotations
 
 import os
-from dataclasses import dataclass
-from typing import Any, Sequence
+from dataclasses import dataclass, field
+from typing import Any, Mapping, Sequence
 
 import pandas as pd
 import plotly.graph_objects as go
@@ -18,7 +18,7 @@ from ..annotation import annotate
 from ..dataset.read import is_dataset, read_tables
 from . import params as P
 from .dyad import Dyad, dyad
-from .figures import STATUS_SYMBOLS, empty_figure, new_figure, quoted, wrap, esc
+from .figures import STATUS_SYMBOLS, empty_figure, new_figure, node_names, quoted, wrap, esc
 from .params import parse_date
 from .select import select
 
@@ -33,6 +33,8 @@ class DyadRun:
     start: pd.Timestamp | None
     end: pd.Timestamp | None
     n_documents: int
+    #: actor code -> name, for the tables (names beside codes)
+    names: dict[str, str] = field(default_factory=dict)
 
     def summary(self) -> str:
         """The window, the number of articles read, and :meth:`Dyad.summary`."""
@@ -57,7 +59,9 @@ def prepare_dyad(corpus: Any, a: Any, b: Any, start: Any = None, end: Any = None
     n_read = len(tables["documents"])
     tables = select(tables, start, end)
     d = dyad(tables, a, b, lexicon=load_lexicon(lexicon), days=days)
-    return DyadRun(dyad=d, start=lo, end=hi, n_documents=n_read)
+    codes = set(tables["actors"]["actor_id"].astype(str)) | {d.a, d.b}
+    codes |= {c for col in ("source", "target") for lst in tables["relations"][col] for c in lst}
+    return DyadRun(dyad=d, start=lo, end=hi, n_documents=n_read, names=node_names(tables, codes))
 
 
 def _day(date: Any, doc_date: Any) -> tuple[pd.Timestamp | None, pd.Timestamp | None, str]:
@@ -121,24 +125,51 @@ def timeline(d: Dyad) -> go.Figure:
     return fig
 
 
+#: columns of actor codes, shown with their names beside them
+CODE_COLUMNS = ("source", "target", "direction", "asserted_by", "denied_by")
+
+
 def _cell(value: Any) -> Any:
     if isinstance(value, (list, tuple)):
         return ", ".join(str(v) for v in value)
     return value
 
 
-def table_html(df: pd.DataFrame, columns: Sequence[str] | None = None, empty: str = "None.") -> str:
-    """``df`` (its ``columns``) as an HTML table: every value escaped, lists joined, no index."""
+def named(value: Any, names: Mapping[str, str]) -> Any:
+    """Actor codes with their names beside them: ``RUSGOV`` -> ``Russia (government) · RUSGOV``; a list
+    code by code; a direction (``RUS → PRK``) as names (``Russia → North Korea``)."""
+    if isinstance(value, (list, tuple)):
+        return ", ".join(named(v, names) for v in value)
+    if not isinstance(value, str):
+        return value
+    if " → " in value:  # a direction: the names (the source and target columns give the codes)
+        return " → ".join(names.get(v, v) for v in value.split(" → "))
+    name = names.get(value)
+    return f"{name} · {value}" if name and name != value else value
+
+
+LEFT = "text-align: left; vertical-align: top"
+
+
+def table_html(df: pd.DataFrame, columns: Sequence[str] | None = None, empty: str = "None.",
+               names: Mapping[str, str] | None = None) -> str:
+    """``df`` (its ``columns``) as an HTML table: every value escaped, lists joined, no index, text
+    left-aligned (JupyterLab's and the report's style right-align cells); with ``names`` (code ->
+    name), the actor codes of :data:`CODE_COLUMNS` with their names beside them."""
     if df.empty:
         return f"<p><i>{esc(empty)}</i></p>"
     out = df[list(columns)] if columns is not None else df
-    out = out.apply(lambda col: col.map(_cell))
+    out = out.apply(lambda col: col.map(lambda v: named(v, names)) if names and col.name in CODE_COLUMNS
+                    else col.map(_cell))
     with pd.option_context("display.max_colwidth", None):
-        return out.to_html(index=False, escape=True, na_rep="", border=0, classes="accord-table")
+        html = out.to_html(index=False, escape=True, na_rep="", border=0, classes="accord-table")
+    return (html.replace('<tr style="text-align: right;">', f'<tr style="{LEFT}">')
+            .replace("<th>", f'<th style="{LEFT}">').replace("<td>", f'<td style="{LEFT}">'))
 
 
-def show_table(df: pd.DataFrame, columns: Sequence[str] | None = None, empty: str = "None.") -> None:
+def show_table(df: pd.DataFrame, columns: Sequence[str] | None = None, empty: str = "None.",
+               names: Mapping[str, str] | None = None) -> None:
     """Display :func:`table_html`."""
     from IPython.display import HTML, display
 
-    display(HTML(table_html(df, columns, empty)))
+    display(HTML(table_html(df, columns, empty, names)))
