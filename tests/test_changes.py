@@ -98,4 +98,6 @@ def test_the_actors_table_respects_the_date_window():
     # a focus the window does not mention stays in the table (0 mentions), so the charts know its name
     only = prepare(str(CORPUS), focus=["China", "Iran"], start="2025-03-03", end="2025-03-09")
     assert only.tables["actors"].set_index("actor_id").loc["CHN", "n_mentions"] == 0
+    week2 = prepare(str(CORPUS), focus=FOCUS, start="2025-03-10", end="2025-03-16").tables["actors"]
+    assert sorted(week2["actor_id"]) == ["BLR", "CHN", "IRN", "RUS", "UKR", "USA"]  # IRNGOV is not in week 2
     assert len(prepare(str(CORPUS), focus=FOCUS).tables["actors"]) == 8  # no window: all

@@ -292,8 +292,8 @@ def prepare(corpus: Any, focus: Any = None, start: Any = None, end: Any = None, 
 
 def window_actors(tables: dict[str, pd.DataFrame], focus: Any) -> dict[str, pd.DataFrame]:
     """``tables`` (restricted to a window) with an actors table that is the window's: the actors its
-    mentions, relations and claims name, with the mentions of the window, and the ``focus`` actors
-    it does not mention (0 mentions), so that the charts still know the focus by name."""
+    mentions, relations and claims name, with the mentions of the window, and, for a ``focus`` code
+    the window does not know, its actors (0 mentions), so that the charts still know the focus."""
     from collections import Counter
 
     from ..annotation import count_actors
@@ -302,7 +302,9 @@ def window_actors(tables: dict[str, pd.DataFrame], focus: Any) -> dict[str, pd.D
     for name in ("mentions", "relations", "claims"):
         count_actors(name, tables[name], counts)
     actors = tables["actors"]
-    keep = set(counts) | focus_members(focus, actors)
+    seen = actors[actors["actor_id"].astype(str).isin(set(counts))]
+    known = set(P.valid_codes(seen))
+    keep = set(counts) | focus_members([c for c in P.as_code_list(focus) if c not in known], actors)
     rows = [dict(r, n_mentions=counts.get(str(r["actor_id"]), 0))
             for r in actors.to_dict("records") if str(r["actor_id"]) in keep]
     return {**tables, "actors": frame("actors", rows)}
