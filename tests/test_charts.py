@@ -99,8 +99,9 @@ def test_hostile_text_still_reaches_the_hover_as_escaped_text(hostile):
     assert "&lt;script&gt;window.__pwned" in hover
     assert "&lt;img src=x" in hover
     contest = charts.claim_contest(hostile)
-    labels = [y for t in contest.data for y in t.y]
-    assert any("&lt;img src=x onerror=" in y for y in labels)
+    # the proposition is written from its relation (no article text); who said it reaches the hover
+    hovers = " ".join(h for t in contest.data for h in t.hovertext)
+    assert "&lt;script&gt;window.__pwned='src'&lt;/script&gt;" in hovers
 
 
 @settings(max_examples=20, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
