@@ -21,6 +21,7 @@ from .dyad import Dyad, dyad
 from .figures import STATUS_SYMBOLS, empty_figure, new_figure, node_names, quoted, wrap, esc
 from .params import parse_date
 from .select import select
+from .timecharts import HALO_COLOUR, HALO_SIZE, MARKER_SIZE, PITCH, ROW_PX, TIMELINE_MARGIN, UNDATED_NAME, stack
 
 DIRECTION_COLOURS = ("#08519c", "#d94801")  # a -> b, b -> a
 
@@ -81,29 +82,50 @@ def timeline(d: Dyad) -> go.Figure:
     """The relations between the two actors over time: one row per event type, colour for the
     direction, marker for the status (open: alleged or planned; a cross: denied). A relation the
     text dates to a month or a year spans it; one the text does not date sits at its article's
-    date, marked so in its hover. Markers on the same day and row are spread apart."""
+    date on a light grey disc. Markers of a row on one date, or on dates too close to tell apart,
+    are stacked (:func:`accord.analysis.timecharts.stack`), the row as tall as its highest stack."""
     name = "dyad_timeline"
     title = f"{d.title}: relations over time"
     rel = d.relations
     if rel.empty:
         return empty_figure(name, title, f"No relation between {d.a} and {d.b} in this corpus and window")
-    rows = sorted(rel["event_type"].astype(str).unique())
-    fig = new_figure(name, title, height=max(300, 90 + 55 * len(rows)))
-    seen: dict[tuple[Any, str], int] = {}
-    directions = [f"{d.a} → {d.b}", f"{d.b} → {d.a}"]
     names = {d.a: d.a_name, d.b: d.b_name}
+    points = []
+    for rec in rel.to_dict("records"):
+        first, last, how = _day(rec["date"], rec["doc_date"])
+        if first is not None:
+            points.append((rec, first, last, how))
+    if not points:
+        return empty_figure(name, title, f"No dated relation between {d.a} and {d.b} in this corpus and window")
+    rows = sorted({str(rec["event_type"]) for rec, *_ in points})
+    lo, hi = min(p[1] for p in points), max(p[2] for p in points)
+    span = max(1.0, (hi - lo) / pd.Timedelta(days=1) * 1.12 + 40)  # plotly's padding, roughly
+    slots, sizes = stack([str(rec["event_type"]) for rec, *_ in points], [p[1] for p in points], span)
+    tallest = {r: 1 for r in rows}
+    for (rec, *_), n in zip(points, sizes):
+        tallest[str(rec["event_type"])] = max(tallest[str(rec["event_type"])], n)
+    band = {r: max(ROW_PX, tallest[r] * PITCH + PITCH) for r in rows}
+    centre, y = {}, 0.0
+    for r in rows:
+        centre[r] = y + band[r] / 2
+        y += band[r]
+    total = y
+    t_margin, b_margin = TIMELINE_MARGIN
+    fig = new_figure(name, title, height=max(300, t_margin + b_margin + int(total)))
+    ys = [round(centre[str(rec["event_type"])] + (k - (n - 1) / 2) * PITCH, 1)
+          for (rec, *_), k, n in zip(points, slots, sizes)]
+    undated = [(p[1], y) for p, y in zip(points, ys) if p[3].startswith("undated")]
+    if undated:
+        fig.add_trace(go.Scatter(x=[x for x, _ in undated], y=[y for _, y in undated], mode="markers",
+                                 name=UNDATED_NAME, hoverinfo="skip",
+                                 marker={"size": HALO_SIZE, "color": HALO_COLOUR}))
+    directions = [f"{d.a} → {d.b}", f"{d.b} → {d.a}"]
     for direction, colour in zip(directions, DIRECTION_COLOURS):
-        sub = rel[rel["direction"] == direction]
-        for status in sorted(sub["status"].unique()):
-            xs, ys, texts = [], [], []
-            for rec in sub[sub["status"] == status].to_dict("records"):
-                first, last, how = _day(rec["date"], rec["doc_date"])
-                if first is None:
+        for status in sorted({rec["status"] for rec, *_ in points if rec["direction"] == direction}):
+            xs, yy, texts = [], [], []
+            for (rec, first, last, how), y_off in zip(points, ys):
+                if rec["direction"] != direction or rec["status"] != status:
                     continue
-                y = rows.index(str(rec["event_type"]))
-                k = seen.get((first, rec["event_type"]), 0)
-                seen[(first, rec["event_type"])] = k + 1
-                y_off = y + 0.12 * k  # spread markers that would hide each other
                 if last is not None and last > first:
                     fig.add_trace(go.Scatter(x=[first, last], y=[y_off, y_off], mode="lines", showlegend=False,
                                              line={"color": colour, "width": 4}, opacity=0.4, hoverinfo="skip"))
@@ -114,14 +136,15 @@ def timeline(d: Dyad) -> go.Figure:
                     f"<br>{esc(rec['event_type'])}, {esc(rec['status'])} · {esc(when)}"
                     f" ({esc(how)})<br>{wrap(quoted(rec['evidence']), 90)}")
                 xs.append(first)
-                ys.append(y_off)
-            if xs:
-                fig.add_trace(go.Scatter(
-                    x=xs, y=ys, mode="markers", name=f"{direction} ({status})", text=texts, hoverinfo="text",
-                    marker={"color": colour, "size": 13, "symbol": STATUS_SYMBOLS.get(status, "circle"),
-                            "line": {"color": colour, "width": 2}}))
-    fig.update_yaxes(tickvals=list(range(len(rows))), ticktext=[esc(r) for r in rows], range=[-0.6, len(rows) - 0.2])
+                yy.append(y_off)
+            fig.add_trace(go.Scatter(
+                x=xs, y=yy, mode="markers", name=f"{direction} ({status})", text=texts, hoverinfo="text",
+                marker={"color": colour, "size": MARKER_SIZE, "symbol": STATUS_SYMBOLS.get(status, "circle"),
+                        "line": {"color": colour, "width": 2}}))
+    fig.update_yaxes(tickvals=[round(centre[r], 1) for r in rows], ticktext=[esc(r) for r in rows],
+                     range=[total, 0], zeroline=False)
     fig.update_xaxes(type="date")
+    fig.update_layout(margin={"t": t_margin, "b": b_margin})
     return fig
 
 
