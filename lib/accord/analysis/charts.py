@@ -115,6 +115,7 @@ def _status_legend(fig: go.Figure, statuses: Iterable[str]) -> None:
 #: (data units), from which a marker's size in px converts to data units
 NETWORK_HEIGHT, NETWORK_MARGIN, NETWORK_RANGE = 600, (70, 40), 1.5
 LABEL_SIZE = 18  # px: the marker behind a dyad's score label
+FOCUS_ROOM = 2.0
 MIN_NODE_SIZE = 8
 
 
@@ -142,12 +143,16 @@ def _layout(groups: Mapping[str, str], weight: Mapping[str, float]) -> dict[str,
         return sorted((n for n, gg in groups.items() if gg == g), key=lambda n: (-weight.get(n, 0), n))
 
     ring = order("focus") + order("aligned") + order("neutral") + order("opposed")
+    # a focus actor, where most edges meet, gets FOCUS_ROOM times the arc of another, on each side
+    room = [FOCUS_ROOM if groups[n] == "focus" else 1.0 for n in ring]
+    unit = 2 * math.pi / max(sum(room), 1.0)
     n_focus = len(order("focus"))
-    step = 2 * math.pi / max(len(ring), 1)
-    start = math.pi / 2 - step * (n_focus - 1) / 2 if n_focus else math.pi / 2
+    # the focus centred on the top: half the arc of the focus actors before the top
+    ang = math.pi / 2 - unit * (sum(room[:n_focus]) - room[0]) / 2 if n_focus else math.pi / 2
     pos = {}
     for i, n in enumerate(ring):
-        ang = start + step * i
+        if i:
+            ang += unit * (room[i - 1] + room[i]) / 2
         pos[n] = (math.cos(ang), math.sin(ang))
     return {n: (round_score(x), round_score(y)) for n, (x, y) in pos.items()}
 
@@ -166,31 +171,37 @@ def _node_sizes(pos: Mapping[str, tuple[float, float]], pairs: Sequence[tuple[st
     return sizes
 
 
-LABEL_AT = (0.5, 0.4, 0.6, 0.3, 0.7, 0.25, 0.75, 0.2, 0.8)  # where on its edge a score label may sit
+# where on its edge a score label may sit, from the end of a focus actor (edges converge there):
+# nearest 0.6 first
+LABEL_AT = tuple(sorted((round(0.15 + 0.05 * i, 2) for i in range(15)), key=lambda f: (abs(f - 0.6), -f)))
+LABEL_GAP = 30  # px between two labels' centres: a label's text ("+68", "alleged +40") is wider than its marker
 
 
 def _label_spots(pos: Mapping[str, tuple[float, float]], pairs: Sequence[tuple[str, str]],
-                 sizes: Mapping[str, float]) -> list[tuple[float, float]]:
-    """Where each edge's score label sits: on its own segment, at the first of :data:`LABEL_AT` that
-    is clear of every node (its own two included), of the other edges and of the labels placed
-    before; else at the clearest of them."""
+                 sizes: Mapping[str, float], members: set[str] = frozenset()) -> list[tuple[float, float]]:
+    """Where each edge's score label sits: on its own segment, at the first of :data:`LABEL_AT`
+    (from the end of a focus actor, ``members``) that is clear of every node (its own two
+    included) and of the other edges, and :data:`LABEL_GAP` from the labels placed before; when
+    none is, the one clear of nodes and edges that is furthest from the other labels; else the
+    clearest."""
     px = network_px_per_unit()
     placed: list[tuple[float, float]] = []
     for a, b in pairs:
+        if b in members and a not in members:  # measured from the focus end
+            a, b = b, a
         (x0, y0), (x1, y1) = pos[a], pos[b]
-        best, best_gap = None, -math.inf
+        scored = []
         for f in LABEL_AT:
             xy = (x0 + f * (x1 - x0), y0 + f * (y1 - y0))
-            gaps = [math.dist(xy, q) * px - (sizes[n] + LABEL_SIZE) / 2 for n, q in pos.items()]
-            gaps += [math.dist(xy, q) * px - LABEL_SIZE for q in placed]
-            # off the other edges too, so that a label at a crossing is not read as the other edge's
-            gaps += [segment_distance(xy, pos[c], pos[d]) * px - LABEL_SIZE / 2 for c, d in pairs if (c, d) != (a, b)]
-            gap = min(gaps)
-            if gap > 2:
-                best = xy
-                break
-            if gap > best_gap:
-                best, best_gap = xy, gap
+            # a label on a node, or where another edge runs (a crossing), would be read as theirs
+            hard = min([math.dist(xy, q) * px - (sizes[n] + LABEL_SIZE) / 2 for n, q in pos.items()]
+                       + [segment_distance(xy, pos[c], pos[d]) * px - LABEL_SIZE / 2 for c, d in pairs
+                          if {c, d} != {a, b}])
+            soft = min([math.dist(xy, q) * px - LABEL_GAP for q in placed], default=math.inf)
+            scored.append((xy, hard, soft))
+        best = (next((xy for xy, hard, soft in scored if hard > 2 and soft > 0), None)
+                or max(((xy, soft) for xy, hard, soft in scored if hard > 2), key=lambda t: t[1], default=(None,))[0]
+                or max(scored, key=lambda t: t[1])[0])
         placed.append((round_score(best[0]), round_score(best[1])))
     return placed
 
@@ -236,7 +247,7 @@ def actor_network(tables: Tables, focus: Any = DEFAULT_FOCUS, *, level: str = "c
     pos = _layout({n: g for n, (g, _) in align.items()}, mentions)
     pairs = list(zip(edges["a"], edges["b"]))
     sizes = _node_sizes(pos, pairs, mentions)
-    spots = _label_spots(pos, pairs, sizes)
+    spots = _label_spots(pos, pairs, sizes, members)
 
     fig = new_figure(name, title, height=NETWORK_HEIGHT)
     fig.update_layout(margin={"t": NETWORK_MARGIN[0], "b": NETWORK_MARGIN[1]})  # the px of network_px_per_unit

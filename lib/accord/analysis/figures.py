@@ -168,11 +168,10 @@ def node_info(tables: Tables, node_of: Mapping[str, str]) -> tuple[dict[str, int
         names[node] = "; ".join(parts)
     return mentions, names
 
-def status_symbol(status: str, undated: bool = False) -> str:
-    """The marker symbol of a status; an event placed at its article's date (the text gives none)
-    gets the symbol's dotted variant."""
-    symbol = STATUS_SYMBOLS.get(status, "circle")
-    return f"{symbol}-dot" if undated else symbol
+def status_symbol(status: str) -> str:
+    """The marker symbol of a status (an event the text does not date is marked apart, on a light
+    disc: a "-dot" variant cannot be seen on a filled marker)."""
+    return STATUS_SYMBOLS.get(status, "circle")
 
 
 def status_mix(statuses: Iterable[str]) -> str:
