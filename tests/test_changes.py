@@ -72,6 +72,11 @@ def test_no_earlier_data_is_said(two_weeks):
     assert c.lines()[1] == "No earlier data: the dataset has no article from 2025-02-24 to 2025-03-02 to compare with."
     assert what_changed(two_weeks, FOCUS, compare="previous").has_earlier is False  # the whole dataset
     assert what_changed(two_weeks, FOCUS, "2025-03-10", compare="none") is None
+    # a corpus without dates: said, never a stop (compare is "previous" by default in every report)
+    undated = {**two_weeks, "documents": two_weeks["documents"].assign(date=None),
+               "relations": two_weeks["relations"].assign(date=None)}
+    c = what_changed(undated, FOCUS)
+    assert not c.has_earlier and c.lines()[1] == "No earlier data: no article of the dataset has a date."
 
 
 @pytest.mark.parametrize("value, message", [

@@ -69,6 +69,8 @@ class Changes:
     def lines(self) -> list[str]:
         """What changed, as plain sentences (the first says which windows are compared)."""
         (w0, w1), (e0, e1) = self.window, self.earlier
+        if not w0:
+            return ["Undated articles: no window to compare.", "No earlier data: no article of the dataset has a date."]
         head = f"{w0} to {w1}, against {e0} to {e1}."
         if not self.has_earlier:
             return [head, "No earlier data: the dataset has no article from " + f"{e0} to {e1} to compare with."]
@@ -175,8 +177,8 @@ def what_changed(tables: Tables, focus: Any, start: Any = None, end: Any = None,
     days = _days(tables)
     lo = lo if lo is not None else (min(days) if days else None)
     hi = hi if hi is not None else (max(days) if days else None)
-    if lo is None or hi is None:
-        raise ParameterError("compare: the dataset has no dated article, so no window to compare; pass -p compare none")
+    if lo is None or hi is None:  # an undated corpus: no window, nothing earlier (a report must not stop here)
+        return Changes(window=("", ""), earlier=("", ""), has_earlier=False)
     if kind == "previous":
         e_hi = lo - pd.Timedelta(days=1)
         e_lo = e_hi - (hi - lo)
