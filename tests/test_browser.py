@@ -256,3 +256,106 @@ def test_opening_a_notebook_in_jupyterlab_does_not_modify_it(browser, jupyterlab
     diff = "".join(difflib.unified_diff(committed.splitlines(True), saved.splitlines(True), n=1))[:3000]
     assert saved == committed, diff
     assert not dirty
+
+
+# -- charts that cannot be misread (issue 23 item 6), measured on the drawn page ---------------
+
+# the network as drawn: each node's centre and radius and each edge's ends in px, each score label's centre,
+# and the dash pattern of each legend line sample
+NETWORK_JS = """
+() => {
+  const gd = document.querySelector('[data-chart="actor_network"] .js-plotly-plot');
+  const xa = gd._fullLayout.xaxis, ya = gd._fullLayout.yaxis;
+  const px = (x, y) => [xa._offset + xa.l2p(x), ya._offset + ya.l2p(y)];
+  const nodes = {}, edges = [], labels = [];
+  for (const tr of gd._fullData) {
+    if (tr.mode === 'markers+text' && tr.customdata) {
+      tr.customdata.forEach((c, i) => { nodes[c] = [px(tr.x[i], tr.y[i]), tr.marker.size[i] / 2]; });
+    } else if (tr.name === 'dyads') {
+      tr.x.forEach((x, i) => labels.push(px(x, tr.y[i])));
+    } else if (tr.mode === 'lines' && tr.x[0] !== null) {
+      edges.push([tr.name.split(' – '), px(tr.x[0], tr.y[0]), px(tr.x[1], tr.y[1])]);
+    }
+  }
+  const legend = [...gd.querySelectorAll('.legend .traces')].map(t => [t.textContent,
+      [...t.querySelectorAll('.legendlines path')].map(p => p.style.strokeDasharray)]);
+  return {nodes, edges, labels, legend};
+}
+"""
+
+TIMELINE_JS = """
+() => {
+  const gd = document.querySelector('[data-chart="timeline"] .js-plotly-plot');
+  const xa = gd._fullLayout.xaxis, ya = gd._fullLayout.yaxis;
+  const events = [], discs = [];
+  for (const tr of gd._fullData) {
+    if (tr.x[0] === null || tr.mode !== 'markers') continue;
+    const pts = tr.x.map((x, i) => [xa.l2p(xa.d2l(x)), ya.l2p(tr.y[i])]);
+    if (tr.customdata) pts.forEach((p, i) => events.push([p, tr.customdata[i][1]]));
+    else discs.push(...pts);
+  }
+  const legend = [...gd.querySelectorAll('.legend .traces')].map(t => [t.textContent,
+      t.querySelectorAll('.legendpoints path').length, t.querySelectorAll('.legendlines path').length]);
+  return {events, discs, size: gd._fullData.find(t => t.customdata).marker.size, legend};
+}
+"""
+
+
+def _segment_distance(p, a, b) -> float:
+    import math
+
+    dx, dy = b[0] - a[0], b[1] - a[1]
+    t = max(0.0, min(1.0, ((p[0] - a[0]) * dx + (p[1] - a[1]) * dy) / ((dx * dx + dy * dy) or 1.0)))
+    return math.hypot(p[0] - a[0] - t * dx, p[1] - a[1] - t * dy)
+
+
+def _seed_page(browser, seed_report, width=1100):
+    page = browser.new_page(viewport={"width": width, "height": 900})
+    page.goto((seed_report / "report.html").as_uri())
+    page.wait_for_function("document.querySelectorAll('.accord-chart svg.main-svg').length >= 6")
+    return page
+
+
+@pytest.mark.parametrize("width", [1100, 1400])
+def test_network_as_drawn_no_edge_through_a_node_labels_on_their_edges(browser, seed_report, width):
+    page = _seed_page(browser, seed_report, width)
+    g = page.evaluate(NETWORK_JS)
+    page.close()
+    nodes, edges, labels = g["nodes"], g["edges"], g["labels"]
+    assert len(nodes) >= 5 and len(edges) == len(labels) >= 5
+    for ((a, b), pa, pb), label in zip(edges, labels):
+        for n, (xy, radius) in nodes.items():
+            if n not in (a, b):
+                assert _segment_distance(xy, pa, pb) > radius, (a, b, n)
+            assert _segment_distance(label, xy, xy) > radius, (a, b, n)  # no label on a country
+        assert _segment_distance(label, pa, pb) < 1.0, (a, b)  # the label on its own edge
+    legend = dict(g["legend"])
+    dashes = legend["reported and not"][0].replace("px", "").split(",")
+    assert float(dashes[0]) + float(dashes[1]) < 15  # at least two dashes in the 30 px sample
+
+
+def test_timeline_as_drawn_markers_apart_undated_on_a_disc_colours_as_lines(browser, seed_report):
+    page = _seed_page(browser, seed_report)
+    g = page.evaluate(TIMELINE_JS)
+    page.close()
+    events = g["events"]
+    assert len(events) >= 10
+    for i, ((xa, ya), _) in enumerate(events):
+        for (xb, yb), _ in events[i + 1:]:
+            assert ((xa - xb) ** 2 + (ya - yb) ** 2) ** 0.5 >= g["size"], (xa, ya, xb, yb)  # no blob
+    undated = sorted((round(x, 1), round(y, 1)) for (x, y), u in events if u)
+    assert undated and undated == sorted((round(x, 1), round(y, 1)) for x, y in g["discs"])
+    legend = {name: (points, lines) for name, points, lines in g["legend"]}
+    for quad in ("verbal cooperation", "material cooperation", "verbal conflict"):
+        assert legend[quad] == (0, 1), quad  # a colour is a line in the legend, not a status's shape
+    assert legend["planned"][0] == 1 and any("undated" in name for name in legend)
+
+
+def test_contest_labels_and_what_changed_on_the_page(browser, seed_report):
+    page = _seed_page(browser, seed_report)
+    ticks = page.evaluate("""[...document.querySelectorAll('[data-chart="claim_contest"] .ytick text')]
+                             .map(t => t.textContent)""")
+    assert ticks == ["1. North Korea supplies Russia with weapons"]
+    changes = page.locator("section.accord-changes").inner_text()
+    assert changes.startswith("What changed") and "No earlier data" in changes
+    page.close()

@@ -176,3 +176,22 @@ def test_events_and_the_dyad_drill_down_never_crash(case):
         for df in (d.relations, d.claims, d.contests, d.events, d.sources):
             dyadview.table_html(df)
 
+
+
+@FUZZ
+@given(cases(), st.sampled_from([(None, None), ("2024-06-18", None), ("2024-06", "2024-06-30"), ("2024", None)]),
+       st.sampled_from(["previous", "none", "2023-09-01..2024-06-17"]))
+def test_what_changed_never_crashes(case, window, compare):
+    """What changed on any small table, any window and comparison: undated corpora and empty windows
+    included; only a focus that cannot be found may stop it, in words."""
+    from accord.analysis.changes import what_changed
+
+    t, focus, level, statuses = case
+    if _unfocusable(t, focus):
+        return
+    c = what_changed(t, focus, *window, compare=compare, level=level, statuses=statuses)
+    if compare == "none":
+        assert c is None
+        return
+    assert all(line.strip() for line in c.lines())
+    assert c.html().startswith('<section class="accord-changes">')

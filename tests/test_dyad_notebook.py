@@ -63,7 +63,9 @@ def test_dyad_report_in_a_browser(browser, iran_report):
     log = watch(page)
     page.goto((iran_report / "report.html").as_uri())
     page.wait_for_function("document.querySelectorAll('.accord-chart svg.main-svg').length >= 1")
-    assert page.locator('[data-chart="dyad_timeline"] .scatterlayer .point').count() == 4  # one per relation
+    n_events = page.evaluate("""document.querySelector('[data-chart="dyad_timeline"] .js-plotly-plot')._fullData
+                                .filter(t => t.hoverinfo === 'text').reduce((n, t) => n + t.x.length, 0)""")
+    assert n_events == 4  # one marker per relation (undated ones on a light disc besides)
     texts = page.evaluate(HOVER_ALL_JS)
     joined = re.sub(r"\s+", " ", " ".join(texts))
     assert "Iran → Russia" in joined and "(IRN → RUS)" in joined  # names first, codes beside them
@@ -105,3 +107,27 @@ def test_alliance_report_counts_events(tmp_path):
     assert "and 2 more reports of this event, 1 source" in page
     # the committed notebook, run with the default count (reports), draws every report
     assert "reports of this event" not in (ROOT / "notebooks" / "02_alliance_dynamics.ipynb").read_text(encoding="utf-8")
+
+
+def test_dyad_report_reads_title_first_names_beside_codes_left_aligned(browser, iran_report):
+    """Issue 23 item 6: the report began with the notebook's introduction, above its title; the tables
+    showed bare codes; JupyterLab's style right-aligned every cell, sentences included."""
+    page = browser.new_page(viewport={"width": 1200, "height": 900})
+    page.goto((iran_report / "report.html").as_uri())
+    page.wait_for_function("document.querySelectorAll('.accord-chart svg.main-svg').length >= 1")
+    first = page.evaluate("""() => {
+        const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+        let n;
+        while ((n = walker.nextNode())) {
+            if (n.textContent.trim() && n.parentElement.closest('script, style') === null) return n.parentElement.tagName;
+        }
+    }""")
+    assert first == "H1"  # the title is the first text of the page
+    body = page.locator("body").inner_text()
+    assert body.index("Iran and Russia") < body.index("Everything the articles say between two actors")
+    cells = page.locator("table.accord-table td").all_inner_texts()
+    assert "Iran · IRN" in cells and "Russia · RUS" in cells and "Iran → Russia" in cells
+    aligns = page.evaluate("""() => [...document.querySelectorAll('table.accord-table th, table.accord-table td')]
+                                    .map(e => getComputedStyle(e).textAlign)""")
+    assert len(aligns) > 40 and set(aligns) == {"left"}
+    page.close()

@@ -51,7 +51,8 @@ def test_parameters_checked_against_the_notebook(tmp_path):
 def test_notebooks_document_their_parameters():
     import papermill
 
-    for nb, extra in ((DYNAMICS, ["statuses", "lexicon", "title", "count"]), (WALKTHROUGH, ["lexicon", "title"])):
+    for nb, extra in ((DYNAMICS, ["statuses", "lexicon", "title", "count", "compare"]),
+                      (WALKTHROUGH, ["lexicon", "title", "compare"])):
         declared = papermill.inspect_notebook(str(nb))
         assert list(declared) == ["corpus", "focus", "start", "end", "freq", "level", *extra]
         assert all(p["help"] for p in declared.values())
@@ -248,3 +249,24 @@ def test_progress_bar_on_a_terminal_only(tmp_path):
     assert proc.returncode == 2
     assert "Executing" in text and "cell/s" in text
     assert "raised ParameterError: freq: unknown time frequency 'daily'; valid: 'W' (week), 'M' (month)" in text
+
+
+def test_the_report_says_what_changed_since_the_week_before(tmp_path):
+    """The weekly report of tests/data/two_weeks (tests/test_changes.py says what changed there): the
+    section sits under the summary, at the top of the report."""
+    out = tmp_path / "week"
+    res = accord("report", str(DYNAMICS), "--no-png", "--out", str(out), "-p", "corpus",
+                 str(ROOT / "tests" / "data" / "two_weeks"), "-p", "focus", "[Iran, Russia]",
+                 "-p", "start", "2025-03-10", "-p", "end", "2025-03-16")
+    assert res.returncode == 0, res.stderr
+    body = (out / "report.html").read_text(encoding="utf-8")
+    body = body[body.index("<body"):]
+    section = re.search(r'<section class="accord-changes">(.*?)</section>', body, flags=re.S).group(1)
+    assert "<h2>What changed</h2><p>2025-03-10 to 2025-03-16, against 2025-03-03 to 2025-03-09.</p>" in section
+    for line in ("New dyads: China – Iran +19; Belarus – Russia +10.",
+                 "Moved most: Iran – Russia +12.5 (+17.5 → +30).",
+                 "Newly contested: Belarus supplies Russia with weapons.",
+                 "Newly denied: Iran supplies Russia with weapons.",
+                 "First seen in the dataset: Belarus (BLR), China (CHN), Ukraine (UKR)."):
+        assert line in section
+    assert body.index("accord-summary") < body.index("accord-changes") < body.index("Who sides with whom")

@@ -48,6 +48,8 @@ def test_summary_follows_the_statuses(seed):
 def test_summary_html_is_escaped(seed):
     claims = seed["claims"].copy()
     claims.loc[claims["claim_id"] == "c3", "content"] = "<script>alert(1)</script> & more"
+    # without the relations it states, the proposition is the claim's words, quoted
+    claims["relations"] = [[] if cid == "c3" else list(r) for cid, r in zip(claims["claim_id"], claims["relations"])]
     s = summary.summarise({**seed, "claims": claims}, ["RUS"])
     html = s.html()
     assert "<script>" not in html and "&lt;script&gt;alert(1)&lt;/script&gt; &amp; more" in html

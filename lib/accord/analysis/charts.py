@@ -111,36 +111,106 @@ def _status_legend(fig: go.Figure, statuses: Iterable[str]) -> None:
         ))
 
 
+#: the network's plot: figure height, top and bottom margins (px) and the half-width of the axes
+#: (data units), from which a marker's size in px converts to data units
+NETWORK_HEIGHT, NETWORK_MARGIN, NETWORK_RANGE = 600, (70, 40), 1.5
+LABEL_SIZE = 18  # px: the marker behind a dyad's score label
+FOCUS_ROOM = 2.0
+MIN_NODE_SIZE = 8
+
+
+def network_px_per_unit() -> float:
+    """Pixels per data unit of the network when the height limits the plot (the axes keep their
+    ratio; a plot wider than high is limited by its height)."""
+    top, bottom = NETWORK_MARGIN
+    return (NETWORK_HEIGHT - top - bottom) / (2 * NETWORK_RANGE)
+
+
+def segment_distance(p: tuple[float, float], a: tuple[float, float], b: tuple[float, float]) -> float:
+    """The distance from point ``p`` to the segment ``a``–``b``."""
+    (px, py), (ax, ay), (bx, by) = p, a, b
+    dx, dy = bx - ax, by - ay
+    length2 = dx * dx + dy * dy
+    t = 0.0 if length2 == 0 else max(0.0, min(1.0, ((px - ax) * dx + (py - ay) * dy) / length2))
+    return math.hypot(px - (ax + t * dx), py - (ay + t * dy))
+
+
 def _layout(groups: Mapping[str, str], weight: Mapping[str, float]) -> dict[str, tuple[float, float]]:
-    """Deterministic circular layout: focus actors on an inner circle, the others on an outer
-    circle, aligned actors on the left, neutral below, opposed on the right."""
+    """Deterministic layout: every node on one circle, evenly spaced, the focus at the top, then
+    (anticlockwise) aligned actors on the left, neutral below, opposed on the right. Nodes on a
+    circle are in convex position, so no edge (a chord) passes through a node that is not its own."""
     def order(g: str) -> list[str]:
         return sorted((n for n, gg in groups.items() if gg == g), key=lambda n: (-weight.get(n, 0), n))
 
-    pos: dict[str, tuple[float, float]] = {}
-    inner = order("focus")
-    for i, n in enumerate(inner):
-        if len(inner) == 1:
-            pos[n] = (0.0, 0.0)
-            continue
-        ang = math.pi / 2 + 2 * math.pi * i / len(inner)
-        pos[n] = (0.4 * math.cos(ang), 0.4 * math.sin(ang))
-    outer = order("aligned") + order("neutral") + order("opposed")
-    if outer:
-        step = 2 * math.pi / len(outer)
-        n_aligned = len(order("aligned"))
-        start = math.pi - step * (n_aligned - 1) / 2 if n_aligned else math.pi * 1.5 - step * (len(outer) - 1) / 2
-        for i, n in enumerate(outer):
-            ang = start + step * i
-            pos[n] = (math.cos(ang), math.sin(ang))
+    ring = order("focus") + order("aligned") + order("neutral") + order("opposed")
+    # a focus actor, where most edges meet, gets FOCUS_ROOM times the arc of another, on each side
+    room = [FOCUS_ROOM if groups[n] == "focus" else 1.0 for n in ring]
+    unit = 2 * math.pi / max(sum(room), 1.0)
+    n_focus = len(order("focus"))
+    # the focus centred on the top: half the arc of the focus actors before the top
+    ang = math.pi / 2 - unit * (sum(room[:n_focus]) - room[0]) / 2 if n_focus else math.pi / 2
+    pos = {}
+    for i, n in enumerate(ring):
+        if i:
+            ang += unit * (room[i - 1] + room[i]) / 2
+        pos[n] = (math.cos(ang), math.sin(ang))
     return {n: (round_score(x), round_score(y)) for n, (x, y) in pos.items()}
 
 
-def _text_position(xy: tuple[float, float], inner: bool) -> str:
+def _node_sizes(pos: Mapping[str, tuple[float, float]], pairs: Sequence[tuple[str, str]],
+                mentions: Mapping[str, int]) -> dict[str, float]:
+    """Marker size (px) of each node: it grows with mentions, but stays clear of every edge that is
+    not its own (a node's radius under 80 % of its distance to such an edge), so that no edge seems
+    to pass through it."""
+    px = network_px_per_unit()
+    sizes = {}
+    for n, xy in pos.items():
+        clear = min((segment_distance(xy, pos[a], pos[b]) for a, b in pairs if n not in (a, b)), default=math.inf)
+        wanted = 14 + 7 * math.sqrt(mentions.get(n, 0))
+        sizes[n] = round_score(max(MIN_NODE_SIZE, min(wanted, 2 * 0.8 * clear * px)), 1)
+    return sizes
+
+
+# where on its edge a score label may sit, from the end of a focus actor (edges converge there):
+# nearest 0.6 first
+LABEL_AT = tuple(sorted((round(0.15 + 0.05 * i, 2) for i in range(15)), key=lambda f: (abs(f - 0.6), -f)))
+LABEL_GAP = 30  # px between two labels' centres: a label's text ("+68", "alleged +40") is wider than its marker
+
+
+def _label_spots(pos: Mapping[str, tuple[float, float]], pairs: Sequence[tuple[str, str]],
+                 sizes: Mapping[str, float], members: set[str] = frozenset()) -> list[tuple[float, float]]:
+    """Where each edge's score label sits: on its own segment, at the first of :data:`LABEL_AT`
+    (from the end of a focus actor, ``members``) that is clear of every node (its own two
+    included) and of the other edges, and :data:`LABEL_GAP` from the labels placed before; when
+    none is, the one clear of nodes and edges that is furthest from the other labels; else the
+    clearest."""
+    px = network_px_per_unit()
+    placed: list[tuple[float, float]] = []
+    for a, b in pairs:
+        if b in members and a not in members:  # measured from the focus end
+            a, b = b, a
+        (x0, y0), (x1, y1) = pos[a], pos[b]
+        scored = []
+        for f in LABEL_AT:
+            xy = (x0 + f * (x1 - x0), y0 + f * (y1 - y0))
+            # a label on a node, or where another edge runs (a crossing), would be read as theirs
+            hard = min([math.dist(xy, q) * px - (sizes[n] + LABEL_SIZE) / 2 for n, q in pos.items()]
+                       + [segment_distance(xy, pos[c], pos[d]) * px - LABEL_SIZE / 2 for c, d in pairs
+                          if {c, d} != {a, b}])
+            soft = min([math.dist(xy, q) * px - LABEL_GAP for q in placed], default=math.inf)
+            scored.append((xy, hard, soft))
+        best = (next((xy for xy, hard, soft in scored if hard > 2 and soft > 0), None)
+                or max(((xy, soft) for xy, hard, soft in scored if hard > 2), key=lambda t: t[1], default=(None,))[0]
+                or max(scored, key=lambda t: t[1])[0])
+        placed.append((round_score(best[0]), round_score(best[1])))
+    return placed
+
+
+def _text_position(xy: tuple[float, float]) -> str:
+    """A node's name outside the circle: left of a node on the left, right on the right, else
+    above or below."""
     x, y = xy
-    if inner:
-        return "top center" if y >= 0 else "bottom center"
-    return "middle left" if x < -0.05 else "middle right" if x > 0.05 else ("top center" if y > 0 else "bottom center")
+    return "middle left" if x < -0.3 else "middle right" if x > 0.3 else ("top center" if y > 0 else "bottom center")
 
 
 def actor_network(tables: Tables, focus: Any = DEFAULT_FOCUS, *, level: str = "country",
@@ -175,12 +245,16 @@ def actor_network(tables: Tables, focus: Any = DEFAULT_FOCUS, *, level: str = "c
     rules = rules if rules is not None else load_lexicon().rules
     align = _alignment(nodes, d, members, node_kinds(tables, node_of), rules)
     pos = _layout({n: g for n, (g, _) in align.items()}, mentions)
+    pairs = list(zip(edges["a"], edges["b"]))
+    sizes = _node_sizes(pos, pairs, mentions)
+    spots = _label_spots(pos, pairs, sizes, members)
 
-    fig = new_figure(name, title, height=600)
+    fig = new_figure(name, title, height=NETWORK_HEIGHT)
+    fig.update_layout(margin={"t": NETWORK_MARGIN[0], "b": NETWORK_MARGIN[1]})  # the px of network_px_per_unit
     max_abs = max(abs(v) for v in edges["net"]) or 1.0
     mid_x, mid_y, mid_text, mid_hover, mid_colour = [], [], [], [], []
     mixes = []
-    for rec in edges.to_dict("records"):
+    for rec, spot in zip(edges.to_dict("records"), spots):
         (x0, y0), (x1, y1) = pos[rec["a"]], pos[rec["b"]]
         net = rec["net"]
         colour = POSITIVE if net > 0 else NEGATIVE if net < 0 else ZERO
@@ -195,12 +269,9 @@ def actor_network(tables: Tables, focus: Any = DEFAULT_FOCUS, *, level: str = "c
             opacity=round_score(0.6 * STATUS_OPACITY.get(mix, 1.0), 2),
             name=f"{rec['a']} – {rec['b']}",
         ))
-        # the score label sits nearer the outer actor, away from the crowded centre
-        f = 0.62 if (rec["a"] in members) != (rec["b"] in members) else 0.5
-        if rec["b"] in members and rec["a"] not in members:
-            f = 1 - f
-        mid_x.append(round_score(x0 + f * (x1 - x0)))
-        mid_y.append(round_score(y0 + f * (y1 - y0)))
+        # the score label sits on its own edge, clear of the nodes and of the other labels
+        mid_x.append(spot[0])
+        mid_y.append(spot[1])
         # the part of the score that is not reported fact is written beside it
         mid_text.append(num(net) + (f"<br><i>{esc(note)}</i>" if note else ""))
         mid_colour.append(colour)
@@ -212,7 +283,7 @@ def actor_network(tables: Tables, focus: Any = DEFAULT_FOCUS, *, level: str = "c
     fig.add_trace(go.Scatter(
         x=mid_x, y=mid_y, mode="markers+text", text=mid_text, textposition="middle center",
         textfont={"size": 10, "color": "#333333"},
-        marker={"size": 18, "color": "#ffffff", "line": {"width": 1.5, "color": mid_colour}},
+        marker={"size": LABEL_SIZE, "color": "#ffffff", "line": {"width": 1.5, "color": mid_colour}},
         hovertext=mid_hover, hovertemplate="%{hovertext}<extra></extra>", name="dyads", showlegend=False,
     ))
     for group in ("focus", "aligned", "neutral", "opposed"):
@@ -223,8 +294,8 @@ def actor_network(tables: Tables, focus: Any = DEFAULT_FOCUS, *, level: str = "c
         fig.add_trace(go.Scatter(
             x=xs, y=[pos[n][1] for n in members_g], mode="markers+text", name=GROUP_NAMES[group],
             text=[label(shown, n) for n in members_g], customdata=list(members_g),
-            textposition=[_text_position(pos[n], group == "focus") for n in members_g],
-            marker={"size": [round_score(14 + 7 * math.sqrt(mentions[n]), 1) for n in members_g],
+            textposition=[_text_position(pos[n]) for n in members_g],
+            marker={"size": [sizes[n] for n in members_g],
                     "color": GROUP_COLOURS[group], "line": {"width": 1, "color": "#ffffff"}},
             hovertext=[
                 f"<b>{label(shown, n)}</b> ({esc(n)})<br>{esc(names.get(n, ''))}<br>mentions: {mentions[n]}<br>"
@@ -235,7 +306,7 @@ def actor_network(tables: Tables, focus: Any = DEFAULT_FOCUS, *, level: str = "c
             hovertemplate="%{hovertext}<extra></extra>",
         ))
     _status_legend(fig, [m for m in (*P.STATUSES, "mixed") if m in set(mixes)])
-    axis = {"visible": False, "range": [-1.5, 1.5]}
+    axis = {"visible": False, "range": [-NETWORK_RANGE, NETWORK_RANGE]}
     fig.update_xaxes(**axis)
     fig.update_yaxes(**axis, scaleanchor="x", scaleratio=1)
     fig.update_layout(legend={"title": {"text": "alignment with the focus"}, "itemsizing": "constant"})
@@ -297,24 +368,33 @@ def dyad_matrix(tables: Tables, focus: Any = DEFAULT_FOCUS, *, level: str = "cou
 
 # -- claim contest ------------------------------------------------------------
 
-CONTEST_COLUMNS = ["proposition", "root_claim", "claim_id", "side", "actors", "source_text", "stance",
-                   "cue", "doc_id", "evidence"]
+CONTEST_COLUMNS = ["proposition", "key", "root_claim", "claim_id", "side", "actors", "source_text", "stance",
+                   "cue", "doc_id", "content", "evidence"]
 
 
 def contested_propositions(tables_or_claims: Any, node_of: Mapping[str, str] | None = None) -> pd.DataFrame:
     """One row per claim taking a side on a contested proposition.
 
-    A proposition is the content of a claim that another claim contests. Claims
-    contesting it deny it; claims contesting a denial assert it again, and so
-    on down the chain. Columns: proposition, root_claim, claim_id, side
-    ("asserts"/"denies"), actors, source_text, stance, cue, doc_id, evidence.
+    A claim that another claim contests is asserted; claims contesting it deny it; claims
+    contesting a denial assert it again, and so on down the chain. A proposition is the relation
+    the chain's claims state, its parties and category
+    (:func:`accord.analysis.propositions.claim_proposition`): chains stating the same one, in one
+    article or several, are one proposition. Columns: proposition (in words: "North Korea supplies
+    Russia with weapons"), key (the same for every claim stating it), root_claim, claim_id, side
+    ("asserts"/"denies"), actors, source_text, stance, cue, doc_id, content (the claim's words),
+    evidence. Rows are grouped by proposition, in the order they first appear.
     """
-    claims = tables_or_claims if isinstance(tables_or_claims, pd.DataFrame) else tables_or_claims["claims"]
+    from .propositions import claim_proposition
+
+    tables = None if isinstance(tables_or_claims, pd.DataFrame) else tables_or_claims
+    claims = tables_or_claims if tables is None else tables["claims"]
+    relations = {} if tables is None else {rec["relation_id"]: rec for rec in tables["relations"].to_dict("records")}
     by_id = {rec["claim_id"]: rec for rec in claims.to_dict("records")}
     parent = {cid: rec["contests"] for cid, rec in by_id.items()
               if isinstance(rec["contests"], str) and rec["contests"] in by_id}
     if not parent:
         return pd.DataFrame(columns=CONTEST_COLUMNS)
+    node_of = node_of or {}
 
     def root_depth(cid: str) -> tuple[str, int]:
         depth, seen = 0, {cid}
@@ -324,48 +404,55 @@ def contested_propositions(tables_or_claims: Any, node_of: Mapping[str, str] | N
             depth += 1
         return cid, depth
 
-    rows = []
+    chains: dict[str, list[tuple[str, int]]] = {}
     roots = {root_depth(c)[0] for c in parent}
     for cid in by_id:  # table order
         root, depth = root_depth(cid)
-        if root not in roots:
-            continue
-        rec = by_id[cid]
-        rows.append({
-            "proposition": by_id[root]["content"], "root_claim": root, "claim_id": cid,
-            "side": "asserts" if depth % 2 == 0 else "denies",
-            "actors": list(dict.fromkeys((node_of or {}).get(a, a) for a in rec["source"])),
-            "source_text": rec["source_text"], "stance": rec["stance"], "cue": rec["cue"],
-            "doc_id": rec["doc_id"], "evidence": rec["evidence"],
-        })
+        if root in roots:
+            chains.setdefault(root, []).append((cid, depth))
+    nodes = {node_of.get(a, a) for rec in relations.values() for col in ("source", "target") for a in rec[col]}
+    names = node_names(tables, nodes) if tables is not None else {}
+    rows = []
+    for root, members in chains.items():
+        members.sort(key=lambda m: m[1])  # the asserted claim first (a stable sort keeps table order)
+        prop = claim_proposition([by_id[c] for c, _ in members], relations, node_of, names)
+        for cid, depth in sorted(members, key=lambda m: list(by_id).index(m[0])):
+            rec = by_id[cid]
+            rows.append({
+                "proposition": prop.text, "key": prop.key, "root_claim": root, "claim_id": cid,
+                "side": "asserts" if depth % 2 == 0 else "denies",
+                "actors": list(dict.fromkeys(node_of.get(a, a) for a in rec["source"])),
+                "source_text": rec["source_text"], "stance": rec["stance"], "cue": rec["cue"],
+                "doc_id": rec["doc_id"], "content": rec["content"], "evidence": rec["evidence"],
+            })
     df = pd.DataFrame(rows, columns=CONTEST_COLUMNS)
-    first = {r: i for i, r in enumerate(dict.fromkeys(df["root_claim"]))}
-    return df.sort_values(["root_claim", "side"], key=lambda s: s.map(first) if s.name == "root_claim" else s,
+    first = {k: i for i, k in enumerate(dict.fromkeys(df["key"]))}
+    return df.sort_values(["key", "side"], key=lambda s: s.map(first) if s.name == "key" else s,
                           kind="stable").reset_index(drop=True)
 
 
 def claim_contest(tables: Tables, *, level: str = "country", title: str | None = None) -> go.Figure:
-    """For each contested proposition: the actors who assert it (right) and who deny it (left)."""
+    """For each contested proposition, in words: the actors who assert it (right) and who deny it (left)."""
     name, title = "claim_contest", title or "Contested claims: who asserts, who denies"
     df = contested_propositions(tables, node_map(tables["actors"], level))
     if df.empty:
         return empty_figure(name, title, "No claim in this selection is contested by another.")
-    props = list(dict.fromkeys(df["root_claim"]))
+    props = list(dict.fromkeys(df["key"]))
     shown = node_names(tables, {a for lst in df["actors"] for a in lst})
     labels = {}
-    for i, root in enumerate(props, 1):
-        labels[root] = f"{i}. " + "<br>".join(esc(x) for x in textwrap.wrap(
-            shortened(df.loc[df["root_claim"] == root, "proposition"].iloc[0], 90), 45))
+    for i, key in enumerate(props, 1):
+        labels[key] = f"{i}. " + "<br>".join(esc(x) for x in textwrap.wrap(
+            shortened(df.loc[df["key"] == key, "proposition"].iloc[0], 90), 45))
     fig = new_figure(name, title, height=max(300, 140 + 90 * len(props)))
     for side, sign, colour in (("asserts", 1, "#2171b5"), ("denies", -1, "#cb181d")):
         xs, ys, texts, hovers = [], [], [], []
-        for root in props:
-            part = df[(df["root_claim"] == root) & (df["side"] == side)]
+        for key in props:
+            part = df[(df["key"] == key) & (df["side"] == side)]
             actors = list(dict.fromkeys(a for lst in part["actors"] for a in lst))
             if not actors:
                 continue
             xs.append(sign * len(actors))
-            ys.append(labels[root])
+            ys.append(labels[key])
             texts.append(", ".join(label(shown, a) for a in actors))
             lines = [f"<b>{side}</b>: {esc(shortened(part['proposition'].iloc[0], 120))}"]
             for rec in part.to_dict("records"):
@@ -385,7 +472,7 @@ def claim_contest(tables: Tables, *, level: str = "country", title: str | None =
     fig.update_xaxes(title_text="← denies (actors) · asserts (actors) →", tickvals=ticks,
                      ticktext=[str(abs(t)) for t in ticks], range=[-top - 0.5, top + 0.5], zeroline=True)
     fig.update_yaxes(autorange="reversed", type="category", categoryorder="array",
-                     categoryarray=[labels[root] for root in props])
+                     categoryarray=[labels[key] for key in props])
     fig.update_layout(barmode="relative", bargap=0.35, margin={"l": 320})
     return fig
 

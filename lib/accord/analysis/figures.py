@@ -31,7 +31,9 @@ STATUS_SYMBOLS = {"reported": "circle", "alleged": "circle-open", "planned": "di
                   "denied": "x-open", "negated": "x", "hypothetical": "square-open"}
 STATUS_DASH = {"reported": "solid", "alleged": "dash", "planned": "dot", "denied": "dashdot",
                "negated": "dashdot", "hypothetical": "longdashdot"}
-MIXED_DASH = "longdash"  # a dyad some of whose relations are reported and some not
+# a dyad some of whose relations are reported and some not: short dashes in px (a named dash scales
+# with the line's width, and the legend's 30 px sample of a long dash looked solid)
+MIXED_DASH = "8px,4px"
 STATUS_OPACITY = {"reported": 1.0, "alleged": 0.8, "planned": 0.7, "denied": 0.6, "negated": 0.6,
                   "hypothetical": 0.6}
 CATEGORY_COLOURS = {
@@ -168,11 +170,10 @@ def node_info(tables: Tables, node_of: Mapping[str, str]) -> tuple[dict[str, int
         names[node] = "; ".join(parts)
     return mentions, names
 
-def status_symbol(status: str, undated: bool = False) -> str:
-    """The marker symbol of a status; an event placed at its article's date (the text gives none)
-    gets the symbol's dotted variant."""
-    symbol = STATUS_SYMBOLS.get(status, "circle")
-    return f"{symbol}-dot" if undated else symbol
+def status_symbol(status: str) -> str:
+    """The marker symbol of a status (an event the text does not date is marked apart, on a light
+    disc: a "-dot" variant cannot be seen on a filled marker)."""
+    return STATUS_SYMBOLS.get(status, "circle")
 
 
 def status_mix(statuses: Iterable[str]) -> str:

@@ -28,8 +28,9 @@ from . import params as P
 from .figures import PLOTLY_MIME, QUAD_NAMES, esc
 from .select import focus_members, relation_score, select
 from .timecharts import dated
+from ..tables import frame
 
-__all__ = ["setup", "js_numbers", "mimebundle", "prepare", "Run", "heading", "document_view", "show_documents", "show",
+__all__ = ["setup", "js_numbers", "mimebundle", "prepare", "Run", "window_actors", "show_changes", "heading", "document_view", "show_documents", "show",
            "relations_view", "claims_view", "actors_view", "per_period"]
 
 CUE_COLOUR = "#ffe08a"
@@ -203,6 +204,10 @@ class Run:
     lexicon: str | None = None
     #: no focus was given: it is the corpus's two most-mentioned countries (:func:`~accord.analysis.params.default_focus`)
     focus_by_default: bool = False
+    #: the tables of the whole corpus, before the window (what changed compares windows of them)
+    all_tables: dict[str, pd.DataFrame] | None = None
+    #: what the window is compared with (:func:`~accord.analysis.params.check_compare`)
+    compare: str = "previous"
 
     @property
     def rules(self) -> Any:
@@ -218,6 +223,14 @@ class Run:
         from .summary import summarise
 
         return summarise(self.tables, self.focus, level=self.level, statuses=self.statuses)
+
+    def changes(self) -> Any:
+        """What changed in the window against the earlier one ``compare`` names
+        (:func:`~accord.analysis.changes.what_changed`); ``None`` when ``compare`` is ``"none"``."""
+        from .changes import what_changed
+
+        return what_changed(self.all_tables if self.all_tables is not None else self.tables, self.focus,
+                            self.start, self.end, self.compare, level=self.level, statuses=self.statuses)
 
     def summary(self) -> str:
         t = self.tables
@@ -241,7 +254,7 @@ class Run:
 
 def prepare(corpus: Any, focus: Any = None, start: Any = None, end: Any = None, freq: str = "M",
             level: str = "country", lexicon: Any = None, title: str | None = None,
-            statuses: Any = None, title_template: str = "{focus}") -> Run:
+            statuses: Any = None, title_template: str = "{focus}", compare: Any = "previous") -> Run:
     """Check every parameter (a wrong one raises ParameterError saying what would be valid),
     annotate the corpus (or read it, when it is a Parquet dataset already annotated), check the focus against its actors and restrict the tables to the window.
 
@@ -257,6 +270,7 @@ def prepare(corpus: Any, focus: Any = None, start: Any = None, end: Any = None, 
     level = P.check_level(level)
     title = None if title is None else P.check_title(title)
     statuses = P.check_statuses(statuses)
+    P.check_compare(compare)
     if isinstance(corpus, (str, os.PathLike)) and is_dataset(corpus):
         tables = read_tables(corpus)  # a Parquet dataset from `accord annotate`: no need to annotate again
     else:
@@ -267,10 +281,42 @@ def prepare(corpus: Any, focus: Any = None, start: Any = None, end: Any = None, 
 
         title = focus_title(tables, codes, title_template)
     n_read = len(tables["documents"])
-    tables = select(tables, start, end)
+    everything, tables = tables, select(tables, start, end)
+    if lo is not None or hi is not None:  # the actors table too is the window's
+        tables = window_actors(tables, codes)
     return Run(tables=tables, focus=codes, focus_ids=focus_members(codes, tables["actors"]), start=lo, end=hi,
                freq=freq, level=level, title=title, n_read=n_read, statuses=statuses,
-               lexicon=lexicon, focus_by_default=focus is None)
+               lexicon=lexicon, focus_by_default=focus is None, all_tables=everything,
+               compare="none" if compare is None else str(compare).strip())
+
+
+def window_actors(tables: dict[str, pd.DataFrame], focus: Any) -> dict[str, pd.DataFrame]:
+    """``tables`` (restricted to a window) with an actors table that is the window's: the actors its
+    mentions, relations and claims name, with the mentions of the window, and, for a ``focus`` code
+    the window does not know, its actors (0 mentions), so that the charts still know the focus."""
+    from collections import Counter
+
+    from ..annotation import count_actors
+
+    counts: Counter = Counter()
+    for name in ("mentions", "relations", "claims"):
+        count_actors(name, tables[name], counts)
+    actors = tables["actors"]
+    seen = actors[actors["actor_id"].astype(str).isin(set(counts))]
+    known = set(P.valid_codes(seen))
+    keep = set(counts) | focus_members([c for c in P.as_code_list(focus) if c not in known], actors)
+    rows = [dict(r, n_mentions=counts.get(str(r["actor_id"]), 0))
+            for r in actors.to_dict("records") if str(r["actor_id"]) in keep]
+    return {**tables, "actors": frame("actors", rows)}
+
+
+def show_changes(run: Run) -> None:
+    """Display what changed (:meth:`Run.changes`), or nothing when the run compares with nothing."""
+    from IPython.display import HTML, display
+
+    changes = run.changes()
+    if changes is not None:
+        display(HTML(changes.html()))
 
 
 # -- table views --------------------------------------------------------------

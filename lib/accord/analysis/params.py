@@ -6,6 +6,7 @@ says what is wrong and what would be valid, before any chart is drawn:
 
 * :func:`check_corpus`, :func:`check_lexicon` -- paths that must exist;
 * :func:`check_window` -- ``start``/``end`` ISO dates, ``start <= end``;
+* :func:`check_compare` -- ``previous``, ``none`` or an earlier window ``YYYY-MM-DD..YYYY-MM-DD``;
 * :func:`check_freq` -- ``"W"`` (week) or ``"M"`` (month);
 * :func:`check_focus` -- actors, by code or name, that the actors table knows;
   no focus at all is :func:`default_focus`, the corpus's two most-mentioned countries.
@@ -131,6 +132,27 @@ def check_window(start: Any, end: Any) -> tuple[pd.Timestamp | None, pd.Timestam
             "give start <= end, or None for an open end"
         )
     return lo, hi
+
+
+def check_compare(compare: Any) -> tuple[str, pd.Timestamp | None, pd.Timestamp | None]:
+    """The ``compare`` parameter: ``"previous"`` (the window of the same length just before the
+    report's), ``"none"`` (no comparison) or an earlier window ``YYYY-MM-DD..YYYY-MM-DD`` (months and
+    years accepted, as for start and end). Returns (kind, first day, last day)."""
+    valid = "valid: previous, none, or a window such as 2024-06-01..2024-06-07"
+    if compare is None:
+        return "none", None, None
+    text = str(compare).strip()
+    if text.lower() in ("previous", "none"):
+        return text.lower(), None, None
+    if ".." in text:
+        lo_text, _, hi_text = text.partition("..")
+        try:
+            lo, hi = check_window(lo_text.strip(), hi_text.strip())
+        except ParameterError as exc:
+            raise ParameterError(f"compare: {compare!r}: {exc}; {valid}") from None
+        if lo is not None and hi is not None:
+            return "window", lo, hi
+    raise ParameterError(f"compare: {compare!r}; {valid}")
 
 
 def check_freq(freq: Any) -> str:

@@ -139,7 +139,7 @@ def summarise(tables: Tables, focus: Any, *, level: str = "country", statuses: A
     contests = contested_propositions(tables, node_map(tables["actors"], level))
     if not contests.empty:
         names = node_names(tables, {a for lst in contests["actors"] for a in lst})
-        for root, part in contests.groupby("root_claim", sort=False):
+        for _, part in contests.groupby("key", sort=False):  # one proposition, however many chains state it
             sides = {side: list(dict.fromkeys(names[a] for lst in part.loc[part["side"] == side, "actors"]
                                               for a in lst)) for side in ("asserts", "denies")}
             out.contests.append(Contest(str(part["proposition"].iloc[0]), sides["asserts"], sides["denies"]))

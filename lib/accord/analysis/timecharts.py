@@ -60,22 +60,33 @@ def _involves(relations: pd.DataFrame, members: set[str], node_of: Mapping[str, 
     return relations[pd.Series(mask, index=relations.index, dtype=bool)]
 
 
-DODGE = 0.16  # vertical distance between events of one dyad on one day, in rows
+MARKER_SIZE = 13  # px, of an event's marker
+PITCH = 17  # px between the centres of markers stacked at one date: more than a marker with its outline
+ROW_PX = 44  # px of a dyad's row with no stack
+HALO_SIZE, HALO_COLOUR = 25, "#d9d9d9"  # the light disc behind an event the text does not date
+UNDATED_NAME = "on a light disc: undated, at its article's date"
+TIMELINE_MARGIN = (70, 80)  # px above and below the plot (title; the date axis and its title)
+NEAR = 60  # markers of one row closer than 1/NEAR of the time axis stack rather than overlap
 
 
-def _dodge(keys: Sequence[Any]) -> list[float]:
-    """Offsets that keep events sharing a key (dyad, day) from hiding each other: 0 for a lone
-    event, else spread evenly around 0 in the order given (deterministic)."""
-    count: dict[Any, int] = {}
-    for k in keys:
-        count[k] = count.get(k, 0) + 1
-    seen: dict[Any, int] = {}
-    out = []
-    for k in keys:
-        j = seen.get(k, 0)
-        seen[k] = j + 1
-        out.append(round_score((j - (count[k] - 1) / 2) * min(DODGE, 0.8 / count[k]), 3))
-    return out
+def stack(rows: Sequence[Any], days: Sequence[pd.Timestamp], span_days: float) -> tuple[list[int], list[int]]:
+    """(slot, size of its stack) of each marker: markers of one row whose dates lie within
+    ``span_days / NEAR`` of the first of their group are stacked (slots 0, 1, 2... in the order
+    given), so that no marker hides another, on one date or on dates a few pixels apart."""
+    tol = pd.Timedelta(days=max(1.0, span_days / NEAR))
+    group: dict[int, int] = {}
+    first: dict[Any, tuple[pd.Timestamp, int]] = {}
+    sizes: list[int] = []
+    slots = [0] * len(rows)
+    for i in sorted(range(len(rows)), key=lambda i: (str(rows[i]), days[i], i)):
+        start = first.get(rows[i])
+        if start is None or days[i] - start[0] > tol:
+            first[rows[i]] = start = (days[i], len(sizes))
+            sizes.append(0)
+        slots[i] = sizes[start[1]]
+        sizes[start[1]] += 1
+        group[i] = start[1]
+    return slots, [sizes[group[i]] for i in range(len(rows))]
 
 
 def timeline(tables: Tables, focus: Any = DEFAULT_FOCUS, *, level: str = "country",
@@ -84,10 +95,13 @@ def timeline(tables: Tables, focus: Any = DEFAULT_FOCUS, *, level: str = "countr
     """Events involving the focus actors, one row per dyad (named; codes on hover), coloured by quad class.
 
     Marker shape is the status (filled: reported; open: alleged, planned...). An
-    event whose text gives no date is placed at its article's date with a dotted
-    marker (``undated="drop"`` leaves it out). A month or a year keeps its
+    event whose text gives no date is placed at its article's date on a light
+    grey disc (``undated="drop"`` leaves it out). A month or a year keeps its
     precision: the marker sits in its middle and a bar spans it. Events of a
-    dyad on the same date are spread apart vertically, so none hides another.
+    dyad on one date, or on dates too close to tell apart, are stacked
+    (:func:`stack`): a row is as tall as its highest stack, so none hides another.
+    The colour legend shows colours as lines, not as markers, so that no shape
+    in it means two things.
     """
     name, title = "timeline", title or "Timeline of events"
     statuses = P.check_statuses(statuses)
@@ -110,9 +124,23 @@ def timeline(tables: Tables, focus: Any = DEFAULT_FOCUS, *, level: str = "countr
              for a, b in zip(rel["day"], rel["last"])],
     ).sort_values(["day", "relation_id"], kind="stable")
     rows = list(dict.fromkeys(rel.sort_values(["dyad"], kind="stable")["dyad"]))
-    row_of = {d: i for i, d in enumerate(rows)}
-    rel["y"] = [round_score(row_of[d] + o, 3) for d, o in zip(rel["dyad"], _dodge(list(zip(rel["dyad"], rel["mid"]))))]
-    fig = new_figure(name, title, height=max(320, 170 + 40 * len(rows)))
+    lo, hi = pd.Timestamp(min(rel["day"])), pd.Timestamp(max(rel["last"]))
+    pad = max(pd.Timedelta(days=20), (hi - lo) * 0.06)
+    span_days = (hi - lo + 2 * pad) / pd.Timedelta(days=1)
+    slots, sizes = stack(list(rel["dyad"]), [pd.Timestamp(m) for m in rel["mid"]], span_days)
+    # rows in px from the top: each as tall as its highest stack
+    tallest = {d: 1 for d in rows}
+    for d, n in zip(rel["dyad"], sizes):
+        tallest[d] = max(tallest[d], n)
+    top_of, y = {}, 0
+    for d in rows:
+        top_of[d] = y
+        y += max(ROW_PX, tallest[d] * PITCH + PITCH)
+    total = y
+    centre = {d: top_of[d] + max(ROW_PX, tallest[d] * PITCH + PITCH) / 2 for d in rows}
+    rel["y"] = [round_score(centre[d] + (k - (n - 1) / 2) * PITCH, 1) for d, k, n in zip(rel["dyad"], slots, sizes)]
+    t_margin, b_margin = TIMELINE_MARGIN
+    fig = new_figure(name, title, height=max(320, t_margin + b_margin + int(total)))
     spans = rel[rel["day"] != rel["last"]]
     if not spans.empty:  # a month or a year is drawn as the period it is
         xs, ys = [], []
@@ -121,16 +149,28 @@ def timeline(tables: Tables, focus: Any = DEFAULT_FOCUS, *, level: str = "countr
             ys += [y, y, None]
         fig.add_trace(go.Scatter(x=xs, y=ys, mode="lines", name="date given as a month or year (bar spans it)",
                                  line={"width": 6, "color": "#bdbdbd"}, opacity=0.6, hoverinfo="skip"))
+    no_date = rel[rel["undated"].astype(bool)]
+    if not no_date.empty:  # a light disc behind each event the text does not date
+        fig.add_trace(go.Scatter(
+            x=list(no_date["mid"]), y=list(no_date["y"]), mode="markers", hoverinfo="skip", showlegend=False,
+            name=UNDATED_NAME, marker={"size": HALO_SIZE, "symbol": "circle", "color": HALO_COLOUR}))
+    titled = False
     for quad in (1, 2, 3, 4, 0):
         part = rel[rel["quad"] == quad]
         if part.empty:
             continue
+        group = f"quad {quad}"
+        # the colour's legend entry is a line: a marker there would borrow a status's shape
+        fig.add_trace(go.Scatter(x=[None], y=[None], mode="lines", name=QUAD_NAMES.get(quad, "unclassified"),
+                                 legendgroup=group, line={"color": QUAD_COLOURS[quad], "width": 6},
+                                 hoverinfo="skip", legendgrouptitle={"text": "" if titled else "colour: quad class"}))
+        titled = True
         fig.add_trace(go.Scatter(
             x=list(part["mid"]), y=list(part["y"]), mode="markers", name=QUAD_NAMES.get(quad, "unclassified"),
-            legendgroup="quad", legendgrouptitle={"text": "colour: quad class"},
+            legendgroup=group, showlegend=False,
             customdata=[[st, bool(u)] for st, u in zip(part["status"], part["undated"])],
-            marker={"size": 13, "color": QUAD_COLOURS[quad],
-                    "symbol": [status_symbol(st, bool(u)) for st, u in zip(part["status"], part["undated"])],
+            marker={"size": MARKER_SIZE, "color": QUAD_COLOURS[quad],
+                    "symbol": [status_symbol(st) for st in part["status"]],
                     "opacity": [STATUS_OPACITY.get(st, 1.0) for st in part["status"]],
                     "line": {"width": 2, "color": QUAD_COLOURS[quad]}},
             hovertext=[
@@ -145,15 +185,14 @@ def timeline(tables: Tables, focus: Any = DEFAULT_FOCUS, *, level: str = "countr
         ))
     for st in [s for s in P.STATUSES if s in set(rel["status"])]:
         _legend_marker(fig, st, status_symbol(st), "shape: status")
-    if rel["undated"].any():
-        _legend_marker(fig, "undated: at its article's date", status_symbol("reported", True), "shape: status")
-    lo, hi = pd.Timestamp(min(rel["day"])), pd.Timestamp(max(rel["last"]))
-    pad = max(pd.Timedelta(days=20), (hi - lo) * 0.06)
+    if not no_date.empty:
+        fig.add_trace(go.Scatter(x=[None], y=[None], mode="markers", name=UNDATED_NAME, legendgroup="shape",
+                                 hoverinfo="skip", marker={"size": HALO_SIZE, "color": HALO_COLOUR}))
     fig.update_xaxes(type="date", title_text="date (a month or a year spans its days)",
                      range=[(lo - pad).date().isoformat(), (hi + pad).date().isoformat()])
-    fig.update_yaxes(tickvals=list(range(len(rows))), ticktext=rows, zeroline=False,
-                     showgrid=True, range=[len(rows) - 0.5, -0.5])
-    fig.update_layout(legend={"groupclick": "toggleitem"}, margin={"l": 220})
+    fig.update_yaxes(tickvals=[round_score(centre[d], 1) for d in rows], ticktext=rows, zeroline=False,
+                     showgrid=True, range=[total, 0])
+    fig.update_layout(legend={"groupclick": "togglegroup"}, margin={"l": 220, "t": t_margin, "b": b_margin})
     return fig
 
 
