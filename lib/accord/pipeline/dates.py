@@ -78,7 +78,7 @@ class TimeExpression:
     start: int
     end: int
     value: str | None
-
+    ahead: str | None = None  # the value read forward, for a plan: "on Monday" of what will happen
 
 def _shift_month(year: int, month: int, delta: int) -> tuple[int, int]:
     total = year * 12 + (month - 1) + delta
@@ -190,7 +190,7 @@ class DateRecognizer:
             words = [t.text for t in doc[start:end]]
             # "in", "on", "since" are not part of the expression
             skip = next((n for n, w in enumerate(words) if w.lower() not in LEAD_WORDS), 0)
-            out.append(TimeExpression(start + skip, end, resolve(kind, words, anchor)))
+            out.append(TimeExpression(start + skip, end, resolve(kind, words, anchor), _ahead(kind, words, anchor)))
         out.sort(key=lambda t: t.start)
         doc._.dates = out
         return doc
@@ -227,6 +227,18 @@ def _windows(doc: Doc) -> list[tuple[int, int]]:
             else:
                 spans.append((lo, hi))
     return spans
+
+
+def _ahead(kind: str, words: list[str], anchor: date | None) -> str | None:
+    """A bare weekday ("on Monday") read forward: the coming such day, or the document's own day.
+    News dates a past act by the last such day; a planned act by the next one. None for other kinds."""
+    if kind != "WEEKDAY" or anchor is None or words[0].lower() in ("last", "next"):
+        return None
+    delta = (WEEKDAYS[words[1].lower()] - anchor.weekday()) % 7
+    try:
+        return (anchor + timedelta(days=delta)).isoformat()
+    except OverflowError:
+        return None
 
 
 def _anchor(doc: Doc) -> date | None:

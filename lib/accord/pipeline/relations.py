@@ -315,7 +315,8 @@ class RelationExtractor:
         end = max([e] + [a.end for a in args])
         return Relation(sent_id, start, end, s, e, list(src), list(tgt), trig.event_type, trig.mode or None,
                         trig.context or None, trig.cameo, status, claim.index if claim else None,
-                        self._date(view, s, e))
+                        self._date(view, s, e, claim if claim is not None and claim.cue_start != s else None,
+                                   ahead=status == "planned"))
 
     def _status(self, view: SentenceView, s: int, pos: str, claim: Claim | None) -> str:
         words = view.lower
@@ -361,17 +362,22 @@ class RelationExtractor:
         return [p[0] for p in hypo] == ["would"]
 
     @staticmethod
-    def _date(view: SentenceView, s: int, e: int) -> str | None:
+    def _date(view: SentenceView, s: int, e: int, claim: Claim | None, ahead: bool) -> str | None:
+        """The date of the event over [s, e): the nearest in its clause, within the ``claim`` that reports
+        it (the reporting clause's date is when it was said); a plan's bare weekday read forward."""
         best = None
         for t in view.doc._.dates:
             if not (view.start <= t.start < view.end) or t.value is None:
                 continue
+            if claim is not None and (not claim.content_start <= t.start < claim.content_end
+                                      or claim.cue_start <= view.doc[t.start].head.i < claim.cue_end):
+                continue  # "said on Friday that ...": the date of the saying
             lo, hi = (e, t.start) if t.start >= e else (t.end, s)
             if any(view.is_break(k) or view.lower[k] == ";" for k in range(lo, hi)):
                 continue
             dist = abs(t.start - e) if t.start >= e else abs(s - t.end)
             if best is None or dist < best[0]:
-                best = (dist, t.value)
+                best = (dist, (ahead and t.ahead) or t.value)
         return best[1] if best else None
 
     # -- what flows ----------------------------------------------------------------
