@@ -177,3 +177,17 @@ def test_a_report_says_how_many_rows_the_analyst_corrected(tmp_path, plain):
     hover = evidence_lines(rel[rel.relation_id == f"{DOC}:R001"])
     assert "corrected: jets: only alleged" in hover
     assert "corrected" not in evidence_lines(plain["relations"])
+
+
+def test_the_timeline_hover_shows_the_analysts_correction(tmp_path, plain):
+    from accord.analysis.timecharts import timeline
+
+    fixes = _write(tmp_path, f"  - id: jets\n    doc: {DOC}\n    span: [0, 39]\n    set: {{status: alleged}}\n"
+                             "    reason: only alleged\n")
+    out, _ = apply_corrections(plain, load_corrections(fixes, accord.load_lexicon()), accord.load_lexicon())
+
+    def hovers(tables) -> str:
+        return "\n".join(h for t in timeline(tables, ["RUS", "PRK"]).data for h in (t.hovertext or ()) if h)
+
+    assert "corrected: jets: only alleged" in hovers(out)
+    assert "corrected" not in hovers(plain)

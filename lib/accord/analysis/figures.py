@@ -95,6 +95,13 @@ def codes_text(codes: Iterable[str]) -> str:
     return ", ".join(esc(c) for c in codes)
 
 
+def correction_line(rec: Mapping[str, Any]) -> str:
+    """A hover line with the analyst's correction of a row (so no one takes it for the engine's), else ""."""
+    if not isinstance(rec.get("corrected"), str):
+        return ""
+    return f"<br>   <i>corrected: {esc(shortened(rec['corrected'], 120))}</i>"
+
+
 def evidence_lines(rows: pd.DataFrame, limit: int = MAX_EVIDENCE) -> str:
     """Hover lines: each evidence sentence once, under the relations it supports
     (who -> whom, event, status, score, and the analyst's correction of it); at most ``limit`` sentences."""
@@ -104,8 +111,7 @@ def evidence_lines(rows: pd.DataFrame, limit: int = MAX_EVIDENCE) -> str:
         key = (rec["doc_id"], rec["sent_id"])
         line = (f"{esc(rec['source'])} → {esc(rec['target'])}: <b>{esc(rec['event_type'])}</b>"
                 f" ({esc(rec['status'])}, {num(rec['score'])})")
-        if isinstance(rec.get("corrected"), str):  # the analyst's correction, so that no one takes it for the engine's
-            line += f"<br>   <i>corrected: {esc(shortened(rec['corrected'], 120))}</i>"
+        line += correction_line(rec)
         if line not in groups.setdefault(key, []):
             groups[key].append(line)
         sentence.setdefault(key, rec["evidence"])

@@ -8,7 +8,7 @@ from .select import dyad_rows, relation_score
 from ..errors import ParameterError
 from ..lexicon import CodingRules, load_lexicon
 from .figures import STATUS_OPACITY, label, node_names, status_mix, status_note, status_symbol
-from .figures import CATEGORY_COLOURS, DEFAULT_FOCUS, QUAD_COLOURS, QUAD_NAMES, SCORED_STATUSES, SHOWN_STATUSES, STATUS_ALPHA, STATUS_SYMBOLS, Tables, codes_text, empty_figure, evidence_lines, new_figure, focus_nodes, num, quoted, round_score, wrap, esc, undirected
+from .figures import CATEGORY_COLOURS, DEFAULT_FOCUS, QUAD_COLOURS, QUAD_NAMES, SCORED_STATUSES, SHOWN_STATUSES, STATUS_ALPHA, STATUS_SYMBOLS, Tables, codes_text, correction_line, empty_figure, evidence_lines, new_figure, focus_nodes, num, quoted, round_score, wrap, esc, undirected
 
 
 # -- timeline -----------------------------------------------------------------
@@ -177,8 +177,8 @@ def timeline(tables: Tables, focus: Any = DEFAULT_FOCUS, *, level: str = "countr
                 (f"<b>{esc(r['given'])}</b> ({esc(r['precision'])})" if not r["undated"] else
                  f"<b>undated</b>: placed at its article's date, {esc(r['given'])}")
                 + f"<br>{r['dyad']} ({r['codes']}): <b>{esc(r['event_type'])}</b>"
-                f" ({esc(r['status'])}), score {num(r['score'])}<br>trigger: “{esc(r['trigger'])}”<br>"
-                + wrap(quoted(r['evidence']), 90, "   ")
+                f" ({esc(r['status'])}), score {num(r['score'])}<br>trigger: “{esc(r['trigger'])}”"
+                + correction_line(r) + "<br>" + wrap(quoted(r['evidence']), 90, "   ")
                 for r in part.to_dict("records")
             ],
             hovertemplate="%{hovertext}<extra></extra>",
