@@ -397,14 +397,15 @@ CHARTS = ("actor_network", "dyad_matrix", "claim_contest", "timeline", "material
 
 
 def all_charts(tables: Tables, focus: Any = DEFAULT_FOCUS, freq: str = "M",
-               level: str = "country", statuses: Sequence[str] = SCORED_STATUSES) -> dict[str, go.Figure]:
+               level: str = "country", statuses: Sequence[str] = SCORED_STATUSES,
+               rules: CodingRules | None = None) -> dict[str, go.Figure]:
     """Every chart, in :data:`CHARTS` order; ``statuses`` count toward the scores (the timeline and
-    the exchanges show every status but hypothetical and negated, marked)."""
+    the exchanges show every status but hypothetical and negated, marked); ``rules``: the run's coding rules."""
     return {
-        "actor_network": actor_network(tables, focus, level=level, statuses=statuses),
+        "actor_network": actor_network(tables, focus, level=level, statuses=statuses, rules=rules),
         "dyad_matrix": dyad_matrix(tables, focus, level=level, statuses=statuses),
         "claim_contest": claim_contest(tables, level=level),
         "timeline": timeline(tables, focus, level=level),
-        "material_exchanges": material_exchanges(tables, focus, level=level),
+        "material_exchanges": material_exchanges(tables, focus, level=level, rules=rules),
         "cooperation_conflict": cooperation_conflict(tables, focus, freq, level=level, statuses=statuses),
     }

@@ -203,20 +203,29 @@ def material_category(event_type: Any, mode: Any = None, context: Any = None) ->
     return found[0] if found else None
 
 
+def category_colour(category: str) -> tuple[int, int, int]:
+    """The colour of a material category: its own for the packaged ones, grey for an analyst's."""
+    return CATEGORY_COLOURS.get(category, CATEGORY_COLOURS["aid (unspecified)"])
+
+
 def _rgba(rgb: tuple[int, int, int], alpha: float) -> str:
     return f"rgba({rgb[0]},{rgb[1]},{rgb[2]},{alpha})"
 
 
 def material_exchanges(tables: Tables, focus: Any = DEFAULT_FOCUS, *, level: str = "country",
-                       statuses: Sequence[str] = SHOWN_STATUSES, title: str | None = None) -> go.Figure:
+                       statuses: Sequence[str] = SHOWN_STATUSES, title: str | None = None,
+                       rules: CodingRules | None = None) -> go.Figure:
     """Sankey of who supplies what to whom: supplier → what (weapons & military, technology, economic
     aid, ...) → recipient, counting AID and COOPERATE relations. Reported flows are drawn solid,
-    planned lighter, alleged and denied flows faint and labelled as such."""
+    planned lighter, alleged and denied flows faint and labelled as such.
+
+    The categories and the events counted are the coding rules ``material_categories`` and
+    ``material_events`` of ``rules`` (default: the packaged lexicon's; pass the run's)."""
     name, title = "material_exchanges", title or "Material exchanges: who supplies what to whom"
     statuses = P.check_statuses(statuses)
     codes, members, node_of = focus_nodes(tables, focus, level)
     d = dyad_rows(tables["relations"], members, statuses, node_of)
-    rules = load_lexicon().rules
+    rules = rules if rules is not None else load_lexicon().rules
     if not d.empty:
         d["category"] = [material_categories(e, m, c, rules)
                          for e, m, c in zip(d["event_type"], d["mode"], d["context"])]
@@ -230,7 +239,9 @@ def material_exchanges(tables: Tables, focus: Any = DEFAULT_FOCUS, *, level: str
     # the middle column: what is supplied, one node per status, so that alleged flows show as such
     status_order = {s: i for i, s in enumerate(SHOWN_STATUSES)}
     present = set(zip(flows["category"], flows["status"]))
-    categories = sorted(present, key=lambda cs: (list(CATEGORY_COLOURS).index(cs[0]),
+    # the packaged categories first, in their order; an analyst's own after them, by name
+    known = {c: i for i, c in enumerate(CATEGORY_COLOURS)}
+    categories = sorted(present, key=lambda cs: (known.get(cs[0], len(known)), cs[0],
                                                   status_order.get(cs[1], 99), cs[1]))
     recipients = sorted(set(flows["target"]))
 
@@ -244,7 +255,7 @@ def material_exchanges(tables: Tables, focus: Any = DEFAULT_FOCUS, *, level: str
     idx_c = {c: len(suppliers) + i for i, c in enumerate(categories)}
     idx_r = {r: len(suppliers) + len(categories) + i for i, r in enumerate(recipients)}
     colours = (["#54278f" if s in members else "#636363" for s in suppliers]
-               + [_rgba(CATEGORY_COLOURS[c], 1.0 if st == "reported" else 0.45) for c, st in categories]
+               + [_rgba(category_colour(c), 1.0 if st == "reported" else 0.45) for c, st in categories]
                + ["#54278f" if r in members else "#636363" for r in recipients])
     src, tgt, val, col, lab, hov = [], [], [], [], [], []
     for rec in flows.to_dict("records"):
@@ -254,7 +265,7 @@ def material_exchanges(tables: Tables, focus: Any = DEFAULT_FOCUS, *, level: str
         text = f"{label(shown, rec['source'])} → {label(shown, rec['target'])}: {esc(what(cs))}"
         hover = (f"<b>{text}</b> ({esc(rec['source'])} → {esc(rec['target'])})<br>"
                  f"{rec['n']} relation{'s' if rec['n'] != 1 else ''}<br>" + evidence_lines(rows))
-        colour = _rgba(CATEGORY_COLOURS[rec["category"]], STATUS_ALPHA.get(rec["status"], 0.5))
+        colour = _rgba(category_colour(rec["category"]), STATUS_ALPHA.get(rec["status"], 0.5))
         for a, b in ((idx_s[rec["source"]], idx_c[cs]), (idx_c[cs], idx_r[rec["target"]])):
             src.append(a)
             tgt.append(b)
