@@ -16,6 +16,7 @@ MANIFEST = "_manifest.sqlite"
 LOCK = "_lock"
 PENDING = ".pending-"  # a part file's name prefix until its batch's files are published
 CORRECTIONS = "corrections.yaml"  # the analyst's corrections, applied whenever the dataset is read
+LEXICON = "lexicon.yaml"  # the analyst's lexicon the dataset was annotated with: the corrections are applied with it
 PARTITION = "month"
 UNDATED = "unknown"
 PARTITIONED = ("documents", "mentions", "relations", "claims")

@@ -12,7 +12,7 @@ from ..corrections import apply_corrections, load_corrections
 from ..errors import DatasetError, InputError
 from ..lexicon import load_lexicon
 from ..readers.files import nearest_sibling
-from .layout import CORRECTIONS, MARKER, SORT_KEYS, arrow_schema
+from .layout import CORRECTIONS, LEXICON, MARKER, SORT_KEYS, arrow_schema
 from .snapshot import Snapshot, being_created, consistent_read
 
 
@@ -94,7 +94,9 @@ def read_dataset(path: str | Path, names: Iterable[str] = tables.TABLE_NAMES,
 
 def _corrected(root: Path, out: dict[str, pd.DataFrame], names: list[str], report: list | None) -> dict:
     """``out`` with the stored corrections applied; codes they bring are added to the actors table."""
-    lex = load_lexicon()  # the packaged lexicon gives PLOVER classes; codes were checked when the file was stored
+    # the lexicon the dataset was annotated with (the analyst's, kept in the dataset, over the packaged one)
+    # gives PLOVER classes and actor names; codes were checked with it when the file was stored
+    lex = load_lexicon(root / LEXICON if (root / LEXICON).is_file() else None)
     fixes = load_corrections(root / CORRECTIONS, lex, check_codes=False)
     full, rep = apply_corrections(dict(out), fixes, lex)
     if report is not None:

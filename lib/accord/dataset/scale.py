@@ -42,7 +42,7 @@ from ..lexicon import Lexicon, load_lexicon
 from ..lexicon.load import check_lexicon_files, read_lexicon_file
 from ..paths import DATA_DIR
 from ..corrections import parse_corrections, read_corrections_file, summary as corrections_summary
-from .layout import CORRECTIONS
+from .layout import CORRECTIONS, LEXICON
 from .read import read_dataset
 from ..annotation import ACTOR_COLUMNS, DOC_TABLES, annotate_item, collect, count_actors, failure_row, iter_documents
 from ..pipeline.cache import lexicon_of, load_or_build
@@ -400,6 +400,8 @@ def annotate_dataset(
     stats = Stats()
     items = iter_documents(corpus)  # raises InputError at once for a missing path
     with store.Dataset.open(out, spec.annotation_version, overwrite=overwrite, durable=durable) as ds:
+        if spec.data is not None:  # kept, so that a read applies the corrections with this lexicon
+            tables.write_file_atomic(Path(out) / LEXICON, lambda fh: fh.write(spec.data), durable)
         bar = Progress(progress)
         todo = batches(items, ds, stats, batch_words, on_skip=lambda _doc: bar.skip(stats.skipped))
         local = workers == 0 and scheduler is None and client is None

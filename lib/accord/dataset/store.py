@@ -9,6 +9,7 @@ Layout of a dataset folder::
     OUT/relations/month=.../...           (likewise claims; month=unknown for undated documents)
     OUT/errors/part-<batch>.parquet
     OUT/actors/actors.parquet             rebuilt from the others at the end of each run
+    OUT/corrections.yaml, lexicon.yaml    the analyst's corrections and lexicon, when given
 
 Every Parquet file has the columns of the in-memory table (``accord.tables``) with
 a fixed Arrow schema; ``month`` is a hive partition key, so pandas, Dask, DuckDB and
