@@ -18,6 +18,7 @@ MAX_LINES = 500
 LAYERS = (
     "errors", "paths",   # what every layer may raise and the files it may need
     "terminal",          # text printed to a terminal: control characters shown, never sent
+    "io",                # writing at once or not at all: locks, folder swaps, fsync
     "tables",            # the six tables' schemas
     "spreadsheet",       # cells made safe for spreadsheets
     "readers",           # files -> Documents

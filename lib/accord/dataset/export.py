@@ -15,6 +15,7 @@ from typing import Any, Mapping
 import pandas as pd
 
 from .. import tables
+from ..io import write_file_atomic
 from ..errors import InputError, OutputError, is_no_space
 from ..spreadsheet import neutralise_frame
 from .read import read_tables
@@ -67,7 +68,7 @@ def export_xlsx(source: str | Path | Mapping[str, pd.DataFrame], out: str | Path
     buf = io.BytesIO()
     wb.save(buf)
     try:  # a reader never sees half a workbook, and a full disk leaves no part of one
-        tables.write_file_atomic(out, lambda fh: fh.write(buf.getbuffer()))
+        write_file_atomic(out, lambda fh: fh.write(buf.getbuffer()))
     except OSError as exc:
         problem = "the disk is full" if is_no_space(exc) else "cannot be written"
         raise OutputError(out, f"{problem} ({exc.strerror or exc}); nothing was written") from None

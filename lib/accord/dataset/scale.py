@@ -36,6 +36,7 @@ from typing import Any, Iterable, Iterator
 from distributed.diagnostics.plugin import WorkerPlugin
 
 from .. import tables
+from ..io import write_file_atomic
 from . import store
 from ..errors import LexiconError
 from ..lexicon import Lexicon, load_lexicon
@@ -401,7 +402,7 @@ def annotate_dataset(
     items = iter_documents(corpus)  # raises InputError at once for a missing path
     with store.Dataset.open(out, spec.annotation_version, overwrite=overwrite, durable=durable) as ds:
         if spec.data is not None:  # kept, so that a read applies the corrections with this lexicon
-            tables.write_file_atomic(Path(out) / LEXICON, lambda fh: fh.write(spec.data), durable)
+            write_file_atomic(Path(out) / LEXICON, lambda fh: fh.write(spec.data), durable)
         bar = Progress(progress)
         todo = batches(items, ds, stats, batch_words, on_skip=lambda _doc: bar.skip(stats.skipped))
         local = workers == 0 and scheduler is None and client is None
@@ -422,7 +423,7 @@ def annotate_dataset(
         log(f"accord: {stats.annotated} documents annotated; rebuilding the actors table of the dataset")
         stats.rows = ds.finish(lex)
         if corrections is not None:
-            tables.write_file_atomic(Path(out) / CORRECTIONS, lambda fh: fh.write(fixes), durable)
+            write_file_atomic(Path(out) / CORRECTIONS, lambda fh: fh.write(fixes), durable)
     if (Path(out) / CORRECTIONS).is_file():
         report: list = []
         read_dataset(out, ("documents", "relations", "claims"), report=report)
