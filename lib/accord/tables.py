@@ -17,9 +17,10 @@ import pandera.pandas as pa
 
 from .errors import OutputError, ParameterError, is_no_space
 from .io import locked, replace_folder, staging_folder
+from .labels import STATUSES
 
 TABLE_NAMES = ("documents", "mentions", "actors", "relations", "claims", "errors")
-RELATION_STATUSES = ("reported", "alleged", "denied", "negated", "planned", "hypothetical")
+RELATION_STATUSES = STATUSES  # defined once, from the data (accord.labels)
 
 
 def _is_code_list(series: pd.Series) -> pd.Series:
@@ -184,14 +185,20 @@ def text_columns(name: str) -> list[str]:
             if col in LIST_COLUMNS.get(name, ()) or str(spec.dtype).startswith(("str", "string"))]
 
 
-def neutralise_frame(name: str, df: pd.DataFrame) -> pd.DataFrame:
-    """A copy of table ``name`` with every text cell neutralised (:func:`neutralise_cell`), for a spreadsheet.
+def neutralise_frame(df: pd.DataFrame) -> pd.DataFrame:
+    """A copy of any frame (one of the six tables, search hits) whose text cells cannot run as formulas.
 
-    Numbers (a negative Goldstein score) stay numbers; pandas and Parquet keep the exact text.
+    OWASP's rule for CSV injection (:func:`neutralise_cell`): article text is data and must never run
+    in a spreadsheet. Numbers (a negative Goldstein score), booleans and dates stay as they are; lists
+    (columns of actor codes) are ";"-joined first, as in the CSV form, so that the joined text is
+    what gets checked. pandas and Parquet keep the exact text.
     """
     out = df.copy()
-    for col in text_columns(name):
-        out[col] = out[col].map(neutralise_cell)
+    for col in out.columns:
+        series = out[col]
+        if series.dtype.kind in "biufcmM":  # numbers, booleans and dates cannot hold a formula
+            continue
+        out[col] = series.map(lambda v: neutralise_cell(";".join(map(str, v)) if isinstance(v, list) else v))
     return out
 
 
@@ -200,7 +207,7 @@ def to_csv_frame(name: str, df: pd.DataFrame) -> pd.DataFrame:
     out = df.copy()
     for col in LIST_COLUMNS.get(name, ()):
         out[col] = out[col].map(";".join)
-    return neutralise_frame(name, out)
+    return neutralise_frame(out)
 
 
 def from_csv_frame(name: str, df: pd.DataFrame) -> pd.DataFrame:

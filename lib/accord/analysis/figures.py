@@ -7,6 +7,7 @@ from typing import Any, Iterable, Mapping
 import pandas as pd
 import plotly.graph_objects as go
 from . import params as P
+from ..labels import quad_names
 from .select import focus_members, node_map
 
 
@@ -20,7 +21,7 @@ SCORED_STATUSES = P.DEFAULT_STATUSES
 #: Statuses shown on the timeline and in the exchanges (denied flows are shown, marked).
 SHOWN_STATUSES = ("reported", "alleged", "planned", "denied")
 
-QUAD_NAMES = {1: "verbal cooperation", 2: "material cooperation", 3: "verbal conflict", 4: "material conflict"}
+QUAD_NAMES = quad_names()  # from plover.yaml
 QUAD_COLOURS = {1: "#6baed6", 2: "#08519c", 3: "#fd8d3c", 4: "#a50f15", 0: "#969696"}
 GROUP_NAMES = {"focus": "focus actors", "aligned": "aligned (net score > 0)",
                "neutral": "neutral (net score 0)", "opposed": "opposed (net score < 0)"}

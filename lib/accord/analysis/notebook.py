@@ -178,8 +178,7 @@ def show_documents(tables: Mapping[str, pd.DataFrame], doc_ids: list[str] | None
     legend = " ".join(
         f'<span style="background:{c};padding:2px 6px;border-radius:3px">{esc(t, quote=True)}</span>'
         for t, c in (("actor mention", ACTOR_COLOUR), ("claim cue", CUE_COLOUR),
-                     ("verbal cooperation", TRIGGER_COLOURS[1]), ("material cooperation", TRIGGER_COLOURS[2]),
-                     ("verbal conflict", TRIGGER_COLOURS[3]), ("material conflict", TRIGGER_COLOURS[4]))
+                     *((QUAD_NAMES[q], TRIGGER_COLOURS[q]) for q in sorted(TRIGGER_COLOURS)))
     )
     display(HTML(f"<p>{legend}</p>"))
 

@@ -22,6 +22,7 @@ import re
 from pathlib import Path
 from typing import Any, Iterable
 import pandas as pd
+from .. import labels
 from ..errors import ParameterError
 
 
@@ -322,7 +323,7 @@ def check_level(level: Any) -> str:
 
 
 #: A relation's statuses (the relations table's ``status``), most certain first.
-STATUSES = ("reported", "alleged", "planned", "denied", "negated", "hypothetical")
+STATUSES = labels.STATUSES  # defined once, from the data
 #: What counts toward scores unless the ``statuses`` parameter says otherwise: reported facts and
 #: allegations (the charts mark the allegations).
 DEFAULT_STATUSES = ("reported", "alleged")

@@ -17,7 +17,6 @@ import pandas as pd
 from .. import tables
 from ..io import write_file_atomic
 from ..errors import InputError, OutputError, is_no_space
-from ..spreadsheet import neutralise_frame
 from .read import read_tables
 
 MAX_CELL = 32_767
@@ -44,7 +43,7 @@ def export_xlsx(source: str | Path | Mapping[str, pd.DataFrame], out: str | Path
 
     ``source`` is a dict of tables (as :func:`accord.annotate` returns), a Parquet
     dataset or a folder of CSV/Parquet tables. Text cells are neutralised
-    (:func:`accord.spreadsheet.neutralise_frame`) and lists of codes ";"-joined.
+    (:func:`accord.tables.neutralise_frame`) and lists of codes ";"-joined.
     """
     from openpyxl import Workbook  # imported here: only this command needs it
 
@@ -56,7 +55,7 @@ def export_xlsx(source: str | Path | Mapping[str, pd.DataFrame], out: str | Path
     data = read_tables(source) if isinstance(source, (str, Path)) else source
     wb = Workbook(write_only=True)
     for name in tables.TABLE_NAMES:
-        df = neutralise_frame(data[name])
+        df = tables.neutralise_frame(data[name])
         chunks = [df.iloc[i:i + max_rows] for i in range(0, len(df), max_rows)] or [df]
         for n, chunk in enumerate(chunks, start=1):
             ws = wb.create_sheet(name if n == 1 else f"{name} ({n})")
