@@ -22,7 +22,7 @@ LAYERS = (
     "io",                # writing at once or not at all: locks, folder swaps, fsync
     "tables",            # the six tables' schemas
     "readers",           # files -> Documents
-    "lexicon",           # the lexicon data, its loader and its build
+    "lexicon",           # the lexicon data and its loader (its build is lexicon_build/, outside the package)
     "corpus",            # the open corpus of labelled events and attributions: anchors, checks, figures
     "pipeline",          # spaCy components
     "corrections",       # an analyst's fixes to rows, applied after annotation
