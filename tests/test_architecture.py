@@ -25,6 +25,7 @@ LAYERS = (
     "lexicon",           # the lexicon data and its loader (its build is lexicon_build/, outside the package)
     "corpus",            # the open corpus of labelled events and attributions: anchors, checks, figures
     "pipeline",          # spaCy components
+    "engine",            # the run's lexicon, rules and pipeline, made once
     "corrections",       # an analyst's fixes to rows, applied after annotation
     "annotation",        # Document -> Doc -> rows
     "dataset",           # the Parquet store, scale-out on Dask
@@ -198,3 +199,21 @@ def _lazy_names(tree: ast.Module) -> set[str]:
         if isinstance(node, ast.Assign) and isinstance(node.value, ast.Dict):
             found |= {k.value for k in node.value.keys if isinstance(k, ast.Constant) and isinstance(k.value, str)}
     return found
+
+
+def _calls(source: str, name: str) -> list[int]:
+    """The lines where ``source`` calls a function named ``name`` (bare or as an attribute)."""
+    return [node.lineno for node in ast.walk(ast.parse(source)) if isinstance(node, ast.Call)
+            and (getattr(node.func, "id", None) == name or getattr(node.func, "attr", None) == name)]
+
+
+def test_analysis_and_dataset_load_no_lexicon_of_their_own() -> None:
+    """The run's Engine carries the lexicon (accord.engine): a chart or a dataset read that loaded the
+    packaged lexicon itself ignored an analyst's (issue 21's two defects)."""
+    found = {name: lines for name, path in MODULES.items() if name.split(".")[1:2] in (["analysis"], ["dataset"])
+             if (lines := _calls(path.read_text(encoding="utf-8"), "load_lexicon"))}
+    assert not found, f"load_lexicon() called under analysis/ or dataset/ (take the run's Engine): {found}"
+
+
+def test_the_lexicon_call_check_finds_one() -> None:
+    assert _calls("from x import load_lexicon\nrules = load_lexicon().rules\n", "load_lexicon") == [2]

@@ -19,11 +19,9 @@ from dataclasses import dataclass, field
 from . import tables
 from .corrections import Correction, apply_corrections, load_corrections, summary as corrections_summary
 from .errors import InputError
+from .engine import ENGINES, Engine  # noqa: F401 -- ENGINES: cli/annotate.py and cli/evaluate.py read it here
 from .lexicon import Lexicon
-from .lexicon.load import check_lexicon_files
-from .pipeline import build_pipeline
 from .pipeline.actors import UNRESOLVED
-from .pipeline.cache import lexicon_of, load_or_build
 from .readers import Document, ReadError, iter_corpus
 from .terminal import printable
 
@@ -226,25 +224,9 @@ def actor_rows(counts: Counter, lexicon: Lexicon) -> list[dict[str, Any]]:
     return rows
 
 
-_PIPELINES: dict[str, Language] = {}
-# the engines an analyst can choose (``--engine``): v2 reads arguments from the trained parser
-# (the default), v1 from word order alone (faster, less accurate; kept for comparison)
-ENGINES = {"v2": True, "v1": False}
-
-
-def pipeline_for(version: str, lexicon: Callable[[], Lexicon], syntax: bool = True) -> Language:
-    """The pipeline over the lexicon of ``version``, built once per process (building it costs seconds;
-    running it is stateless). ``lexicon`` gives the Lexicon when the pipeline must be built;
-    ``syntax`` (engine v2, the default) adds the trained parser (see :func:`accord.pipeline.build_pipeline`)."""
-    key = f"{version}+syntax" if syntax else version
-    if key not in _PIPELINES:
-        _PIPELINES[key] = build_pipeline(lexicon(), syntax=syntax)
-    return _PIPELINES[key]
-
-
 def annotate(
     corpus: str | Path | pd.DataFrame | Iterable[Document],
-    lexicon: Lexicon | str | Path | None = None,
+    lexicon: Lexicon | str | Path | Engine | None = None,
     progress: bool = False,
     syntax: bool = True,
     corrections: str | Path | list[Correction] | None = None,
@@ -254,19 +236,15 @@ def annotate(
     ``corpus`` is a file, folder, glob or JSONL path, a documents table from
     :func:`accord.read_corpus`, or an iterable of :class:`accord.readers.Document`.
     ``lexicon`` is a Lexicon, an analyst's YAML file that extends the packaged
-    lexicon, or None for the packaged one alone. ``syntax`` (engine v2, the
+    lexicon, None for the packaged one alone, or the run's :class:`~accord.engine.Engine`
+    (then ``syntax`` is the engine's). ``syntax`` (engine v2, the
     default) reads arguments from the trained dependency parser; False gives
     engine v1, word order only (faster, less accurate). ``corrections`` is an
     analyst's corrections file (or its loaded entries), applied to the relations
     and claims (see :mod:`accord.corrections`); checked before the corpus is read.
     """
-    if isinstance(lexicon, Lexicon):
-        lex = lexicon
-        nlp = pipeline_for(lex.version, lambda: lex, syntax)
-    else:  # from files: the built pipeline is cached on disk (accord.pipeline.cache)
-        check_lexicon_files(lexicon)  # the cache reads the file itself: a FIFO or a huge file is refused first
-        nlp = load_or_build(lexicon, syntax)
-        lex = lexicon_of(nlp)
+    engine = Engine.load(lexicon, syntax)  # from files: the built pipeline is cached on disk (accord.pipeline.cache)
+    nlp, lex = engine.nlp, engine.lexicon
     fixes = load_corrections(corrections, lex) if isinstance(corrections, (str, Path)) else corrections
     rows: Rows = {name: [] for name in ("documents", "errors", *DOC_TABLES)}
     items = iter_documents(corpus)

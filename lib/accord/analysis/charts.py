@@ -27,7 +27,8 @@ from typing import Any, Iterable, Mapping, Sequence
 import pandas as pd
 import plotly.graph_objects as go
 from . import params as P
-from ..lexicon import CodingRules, load_lexicon
+from ..engine import packaged
+from ..lexicon import CodingRules
 from .select import dyad_rows, node_map
 from .figures import (MIXED_DASH, STATUS_DASH, STATUS_OPACITY, label, node_names, status_mix,
                       status_note)
@@ -172,7 +173,7 @@ def actor_network(tables: Tables, focus: Any = DEFAULT_FOCUS, *, level: str = "c
     all_mentions, names = node_info(tables, node_of)
     shown = node_names(tables, nodes)
     mentions = {n: all_mentions.get(n, 0) for n in nodes}
-    rules = rules if rules is not None else load_lexicon().rules
+    rules = rules if rules is not None else packaged().rules
     align = _alignment(nodes, d, members, node_kinds(tables, node_of), rules)
     pos = _layout({n: g for n, (g, _) in align.items()}, mentions)
 

@@ -45,18 +45,20 @@ class DyadRun:
 def prepare_dyad(corpus: Any, a: Any, b: Any, start: Any = None, end: Any = None, lexicon: Any = None,
                  days: int = 7) -> DyadRun:
     """Check the parameters (a wrong one raises ParameterError), annotate (or read) the corpus, select the dyad."""
-    from ..lexicon import load_lexicon
+    from ..engine import Engine
 
     corpus = P.check_corpus(corpus)
     lexicon = P.check_lexicon(lexicon)
     lo, hi = P.check_window(start, end)
     if isinstance(corpus, (str, os.PathLike)) and is_dataset(corpus):
         tables = read_tables(corpus)
+        engine = Engine.load(lexicon, pipeline=False)  # names only: no parser needed
     else:
-        tables = annotate(corpus, lexicon=lexicon)
+        engine = Engine.load(lexicon)  # made once: the annotation and the names share it
+        tables = annotate(corpus, lexicon=engine)
     n_read = len(tables["documents"])
     tables = select(tables, start, end)
-    d = dyad(tables, a, b, lexicon=load_lexicon(lexicon), days=days)
+    d = dyad(tables, a, b, lexicon=engine.lexicon, days=days)
     return DyadRun(dyad=d, start=lo, end=hi, n_documents=n_read)
 
 

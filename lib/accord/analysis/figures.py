@@ -220,10 +220,10 @@ def node_names(tables: Tables, nodes: Iterable[str]) -> dict[str, str]:
 
 
 def _lexicon_names() -> dict[str, str]:
-    from ..lexicon import load_lexicon  # the packaged lexicon, loaded once per process
+    from ..engine import packaged  # the packaged lexicon's names of states and IGOs, loaded once per process
 
     names: dict[str, str] = {}
-    for entry in load_lexicon().actors:
+    for entry in packaged().lexicon.actors:
         if entry.code and entry.kind in ("state", "igo", "bloc"):
             names.setdefault(entry.code, entry.name)
     return names

@@ -23,7 +23,7 @@ import pandas as pd
 
 from ..annotation import annotate
 from ..dataset.read import is_dataset, read_tables
-from ..lexicon import load_lexicon
+from ..engine import Engine
 from . import params as P
 from .figures import PLOTLY_MIME, QUAD_NAMES, esc
 from .select import focus_members, relation_score, select
@@ -200,15 +200,15 @@ class Run:
     n_read: int = 0
     statuses: tuple[str, ...] = P.DEFAULT_STATUSES
     lexicon: str | None = None
+    #: the run's lexicon, rules and pipeline (:mod:`accord.engine`), made once by :func:`prepare`
+    engine: Engine | None = None
     #: no focus was given: it is the corpus's two most-mentioned countries (:func:`~accord.analysis.params.default_focus`)
     focus_by_default: bool = False
 
     @property
     def rules(self) -> Any:
         """The coding rules of the run's lexicon (the analyst's file, if any, over accord's)."""
-        from ..lexicon import load_lexicon
-
-        return load_lexicon(self.lexicon).rules
+        return (self.engine or Engine.load(self.lexicon, pipeline=False)).rules
     notes: list[str] = field(default_factory=list)
 
     def overview(self) -> Any:
@@ -258,9 +258,11 @@ def prepare(corpus: Any, focus: Any = None, start: Any = None, end: Any = None, 
     statuses = P.check_statuses(statuses)
     if isinstance(corpus, (str, os.PathLike)) and is_dataset(corpus):
         tables = read_tables(corpus)  # a Parquet dataset from `accord annotate`: no need to annotate again
+        engine = Engine.load(lexicon, pipeline=False)  # the rules and the names: no parser needed
     else:
-        tables = annotate(corpus, lexicon=lexicon)
-    codes = P.check_focus(focus, tables["actors"], load_lexicon(lexicon) if lexicon else None)  # names too
+        engine = Engine.load(lexicon)  # made once: the annotation, the names and the charts' rules share it
+        tables = annotate(corpus, lexicon=engine)
+    codes = P.check_focus(focus, tables["actors"], engine.lexicon)  # names too
     if title is None:
         from .summary import focus_title
 
@@ -269,7 +271,7 @@ def prepare(corpus: Any, focus: Any = None, start: Any = None, end: Any = None, 
     tables = select(tables, start, end)
     return Run(tables=tables, focus=codes, focus_ids=focus_members(codes, tables["actors"]), start=lo, end=hi,
                freq=freq, level=level, title=title, n_read=n_read, statuses=statuses,
-               lexicon=lexicon, focus_by_default=focus is None)
+               lexicon=lexicon, engine=engine, focus_by_default=focus is None)
 
 
 # -- table views --------------------------------------------------------------

@@ -297,10 +297,11 @@ def _corpus_names(actors: Any) -> dict[str, str]:
 def _resolve_name(item: str, valid: list[str], lexicon: Any, notes: list[str]) -> str | None:
     """The code of a focus item given by name when the corpus has it, else None (with a note saying why)."""
     from ..errors import ActorNameError
-    from ..lexicon import load_lexicon, resolve_actor
+    from ..engine import packaged
+    from ..lexicon import resolve_actor
 
     try:
-        code = resolve_actor(item, lexicon if lexicon is not None else load_lexicon(), known=valid)
+        code = resolve_actor(item, lexicon if lexicon is not None else packaged().lexicon, known=valid)
     except ActorNameError as exc:
         if exc.candidates and "several" in exc.problem:
             raise ParameterError(f"focus: {exc}") from None

@@ -6,7 +6,8 @@ import plotly.graph_objects as go
 from . import params as P
 from .select import dyad_rows, relation_score
 from ..errors import ParameterError
-from ..lexicon import CodingRules, load_lexicon
+from ..engine import packaged
+from ..lexicon import CodingRules
 from .figures import STATUS_OPACITY, label, node_names, status_mix, status_note, status_symbol
 from .figures import CATEGORY_COLOURS, DEFAULT_FOCUS, QUAD_COLOURS, QUAD_NAMES, SCORED_STATUSES, SHOWN_STATUSES, STATUS_ALPHA, STATUS_SYMBOLS, Tables, codes_text, empty_figure, evidence_lines, new_figure, focus_nodes, num, quoted, round_score, wrap, esc, undirected
 
@@ -184,7 +185,7 @@ def material_categories(event_type: Any, mode: Any = None, context: Any = None,
     The categories and their words are the coding rules ``material_events`` and
     ``material_categories`` of ``rules`` (by default the packaged lexicon's).
     """
-    rules = rules if rules is not None else load_lexicon().rules
+    rules = rules if rules is not None else packaged().rules
     if event_type not in rules.material_events:
         return []
     words = rules.material_categories
@@ -225,7 +226,7 @@ def material_exchanges(tables: Tables, focus: Any = DEFAULT_FOCUS, *, level: str
     statuses = P.check_statuses(statuses)
     codes, members, node_of = focus_nodes(tables, focus, level)
     d = dyad_rows(tables["relations"], members, statuses, node_of)
-    rules = rules if rules is not None else load_lexicon().rules
+    rules = rules if rules is not None else packaged().rules
     if not d.empty:
         d["category"] = [material_categories(e, m, c, rules)
                          for e, m, c in zip(d["event_type"], d["mode"], d["context"])]

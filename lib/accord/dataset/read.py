@@ -10,7 +10,7 @@ from .. import tables
 from ..annotation import actor_rows, count_actors
 from ..corrections import apply_corrections, load_corrections
 from ..errors import DatasetError, InputError
-from ..lexicon import load_lexicon
+from ..engine import Engine
 from ..readers.files import nearest_sibling
 from .layout import CORRECTIONS, LEXICON, MARKER, SORT_KEYS, arrow_schema
 from .snapshot import Snapshot, being_created, consistent_read
@@ -92,11 +92,18 @@ def read_dataset(path: str | Path, names: Iterable[str] = tables.TABLE_NAMES,
     return out
 
 
+def dataset_engine(path: str | Path) -> Engine:
+    """The engine (its lexicon; the pipeline waits for first use) a dataset was annotated with: the
+    analyst's lexicon it keeps (``lexicon.yaml``) over the packaged one, or the packaged one alone."""
+    kept = Path(path) / LEXICON
+    return Engine.load(kept if kept.is_file() else None, pipeline=False)
+
+
 def _corrected(root: Path, out: dict[str, pd.DataFrame], names: list[str], report: list | None) -> dict:
     """``out`` with the stored corrections applied; codes they bring are added to the actors table."""
     # the lexicon the dataset was annotated with (the analyst's, kept in the dataset, over the packaged one)
     # gives PLOVER classes and actor names; codes were checked with it when the file was stored
-    lex = load_lexicon(root / LEXICON if (root / LEXICON).is_file() else None)
+    lex = dataset_engine(root).lexicon
     fixes = load_corrections(root / CORRECTIONS, lex, check_codes=False)
     full, rep = apply_corrections(dict(out), fixes, lex)
     if report is not None:

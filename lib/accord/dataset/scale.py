@@ -39,7 +39,8 @@ from .. import tables
 from ..io import write_file_atomic
 from . import store
 from ..errors import LexiconError
-from ..lexicon import Lexicon, load_lexicon
+from ..engine import Engine
+from ..lexicon import Lexicon
 from ..lexicon.load import check_lexicon_files, read_lexicon_file
 from ..paths import DATA_DIR
 from ..corrections import parse_corrections, read_corrections_file, summary as corrections_summary
@@ -107,7 +108,7 @@ class LexiconSpec:
 
     def load(self) -> Lexicon:
         """The client's lexicon, loaded on this machine."""
-        return self.check(load_lexicon(self.path()))
+        return self.check(Engine.load(self.path(), self.syntax, pipeline=False).lexicon)
 
 
 def worker_pipeline(spec: LexiconSpec):
