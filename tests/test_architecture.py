@@ -136,7 +136,7 @@ def test_the_package_exports_an_explicit_list_of_names() -> None:
     import accord
 
     assert set(accord.__all__) == {"annotate", "build_pipeline", "load_lexicon", "Lexicon", "read_corpus",
-                                   "read_tables", "write_tables", "dyad", "dyads", "events", "resolve_actor",
+                                   "read_tables", "write_tables", "open_tables", "dyad", "dyads", "events", "resolve_actor",
                                    "search", "export_xlsx"}
     for name in accord.__all__:
         assert getattr(accord, name).__name__ == name

@@ -6,6 +6,7 @@ with the tables and not with the text. A document that fails is listed in the
 errors table (and on stderr) and the others are annotated.
 """
 from __future__ import annotations
+import itertools
 import sys
 import traceback
 from collections import Counter
@@ -22,7 +23,7 @@ from .errors import InputError
 from .engine import ENGINES, Engine  # noqa: F401 -- ENGINES: cli/annotate.py and cli/evaluate.py read it here
 from .lexicon import Lexicon
 from .pipeline.actors import UNRESOLVED
-from .readers import Document, ReadError, iter_corpus
+from .readers import Corpus, Document, ReadError, iter_corpus
 from .terminal import printable
 
 
@@ -164,14 +165,14 @@ def _documents_from_frame(df: pd.DataFrame) -> Iterator[Document | ReadError]:
                            url=clean.get("url"))
         except InputError as exc:  # text that is not valid Unicode: this row only
             yield ReadError(path=exc.path, problem=exc.problem, line=exc.line)
-    for err in df.attrs.get("errors", []):
-        yield ReadError(path=err["path"], problem=err["error"], line=err.get("line"))
 
 
-def iter_documents(corpus: str | Path | pd.DataFrame | Iterable[Document]) -> Iterator[Document | ReadError]:
-    """Documents (and read errors) from a path, a documents table, or an iterable of Documents."""
+def iter_documents(corpus: str | Path | Corpus | pd.DataFrame | Iterable[Document]) -> Iterator[Document | ReadError]:
+    """Documents (and read errors) from a path, a corpus read whole, a documents table, or Documents."""
     if isinstance(corpus, (str, Path)):
         return iter_corpus(corpus)
+    if isinstance(corpus, Corpus):  # its read errors travel with it
+        return itertools.chain(_documents_from_frame(corpus.documents), corpus.errors)
     if isinstance(corpus, pd.DataFrame):
         return _documents_from_frame(corpus)
     return iter(corpus)
@@ -225,7 +226,7 @@ def actor_rows(counts: Counter, lexicon: Lexicon) -> list[dict[str, Any]]:
 
 
 def annotate(
-    corpus: str | Path | pd.DataFrame | Iterable[Document],
+    corpus: str | Path | Corpus | pd.DataFrame | Iterable[Document],
     lexicon: Lexicon | str | Path | Engine | None = None,
     progress: bool = False,
     syntax: bool = True,
@@ -234,7 +235,7 @@ def annotate(
     """Annotate a corpus into the six tables: documents, mentions, actors, relations, claims, errors.
 
     ``corpus`` is a file, folder, glob or JSONL path, a documents table from
-    :func:`accord.read_corpus`, or an iterable of :class:`accord.readers.Document`.
+    :func:`accord.read_corpus` (a :class:`~accord.readers.Corpus`, its read errors included), or an iterable of :class:`accord.readers.Document`.
     ``lexicon`` is a Lexicon, an analyst's YAML file that extends the packaged
     lexicon, None for the packaged one alone, or the run's :class:`~accord.engine.Engine`
     (then ``syntax`` is the engine's). ``syntax`` (engine v2, the

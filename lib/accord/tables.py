@@ -1,22 +1,19 @@
-"""The tables accord produces, their pandera schemas, and their writers.
+"""The tables accord produces, their pandera schemas, and their CSV form.
 
 Six tables: documents, mentions, actors, relations, claims and errors. Every
 annotation row carries ``doc_id``, ``sent_id``, character offsets ``start``/``end``
 into the document text and the ``evidence`` sentence, so it points back to the
 exact words of its source. Columns that hold several actor codes are Python
-lists in pandas and ";"-joined in CSV.
+lists in pandas and ";"-joined in CSV. Writing them to a folder and reading them
+back is :mod:`accord.dataset.source`.
 """
 from __future__ import annotations
 
-import os
-from pathlib import Path
 from typing import Any, Iterable, Mapping
 
 import pandas as pd
 import pandera.pandas as pa
 
-from .errors import OutputError, ParameterError, is_no_space
-from .io import locked, replace_folder, staging_folder
 from .labels import STATUSES
 
 TABLE_NAMES = ("documents", "mentions", "actors", "relations", "claims", "errors")
@@ -135,9 +132,14 @@ LIST_COLUMNS = {
 
 def frame(name: str, rows: Iterable[Mapping[str, Any]]) -> pd.DataFrame:
     """Build table ``name`` from dict rows, with the schema's column order and dtypes, validated."""
+    return conform(name, pd.DataFrame(list(rows), columns=list(SCHEMAS[name].columns)))
+
+
+def conform(name: str, df: pd.DataFrame) -> pd.DataFrame:
+    """Table ``name`` from a frame (one read back from CSV, Parquet or a dataset): the schema's columns
+    in its order (a missing one empty), its dtypes, validated; the frame is not rebuilt row by row."""
     schema = SCHEMAS[name]
-    cols = list(schema.columns)
-    df = pd.DataFrame(list(rows), columns=cols)
+    df = df.reindex(columns=list(schema.columns)).reset_index(drop=True)
     for col, spec in schema.columns.items():
         dtype = str(spec.dtype)
         if dtype == "Int64":
@@ -146,6 +148,8 @@ def frame(name: str, rows: Iterable[Mapping[str, Any]]) -> pd.DataFrame:
             df[col] = pd.to_numeric(df[col], errors="coerce").astype(float)
         elif dtype.startswith(("str", "string")):
             df[col] = df[col].astype("str")  # None stays missing
+        elif dtype == "object" and df[col].dtype != object:  # an empty list column read back
+            df[col] = df[col].astype(object)
     return validate(name, df)
 
 
@@ -219,55 +223,3 @@ def from_csv_frame(name: str, df: pd.DataFrame) -> pd.DataFrame:
     for col in LIST_COLUMNS.get(name, ()):
         out[col] = out[col].map(lambda v: [] if pd.isna(v) or v == "" else str(v).split(";"))
     return out
-
-
-# -- writing a run's tables at once ----------------------------------------------------------
-TABLE_FILES = frozenset(f"{name}.{fmt}" for name in TABLE_NAMES for fmt in ("csv", "parquet"))
-
-
-def _write_file(path: Path, name: str, df: pd.DataFrame, fmt: str) -> None:
-    with open(path, "w", encoding="utf-8", newline="") if fmt == "csv" else open(path, "wb") as fh:
-        if fmt == "csv":
-            # RFC 4180 line ends: the csv module then quotes a cell holding a lone CR, which would
-            # otherwise end the row early for pandas and spreadsheets
-            to_csv_frame(name, df).to_csv(fh, index=False, lineterminator="\r\n")
-        else:
-            df.to_parquet(fh, index=False)
-        fh.flush()
-        os.fsync(fh.fileno())
-
-
-def write_tables(tables: Mapping[str, pd.DataFrame], out_dir: str | Path, fmt: str = "csv") -> list[Path]:
-    """Write each table to ``out_dir/NAME.csv`` (or ``.parquet``); returns the paths written.
-
-    The run's tables are written to a temporary folder beside ``out_dir`` and swapped
-    in at once, so ``out_dir`` holds either the previous run's tables or this run's,
-    never a mix; a full disk raises :class:`~accord.errors.OutputError` and leaves the
-    previous tables whole. One writer at a time (a lock file ``.NAME.lock`` beside the
-    folder). CSV text cells are neutralised for spreadsheets (:func:`neutralise_cell`).
-
-    Raises :class:`~accord.errors.ParameterError` for a format other than csv or parquet,
-    :class:`~accord.errors.OutputError` for a folder holding other files than tables.
-    """
-    if fmt not in ("csv", "parquet"):
-        raise ParameterError(f"{out_dir}: unknown table format {fmt!r}: use 'csv' or 'parquet'")
-    out = Path(out_dir)
-    with locked(out):
-        if out.exists():
-            if not out.is_dir():
-                raise OutputError(out, "not a folder")
-            foreign = sorted(p.name for p in out.iterdir() if p.name not in TABLE_FILES)
-            if foreign:
-                raise OutputError(out, f"holds other files than accord's tables ({', '.join(foreign[:3])}"
-                                       f"{', ...' if len(foreign) > 3 else ''}); choose an empty or new folder")
-        with staging_folder(out) as stage:
-            for name in TABLE_NAMES:
-                try:
-                    _write_file(stage / f"{name}.{fmt}", name, tables[name], fmt)
-                except OSError as exc:
-                    if not is_no_space(exc):
-                        raise
-                    raise OutputError(out, f"the disk is full: writing {name}.{fmt} failed ({exc.strerror or exc}); "
-                                           "the previous tables are unchanged") from None
-            replace_folder(stage, out)
-    return [out / f"{name}.{fmt}" for name in TABLE_NAMES]

@@ -14,8 +14,7 @@ from typing import Any, Sequence
 import pandas as pd
 import plotly.graph_objects as go
 
-from ..annotation import annotate
-from ..dataset.read import is_dataset, read_tables
+from ..dataset.source import open_tables, source_kind
 from . import params as P
 from .dyad import Dyad, dyad
 from .figures import STATUS_SYMBOLS, empty_figure, new_figure, quoted, wrap, esc
@@ -50,12 +49,9 @@ def prepare_dyad(corpus: Any, a: Any, b: Any, start: Any = None, end: Any = None
     corpus = P.check_corpus(corpus)
     lexicon = P.check_lexicon(lexicon)
     lo, hi = P.check_window(start, end)
-    if isinstance(corpus, (str, os.PathLike)) and is_dataset(corpus):
-        tables = read_tables(corpus)
-        engine = Engine.load(lexicon, pipeline=False)  # names only: no parser needed
-    else:
-        engine = Engine.load(lexicon)  # made once: the annotation and the names share it
-        tables = annotate(corpus, lexicon=engine)
+    annotated = isinstance(corpus, (str, os.PathLike)) and source_kind(corpus) != "corpus"
+    engine = Engine.load(lexicon, pipeline=not annotated)  # made once: the annotation and the names share it
+    tables = open_tables(corpus, engine)
     n_read = len(tables["documents"])
     tables = select(tables, start, end)
     d = dyad(tables, a, b, lexicon=engine.lexicon, days=days)

@@ -21,8 +21,7 @@ from typing import Any, Mapping
 
 import pandas as pd
 
-from ..annotation import annotate
-from ..dataset.read import is_dataset, read_tables
+from ..dataset.source import open_tables, source_kind
 from ..engine import Engine
 from . import params as P
 from .figures import PLOTLY_MIME, QUAD_NAMES, esc
@@ -242,7 +241,7 @@ def prepare(corpus: Any, focus: Any = None, start: Any = None, end: Any = None, 
             level: str = "country", lexicon: Any = None, title: str | None = None,
             statuses: Any = None, title_template: str = "{focus}") -> Run:
     """Check every parameter (a wrong one raises ParameterError saying what would be valid),
-    annotate the corpus (or read it, when it is a Parquet dataset already annotated), check the focus against its actors and restrict the tables to the window.
+    annotate the corpus (or read it back, when it is a dataset or a folder of tables already annotated: :func:`~accord.dataset.source.open_tables`), check the focus against its actors and restrict the tables to the window.
 
     Without a ``focus`` (``None``), the focus is the corpus's two most-mentioned countries
     (:func:`~accord.analysis.params.default_focus`), and the run's summary says so.
@@ -256,12 +255,11 @@ def prepare(corpus: Any, focus: Any = None, start: Any = None, end: Any = None, 
     level = P.check_level(level)
     title = None if title is None else P.check_title(title)
     statuses = P.check_statuses(statuses)
-    if isinstance(corpus, (str, os.PathLike)) and is_dataset(corpus):
-        tables = read_tables(corpus)  # a Parquet dataset from `accord annotate`: no need to annotate again
-        engine = Engine.load(lexicon, pipeline=False)  # the rules and the names: no parser needed
-    else:
-        engine = Engine.load(lexicon)  # made once: the annotation, the names and the charts' rules share it
-        tables = annotate(corpus, lexicon=engine)
+    # a dataset or a folder of tables from `accord annotate` is read back, not annotated again
+    annotated = isinstance(corpus, (str, os.PathLike)) and source_kind(corpus) != "corpus"
+    # made once: the annotation, the names and the charts' rules share it (tables read back need no parser)
+    engine = Engine.load(lexicon, pipeline=not annotated)
+    tables = open_tables(corpus, engine)
     codes = P.check_focus(focus, tables["actors"], engine.lexicon)  # names too
     if title is None:
         from .summary import focus_title

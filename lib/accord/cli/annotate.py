@@ -2,7 +2,7 @@
 this process for a corpus of one batch)."""
 from __future__ import annotations
 import pandas as pd
-from .. import tables
+from ..dataset.source import write_tables
 from ..annotation import ENGINES, annotate
 from ..errors import AccordError
 from ..terminal import printable
@@ -51,7 +51,7 @@ def run(args) -> int:
         raise AccordError(f"{', '.join(scale_flags)}: only with --format parquet (a Parquet dataset on Dask)")
     result = annotate(args.path, lexicon=args.lexicon, progress=True, syntax=ENGINES[args.engine],
                       corrections=args.corrections)
-    written = tables.write_tables(result, args.out, args.format)
+    written = write_tables(result, args.out, args.format)
     print(summary(result))
     print(f"wrote {len(written)} tables to {printable(args.out)}")
     return 1 if result["errors"].shape[0] and not result["documents"].shape[0] else 0

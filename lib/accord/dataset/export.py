@@ -17,7 +17,7 @@ import pandas as pd
 from .. import tables
 from ..io import write_file_atomic
 from ..errors import InputError, OutputError, is_no_space
-from .read import read_tables
+from .source import read_tables
 
 MAX_CELL = 32_767
 MAX_ROWS = 1_048_576 - 1  # one row is the header
