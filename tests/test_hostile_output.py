@@ -56,7 +56,7 @@ def test_full_disk_during_csv_keeps_the_previous_tables_whole(tmp_path):
     big = pd.DataFrame  # noqa: F841 -- the new run: the documents table is far past the limit, the others not
     code = f"""
         import accord
-        from accord import tables
+        from accord.dataset.source import write_tables
         from accord.readers import Document
         from accord.errors import OutputError
         docs = [Document(doc_id="big", path="/corpus/big.txt", text="Russia said so. " * 20000, date="2024-06-19"),
@@ -205,6 +205,7 @@ def test_a_dataset_this_user_cannot_write_is_an_accord_error(tmp_path):
         code = f"""
             import fcntl, os
             from accord import tables
+            from accord.dataset.source import write_tables
             from accord.dataset.store import Dataset
             from accord.errors import AccordError
             empty = {{name: tables.frame(name, []) for name in tables.TABLE_NAMES}}
