@@ -43,7 +43,7 @@ lab: install
 
 # rebuild the generated lexicon files in lib/accord/data from ../shared/reference (deterministic)
 lexicon: install
-	$(BIN)/python -m accord.lexicon.build ../shared/reference
+	$(BIN)/python -m lexicon_build ../shared/reference
 
 # re-execute the notebooks in place, reproducibly, after an intended change of their outputs
 notebooks: install

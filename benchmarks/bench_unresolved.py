@@ -50,7 +50,7 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument("--mb", type=float, default=2.2, help="size of the smaller document (default 2.2 MB; also 2x)")
     a = p.parse_args(argv)
     from accord.analysis.unresolved import unresolved_names
-    from accord.tables import write_tables
+    from accord.dataset.source import write_tables
 
     print("| document | unresolved names | `accord actors --unresolved` wall | CPU | `unresolved_names` CPU |")
     print("|---:|---:|---:|---:|---:|")

@@ -9,6 +9,7 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
+from accord.dataset.source import write_tables
 import accord
 from accord import tables
 from accord.readers import Document
@@ -137,22 +138,22 @@ def test_same_input_gives_identical_tables(seed, tmp_path):
     for name in tables.TABLE_NAMES:
         pd.testing.assert_frame_equal(seed[name], again[name])
     a, b = tmp_path / "a", tmp_path / "b"
-    tables.write_tables(seed, a)
-    tables.write_tables(again, b)
+    write_tables(seed, a)
+    write_tables(again, b)
     for name in tables.TABLE_NAMES:
         assert (a / f"{name}.csv").read_bytes() == (b / f"{name}.csv").read_bytes()
 
 
 def test_tables_round_trip_through_csv_and_parquet(seed, tmp_path):
     for fmt in ("csv", "parquet"):
-        tables.write_tables(seed, tmp_path / fmt, fmt)
+        write_tables(seed, tmp_path / fmt, fmt)
         back = accord.read_tables(tmp_path / fmt)
         for name in tables.TABLE_NAMES:
             pd.testing.assert_frame_equal(back[name], seed[name], check_dtype=False)
 
 
 def test_csv_joins_lists_with_semicolons(seed, tmp_path):
-    tables.write_tables(seed, tmp_path)
+    write_tables(seed, tmp_path)
     raw = pd.read_csv(tmp_path / "relations.csv", dtype=str)
     assert "USAGOV;KORGOV" in set(raw.source)
 

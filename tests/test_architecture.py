@@ -18,12 +18,14 @@ MAX_LINES = 500
 LAYERS = (
     "errors", "paths",   # what every layer may raise and the files it may need
     "terminal",          # text printed to a terminal: control characters shown, never sent
+    "labels",            # statuses, PLOVER categories, quad classes: defined once, from the data
+    "io",                # writing at once or not at all: locks, folder swaps, fsync
     "tables",            # the six tables' schemas
-    "spreadsheet",       # cells made safe for spreadsheets
     "readers",           # files -> Documents
-    "lexicon",           # the lexicon data, its loader and its build
+    "lexicon",           # the lexicon data and its loader (its build is lexicon_build/, outside the package)
     "corpus",            # the open corpus of labelled events and attributions: anchors, checks, figures
     "pipeline",          # spaCy components
+    "engine",            # the run's lexicon, rules and pipeline, made once
     "corrections",       # an analyst's fixes to rows, applied after annotation
     "annotation",        # Document -> Doc -> rows
     "dataset",           # the Parquet store, scale-out on Dask
@@ -134,7 +136,7 @@ def test_the_package_exports_an_explicit_list_of_names() -> None:
     import accord
 
     assert set(accord.__all__) == {"annotate", "build_pipeline", "load_lexicon", "Lexicon", "read_corpus",
-                                   "read_tables", "write_tables", "dyad", "dyads", "events", "resolve_actor",
+                                   "read_tables", "write_tables", "open_tables", "dyad", "dyads", "events", "resolve_actor",
                                    "search", "export_xlsx"}
     for name in accord.__all__:
         assert getattr(accord, name).__name__ == name
@@ -157,3 +159,61 @@ def test_no_private_name_is_imported_across_modules() -> None:
 
 def test_the_private_import_check_finds_one() -> None:
     assert _private_imports("from .figures import _empty, quoted\nimport os\n") == ["_empty"]
+
+
+PACKAGES = sorted({p.parent for p in PACKAGE.rglob("*.py")})
+
+
+@pytest.mark.parametrize("folder", PACKAGES, ids=lambda p: str(p.relative_to(PACKAGE.parent)))
+def test_every_package_declares_its_public_names(folder: Path) -> None:
+    """Each package says what it offers (``__all__``): its own names or its public modules, each one real."""
+    init = folder / "__init__.py"
+    assert init.is_file(), f"{folder}: a package without __init__.py declares no public names"
+    tree = ast.parse(init.read_text(encoding="utf-8"))
+    declared = [node.value for node in ast.walk(tree) if isinstance(node, ast.Assign)
+                and any(isinstance(t, ast.Name) and t.id == "__all__" for t in node.targets)]
+    assert declared, f"{init}: no __all__"
+    value = declared[0]
+    if isinstance(value, ast.Call) and getattr(value.func, "id", "") == "sorted":  # sorted(_EXPORTS): its keys
+        value = next(n.value for n in tree.body if isinstance(n, ast.Assign) and
+                     getattr(n.targets[0], "id", "") == value.args[0].id).keys
+        names = [k.value for k in value]
+    else:
+        names = ast.literal_eval(value)
+    defined = {t.id for node in tree.body if isinstance(node, ast.Assign) for t in node.targets if isinstance(t, ast.Name)}
+    defined |= {node.target.id for node in tree.body if isinstance(node, ast.AnnAssign) and isinstance(node.target, ast.Name)}
+    defined |= {n.name for node in tree.body if isinstance(node, (ast.FunctionDef, ast.ClassDef)) for n in [node]}
+    defined |= {a.asname or a.name for node in tree.body if isinstance(node, (ast.Import, ast.ImportFrom))
+                for a in node.names}
+    defined |= {p.stem for p in folder.glob("*.py")} | {p.name for p in folder.iterdir() if (p / "__init__.py").is_file()}
+    lazy = _lazy_names(tree)
+    missing = [n for n in names if n not in defined and n not in lazy and not n.startswith("_")]
+    assert not missing, f"{init}: __all__ names what the package does not have: {missing}"
+    assert not [n for n in names if n.startswith("_")], f"{init}: a private name in __all__"
+
+
+def _lazy_names(tree: ast.Module) -> set[str]:
+    """Names a package's ``__getattr__`` gives on first use (the keys of a dict literal of lazy imports)."""
+    found: set[str] = set()
+    for node in tree.body:
+        if isinstance(node, ast.Assign) and isinstance(node.value, ast.Dict):
+            found |= {k.value for k in node.value.keys if isinstance(k, ast.Constant) and isinstance(k.value, str)}
+    return found
+
+
+def _calls(source: str, name: str) -> list[int]:
+    """The lines where ``source`` calls a function named ``name`` (bare or as an attribute)."""
+    return [node.lineno for node in ast.walk(ast.parse(source)) if isinstance(node, ast.Call)
+            and (getattr(node.func, "id", None) == name or getattr(node.func, "attr", None) == name)]
+
+
+def test_analysis_and_dataset_load_no_lexicon_of_their_own() -> None:
+    """The run's Engine carries the lexicon (accord.engine): a chart or a dataset read that loaded the
+    packaged lexicon itself ignored an analyst's (issue 21's two defects)."""
+    found = {name: lines for name, path in MODULES.items() if name.split(".")[1:2] in (["analysis"], ["dataset"])
+             if (lines := _calls(path.read_text(encoding="utf-8"), "load_lexicon"))}
+    assert not found, f"load_lexicon() called under analysis/ or dataset/ (take the run's Engine): {found}"
+
+
+def test_the_lexicon_call_check_finds_one() -> None:
+    assert _calls("from x import load_lexicon\nrules = load_lexicon().rules\n", "load_lexicon") == [2]

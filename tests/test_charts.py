@@ -297,6 +297,22 @@ def test_sankey_marks_alleged_flows(rich):
             "economic aid (alleged)", "economic aid"} <= set(sk.node.label)
 
 
+def test_an_analyst_lexicon_may_change_the_material_categories(rich, tmp_path):
+    """The chart reads the run's coding rules, not the packaged ones (issue 21's first defect)."""
+    from accord.lexicon import load_lexicon
+    extra = tmp_path / "rules.yaml"
+    extra.write_text("rules:\n  material_categories:\n    arms: [weapon, arms, military, munition]\n"
+                     "    goods: [econom, trade, technolog]\n", encoding="utf-8")
+    fig = charts.material_exchanges(rich, level="actor", rules=load_lexicon(extra).rules)
+    middle = set(fig.data[0].node.label)
+    assert {"arms", "arms (alleged)", "goods (alleged)"} <= middle
+    assert not middle & {"weapons &amp; military", "technology (alleged)", "economic aid (alleged)"}
+    none = tmp_path / "none.yaml"
+    none.write_text("rules:\n  material_events: [RETREAT]\n", encoding="utf-8")
+    fig = charts.material_exchanges(rich, level="actor", rules=load_lexicon(none).rules)
+    assert "No material exchange (RETREAT)" in fig.layout.annotations[0].text
+
+
 # -- cooperation and conflict over time ------------------------------------------
 
 def test_cooperation_conflict_by_month_and_week(rich):

@@ -199,6 +199,25 @@ def test_parquet_dataset_stores_the_corrections_and_applies_them_on_every_read(t
     assert accord.read_tables(out)["relations"].set_index("relation_id").loc["d1:R001", "event_type"] == "SUPPORT"
 
 
+def test_a_dataset_annotated_with_an_analyst_lexicon_is_corrected_with_it(tmp_path):
+    """The stored corrections are applied with the lexicon the dataset was annotated with, not the
+    packaged one (issue 21's second defect): a code only the analyst's lexicon knows gets its name."""
+    corpus = _write_corpus(tmp_path / "news")
+    mine = tmp_path / "mine.yaml"
+    mine.write_text("actors:\n  - {id: XKL, kind: org, code: XKL, name: Kladovsk Brigade, "
+                    "names: [Kladovsk Brigade]}\n", encoding="utf-8")
+    fixes = tmp_path / "fixes.yaml"
+    fixes.write_text("corrections:\n  - doc: d1\n    span: [0, 50]\n    set: {target: [XKL]}\n"
+                     "    reason: the jets went to the brigade\n", encoding="utf-8")
+    out = tmp_path / "ds"
+    annotate_dataset(corpus, out, lexicon=mine, workers=0, corrections=fixes, progress=False, durable=False)
+    mine.unlink()  # the dataset keeps what it needs: the analyst's file may move or change
+    got = accord.read_tables(out)
+    assert list(got["relations"].set_index("relation_id").loc["d1:R001", "target"]) == ["XKL"]
+    row = got["actors"].set_index("actor_id").loc["XKL"]
+    assert (row["name"], row["kind"]) == ("Kladovsk Brigade", "org")
+
+
 # -- corrections that disagree (issue 22, item 12) ----------------------------------------------
 
 def _fix(line: int, **kw) -> "Correction":

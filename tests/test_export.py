@@ -10,7 +10,7 @@ from accord import tables
 from accord.cli import main
 from accord.dataset.export import MAX_CELL, export_xlsx
 from accord.readers import Document
-from accord.spreadsheet import neutralise_frame
+from accord.tables import neutralise_frame
 
 EVIL = "=cmd|' /C calc'!A0"
 

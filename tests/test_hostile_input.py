@@ -214,9 +214,10 @@ def test_an_impossible_front_matter_date_is_a_bad_document_not_a_crash(tmp_path)
     write(tmp_path / "c" / "bad.txt", GOOD)
     write(tmp_path / "c" / "bad.meta.yaml", "date: 2023-13-01\n")
     write(tmp_path / "c" / "good.md", "---\ndate: 2024-02-29\n---\n" + GOOD)
-    df = read_corpus(tmp_path / "c")
+    corpus = read_corpus(tmp_path / "c")
+    df = corpus.documents
     assert df["doc_id"].tolist() == ["good"] and df["date"].tolist() == ["2024-02-29"]
-    errors = {Path(e["path"]).name: e["error"] for e in df.attrs["errors"]}
+    errors = {Path(e["path"]).name: e["error"] for e in corpus.error_rows()}
     assert errors == {
         "bad.md": "front matter at line 3: bad date '2024-02-30': day is out of range for month",
         "bad.meta.yaml": "sidecar metadata at line 1: bad date '2023-13-01': month must be in 1..12",
@@ -230,9 +231,10 @@ def test_lone_surrogates_in_jsonl_are_refused_per_line(tmp_path):
     lines = [{"id": "ok", "text": GOOD}, {"id": "t", "text": "Bad \ud800 text."},
              {"id": "h", "text": GOOD, "title": "half \udc00"}, {"id": "i\ud83d", "text": GOOD}]
     path = write(tmp_path / "s.jsonl", "\n".join(json.dumps(r) for r in lines) + "\n")  # ASCII \\u escapes
-    df = read_corpus(path)
+    corpus = read_corpus(path)
+    df = corpus.documents
     assert df["doc_id"].tolist() == ["ok"]
-    errors = df.attrs["errors"]
+    errors = corpus.error_rows()
     assert [(e["line"], e["doc_id"]) for e in errors] == [(2, "t"), (3, "h"), (4, None)]
     assert "'text' is not valid Unicode: lone surrogate U+D800 at character 4" in errors[0]["error"]
     assert "'title' is not valid Unicode: lone surrogate U+DC00" in errors[1]["error"]

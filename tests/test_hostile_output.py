@@ -17,6 +17,7 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
+from accord.dataset.source import write_tables
 import accord
 from accord import tables
 from accord.errors import OutputError
@@ -50,19 +51,19 @@ def _tables(texts: list[str]) -> dict[str, pd.DataFrame]:
 def test_full_disk_during_csv_keeps_the_previous_tables_whole(tmp_path):
     out = tmp_path / "out"
     old = _tables(["North Korea accused Russia of supplying weapons."])
-    tables.write_tables(old, out)
+    write_tables(old, out)
     before = {p.name: p.read_bytes() for p in out.iterdir()}
     big = pd.DataFrame  # noqa: F841 -- the new run: the documents table is far past the limit, the others not
     code = f"""
         import accord
-        from accord import tables
+        from accord.dataset.source import write_tables
         from accord.readers import Document
         from accord.errors import OutputError
         docs = [Document(doc_id="big", path="/corpus/big.txt", text="Russia said so. " * 20000, date="2024-06-19"),
                 Document(doc_id="small", path="/corpus/s.txt", text="China praised Russia.", date="2024-06-19")]
         result = accord.annotate(docs)
         try:
-            tables.write_tables(result, {str(out)!r})
+            write_tables(result, {str(out)!r})
         except OutputError as exc:
             print("ERROR", exc)
         else:
@@ -91,11 +92,11 @@ def test_a_second_csv_writer_is_refused_and_a_killed_runs_folders_are_tidied(tmp
     try:
         assert holder.stdout.readline().strip() == "locked"
         with pytest.raises(OutputError, match=f"{out}: another accord run is writing this folder"):
-            tables.write_tables(result, out)
+            write_tables(result, out)
     finally:
         holder.kill()
         holder.wait()
-    tables.write_tables(result, out)
+    write_tables(result, out)
     assert sorted(p.name for p in out.iterdir()) == sorted(f"{n}.csv" for n in tables.TABLE_NAMES)
     assert not list(tmp_path.glob(".out.tmp-*"))
 
@@ -103,9 +104,9 @@ def test_a_second_csv_writer_is_refused_and_a_killed_runs_folders_are_tidied(tmp
 def test_a_folder_set_aside_by_a_killed_swap_is_put_back(tmp_path):
     out = tmp_path / "out"
     result = _tables(["Russia praised China."])
-    tables.write_tables(result, out)
+    write_tables(result, out)
     out.rename(tmp_path / ".out.old-12345")  # killed between the two renames of a swap
-    tables.write_tables(result, out)
+    write_tables(result, out)
     assert sorted(p.name for p in out.iterdir()) == sorted(f"{n}.csv" for n in tables.TABLE_NAMES)
     assert not list(tmp_path.glob(".out.old-*"))
 
@@ -113,7 +114,7 @@ def test_a_folder_set_aside_by_a_killed_swap_is_put_back(tmp_path):
 def test_a_folder_holding_other_files_is_not_replaced(tmp_path):
     (tmp_path / "notes.txt").write_text("mine")
     with pytest.raises(OutputError, match=r"holds other files than accord's tables \(notes.txt\)"):
-        tables.write_tables(_tables(["Russia praised China."]), tmp_path)
+        write_tables(_tables(["Russia praised China."]), tmp_path)
     assert (tmp_path / "notes.txt").read_text() == "mine"
 
 
@@ -133,8 +134,8 @@ def test_formula_cells_from_articles_are_neutralised_in_csv_but_exact_in_pandas_
     texts = [f"{h}\nRussia accused Ukraine of shelling." for h in HOSTILE if h] + ["=cmd|' /C calc'!A0 said North Korea"]
     result = _tables(texts)
     result["documents"]["title"] = [h or None for h in HOSTILE[:len(texts) - 1]] + ["-1"]
-    tables.write_tables(result, tmp_path / "csv")
-    tables.write_tables(result, tmp_path / "parquet", "parquet")
+    write_tables(result, tmp_path / "csv")
+    write_tables(result, tmp_path / "parquet", "parquet")
     for name in tables.TABLE_NAMES:
         raw = pd.read_csv(tmp_path / "csv" / f"{name}.csv", dtype=str, keep_default_na=False)
         for col in tables.text_columns(name):
@@ -204,6 +205,7 @@ def test_a_dataset_this_user_cannot_write_is_an_accord_error(tmp_path):
         code = f"""
             import fcntl, os
             from accord import tables
+            from accord.dataset.source import write_tables
             from accord.dataset.store import Dataset
             from accord.errors import AccordError
             empty = {{name: tables.frame(name, []) for name in tables.TABLE_NAMES}}
@@ -212,7 +214,7 @@ def test_a_dataset_this_user_cannot_write_is_an_accord_error(tmp_path):
                 os.setgid(65534)
                 os.setuid(65534)
             for write in (lambda: Dataset.open({str(out)!r}, "v1"),
-                          lambda: tables.write_tables(empty, {str(base / "csv" / "out")!r})):
+                          lambda: write_tables(empty, {str(base / "csv" / "out")!r})):
                 try:
                     write()
                 except AccordError as exc:

@@ -8,7 +8,7 @@ from datetime import date
 import pytest
 
 from accord.lexicon import ActorEntry, Role, load_lexicon, resolve_actor
-from accord.lexicon.build import persons, states
+from lexicon_build import persons, states
 from accord.lexicon.load import _with_history
 
 

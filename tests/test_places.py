@@ -171,7 +171,7 @@ def test_a_very_large_city_named_like_an_actor_still_resolves(g: Gazetteer) -> N
 
 
 def test_the_generated_actor_names_are_gazetteer_names(g: Gazetteer) -> None:
-    # stale after a change of thresholds: rerun python -m accord.lexicon.build.place_actors
+    # stale after a change of thresholds: rerun python -m lexicon_build.place_actors
     assert len(g.actor_names) > 30 and all(g.is_name(name) for name in g.actor_names)
 
 

@@ -64,7 +64,8 @@ HTML_PAGE = """<!DOCTYPE html>
 
 
 def test_seed_folder_reads_with_sidecar_metadata():
-    df = read_corpus(SEEDS)
+    corpus = read_corpus(SEEDS)
+    df = corpus.documents
     assert list(df.columns) == ["doc_id", "path", "title", "date", "source", "url", "n_chars", "text"]
     assert list(df["doc_id"]) == [SEED_ID]
     row = df.iloc[0]
@@ -73,7 +74,7 @@ def test_seed_folder_reads_with_sidecar_metadata():
     assert row["source"].startswith("news article supplied")
     assert row["text"].startswith("The West is growing increasingly concerned")
     assert row["n_chars"] == len(row["text"])
-    assert df.attrs["errors"] == []
+    assert corpus.error_rows() == []
     # the sidecar is not a document; the text is the file's text unchanged
     raw = (SEEDS / f"{SEED_ID}.txt").read_bytes().decode("utf-8")
     assert row["text"] == raw.replace("\r\n", "\n")
@@ -329,15 +330,16 @@ def test_jsonl_bad_lines_among_good(tmp_path):
 
 def test_jsonl_in_read_corpus_error_rows(tmp_path, capsys):
     p = write(tmp_path / "f.jsonl", jsonl({"text": "ok"}, "oops", {"text": "ok2"}))
-    df = read_corpus(p)
+    corpus = read_corpus(p)
+    df = corpus.documents
     assert list(df["doc_id"]) == ["f#1", "f#3"]
-    assert df.attrs["errors"] == [
+    assert corpus.error_rows() == [
         {"path": str(p), "line": 2, "doc_id": None, "stage": "read",
          "error": "invalid JSON: Expecting value (column 1)"}
     ]
     err = capsys.readouterr().err
     assert err == f"{p}:2: invalid JSON: Expecting value (column 1)\n"
-    errors = tables.frame("errors", df.attrs["errors"])
+    errors = tables.frame("errors", corpus.error_rows())
     assert errors["line"].tolist() == [2]
 
 
@@ -478,9 +480,10 @@ def test_duplicate_doc_id(tmp_path):
     assert isinstance(items[3], ReadError) and items[3].line == 2
     assert items[3].problem == f"duplicate doc_id 'k' (also at {tmp_path / 'f.jsonl'}:1)"
     assert isinstance(items[4], ReadError) and "duplicate doc_id 'a'" in items[4].problem
-    df = read_corpus(tmp_path)
+    corpus = read_corpus(tmp_path)
+    df = corpus.documents
     assert list(df["doc_id"]) == ["a", "k"]
-    assert [e["doc_id"] for e in df.attrs["errors"]] == ["a", "k", "a"]
+    assert [e["doc_id"] for e in corpus.error_rows()] == ["a", "k", "a"]
 
 
 def test_hidden_files_and_folders_skipped(tmp_path):
@@ -601,9 +604,10 @@ def test_folder_with_bad_files_keeps_the_good(tmp_path, capsys):
     write(tmp_path / "c.docx", b"PK")
     write(tmp_path / "d.md", "---\ntitle: [\n---\nx")
     write(tmp_path / "e.html", HTML_PAGE)
-    df = read_corpus(tmp_path)
+    corpus = read_corpus(tmp_path)
+    df = corpus.documents
     assert list(df["doc_id"]) == ["a", "e"]
-    assert [(e["path"], e["stage"]) for e in df.attrs["errors"]] == [
+    assert [(e["path"], e["stage"]) for e in corpus.error_rows()] == [
         (str(tmp_path / "b.txt"), "read"),
         (str(tmp_path / "c.docx"), "read"),
         (str(tmp_path / "d.md"), "read"),
@@ -615,15 +619,16 @@ def test_folder_with_bad_files_keeps_the_good(tmp_path, capsys):
         lines[2],
     ]
     assert lines[2].startswith(f"{tmp_path / 'd.md'}: invalid YAML in front matter")
-    assert tables.frame("errors", df.attrs["errors"]).shape == (3, 5)
+    assert tables.frame("errors", corpus.error_rows()).shape == (3, 5)
 
 
 def test_read_corpus_all_bad_gives_empty_table(tmp_path):
     write(tmp_path / "a.txt", b"")
-    df = read_corpus(tmp_path)
+    corpus = read_corpus(tmp_path)
+    df = corpus.documents
     assert len(df) == 0
     assert list(df.columns) == list(tables.SCHEMAS["documents"].columns)
-    assert len(df.attrs["errors"]) == 1
+    assert len(corpus.error_rows()) == 1
 
 
 def test_read_error_as_row():
@@ -664,3 +669,17 @@ def test_parse_date_rejects(value):
     with pytest.raises(ValueError) as ei:
         parse_date(value)
     assert repr(value) in str(ei.value)
+
+
+def test_read_errors_travel_as_a_value_into_the_annotation(tmp_path, capsys):
+    """Not hidden in ``df.attrs`` (which pandas drops on most operations): the Corpus carries them."""
+    import accord
+
+    write(tmp_path / "a.txt", "Russia praised China.")
+    write(tmp_path / "b.txt", b"")
+    corpus = read_corpus(tmp_path)
+    assert corpus.documents.attrs == {} and [e.path for e in corpus.errors] == [str(tmp_path / "b.txt")]
+    result = accord.annotate(corpus)
+    assert list(result["documents"]["doc_id"]) == ["a"]
+    assert list(zip(result["errors"]["path"], result["errors"]["stage"])) == [(str(tmp_path / "b.txt"), "read")]
+    assert accord.annotate(corpus.documents)["errors"].empty  # a documents table alone has no read errors

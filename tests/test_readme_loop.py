@@ -14,7 +14,7 @@ import subprocess
 from pathlib import Path
 
 from _browser import BIN, ROOT
-from accord.dataset.read import read_tables
+from accord.dataset.source import read_tables
 
 FIX = """\
 corrections:

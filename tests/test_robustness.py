@@ -12,7 +12,6 @@ import subprocess
 import sys
 import textwrap
 from pathlib import Path
-from unittest import mock
 
 import pandas as pd
 import pytest
@@ -20,25 +19,13 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 import accord
-from accord import annotation
-from accord.pipeline import build_pipeline
+from accord.engine import packaged
 from accord.readers import Document
 
 ROOT = Path(__file__).resolve().parents[1]
-NLP = None
-
-
-def pipeline(_lexicon=None, **_options):
-    global NLP
-    if NLP is None:
-        NLP = build_pipeline()
-    return NLP
-
-
 def annotate_texts(texts: list[str]) -> dict[str, pd.DataFrame]:
     docs = [Document(doc_id=f"d{n}", path="<hypothesis>", text=t, date="2024-06-18") for n, t in enumerate(texts)]
-    with mock.patch.object(annotation, "build_pipeline", pipeline):
-        return accord.annotate(docs)
+    return accord.annotate(docs, lexicon=packaged())  # one engine for every example: its pipeline made once
 
 
 def check_offsets(result: dict[str, pd.DataFrame], texts: list[str]) -> None:

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import pytest
 
+from accord.dataset.source import read_tables, write_tables
 import accord
 from accord.dataset import read, store
 from accord.dataset.layout import MARKER, month_of
@@ -102,7 +103,7 @@ def test_user_errors_are_accords_own_and_name_the_path(tmp_path) -> None:
     with pytest.raises(DatasetError, match=f"{tmp_path}: no mentions/ table"):
         read._files(tmp_path, "mentions")
     with pytest.raises(ParameterError, match=r"unknown table format 'xlsx'") as info:
-        tables.write_tables({}, tmp_path / "out", "xlsx")
+        write_tables({}, tmp_path / "out", "xlsx")
     assert str(tmp_path / "out") in str(info.value)
     with pytest.raises(LexiconError, match="differs from the client's 000000000000"):
         LexiconSpec("000000000000").load()
@@ -219,11 +220,11 @@ def test_a_dataset_before_its_first_commit_says_so(tmp_path) -> None:
     (tmp_path / "ds" / LOCK).touch()
     (tmp_path / "ds" / "documents").mkdir()
     with pytest.raises(DatasetError, match=r"being created: no batch is committed yet"):
-        read.read_tables(tmp_path / "ds")
+        read_tables(tmp_path / "ds")
     lexicon = accord.load_lexicon()
     with store.Dataset.open(tmp_path / "ds2", lexicon.version):
         (tmp_path / "ds2" / "_manifest.sqlite").rename(tmp_path / "manifest")  # the moment before it is made
         with pytest.raises(DatasetError, match=r"being created: no batch is committed yet"):
-            read.read_tables(tmp_path / "ds2")
+            read_tables(tmp_path / "ds2")
         (tmp_path / "manifest").rename(tmp_path / "ds2" / "_manifest.sqlite")
-        assert read.read_tables(tmp_path / "ds2")["documents"].empty  # made, nothing committed: empty tables
+        assert read_tables(tmp_path / "ds2")["documents"].empty  # made, nothing committed: empty tables

@@ -21,10 +21,11 @@ _EXPORTS = {
     "load_lexicon": "accord.lexicon",
     "Lexicon": "accord.lexicon",
     "read_corpus": "accord.readers",
-    "read_tables": "accord.dataset.read",
+    "open_tables": "accord.dataset.source",
+    "read_tables": "accord.dataset.source",
     "resolve_actor": "accord.lexicon",
     "search": "accord.analysis.search",
-    "write_tables": "accord.tables",
+    "write_tables": "accord.dataset.source",
 }
 __all__ = sorted(_EXPORTS)
 

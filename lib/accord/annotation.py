@@ -6,11 +6,12 @@ with the tables and not with the text. A document that fails is listed in the
 errors table (and on stderr) and the others are annotated.
 """
 from __future__ import annotations
+import itertools
 import sys
 import traceback
 from collections import Counter
 from pathlib import Path
-from typing import Any, Callable, Iterable, Iterator
+from typing import Any, Iterable, Iterator
 import pandas as pd
 from spacy.language import Language
 from spacy.tokens import Doc
@@ -19,12 +20,11 @@ from dataclasses import dataclass, field
 from . import tables
 from .corrections import Correction, apply_corrections, load_corrections, summary as corrections_summary
 from .errors import InputError
+from .engine import ENGINES, Engine  # noqa: F401 -- ENGINES: cli/annotate.py and cli/evaluate.py read it here
 from .lexicon import Lexicon
-from .lexicon.load import analyst_actors, check_lexicon_files
-from .pipeline import build_pipeline
+from .lexicon.load import analyst_actors
 from .pipeline.actors import UNRESOLVED
-from .pipeline.cache import lexicon_of, load_or_build
-from .readers import Document, ReadError, iter_corpus
+from .readers import Corpus, Document, ReadError, iter_corpus
 from .terminal import printable
 
 
@@ -166,14 +166,14 @@ def _documents_from_frame(df: pd.DataFrame) -> Iterator[Document | ReadError]:
                            url=clean.get("url"))
         except InputError as exc:  # text that is not valid Unicode: this row only
             yield ReadError(path=exc.path, problem=exc.problem, line=exc.line)
-    for err in df.attrs.get("errors", []):
-        yield ReadError(path=err["path"], problem=err["error"], line=err.get("line"))
 
 
-def iter_documents(corpus: str | Path | pd.DataFrame | Iterable[Document]) -> Iterator[Document | ReadError]:
-    """Documents (and read errors) from a path, a documents table, or an iterable of Documents."""
+def iter_documents(corpus: str | Path | Corpus | pd.DataFrame | Iterable[Document]) -> Iterator[Document | ReadError]:
+    """Documents (and read errors) from a path, a corpus read whole, a documents table, or Documents."""
     if isinstance(corpus, (str, Path)):
         return iter_corpus(corpus)
+    if isinstance(corpus, Corpus):  # its read errors travel with it
+        return itertools.chain(_documents_from_frame(corpus.documents), corpus.errors)
     if isinstance(corpus, pd.DataFrame):
         return _documents_from_frame(corpus)
     return iter(corpus)
@@ -226,12 +226,6 @@ def actor_rows(counts: Counter, lexicon: Lexicon) -> list[dict[str, Any]]:
     return rows
 
 
-_PIPELINES: dict[str, Language] = {}
-# the engines an analyst can choose (``--engine``): v2 reads arguments from the trained parser
-# (the default), v1 from word order alone (faster, less accurate; kept for comparison)
-ENGINES = {"v2": True, "v1": False}
-
-
 def unmatched_actors(lexicon_file: str | Path | None, entities: Iterable[Any]) -> str | None:
     """A message naming the actor entries of the analyst's ``lexicon_file`` that no mention matched (``entities``:
     the mentions table's entity column), or None when every entry matched something."""
@@ -248,19 +242,9 @@ def unmatched_actors(lexicon_file: str | Path | None, entities: Iterable[Any]) -
             f"the corpus: {shown}{more} (a name of one word matches only as written, a longer one in any case)")
 
 
-def pipeline_for(version: str, lexicon: Callable[[], Lexicon], syntax: bool = True) -> Language:
-    """The pipeline over the lexicon of ``version``, built once per process (building it costs seconds;
-    running it is stateless). ``lexicon`` gives the Lexicon when the pipeline must be built;
-    ``syntax`` (engine v2, the default) adds the trained parser (see :func:`accord.pipeline.build_pipeline`)."""
-    key = f"{version}+syntax" if syntax else version
-    if key not in _PIPELINES:
-        _PIPELINES[key] = build_pipeline(lexicon(), syntax=syntax)
-    return _PIPELINES[key]
-
-
 def annotate(
-    corpus: str | Path | pd.DataFrame | Iterable[Document],
-    lexicon: Lexicon | str | Path | None = None,
+    corpus: str | Path | Corpus | pd.DataFrame | Iterable[Document],
+    lexicon: Lexicon | str | Path | Engine | None = None,
     progress: bool = False,
     syntax: bool = True,
     corrections: str | Path | list[Correction] | None = None,
@@ -269,22 +253,18 @@ def annotate(
     """Annotate a corpus into the six tables: documents, mentions, actors, relations, claims, errors.
 
     ``corpus`` is a file, folder, glob or JSONL path, a documents table from
-    :func:`accord.read_corpus`, or an iterable of :class:`accord.readers.Document`.
+    :func:`accord.read_corpus` (a :class:`~accord.readers.Corpus`, its read errors included), or an iterable of :class:`accord.readers.Document`.
     ``lexicon`` is a Lexicon, an analyst's YAML file that extends the packaged
-    lexicon, or None for the packaged one alone. ``syntax`` (engine v2, the
+    lexicon, None for the packaged one alone, or the run's :class:`~accord.engine.Engine`
+    (then ``syntax`` is the engine's). ``syntax`` (engine v2, the
     default) reads arguments from the trained dependency parser; False gives
     engine v1, word order only (faster, less accurate). ``corrections`` is an
     analyst's corrections file (or its loaded entries), applied to the relations
     and claims (see :mod:`accord.corrections`); checked before the corpus is read;
     the report of each correction is appended to ``report`` when given.
     """
-    if isinstance(lexicon, Lexicon):
-        lex = lexicon
-        nlp = pipeline_for(lex.version, lambda: lex, syntax)
-    else:  # from files: the built pipeline is cached on disk (accord.pipeline.cache)
-        check_lexicon_files(lexicon)  # the cache reads the file itself: a FIFO or a huge file is refused first
-        nlp = load_or_build(lexicon, syntax)
-        lex = lexicon_of(nlp)
+    engine = Engine.load(lexicon, syntax)  # from files: the built pipeline is cached on disk (accord.pipeline.cache)
+    nlp, lex = engine.nlp, engine.lexicon
     fixes = load_corrections(corrections, lex) if isinstance(corrections, (str, Path)) else corrections
     rows: Rows = {name: [] for name in ("documents", "errors", *DOC_TABLES)}
     items = iter_documents(corpus)

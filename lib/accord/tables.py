@@ -1,25 +1,23 @@
-"""The tables accord produces, their pandera schemas, and their writers.
+"""The tables accord produces, their pandera schemas, and their CSV form.
 
 Six tables: documents, mentions, actors, relations, claims and errors. Every
 annotation row carries ``doc_id``, ``sent_id``, character offsets ``start``/``end``
 into the document text and the ``evidence`` sentence, so it points back to the
 exact words of its source. Columns that hold several actor codes are Python
-lists in pandas and ";"-joined in CSV.
+lists in pandas and ";"-joined in CSV. Writing them to a folder and reading them
+back is :mod:`accord.dataset.source`.
 """
 from __future__ import annotations
 
-import os
-from pathlib import Path
-from contextlib import contextmanager
-from typing import Any, BinaryIO, Callable, Iterable, Iterator, Mapping
+from typing import Any, Iterable, Mapping
 
 import pandas as pd
 import pandera.pandas as pa
 
-from .errors import OutputError, ParameterError, is_no_space
+from .labels import STATUSES
 
 TABLE_NAMES = ("documents", "mentions", "actors", "relations", "claims", "errors")
-RELATION_STATUSES = ("reported", "alleged", "denied", "negated", "planned", "hypothetical")
+RELATION_STATUSES = STATUSES  # defined once, from the data (accord.labels)
 
 
 def _is_code_list(series: pd.Series) -> pd.Series:
@@ -134,9 +132,14 @@ LIST_COLUMNS = {
 
 def frame(name: str, rows: Iterable[Mapping[str, Any]]) -> pd.DataFrame:
     """Build table ``name`` from dict rows, with the schema's column order and dtypes, validated."""
+    return conform(name, pd.DataFrame(list(rows), columns=list(SCHEMAS[name].columns)))
+
+
+def conform(name: str, df: pd.DataFrame) -> pd.DataFrame:
+    """Table ``name`` from a frame (one read back from CSV, Parquet or a dataset): the schema's columns
+    in its order (a missing one empty), its dtypes, validated; the frame is not rebuilt row by row."""
     schema = SCHEMAS[name]
-    cols = list(schema.columns)
-    df = pd.DataFrame(list(rows), columns=cols)
+    df = df.reindex(columns=list(schema.columns)).reset_index(drop=True)
     for col, spec in schema.columns.items():
         dtype = str(spec.dtype)
         if dtype == "Int64":
@@ -145,6 +148,8 @@ def frame(name: str, rows: Iterable[Mapping[str, Any]]) -> pd.DataFrame:
             df[col] = pd.to_numeric(df[col], errors="coerce").astype(float)
         elif dtype.startswith(("str", "string")):
             df[col] = df[col].astype("str")  # None stays missing
+        elif dtype == "object" and df[col].dtype != object:  # an empty list column read back
+            df[col] = df[col].astype(object)
     return validate(name, df)
 
 
@@ -184,14 +189,20 @@ def text_columns(name: str) -> list[str]:
             if col in LIST_COLUMNS.get(name, ()) or str(spec.dtype).startswith(("str", "string"))]
 
 
-def neutralise_frame(name: str, df: pd.DataFrame) -> pd.DataFrame:
-    """A copy of table ``name`` with every text cell neutralised (:func:`neutralise_cell`), for a spreadsheet.
+def neutralise_frame(df: pd.DataFrame) -> pd.DataFrame:
+    """A copy of any frame (one of the six tables, search hits) whose text cells cannot run as formulas.
 
-    Numbers (a negative Goldstein score) stay numbers; pandas and Parquet keep the exact text.
+    OWASP's rule for CSV injection (:func:`neutralise_cell`): article text is data and must never run
+    in a spreadsheet. Numbers (a negative Goldstein score), booleans and dates stay as they are; lists
+    (columns of actor codes) are ";"-joined first, as in the CSV form, so that the joined text is
+    what gets checked. pandas and Parquet keep the exact text.
     """
     out = df.copy()
-    for col in text_columns(name):
-        out[col] = out[col].map(neutralise_cell)
+    for col in out.columns:
+        series = out[col]
+        if series.dtype.kind in "biufcmM":  # numbers, booleans and dates cannot hold a formula
+            continue
+        out[col] = series.map(lambda v: neutralise_cell(";".join(map(str, v)) if isinstance(v, list) else v))
     return out
 
 
@@ -200,7 +211,7 @@ def to_csv_frame(name: str, df: pd.DataFrame) -> pd.DataFrame:
     out = df.copy()
     for col in LIST_COLUMNS.get(name, ()):
         out[col] = out[col].map(";".join)
-    return neutralise_frame(name, out)
+    return neutralise_frame(out)
 
 
 def from_csv_frame(name: str, df: pd.DataFrame) -> pd.DataFrame:
@@ -212,180 +223,3 @@ def from_csv_frame(name: str, df: pd.DataFrame) -> pd.DataFrame:
     for col in LIST_COLUMNS.get(name, ()):
         out[col] = out[col].map(lambda v: [] if pd.isna(v) or v == "" else str(v).split(";"))
     return out
-
-
-# -- writing a run's tables at once ----------------------------------------------------------
-TABLE_FILES = frozenset(f"{name}.{fmt}" for name in TABLE_NAMES for fmt in ("csv", "parquet"))
-
-
-@contextmanager
-def locked(out: Path) -> Iterator[None]:
-    """Hold the writer's lock of folder ``out`` (the file ``.NAME.lock`` beside it), or raise OutputError."""
-    import fcntl
-
-    lock = out.parent / f".{out.name}.lock"
-    try:  # the first write in the folder: a folder this user may not write is named here
-        out.parent.mkdir(parents=True, exist_ok=True)
-        fh = open(lock, "a+")
-    except OSError as exc:
-        raise OutputError(out, f"cannot be written ({exc.strerror or exc}): choose a folder you may write") from None
-    with fh:
-        try:
-            fcntl.flock(fh, fcntl.LOCK_EX | fcntl.LOCK_NB)
-        except OSError:
-            raise OutputError(out, "another accord run is writing this folder") from None
-        yield
-
-
-@contextmanager
-def staging_folder(out: Path) -> Iterator[Path]:
-    """A new temporary folder beside ``out`` (call under :func:`locked`); removed unless swapped in.
-
-    What a killed run left beside ``out`` is tidied first: its temporary folders are
-    removed, and a previous folder set aside but not yet replaced is put back.
-    """
-    import shutil
-    import tempfile
-
-    aside = sorted(out.parent.glob(f".{out.name}.old-*"))
-    if aside and not out.exists():
-        aside.pop().rename(out)
-    for old in [*aside, *out.parent.glob(f".{out.name}.tmp-*")]:  # the lock is ours: no live run owns these
-        shutil.rmtree(old, ignore_errors=True)
-    stage = Path(tempfile.mkdtemp(prefix=f".{out.name}.tmp-", dir=out.parent))
-    try:
-        yield stage
-    finally:
-        shutil.rmtree(stage, ignore_errors=True)
-
-
-def _exchange(a: Path, b: Path) -> bool:
-    """Swap two paths in one step (Linux renameat2 RENAME_EXCHANGE); False where that is not available."""
-    import ctypes
-
-    try:
-        libc = ctypes.CDLL(None, use_errno=True)
-        renameat2 = libc.renameat2
-    except (OSError, AttributeError):
-        return False
-    at_fdcwd, rename_exchange = -100, 2
-    return renameat2(at_fdcwd, os.fsencode(a), at_fdcwd, os.fsencode(b), rename_exchange) == 0
-
-
-def replace_folder(src: Path, dst: Path) -> None:
-    """Put folder ``src`` in place of ``dst`` at once; the previous ``dst`` is then deleted.
-
-    Where the file system cannot exchange two names in one step, ``dst`` is renamed
-    aside and ``src`` renamed into place, a window of two renames.
-    """
-    import shutil
-
-    os.chmod(src, 0o755)
-    if not dst.exists():
-        src.rename(dst)
-    elif _exchange(src, dst):
-        shutil.rmtree(src, ignore_errors=True)  # now the previous folder
-    else:
-        old = dst.with_name(f".{dst.name}.old-{os.getpid()}")
-        dst.rename(old)
-        src.rename(dst)
-        shutil.rmtree(old, ignore_errors=True)
-    fsync_dir(dst.parent)
-
-
-def fsync_dir(path: Path) -> None:
-    """Make a folder's entries (a rename, a new file) durable; a folder that cannot be opened is let be."""
-    try:
-        fd = os.open(path, os.O_RDONLY)
-    except OSError:
-        return
-    try:
-        os.fsync(fd)
-    except OSError:
-        pass
-    finally:
-        os.close(fd)
-
-
-#: How every temporary file accord writes beside its target begins (a dataset's recovery removes them).
-TMP_PREFIX = ".tmp-"
-
-
-def write_file_atomic(path: Path, write: Callable[[BinaryIO], None], durable: bool = True) -> None:
-    """Write the file ``path`` whole or not at all: ``write(fh)`` fills a new temporary file beside it,
-    which then replaces ``path`` in one rename.
-
-    The temporary file (``.tmp-<random>-NAME``) has a name no one can guess and is created
-    with ``O_EXCL``: a link or file planted beside ``path`` is never followed nor reused, and
-    two writers never share one. On any failure (a full disk) it is removed and the error
-    raised. ``durable`` flushes the file and the folder entry to disk (``fsync``).
-    """
-    import secrets
-
-    path.parent.mkdir(parents=True, exist_ok=True)
-    tmp = path.with_name(f"{TMP_PREFIX}{secrets.token_hex(8)}-{path.name}")
-    # O_EXCL fails on any existing name, a link included; 0o666 less the umask is the mode of any new file
-    fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o666)
-    try:
-        with os.fdopen(fd, "wb") as fh:
-            write(fh)
-            if durable:
-                fh.flush()
-                os.fsync(fh.fileno())
-        os.replace(tmp, path)
-    except BaseException:
-        try:
-            os.unlink(tmp)
-        except OSError:
-            pass  # the error that brought us here says more
-        raise
-    if durable:
-        fsync_dir(path.parent)
-
-
-def _write_file(path: Path, name: str, df: pd.DataFrame, fmt: str) -> None:
-    with open(path, "w", encoding="utf-8", newline="") if fmt == "csv" else open(path, "wb") as fh:
-        if fmt == "csv":
-            # RFC 4180 line ends: the csv module then quotes a cell holding a lone CR, which would
-            # otherwise end the row early for pandas and spreadsheets
-            to_csv_frame(name, df).to_csv(fh, index=False, lineterminator="\r\n")
-        else:
-            df.to_parquet(fh, index=False)
-        fh.flush()
-        os.fsync(fh.fileno())
-
-
-def write_tables(tables: Mapping[str, pd.DataFrame], out_dir: str | Path, fmt: str = "csv") -> list[Path]:
-    """Write each table to ``out_dir/NAME.csv`` (or ``.parquet``); returns the paths written.
-
-    The run's tables are written to a temporary folder beside ``out_dir`` and swapped
-    in at once, so ``out_dir`` holds either the previous run's tables or this run's,
-    never a mix; a full disk raises :class:`~accord.errors.OutputError` and leaves the
-    previous tables whole. One writer at a time (a lock file ``.NAME.lock`` beside the
-    folder). CSV text cells are neutralised for spreadsheets (:func:`neutralise_cell`).
-
-    Raises :class:`~accord.errors.ParameterError` for a format other than csv or parquet,
-    :class:`~accord.errors.OutputError` for a folder holding other files than tables.
-    """
-    if fmt not in ("csv", "parquet"):
-        raise ParameterError(f"{out_dir}: unknown table format {fmt!r}: use 'csv' or 'parquet'")
-    out = Path(out_dir)
-    with locked(out):
-        if out.exists():
-            if not out.is_dir():
-                raise OutputError(out, "not a folder")
-            foreign = sorted(p.name for p in out.iterdir() if p.name not in TABLE_FILES)
-            if foreign:
-                raise OutputError(out, f"holds other files than accord's tables ({', '.join(foreign[:3])}"
-                                       f"{', ...' if len(foreign) > 3 else ''}); choose an empty or new folder")
-        with staging_folder(out) as stage:
-            for name in TABLE_NAMES:
-                try:
-                    _write_file(stage / f"{name}.{fmt}", name, tables[name], fmt)
-                except OSError as exc:
-                    if not is_no_space(exc):
-                        raise
-                    raise OutputError(out, f"the disk is full: writing {name}.{fmt} failed ({exc.strerror or exc}); "
-                                           "the previous tables are unchanged") from None
-            replace_folder(stage, out)
-    return [out / f"{name}.{fmt}" for name in TABLE_NAMES]

@@ -27,7 +27,8 @@ from typing import Any, Iterable, Mapping, Sequence
 import pandas as pd
 import plotly.graph_objects as go
 from . import params as P
-from ..lexicon import CodingRules, load_lexicon
+from ..engine import packaged
+from ..lexicon import CodingRules
 from .select import dyad_rows, node_map
 from .figures import (MIXED_DASH, STATUS_DASH, STATUS_OPACITY, label, node_names, status_mix,
                       status_note)
@@ -242,7 +243,7 @@ def actor_network(tables: Tables, focus: Any = DEFAULT_FOCUS, *, level: str = "c
     all_mentions, names = node_info(tables, node_of)
     shown = node_names(tables, nodes)
     mentions = {n: all_mentions.get(n, 0) for n in nodes}
-    rules = rules if rules is not None else load_lexicon().rules
+    rules = rules if rules is not None else packaged().rules
     align = _alignment(nodes, d, members, node_kinds(tables, node_of), rules)
     pos = _layout({n: g for n, (g, _) in align.items()}, mentions)
     pairs = list(zip(edges["a"], edges["b"]))
@@ -484,14 +485,15 @@ CHARTS = ("actor_network", "dyad_matrix", "claim_contest", "timeline", "material
 
 
 def all_charts(tables: Tables, focus: Any = DEFAULT_FOCUS, freq: str = "M",
-               level: str = "country", statuses: Sequence[str] = SCORED_STATUSES) -> dict[str, go.Figure]:
+               level: str = "country", statuses: Sequence[str] = SCORED_STATUSES,
+               rules: CodingRules | None = None) -> dict[str, go.Figure]:
     """Every chart, in :data:`CHARTS` order; ``statuses`` count toward the scores (the timeline and
-    the exchanges show every status but hypothetical and negated, marked)."""
+    the exchanges show every status but hypothetical and negated, marked); ``rules``: the run's coding rules."""
     return {
-        "actor_network": actor_network(tables, focus, level=level, statuses=statuses),
+        "actor_network": actor_network(tables, focus, level=level, statuses=statuses, rules=rules),
         "dyad_matrix": dyad_matrix(tables, focus, level=level, statuses=statuses),
         "claim_contest": claim_contest(tables, level=level),
         "timeline": timeline(tables, focus, level=level),
-        "material_exchanges": material_exchanges(tables, focus, level=level),
+        "material_exchanges": material_exchanges(tables, focus, level=level, rules=rules),
         "cooperation_conflict": cooperation_conflict(tables, focus, freq, level=level, statuses=statuses),
     }

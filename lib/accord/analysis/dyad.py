@@ -88,10 +88,11 @@ def resolve_in(tables: Mapping[str, pd.DataFrame], query: Any, param: str, lexic
     valid = P.valid_codes(tables["actors"])
     if isinstance(query, str) and query.strip().upper() in valid:
         return query.strip().upper()
-    from ..lexicon import load_lexicon, resolve_actor
+    from ..engine import packaged
+    from ..lexicon import resolve_actor
 
     try:
-        code = resolve_actor(query, lexicon if lexicon is not None else load_lexicon(), known=valid)
+        code = resolve_actor(query, lexicon if lexicon is not None else packaged().lexicon, known=valid)
     except ActorNameError as exc:
         raise ParameterError(f"{param}: {exc}; actors in this corpus: {', '.join(valid)}") from None
     if code not in valid:

@@ -14,8 +14,7 @@ from typing import Any, Mapping, Sequence
 import pandas as pd
 import plotly.graph_objects as go
 
-from ..annotation import annotate
-from ..dataset.read import is_dataset, read_tables
+from ..dataset.source import open_tables, source_kind
 from . import params as P
 from .dyad import Dyad, dyad
 from .figures import STATUS_SYMBOLS, empty_figure, new_figure, node_names, quoted, wrap, esc
@@ -48,18 +47,17 @@ class DyadRun:
 def prepare_dyad(corpus: Any, a: Any, b: Any, start: Any = None, end: Any = None, lexicon: Any = None,
                  days: int = 7) -> DyadRun:
     """Check the parameters (a wrong one raises ParameterError), annotate (or read) the corpus, select the dyad."""
-    from ..lexicon import load_lexicon
+    from ..engine import Engine
 
     corpus = P.check_corpus(corpus)
     lexicon = P.check_lexicon(lexicon)
     lo, hi = P.check_window(start, end)
-    if isinstance(corpus, (str, os.PathLike)) and is_dataset(corpus):
-        tables = read_tables(corpus)
-    else:
-        tables = annotate(corpus, lexicon=lexicon)
+    annotated = isinstance(corpus, (str, os.PathLike)) and source_kind(corpus) != "corpus"
+    engine = Engine.load(lexicon, pipeline=not annotated)  # made once: the annotation and the names share it
+    tables = open_tables(corpus, engine)
     n_read = len(tables["documents"])
     tables = select(tables, start, end)
-    d = dyad(tables, a, b, lexicon=load_lexicon(lexicon), days=days)
+    d = dyad(tables, a, b, lexicon=engine.lexicon, days=days)
     codes = set(tables["actors"]["actor_id"].astype(str)) | {d.a, d.b}
     codes |= {c for col in ("source", "target") for lst in tables["relations"][col] for c in lst}
     return DyadRun(dyad=d, start=lo, end=hi, n_documents=n_read, names=node_names(tables, codes))

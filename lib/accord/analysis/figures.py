@@ -7,6 +7,7 @@ from typing import Any, Iterable, Mapping
 import pandas as pd
 import plotly.graph_objects as go
 from . import params as P
+from ..labels import quad_names
 from .select import focus_members, node_map
 
 
@@ -20,7 +21,7 @@ SCORED_STATUSES = P.DEFAULT_STATUSES
 #: Statuses shown on the timeline and in the exchanges (denied flows are shown, marked).
 SHOWN_STATUSES = ("reported", "alleged", "planned", "denied")
 
-QUAD_NAMES = {1: "verbal cooperation", 2: "material cooperation", 3: "verbal conflict", 4: "material conflict"}
+QUAD_NAMES = quad_names()  # from plover.yaml
 QUAD_COLOURS = {1: "#6baed6", 2: "#08519c", 3: "#fd8d3c", 4: "#a50f15", 0: "#969696"}
 GROUP_NAMES = {"focus": "focus actors", "aligned": "aligned (net score > 0)",
                "neutral": "neutral (net score 0)", "opposed": "opposed (net score < 0)"}
@@ -228,10 +229,10 @@ def node_names(tables: Tables, nodes: Iterable[str]) -> dict[str, str]:
 
 
 def _lexicon_names() -> dict[str, str]:
-    from ..lexicon import load_lexicon  # the packaged lexicon, loaded once per process
+    from ..engine import packaged  # the packaged lexicon's names of states and IGOs, loaded once per process
 
     names: dict[str, str] = {}
-    for entry in load_lexicon().actors:
+    for entry in packaged().lexicon.actors:
         if entry.code and entry.kind in ("state", "igo", "bloc"):
             names.setdefault(entry.code, entry.name)
     return names

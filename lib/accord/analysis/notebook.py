@@ -21,9 +21,8 @@ from typing import Any, Mapping
 
 import pandas as pd
 
-from ..annotation import annotate
-from ..dataset.read import is_dataset, read_tables
-from ..lexicon import load_lexicon
+from ..dataset.source import open_tables, source_kind
+from ..engine import Engine
 from . import params as P
 from .figures import PLOTLY_MIME, QUAD_NAMES, esc
 from .select import focus_members, relation_score, select
@@ -179,8 +178,7 @@ def show_documents(tables: Mapping[str, pd.DataFrame], doc_ids: list[str] | None
     legend = " ".join(
         f'<span style="background:{c};padding:2px 6px;border-radius:3px">{esc(t, quote=True)}</span>'
         for t, c in (("actor mention", ACTOR_COLOUR), ("claim cue", CUE_COLOUR),
-                     ("verbal cooperation", TRIGGER_COLOURS[1]), ("material cooperation", TRIGGER_COLOURS[2]),
-                     ("verbal conflict", TRIGGER_COLOURS[3]), ("material conflict", TRIGGER_COLOURS[4]))
+                     *((QUAD_NAMES[q], TRIGGER_COLOURS[q]) for q in sorted(TRIGGER_COLOURS)))
     )
     display(HTML(f"<p>{legend}</p>"))
 
@@ -202,6 +200,8 @@ class Run:
     n_read: int = 0
     statuses: tuple[str, ...] = P.DEFAULT_STATUSES
     lexicon: str | None = None
+    #: the run's lexicon, rules and pipeline (:mod:`accord.engine`), made once by :func:`prepare`
+    engine: Engine | None = None
     #: no focus was given: it is the corpus's two most-mentioned countries (:func:`~accord.analysis.params.default_focus`)
     focus_by_default: bool = False
     #: the tables of the whole corpus, before the window (what changed compares windows of them)
@@ -212,9 +212,7 @@ class Run:
     @property
     def rules(self) -> Any:
         """The coding rules of the run's lexicon (the analyst's file, if any, over accord's)."""
-        from ..lexicon import load_lexicon
-
-        return load_lexicon(self.lexicon).rules
+        return (self.engine or Engine.load(self.lexicon, pipeline=False)).rules
     notes: list[str] = field(default_factory=list)
 
     def overview(self) -> Any:
@@ -256,7 +254,7 @@ def prepare(corpus: Any, focus: Any = None, start: Any = None, end: Any = None, 
             level: str = "country", lexicon: Any = None, title: str | None = None,
             statuses: Any = None, title_template: str = "{focus}", compare: Any = "previous") -> Run:
     """Check every parameter (a wrong one raises ParameterError saying what would be valid),
-    annotate the corpus (or read it, when it is a Parquet dataset already annotated), check the focus against its actors and restrict the tables to the window.
+    annotate the corpus (or read it back, when it is a dataset or a folder of tables already annotated: :func:`~accord.dataset.source.open_tables`), check the focus against its actors and restrict the tables to the window.
 
     Without a ``focus`` (``None``), the focus is the corpus's two most-mentioned countries
     (:func:`~accord.analysis.params.default_focus`), and the run's summary says so.
@@ -271,11 +269,12 @@ def prepare(corpus: Any, focus: Any = None, start: Any = None, end: Any = None, 
     title = None if title is None else P.check_title(title)
     statuses = P.check_statuses(statuses)
     P.check_compare(compare)
-    if isinstance(corpus, (str, os.PathLike)) and is_dataset(corpus):
-        tables = read_tables(corpus)  # a Parquet dataset from `accord annotate`: no need to annotate again
-    else:
-        tables = annotate(corpus, lexicon=lexicon)
-    codes = P.check_focus(focus, tables["actors"], load_lexicon(lexicon) if lexicon else None)  # names too
+    # a dataset or a folder of tables from `accord annotate` is read back, not annotated again
+    annotated = isinstance(corpus, (str, os.PathLike)) and source_kind(corpus) != "corpus"
+    # made once: the annotation, the names and the charts' rules share it (tables read back need no parser)
+    engine = Engine.load(lexicon, pipeline=not annotated)
+    tables = open_tables(corpus, engine)
+    codes = P.check_focus(focus, tables["actors"], engine.lexicon)  # names too
     if title is None:
         from .summary import focus_title
 
@@ -286,7 +285,7 @@ def prepare(corpus: Any, focus: Any = None, start: Any = None, end: Any = None, 
         tables = window_actors(tables, codes)
     return Run(tables=tables, focus=codes, focus_ids=focus_members(codes, tables["actors"]), start=lo, end=hi,
                freq=freq, level=level, title=title, n_read=n_read, statuses=statuses,
-               lexicon=lexicon, focus_by_default=focus is None, all_tables=everything,
+               lexicon=lexicon, engine=engine, focus_by_default=focus is None, all_tables=everything,
                compare="none" if compare is None else str(compare).strip())
 
 

@@ -23,6 +23,7 @@ import re
 from pathlib import Path
 from typing import Any, Iterable
 import pandas as pd
+from .. import labels
 from ..errors import ParameterError
 
 
@@ -318,10 +319,11 @@ def _corpus_names(actors: Any) -> dict[str, str]:
 def _resolve_name(item: str, valid: list[str], lexicon: Any, notes: list[str]) -> str | None:
     """The code of a focus item given by name when the corpus has it, else None (with a note saying why)."""
     from ..errors import ActorNameError
-    from ..lexicon import load_lexicon, resolve_actor
+    from ..engine import packaged
+    from ..lexicon import resolve_actor
 
     try:
-        code = resolve_actor(item, lexicon if lexicon is not None else load_lexicon(), known=valid)
+        code = resolve_actor(item, lexicon if lexicon is not None else packaged().lexicon, known=valid)
     except ActorNameError as exc:
         if exc.candidates and "several" in exc.problem:
             raise ParameterError(f"focus: {exc}") from None
@@ -344,7 +346,7 @@ def check_level(level: Any) -> str:
 
 
 #: A relation's statuses (the relations table's ``status``), most certain first.
-STATUSES = ("reported", "alleged", "planned", "denied", "negated", "hypothetical")
+STATUSES = labels.STATUSES  # defined once, from the data
 #: What counts toward scores unless the ``statuses`` parameter says otherwise: reported facts and
 #: allegations (the charts mark the allegations).
 DEFAULT_STATUSES = ("reported", "alleged")

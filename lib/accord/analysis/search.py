@@ -13,7 +13,7 @@ from typing import Iterable, Mapping
 
 import pandas as pd
 
-from ..dataset.read import read_tables
+from ..dataset.source import read_tables
 from ..errors import ParameterError
 from .params import check_window
 

@@ -6,7 +6,8 @@ import plotly.graph_objects as go
 from . import params as P
 from .select import dyad_rows, relation_score
 from ..errors import ParameterError
-from ..lexicon import CodingRules, load_lexicon
+from ..engine import packaged
+from ..lexicon import CodingRules
 from .figures import STATUS_OPACITY, label, node_names, status_mix, status_note, status_symbol
 from .figures import CATEGORY_COLOURS, DEFAULT_FOCUS, QUAD_COLOURS, QUAD_NAMES, SCORED_STATUSES, SHOWN_STATUSES, STATUS_ALPHA, STATUS_SYMBOLS, Tables, codes_text, correction_line, empty_figure, evidence_lines, new_figure, focus_nodes, num, quoted, round_score, wrap, esc, undirected
 
@@ -223,7 +224,7 @@ def material_categories(event_type: Any, mode: Any = None, context: Any = None,
     The categories and their words are the coding rules ``material_events`` and
     ``material_categories`` of ``rules`` (by default the packaged lexicon's).
     """
-    rules = rules if rules is not None else load_lexicon().rules
+    rules = rules if rules is not None else packaged().rules
     if event_type not in rules.material_events:
         return []
     words = rules.material_categories
@@ -242,20 +243,29 @@ def material_category(event_type: Any, mode: Any = None, context: Any = None) ->
     return found[0] if found else None
 
 
+def category_colour(category: str) -> tuple[int, int, int]:
+    """The colour of a material category: its own for the packaged ones, grey for an analyst's."""
+    return CATEGORY_COLOURS.get(category, CATEGORY_COLOURS["aid (unspecified)"])
+
+
 def _rgba(rgb: tuple[int, int, int], alpha: float) -> str:
     return f"rgba({rgb[0]},{rgb[1]},{rgb[2]},{alpha})"
 
 
 def material_exchanges(tables: Tables, focus: Any = DEFAULT_FOCUS, *, level: str = "country",
-                       statuses: Sequence[str] = SHOWN_STATUSES, title: str | None = None) -> go.Figure:
+                       statuses: Sequence[str] = SHOWN_STATUSES, title: str | None = None,
+                       rules: CodingRules | None = None) -> go.Figure:
     """Sankey of who supplies what to whom: supplier → what (weapons & military, technology, economic
     aid, ...) → recipient, counting AID and COOPERATE relations. Reported flows are drawn solid,
-    planned lighter, alleged and denied flows faint and labelled as such."""
+    planned lighter, alleged and denied flows faint and labelled as such.
+
+    The categories and the events counted are the coding rules ``material_categories`` and
+    ``material_events`` of ``rules`` (default: the packaged lexicon's; pass the run's)."""
     name, title = "material_exchanges", title or "Material exchanges: who supplies what to whom"
     statuses = P.check_statuses(statuses)
     codes, members, node_of = focus_nodes(tables, focus, level)
     d = dyad_rows(tables["relations"], members, statuses, node_of)
-    rules = load_lexicon().rules
+    rules = rules if rules is not None else packaged().rules
     if not d.empty:
         d["category"] = [material_categories(e, m, c, rules)
                          for e, m, c in zip(d["event_type"], d["mode"], d["context"])]
@@ -269,7 +279,9 @@ def material_exchanges(tables: Tables, focus: Any = DEFAULT_FOCUS, *, level: str
     # the middle column: what is supplied, one node per status, so that alleged flows show as such
     status_order = {s: i for i, s in enumerate(SHOWN_STATUSES)}
     present = set(zip(flows["category"], flows["status"]))
-    categories = sorted(present, key=lambda cs: (list(CATEGORY_COLOURS).index(cs[0]),
+    # the packaged categories first, in their order; an analyst's own after them, by name
+    known = {c: i for i, c in enumerate(CATEGORY_COLOURS)}
+    categories = sorted(present, key=lambda cs: (known.get(cs[0], len(known)), cs[0],
                                                   status_order.get(cs[1], 99), cs[1]))
     recipients = sorted(set(flows["target"]))
 
@@ -283,7 +295,7 @@ def material_exchanges(tables: Tables, focus: Any = DEFAULT_FOCUS, *, level: str
     idx_c = {c: len(suppliers) + i for i, c in enumerate(categories)}
     idx_r = {r: len(suppliers) + len(categories) + i for i, r in enumerate(recipients)}
     colours = (["#54278f" if s in members else "#636363" for s in suppliers]
-               + [_rgba(CATEGORY_COLOURS[c], 1.0 if st == "reported" else 0.45) for c, st in categories]
+               + [_rgba(category_colour(c), 1.0 if st == "reported" else 0.45) for c, st in categories]
                + ["#54278f" if r in members else "#636363" for r in recipients])
     src, tgt, val, col, lab, hov = [], [], [], [], [], []
     for rec in flows.to_dict("records"):
@@ -293,7 +305,7 @@ def material_exchanges(tables: Tables, focus: Any = DEFAULT_FOCUS, *, level: str
         text = f"{label(shown, rec['source'])} → {label(shown, rec['target'])}: {esc(what(cs))}"
         hover = (f"<b>{text}</b> ({esc(rec['source'])} → {esc(rec['target'])})<br>"
                  f"{rec['n']} relation{'s' if rec['n'] != 1 else ''}<br>" + evidence_lines(rows))
-        colour = _rgba(CATEGORY_COLOURS[rec["category"]], STATUS_ALPHA.get(rec["status"], 0.5))
+        colour = _rgba(category_colour(rec["category"]), STATUS_ALPHA.get(rec["status"], 0.5))
         for a, b in ((idx_s[rec["source"]], idx_c[cs]), (idx_c[cs], idx_r[rec["target"]])):
             src.append(a)
             tgt.append(b)

@@ -14,6 +14,8 @@ from typing import Sequence
 from ..errors import AccordError
 from ..terminal import printable
 
+__all__ = ["COMMANDS", "build_parser", "main"]
+
 # what `accord --help` says: plain text, as a terminal shows it (the module docstring is reStructuredText)
 DESCRIPTION = "accord: annotate news articles into tables of actors, claims and relations, and report on them."
 EPILOG = "Run 'accord COMMAND --help' for the options of one command."

@@ -16,24 +16,14 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--limit", type=int, default=50, metavar="N", help="names printed (default 50; 0: all)")
 
 
-def _tables(source: str, lexicon: str | None):
-    from ..dataset.read import is_dataset, read_tables
-
-    path = Path(source)
-    if is_dataset(path) or (path.is_dir() and any((path / f"documents.{x}").exists() for x in ("csv", "parquet"))):
-        return read_tables(path)
-    from ..annotation import annotate
-
-    return annotate(source, lexicon=lexicon, progress=True)
-
-
 def run(args: argparse.Namespace) -> int:
     """Print the unresolved names; write the stub when asked."""
     from ..analysis.stub import lexicon_stub
     from ..analysis.unresolved import unresolved_names
+    from ..dataset.source import open_tables
     from ..terminal import printable
 
-    names = unresolved_names(_tables(args.unresolved, args.lexicon))
+    names = unresolved_names(open_tables(args.unresolved, args.lexicon, progress=True))
     shown = names if args.limit == 0 else names.head(args.limit)
     for r in shown.itertuples():
         print(f"{r.n_mentions:>6}  {printable(r.name)}  ({r.n_docs} document{'s' if r.n_docs != 1 else ''})")

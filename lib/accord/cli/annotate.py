@@ -2,7 +2,7 @@
 this process for a corpus of one batch)."""
 from __future__ import annotations
 import pandas as pd
-from .. import tables
+from ..dataset.source import write_tables
 from ..annotation import ENGINES, annotate
 from ..corrections import counts_line
 from ..errors import AccordError
@@ -59,7 +59,7 @@ def run(args) -> int:
     report: list = []
     result = annotate(args.path, lexicon=args.lexicon, progress=True, syntax=ENGINES[args.engine],
                       corrections=args.corrections, report=report)
-    written = tables.write_tables(result, args.out, args.format)
+    written = write_tables(result, args.out, args.format)
     print(summary(result))
     if report:
         print(counts_line(report[0]))

@@ -20,7 +20,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 def run(args: argparse.Namespace) -> int:
     """Print the matches in corpus order, each with its evidence sentence."""
     from ..analysis.search import search
-    from ..spreadsheet import neutralise_frame
+    from ..tables import neutralise_frame
     from ..terminal import printable
 
     hits = search(args.source, words=args.words, actor=args.actor, start=args.start, end=args.end)

@@ -15,9 +15,9 @@ from typing import Any, Mapping
 import pandas as pd
 
 from .. import tables
+from ..io import write_file_atomic
 from ..errors import InputError, OutputError, is_no_space
-from ..spreadsheet import neutralise_frame
-from .read import read_tables
+from .source import read_tables
 
 MAX_CELL = 32_767
 MAX_ROWS = 1_048_576 - 1  # one row is the header
@@ -43,7 +43,7 @@ def export_xlsx(source: str | Path | Mapping[str, pd.DataFrame], out: str | Path
 
     ``source`` is a dict of tables (as :func:`accord.annotate` returns), a Parquet
     dataset or a folder of CSV/Parquet tables. Text cells are neutralised
-    (:func:`accord.spreadsheet.neutralise_frame`) and lists of codes ";"-joined.
+    (:func:`accord.tables.neutralise_frame`) and lists of codes ";"-joined.
     """
     from openpyxl import Workbook  # imported here: only this command needs it
 
@@ -55,7 +55,7 @@ def export_xlsx(source: str | Path | Mapping[str, pd.DataFrame], out: str | Path
     data = read_tables(source) if isinstance(source, (str, Path)) else source
     wb = Workbook(write_only=True)
     for name in tables.TABLE_NAMES:
-        df = neutralise_frame(data[name])
+        df = tables.neutralise_frame(data[name])
         chunks = [df.iloc[i:i + max_rows] for i in range(0, len(df), max_rows)] or [df]
         for n, chunk in enumerate(chunks, start=1):
             ws = wb.create_sheet(name if n == 1 else f"{name} ({n})")
@@ -67,7 +67,7 @@ def export_xlsx(source: str | Path | Mapping[str, pd.DataFrame], out: str | Path
     buf = io.BytesIO()
     wb.save(buf)
     try:  # a reader never sees half a workbook, and a full disk leaves no part of one
-        tables.write_file_atomic(out, lambda fh: fh.write(buf.getbuffer()))
+        write_file_atomic(out, lambda fh: fh.write(buf.getbuffer()))
     except OSError as exc:
         problem = "the disk is full" if is_no_space(exc) else "cannot be written"
         raise OutputError(out, f"{problem} ({exc.strerror or exc}); nothing was written") from None

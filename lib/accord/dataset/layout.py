@@ -17,6 +17,7 @@ LOCK = "_lock"
 PENDING = ".pending-"  # a part file's name prefix until its batch's files are published
 CORRECTIONS = "corrections.yaml"  # the analyst's corrections, applied whenever the dataset is read
 CORRECTIONS_META = "corrections.json"  # where they came from, and the codes of the names they give
+LEXICON = "lexicon.yaml"  # the analyst's lexicon the dataset was annotated with: the corrections are applied with it
 PARTITION = "month"
 UNDATED = "unknown"
 PARTITIONED = ("documents", "mentions", "relations", "claims")

@@ -1,4 +1,4 @@
-"""Reading tables back: a Parquet dataset, or a folder of CSV or Parquet files."""
+"""Reading a Parquet dataset back (a folder of CSV or Parquet tables: :mod:`accord.dataset.source`)."""
 from __future__ import annotations
 from collections import Counter
 from pathlib import Path
@@ -9,10 +9,9 @@ import pyarrow.parquet as pq
 from .. import tables
 from ..annotation import actor_rows, count_actors
 from ..corrections import apply_corrections, parse_corrections
-from ..errors import DatasetError, InputError
-from ..lexicon import load_lexicon
-from ..readers.files import nearest_sibling
-from .layout import CORRECTIONS, MARKER, SORT_KEYS, arrow_schema
+from ..errors import DatasetError
+from ..engine import Engine
+from .layout import CORRECTIONS, LEXICON, MARKER, SORT_KEYS, arrow_schema
 from .snapshot import Snapshot, being_created, consistent_read
 from .stored import read_stored
 
@@ -74,8 +73,7 @@ def _frame(name: str, table: pa.Table) -> pd.DataFrame:
     df = table.to_pandas()
     for col in tables.LIST_COLUMNS.get(name, ()):
         df[col] = [list(v) if v is not None else [] for v in df[col]]
-    df = canonical({name: df})[name]
-    return tables.frame(name, df.to_dict("records"))
+    return tables.conform(name, canonical({name: df})[name])
 
 
 def read_dataset(path: str | Path, names: Iterable[str] = tables.TABLE_NAMES,
@@ -101,9 +99,18 @@ def read_dataset(path: str | Path, names: Iterable[str] = tables.TABLE_NAMES,
     return out
 
 
+def dataset_engine(path: str | Path) -> Engine:
+    """The engine (its lexicon; the pipeline waits for first use) a dataset was annotated with: the
+    analyst's lexicon it keeps (``lexicon.yaml``) over the packaged one, or the packaged one alone."""
+    kept = Path(path) / LEXICON
+    return Engine.load(kept if kept.is_file() else None, pipeline=False)
+
+
 def _corrected(root: Path, out: dict[str, pd.DataFrame], names: list[str], report: list | None) -> dict:
     """``out`` with the stored corrections applied; codes they bring are added to the actors table."""
-    lex = load_lexicon()  # the packaged lexicon gives PLOVER classes; codes were checked when the file was stored
+    # the lexicon the dataset was annotated with (the analyst's, kept in the dataset, over the packaged one)
+    # gives PLOVER classes and actor names; codes were checked with it when the file was stored
+    lex = dataset_engine(root).lexicon
     stored = read_stored(root)
     if stored is None:  # removed since the check above
         return {name: out[name] for name in names}
@@ -121,26 +128,3 @@ def _corrected(root: Path, out: dict[str, pd.DataFrame], names: list[str], repor
             rows = [*full["actors"].to_dict("records"), *actor_rows(Counter(new), lex)]
             full["actors"] = tables.frame("actors", sorted(rows, key=lambda r: r["actor_id"]))
     return {name: full[name] for name in names}
-
-def read_tables(in_dir: str | Path) -> dict[str, pd.DataFrame]:
-    """Read tables written by :func:`write_tables` (CSV or Parquet files), or a Parquet dataset
-    written by ``accord annotate --format parquet``, back into validated frames."""
-    if is_dataset(in_dir) or being_created(in_dir):
-        return read_dataset(in_dir)
-    base = Path(in_dir)
-    if not base.exists():  # a misspelt path, not a folder that lacks a table
-        near = nearest_sibling(base)
-        raise InputError(base, "does not exist" + (f" (did you mean {near}?)" if near else ""))
-    out = {}
-    for name in tables.TABLE_NAMES:
-        parquet, csv = base / f"{name}.parquet", base / f"{name}.csv"
-        if parquet.exists():
-            df = pd.read_parquet(parquet)
-            for col in tables.LIST_COLUMNS.get(name, ()):
-                df[col] = df[col].map(list)
-        elif csv.exists():
-            df = tables.from_csv_frame(name, pd.read_csv(csv, dtype=str, keep_default_na=False, na_values=[""]))
-        else:
-            raise InputError(base, f"no {name}.csv or {name}.parquet")
-        out[name] = tables.frame(name, df.to_dict("records"))
-    return out

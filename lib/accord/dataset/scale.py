@@ -36,13 +36,15 @@ from typing import Any, Iterable, Iterator
 from distributed.diagnostics.plugin import WorkerPlugin
 
 from .. import tables
+from ..io import write_file_atomic
 from . import store
 from ..errors import LexiconError
-from ..lexicon import Lexicon, load_lexicon
+from ..engine import Engine
+from ..lexicon import Lexicon
 from ..lexicon.load import check_lexicon_files, read_lexicon_file
 from ..paths import DATA_DIR
 from ..corrections import summary as corrections_summary
-from .layout import CORRECTIONS
+from .layout import CORRECTIONS, LEXICON
 from .read import column_values, read_dataset
 from .stored import corrections_to_store, settle_corrections
 from ..annotation import (ACTOR_COLUMNS, DOC_TABLES, annotate_item, collect, count_actors, failure_row, iter_documents,
@@ -108,7 +110,7 @@ class LexiconSpec:
 
     def load(self) -> Lexicon:
         """The client's lexicon, loaded on this machine."""
-        return self.check(load_lexicon(self.path()))
+        return self.check(Engine.load(self.path(), self.syntax, pipeline=False).lexicon)
 
 
 def worker_pipeline(spec: LexiconSpec):
@@ -405,6 +407,8 @@ def annotate_dataset(
     items = iter_documents(corpus)  # raises InputError at once for a missing path
     with store.Dataset.open(out, spec.annotation_version, overwrite=overwrite, durable=durable,
                             lexicon_file=None if lexicon is None else str(lexicon)) as ds:
+        if spec.data is not None:  # kept, so that a read applies the corrections with this lexicon
+            write_file_atomic(Path(out) / LEXICON, lambda fh: fh.write(spec.data), durable)
         bar = Progress(progress)
         todo = batches(items, ds, stats, batch_words, on_skip=lambda _doc: bar.skip(stats.skipped))
         local = workers == 0 and scheduler is None and client is None

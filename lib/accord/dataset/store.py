@@ -9,6 +9,7 @@ Layout of a dataset folder::
     OUT/relations/month=.../...           (likewise claims; month=unknown for undated documents)
     OUT/errors/part-<batch>.parquet
     OUT/actors/actors.parquet             rebuilt from the others at the end of each run
+    OUT/corrections.yaml, lexicon.yaml    the analyst's corrections and lexicon, when given
 
 Every Parquet file has the columns of the in-memory table (``accord.tables``) with
 a fixed Arrow schema; ``month`` is a hive partition key, so pandas, Dask, DuckDB and
@@ -48,6 +49,7 @@ import pandas as pd
 import pyarrow as pa
 import pyarrow.parquet as pq
 from .. import tables
+from ..io import TMP_PREFIX, fsync_dir, write_file_atomic
 from ..annotation import ACTOR_COLUMNS, actor_rows, count_actors
 from ..errors import DatasetError, is_no_space
 from .layout import (FORMAT, LOCK, MANIFEST, MARKER, PARTITION, PARTITIONED, PENDING, UNDATED, arrow_schema, month_of,
@@ -55,7 +57,7 @@ from .layout import (FORMAT, LOCK, MANIFEST, MARKER, PARTITION, PARTITIONED, PEN
 from .read import count_rows
 
 
-_TMP = tables.TMP_PREFIX
+_TMP = TMP_PREFIX
 
 
 def item_key(item: Any, lexicon_version: str) -> str:
@@ -95,8 +97,8 @@ def batch_parts(frames: Mapping[str, pd.DataFrame]) -> list[tuple[str, str | Non
 
 
 def _write_atomic(path: Path, data: bytes, durable: bool = True) -> None:
-    """Write ``data`` to ``path`` through a new hidden temporary file (:func:`accord.tables.write_file_atomic`)."""
-    tables.write_file_atomic(path, lambda fh: fh.write(data), durable)
+    """Write ``data`` to ``path`` through a new hidden temporary file (:func:`accord.io.write_file_atomic`)."""
+    write_file_atomic(path, lambda fh: fh.write(data), durable)
 
 
 # errno values that mean "not yours to write": permissions, or a read-only file system
@@ -297,7 +299,7 @@ class Dataset:
             if pending.exists():
                 os.replace(pending, self.root / rel)
                 if self.durable:
-                    tables.fsync_dir(pending.parent)
+                    fsync_dir(pending.parent)
 
     def recover(self) -> list[str]:
         """Finish publishing committed batches; delete temporary files and files of uncommitted batches.

@@ -20,7 +20,7 @@ from pathlib import Path
 
 from typing import Callable
 
-from .. import tables
+from ..io import write_file_atomic
 from ..corrections import parse_corrections, read_corrections_file
 from ..errors import AccordError, CorrectionsError
 from ..lexicon import Lexicon
@@ -75,8 +75,8 @@ def write_stored(root: str | Path, stored: StoredCorrections, durable: bool = Tr
     meta = {"path": stored.path, "realpath": stored.realpath, "sha256": _digest(stored.data),
             "names": dict(sorted(stored.names.items()))}
     payload = (json.dumps(meta, indent=2, ensure_ascii=False) + "\n").encode("utf-8")
-    tables.write_file_atomic(root / CORRECTIONS_META, lambda fh: fh.write(payload), durable)
-    tables.write_file_atomic(root / CORRECTIONS, lambda fh: fh.write(stored.data), durable)
+    write_file_atomic(root / CORRECTIONS_META, lambda fh: fh.write(payload), durable)
+    write_file_atomic(root / CORRECTIONS, lambda fh: fh.write(stored.data), durable)
 
 
 def remove_stored(root: str | Path) -> None:

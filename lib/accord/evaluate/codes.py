@@ -2,16 +2,13 @@
 from __future__ import annotations
 import math
 from typing import Any, Iterable, Mapping, Sequence
+from ..labels import plover_categories
 
 
 # ------------------------------------------------------------------------ labels
 
-#: The 16 PLOVER categories.
-CATEGORIES = (
-    "AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT",
-    "REQUEST", "ACCUSE", "REJECT", "THREATEN", "PROTEST", "SANCTION", "MOBILIZE",
-    "COERCE", "ASSAULT",
-)
+#: The 16 PLOVER categories, from plover.yaml.
+CATEGORIES = plover_categories()
 #: PLOVER 0.5b1 labels -> (current category, mode or None to keep the record's mode).
 LABEL_MAP: dict[str, tuple[str, str | None]] = {
     "DEMAND": ("REQUEST", None),

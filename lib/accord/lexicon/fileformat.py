@@ -1,5 +1,5 @@
 """The lexicon's file format: YAML read with line numbers, and the JSON-lines form of the big generated files
-(written by :mod:`accord.lexicon.build`, read here with :mod:`json`)."""
+(written by ``lexicon_build/``, read here with :mod:`json`)."""
 from __future__ import annotations
 import json
 import re

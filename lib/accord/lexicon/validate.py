@@ -5,6 +5,7 @@ from datetime import date, datetime
 from types import MappingProxyType
 from typing import Any, Iterable, Mapping
 from ..errors import LexiconError, shorten
+from ..labels import STATUS_PRECEDENCE
 from .fileformat import key_line, line_of
 from .model import slug, ActorEntry, CameoCode, Cue, PloverClass, Role, Trigger
 from .inflect import inflect
@@ -303,7 +304,7 @@ _WORD_SETS = ("alleging", "content_breaks")
 _SECTOR_SETS = ("context_country_sectors",)
 RULES = frozenset({"stance_status", "subsuming", "intent_cameo", "stance_on_acts", "material_categories", "joint_acts",
                    *_CATEGORY_SETS, *_WORD_SETS, *_SECTOR_SETS})
-RELATION_STATUSES = ("negated", "hypothetical", "denied", "alleged", "planned", "reported")
+RELATION_STATUSES = STATUS_PRECEDENCE  # defined once, from the data (accord.labels)
 STANCE_ON_ACTS = ("only", "or")
 # rule -> (its keys are PLOVER categories, the values allowed (None: a CAMEO code), the problem otherwise)
 _CHECKED_MAPS = {

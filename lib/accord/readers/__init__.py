@@ -28,8 +28,8 @@ are opened (a FIFO, device or socket is named and skipped); a file reached twice
 reported; a file or JSONL line over 50 MB is refused unread; YAML is read by
 :mod:`.safe_yaml` (no aliases or anchors, plain tags only, capped size).
 """
-from .corpus import iter_corpus, read_corpus
+from .corpus import Corpus, iter_corpus, read_corpus
 from .document import Document, ReadError, parse_date
 from .formats import SUFFIXES, read_document
 
-__all__ = ["Document", "ReadError", "SUFFIXES", "read_document", "iter_corpus", "read_corpus", "parse_date"]
+__all__ = ["Corpus", "Document", "ReadError", "SUFFIXES", "read_document", "iter_corpus", "read_corpus", "parse_date"]

@@ -5,6 +5,7 @@ import glob as _globmod
 import os
 import stat
 import sys
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Iterable, Iterator
 import pandas as pd
@@ -230,21 +231,38 @@ def _generate(root: Path, files: list[Path], errors: list[ReadError]) -> Iterato
             yield item
 
 
-def read_corpus(path: str | Path) -> pd.DataFrame:
-    """The ``documents`` table of a corpus (see :func:`iter_corpus`).
+@dataclass(frozen=True)
+class Corpus:
+    """A corpus read whole: its ``documents`` table, and what could not be read, as a value.
+
+    :func:`accord.annotate` takes it as it is: the documents are annotated and the read
+    errors become rows of the errors table.
+    """
+
+    documents: pd.DataFrame
+    errors: tuple[ReadError, ...] = ()
+
+    def error_rows(self) -> list[dict[str, Any]]:
+        """The read errors as rows of the ``errors`` table."""
+        return [e.as_row() for e in self.errors]
+
+    def __len__(self) -> int:
+        return len(self.documents)
+
+
+def read_corpus(path: str | Path) -> Corpus:
+    """The ``documents`` table of a corpus (see :func:`iter_corpus`), and its read errors.
 
     Bad documents are printed to stderr, one line each (``path[:line]: problem``),
-    and kept as a list of ``errors``-table rows in ``df.attrs["errors"]``. Raises
-    :class:`InputError` when the path does not exist or matches no file.
+    and kept in :attr:`Corpus.errors`. Raises :class:`InputError` when the path does
+    not exist or matches no file.
     """
     rows: list[dict[str, Any]] = []
-    errors: list[dict[str, Any]] = []
+    errors: list[ReadError] = []
     for item in iter_corpus(path):
         if isinstance(item, ReadError):
             print(str(item), file=sys.stderr)
-            errors.append(item.as_row())
+            errors.append(item)
         else:
             rows.append(item.as_row())
-    df = tables.frame("documents", rows)
-    df.attrs["errors"] = errors
-    return df
+    return Corpus(tables.frame("documents", rows), tuple(errors))

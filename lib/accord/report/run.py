@@ -10,18 +10,17 @@ own folder with the parameters given; ``DIR`` then holds
 * ``png/NN-CHART.png`` -- each chart drawn by kaleido with Debian's chromium;
 * ``notebook.ipynb`` -- the executed notebook; ``parameters.yaml`` -- what ran.
 
-Everything is written to a temporary folder beside ``DIR`` and renamed into
-place at the end, so the last good report is never replaced by a broken one.
+Everything is written to a temporary folder beside ``DIR`` and swapped into
+place at the end (:mod:`accord.io`: one writer at a time, what a killed run left
+tidied by the next), so the last good report is never replaced by a broken one.
 When the run fails, the exit status is non-zero, the message names the failing
 cell and error, and the partial executed notebook is kept in ``DIR.failed/``.
 A progress bar is shown when stderr is a terminal, never in logs.
 """
 from __future__ import annotations
 import argparse
-import os
 import shutil
 import sys
-import tempfile
 import time
 from pathlib import Path
 from typing import Any
@@ -30,6 +29,7 @@ from ..errors import AccordError, ParameterError, ReportError, first_line
 from .parameters import default_of, check_parameters, find_notebook, read_parameters
 from .html import heading_title, plotly_outputs_to_html, to_html
 from .png import PngWriter, find_chromium
+from ..io import locked, replace_folder, staging_folder
 
 
 def fast_jupyter_imports() -> None:
@@ -45,56 +45,6 @@ def fast_jupyter_imports() -> None:
 
 
 # -- the run ------------------------------------------------------------------
-
-def _replace(src: Path, dst: Path) -> None:
-    """Rename ``src`` to ``dst``, replacing a previous ``dst`` only once ``src`` is complete."""
-    old = None
-    if dst.exists():
-        old = dst.with_name(f".{dst.name}.old-{os.getpid()}")
-        if old.exists():
-            shutil.rmtree(old)
-        dst.rename(old)
-    src.rename(dst)
-    if old is not None:
-        shutil.rmtree(old, ignore_errors=True)
-
-
-def _alive(pid: int) -> bool:
-    try:
-        os.kill(pid, 0)
-    except ProcessLookupError:
-        return False
-    except PermissionError:  # someone else's process
-        return True
-    return True
-
-
-def tidy(out: Path) -> list[Path]:
-    """Remove what killed runs left beside ``out``; returns what was removed.
-
-    A run's temporary folder is ``.OUT.tmp-PID-*``: removed once process PID is gone
-    (a live run's folder is left alone). A previous report set aside by a run killed
-    in the middle of :func:`_replace` (``.OUT.old-PID``) is put back when ``out`` is missing.
-    """
-    removed = []
-    aside = sorted(out.parent.glob(f".{out.name}.old-*"))
-    if aside and not out.exists() and not any(_alive(_pid_of(p)) for p in aside):
-        aside.pop().rename(out)
-    for p in [*aside, *out.parent.glob(f".{out.name}.tmp-*")]:
-        pid = _pid_of(p)
-        stale = not _alive(pid) if pid else time.time() - p.stat().st_mtime > 86400  # a folder of an older accord
-        if stale and p.is_dir():
-            shutil.rmtree(p, ignore_errors=True)
-            removed.append(p)
-    return removed
-
-
-def _pid_of(path: Path) -> int:
-    """The process id in ``.OUT.tmp-PID-xxxx`` or ``.OUT.old-PID`` (0 when there is none)."""
-    tail = path.name.rpartition(".tmp-")[2] if ".tmp-" in path.name else path.name.rpartition(".old-")[2]
-    head = tail.split("-")[0]
-    return int(head) if head.isdigit() else 0
-
 
 def run(args: argparse.Namespace) -> int:
     started = time.monotonic()
@@ -140,9 +90,8 @@ def _run(args: argparse.Namespace, started: float, png: PngWriter | None) -> int
     import threading
 
     fast_jupyter_imports()
-    import nbformat
-    import papermill
-    from papermill.exceptions import PapermillExecutionError
+    import nbformat  # noqa: F401 -- before the warm-up thread imports nbconvert: one importer of jupyter at a time
+    import papermill  # noqa: F401
 
     threading.Thread(target=_warm_up, name="accord-warm-up", daemon=True).start()
 
@@ -151,8 +100,17 @@ def _run(args: argparse.Namespace, started: float, png: PngWriter | None) -> int
     out = Path(args.out)
     out.parent.mkdir(parents=True, exist_ok=True)
     failed_dir = out.with_name(out.name + ".failed")
-    tidy(out)
-    tmp = Path(tempfile.mkdtemp(prefix=f".{out.name}.tmp-{os.getpid()}-", dir=out.parent))
+    with locked(out), staging_folder(out) as tmp:
+        return _execute(notebook, params, out, tmp, failed_dir, args, started, png)
+
+
+def _execute(notebook: Path, params: dict[str, Any], out: Path, tmp: Path, failed_dir: Path,
+             args: argparse.Namespace, started: float, png: PngWriter | None) -> int:
+    """Run the notebook into ``tmp`` and write the report there; swap it in place of ``out``."""
+    import nbformat
+    import papermill
+    from papermill.exceptions import PapermillExecutionError
+
     executed = tmp / "notebook.ipynb"
     kernel_log = tmp.resolve() / "kernel.log"  # papermill runs the kernel from the notebook's folder
     try:
@@ -192,8 +150,7 @@ def _run(args: argparse.Namespace, started: float, png: PngWriter | None) -> int
         if isinstance(exc, KeyboardInterrupt):
             raise
         raise err from exc
-    os.chmod(tmp, 0o755)
-    _replace(tmp, out)
+    replace_folder(tmp, out)
     if failed_dir.exists():
         shutil.rmtree(failed_dir, ignore_errors=True)
     n_png = len(list((out / "png").glob("*.png"))) if png else 0

@@ -3,8 +3,8 @@ from __future__ import annotations
 import re
 from pathlib import Path
 from typing import Any
-from ..model import slug
-from ..fileformat import json_line
+from accord.lexicon.model import slug
+from accord.lexicon.fileformat import json_line
 from .output import ATTRIBUTION, generated_header, json_meta, read_lines
 from .states import ORG_WORDS, PETRARCH_TO_ISO, SMALL_WORDS, generated_actors, load_curated, split_words, parse_actor_file
 from .persons import ARABIC_ARTICLES, GROUP_WORDS, NAME_PARTICLES, PERSON_LEADING_TITLES, PERSON_TITLE_WORDS, CODE_SHAPE, cap_name_part, iso_code, loose_key, parse_person_blocks

@@ -51,7 +51,7 @@ def build(ref: Path, out: Path, verbose: bool = True) -> dict[str, int]:
 
 def main(argv: list[str] | None = None) -> int:
     """Command-line entry point."""
-    ap = argparse.ArgumentParser(prog="python -m accord.lexicon.build", description=_DESCRIPTION)
+    ap = argparse.ArgumentParser(prog="python -m lexicon_build", description=_DESCRIPTION)
     ap.add_argument("reference", nargs="?", type=Path, default=DEFAULT_REFERENCE,
                     help="reference data directory (default: ../shared/reference)")
     ap.add_argument("--out", type=Path, default=DEFAULT_OUT,

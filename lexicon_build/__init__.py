@@ -16,7 +16,7 @@ state or IGO entry, and persons the curated list already has.
 
 Usage::
 
-    python -m accord.lexicon.build [REFERENCE_DIR] [--out DIR]     (or: make lexicon)
+    python -m lexicon_build [REFERENCE_DIR] [--out DIR]     (or: make lexicon)
 """
 from .run import build, main
 

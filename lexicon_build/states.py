@@ -8,7 +8,7 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 import yaml
-from ..model import slug
+from accord.lexicon.model import slug
 from .output import ATTRIBUTION, DEFAULT_OUT, SafeLoader, flow_line, generated_header, meta_line, read_lines
 
 

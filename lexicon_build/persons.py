@@ -6,8 +6,8 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from pathlib import Path
 from typing import Any, Iterable
-from ..model import slug
-from ..fileformat import json_line
+from accord.lexicon.model import slug
+from accord.lexicon.fileformat import json_line
 from .output import ATTRIBUTION, generated_header, json_meta, read_lines
 from .states import ORG_WORDS, PETRARCH_TO_ISO, Entry, as_list, load_curated, parse_code, split_words
 from .names import (ARABIC_ARTICLES, COMPOUND_GIVEN_FIRST, GROUP_WORDS, NAME_PARTICLES, NAME_SUFFIXES,  # noqa: F401

@@ -4,13 +4,13 @@ from pathlib import Path
 from typing import Any, Iterable
 import yaml
 
-from ..fileformat import json_line
-from ...paths import DATA_DIR, REFERENCE_DIR
+from accord.lexicon.fileformat import json_line
+from accord.paths import DATA_DIR, REFERENCE_DIR
 
 
 DEFAULT_REFERENCE = REFERENCE_DIR
 DEFAULT_OUT = DATA_DIR
-SCRIPT = "scripts/build_lexicon.py"
+SCRIPT = "python -m lexicon_build"  # the entry point, run from the repository root
 
 PETRARCH_LICENSE = "MIT License, Copyright (c) 2014 Open Event Data Alliance (PETRARCH2)"
 ATTRIBUTION = {
