@@ -74,6 +74,8 @@ def doc_rows(doc: Doc, doc_id: str) -> Rows:
             "context": r.context, "quad_class": r.quad_class, "score": r.score, "cameo": r.cameo,
             "goldstein": r.goldstein, "status": r.status,
             "claim_id": claim_ids.get(r.claim) if r.claim is not None else None, "date": r.date,
+            "location": doc[r.location[0]:r.location[1]].text if r.location else None,
+            "location_country": r.location_country,
             "trigger": doc[r.trigger_start:r.trigger_end].text, "evidence": evidence_of(r.sent, r.start, r.end), "corrected": None,
         })
     claims = []

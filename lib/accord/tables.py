@@ -96,6 +96,8 @@ SCHEMAS: dict[str, pa.DataFrameSchema] = {
         ),
         "claim_id": _str(nullable=True),
         "date": _str(nullable=True),  # ISO date or YYYY-MM / YYYY when that is all the text gives
+        "location": _str(nullable=True),  # the place where it happened, as written ("met in Bamako")
+        "location_country": _str(nullable=True),  # that place's country code
         "trigger": _str(),
         "evidence": _str(),
         "corrected": _str(nullable=True),  # the analyst's correction that changed the row (accord.corrections)

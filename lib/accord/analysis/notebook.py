@@ -338,7 +338,7 @@ def relations_view(tables: Mapping[str, pd.DataFrame], focus_ids: set[str] | Non
         keep = [bool(focus_ids & (set(s) | set(t))) for s, t in zip(r["source"], r["target"])]
         r = r[pd.Series(keep, index=r.index, dtype=bool)]
     cols = ["relation_id", "source", "target", "event_type", "context", "status", "quad_class", "score",
-            "date", "trigger", "evidence"]
+            "date", "location", "trigger", "evidence"]
     out = r[cols].copy()
     out["relation_id"] = out["relation_id"].map(_short_id)
     return out.reset_index(drop=True)

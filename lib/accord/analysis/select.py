@@ -124,7 +124,7 @@ def relation_score(row: Mapping[str, Any]) -> float:
 
 DYAD_COLUMNS = [
     "relation_id", "doc_id", "sent_id", "source", "target", "event_type", "mode", "context",
-    "quad_class", "score", "status", "date", "trigger", "evidence",
+    "quad_class", "score", "status", "date", "location", "trigger", "evidence",
 ]
 
 

@@ -9,7 +9,9 @@ the relation's trigger starts inside the gold trigger's span (PLOVER's trigger w
 - ``typed_*``: the same with the category required; ``typed_macro_f1`` over the 16 categories;
 - ``source_country_f1`` / ``target_country_f1``: over the typed matches, the countries of the
   arguments (an IGO counts by its code), as the PLOVER benchmark counts them;
-- ``status_accuracy``: over the typed matches.
+- ``status_accuracy``: over the typed matches;
+- ``location_f1``: over the typed matches, the place where the event happened (the relation's
+  ``location`` against the gold span's words: equal, or one inside the other).
 
 The trivial baseline codes nothing: its recall, precision and F1 are 0.
 """
@@ -32,6 +34,11 @@ def _spans(trigger: list) -> list[tuple[int, int]]:
 
 def _codes(args: list[dict]) -> list[str]:
     return [a["code"] for a in args or () if a.get("code")]
+
+
+def _location_words(event: dict, text: str) -> str | None:
+    span = event.get("location")
+    return text[span[0]:span[1]].strip() or None if isinstance(span, list) and len(span) == 2 else None
 
 
 def _prf(tp: int, n_pred: int, n_gold: int) -> tuple[float, float, float]:
@@ -58,6 +65,7 @@ def evaluate_corpus(path: Path) -> dict[str, Any]:
     src = [0, 0, 0]
     tgt = [0, 0, 0]
     status_ok = 0
+    loc = [0, 0, 0]  # tp, predicted, gold
     for it in items:
         gold = it["events"]
         pred = rels.get(it["id"], [])
@@ -82,6 +90,11 @@ def evaluate_corpus(path: Path) -> dict[str, Any]:
             typed += 1
             per_cat[gold[k]["category"]][0] += 1
             status_ok += gold[k]["status"] == r["status"]
+            want = _location_words(gold[k], text[it["id"]])
+            got = r.get("location") if isinstance(r.get("location"), str) else None
+            loc[0] += bool(want and got and (want in got or got in want))
+            loc[1] += bool(got)
+            loc[2] += bool(want)
             for counts, want, got in ((src, _codes(gold[k]["source"]), r["source"]),
                                       (tgt, _codes(gold[k]["target"]), r["target"])):
                 w, p = countries(want), countries(got)
@@ -100,6 +113,7 @@ def evaluate_corpus(path: Path) -> dict[str, Any]:
         "source_country_f1": metric(_prf(*src)[2], 0.0, src[2]),
         "target_country_f1": metric(_prf(*tgt)[2], 0.0, tgt[2]),
         "status_accuracy": metric(safe_div(status_ok, typed), 0.0, typed),
+        "location_f1": metric(_prf(*loc)[2], 0.0, loc[2]),
     }
     by_category = {c: dict(zip(("precision", "recall", "f1"), (round(x, 3) for x in _prf(*per_cat[c]))))
                    for c in CATEGORIES if per_cat[c][1] or per_cat[c][2]}

@@ -51,6 +51,8 @@ class Relation:
     quad_class: int | None = None
     score: float | None = None
     goldstein: float | None = None
+    location: tuple[int, int] | None = None  # tokens of the place where it happened ("met in Bamako")
+    location_country: str | None = None
 
 
 class RelationExtractor:
@@ -311,12 +313,14 @@ class RelationExtractor:
                 and status != "denied":
             return None
         args = [a for a in (source, target) if a is not None and view.start <= a.start < view.end]
+        reported_in = claim if claim is not None and claim.cue_start != s else None
+        where, country = self._location(view, s, e, reported_in, args)
         start = min([s] + [a.start for a in args])
         end = max([e] + [a.end for a in args])
         return Relation(sent_id, start, end, s, e, list(src), list(tgt), trig.event_type, trig.mode or None,
                         trig.context or None, trig.cameo, status, claim.index if claim else None,
-                        self._date(view, s, e, claim if claim is not None and claim.cue_start != s else None,
-                                   ahead=status == "planned"))
+                        self._date(view, s, e, reported_in, ahead=status == "planned"),
+                        location=where, location_country=country)
 
     def _status(self, view: SentenceView, s: int, pos: str, claim: Claim | None) -> str:
         words = view.lower
@@ -361,23 +365,37 @@ class RelationExtractor:
         hypo = [p for p in self.modality["hypothetical"] if len(p) == 1 and p[0] in words]
         return [p[0] for p in hypo] == ["would"]
 
+    def _date(self, view: SentenceView, s: int, e: int, claim: Claim | None, ahead: bool) -> str | None:
+        """The date of the event over [s, e) (:meth:`_nearest`); a plan's bare weekday read forward."""
+        t = self._nearest(view, s, e, claim, [t for t in view.doc._.dates if t.value is not None])
+        return None if t is None else (ahead and t.ahead) or t.value
+
+    def _location(self, view: SentenceView, s: int, e: int, claim: Claim | None,
+                  args: list[Arg]) -> tuple[tuple[int, int] | None, str | None]:
+        """Where the event over [s, e) happened: the nearest place named as a location (:meth:`_nearest`),
+        and its country; never one of its actors' words."""
+        places = [p for p in view.doc._.places if not any(a.start <= p.start < a.end for a in args)]
+        p = self._nearest(view, s, e, claim, places)
+        return (None, None) if p is None else ((p.start, p.end), p.code or None)
+
     @staticmethod
-    def _date(view: SentenceView, s: int, e: int, claim: Claim | None, ahead: bool) -> str | None:
-        """The date of the event over [s, e): the nearest in its clause, within the ``claim`` that reports
-        it (the reporting clause's date is when it was said); a plan's bare weekday read forward."""
+    def _nearest(view: SentenceView, s: int, e: int, claim: Claim | None, items: list):
+        """Of ``items`` (anything with token ``start`` and ``end``), the nearest to the event over [s, e)
+        in its clause and within the ``claim`` that reports it: "said on Friday in Asmara that ..." dates
+        and places the saying, not what was said."""
         best = None
-        for t in view.doc._.dates:
-            if not (view.start <= t.start < view.end) or t.value is None:
+        for t in items:
+            if not (view.start <= t.start < view.end):
                 continue
             if claim is not None and (not claim.content_start <= t.start < claim.content_end
                                       or claim.cue_start <= view.doc[t.start].head.i < claim.cue_end):
-                continue  # "said on Friday that ...": the date of the saying
+                continue
             lo, hi = (e, t.start) if t.start >= e else (t.end, s)
             if any(view.is_break(k) or view.lower[k] == ";" for k in range(lo, hi)):
                 continue
             dist = abs(t.start - e) if t.start >= e else abs(s - t.end)
             if best is None or dist < best[0]:
-                best = (dist, (ahead and t.ahead) or t.value)
+                best = (dist, t)
         return best[1] if best else None
 
     # -- what flows ----------------------------------------------------------------
@@ -420,7 +438,8 @@ class RelationExtractor:
                 contexts = ";".join(dict.fromkeys(c for _, _, c in found))
                 first, last = found[0], found[-1]
                 return [Relation(rel.sent, min(rel.start, k), max(rel.end, last[1]), first[0], last[1], list(rel.target),
-                                 list(rel.source), "AID", None, contexts, rel.cameo, rel.status, rel.claim, rel.date)]
+                                 list(rel.source), "AID", None, contexts, rel.cameo, rel.status, rel.claim, rel.date,
+                                 location=rel.location, location_country=rel.location_country)]
             if view.is_break(k) or view.lower[k] == ";":
                 return []
         return []
