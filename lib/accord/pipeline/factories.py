@@ -174,8 +174,8 @@ def build_pipeline(lexicon: Lexicon | str | Path | None = None, syntax: bool = T
     folder ``model``) after the sentence splitters, so that the claims and
     relations components read their arguments from the tree. Without it (engine
     v1) the pipeline is blank English with word-order heuristics. ``events``: with the parser,
-    add the learned event model (:data:`accord.paths.EVENT_MODEL`; ``make model`` trains it,
-    and trains without it).
+    add the learned event and argument models (:data:`accord.paths.EVENT_MODEL`,
+    :data:`accord.paths.ARGUMENT_MODEL`; ``make model`` trains them, without them).
     """
     if isinstance(lexicon, Lexicon):
         key = register_lexicon(lexicon)
@@ -196,6 +196,8 @@ def build_pipeline(lexicon: Lexicon | str | Path | None = None, syntax: bool = T
     nlp.add_pipe("accord_claims", config={"lexicon": key})
     if events and (syntax or model is not None):  # the event model reads the parse
         nlp.add_pipe("accord_events", config={"lexicon": key})
-    nlp.add_pipe("accord_relations", config={"lexicon": key})
+    learned = events and (syntax or model is not None)
+    # v2 is the rules alone: without the event model, no argument model either
+    nlp.add_pipe("accord_relations", config={"lexicon": key, **({} if learned else {"arguments": 1.0})})
     return nlp
 
