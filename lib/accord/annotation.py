@@ -18,12 +18,13 @@ from dataclasses import dataclass, field
 
 from . import tables
 from .corrections import Correction, apply_corrections, load_corrections, summary as corrections_summary
-from .errors import InputError
+from .errors import AccordError, InputError
 from .lexicon import Lexicon
 from .lexicon.load import check_lexicon_files
 from .pipeline import build_pipeline
 from .pipeline.actors import UNRESOLVED
 from .pipeline.cache import lexicon_of, load_or_build
+from .pipeline.eventmodel import EventModel, model_id
 from .readers import Document, ReadError, iter_corpus
 from .terminal import printable
 
@@ -232,14 +233,31 @@ _PIPELINES: dict[str, Language] = {}
 ENGINES = {"v2": True, "v1": False}
 
 
-def pipeline_for(version: str, lexicon: Callable[[], Lexicon], syntax: bool = True) -> Language:
+def pipeline_for(version: str, lexicon: Callable[[], Lexicon], syntax: bool = True,
+                 events_model: str | Path | None = None) -> Language:
     """The pipeline over the lexicon of ``version``, built once per process (building it costs seconds;
     running it is stateless). ``lexicon`` gives the Lexicon when the pipeline must be built;
-    ``syntax`` (engine v2, the default) adds the trained parser (see :func:`accord.pipeline.build_pipeline`)."""
+    ``syntax`` (engine v2, the default) adds the trained parser (see :func:`accord.pipeline.build_pipeline`);
+    ``events_model``: an event model folder in place of the packaged one."""
     key = f"{version}+syntax" if syntax else version
+    if events_model is not None:
+        key += f"+events:{Path(events_model).resolve()}:{model_id(events_model)}"
     if key not in _PIPELINES:
-        _PIPELINES[key] = build_pipeline(lexicon(), syntax=syntax)
+        _PIPELINES[key] = build_pipeline(lexicon(), syntax=syntax, events_model=events_model)
     return _PIPELINES[key]
+
+
+def check_events_model(folder: str | Path | None, syntax: bool = True) -> None:
+    """Refuse an event model folder that cannot be used: missing, not a folder, files whose checksums
+    differ from its card, arrays that need pickle (:meth:`EventModel.load`), or engine v1, which
+    reads no parse for the model to score."""
+    if folder is None:
+        return
+    if not syntax:
+        raise AccordError(f"{folder}: an event model needs engine v2 (it reads the parse); not with engine v1")
+    if not Path(folder).is_dir():
+        raise AccordError(f"{folder}: no such model folder (`accord learn --out` writes one)")
+    EventModel.load(folder)
 
 
 def annotate(
@@ -248,6 +266,7 @@ def annotate(
     progress: bool = False,
     syntax: bool = True,
     corrections: str | Path | list[Correction] | None = None,
+    events_model: str | Path | None = None,
 ) -> dict[str, pd.DataFrame]:
     """Annotate a corpus into the six tables: documents, mentions, actors, relations, claims, errors.
 
@@ -259,13 +278,16 @@ def annotate(
     engine v1, word order only (faster, less accurate). ``corrections`` is an
     analyst's corrections file (or its loaded entries), applied to the relations
     and claims (see :mod:`accord.corrections`); checked before the corpus is read.
+    ``events_model`` is an event model folder (``accord learn`` writes one) used in place of the
+    packaged one; it is checked before use (:func:`check_events_model`).
     """
+    check_events_model(events_model, syntax)
     if isinstance(lexicon, Lexicon):
         lex = lexicon
-        nlp = pipeline_for(lex.version, lambda: lex, syntax)
+        nlp = pipeline_for(lex.version, lambda: lex, syntax, events_model)
     else:  # from files: the built pipeline is cached on disk (accord.pipeline.cache)
         check_lexicon_files(lexicon)  # the cache reads the file itself: a FIFO or a huge file is refused first
-        nlp = load_or_build(lexicon, syntax)
+        nlp = load_or_build(lexicon, syntax, events_model=events_model)
         lex = lexicon_of(nlp)
     fixes = load_corrections(corrections, lex) if isinstance(corrections, (str, Path)) else corrections
     rows: Rows = {name: [] for name in ("documents", "errors", *DOC_TABLES)}

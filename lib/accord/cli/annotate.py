@@ -21,6 +21,9 @@ def add_arguments(parser) -> None:
     parser.add_argument("--engine", choices=tuple(ENGINES), default="v2",
                         help="v2 (default): arguments from the trained dependency parser; v1: word order "
                              "only (faster, less accurate)")
+    parser.add_argument("--model", default=None, metavar="DIR",
+                        help="an event model folder written by `accord learn`, used in place of the packaged one "
+                             "(checked first; a Parquet dataset records which model made it)")
     parser.add_argument("--corrections", default=None, metavar="FILE",
                         help="an analyst's corrections YAML applied to the relations and claims (stored in a "
                              "Parquet dataset and applied whenever it is read)")
@@ -50,7 +53,7 @@ def run(args) -> int:
     if scale_flags:
         raise AccordError(f"{', '.join(scale_flags)}: only with --format parquet (a Parquet dataset on Dask)")
     result = annotate(args.path, lexicon=args.lexicon, progress=True, syntax=ENGINES[args.engine],
-                      corrections=args.corrections)
+                      corrections=args.corrections, events_model=args.model)
     written = tables.write_tables(result, args.out, args.format)
     print(summary(result))
     print(f"wrote {len(written)} tables to {printable(args.out)}")
@@ -66,7 +69,8 @@ def _run_dataset(args) -> int:
     stats = annotate_dataset(args.path, args.out, lexicon=args.lexicon, workers=args.workers,
                              scheduler=args.scheduler, batch_words=args.batch_words or DEFAULT_BATCH_WORDS,
                              overwrite=args.overwrite, drop_missing=args.drop_missing,
-                             syntax=ENGINES[args.engine], corrections=args.corrections)
+                             syntax=ENGINES[args.engine], corrections=args.corrections,
+                             events_model=args.model)
     rate = stats.words / stats.seconds if stats.seconds else 0.0
     print(f"ran on {stats.where}")
     print(f"documents: {stats.seen} read, {stats.annotated} annotated, {stats.skipped} already in the dataset, "

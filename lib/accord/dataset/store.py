@@ -58,6 +58,13 @@ from .read import count_rows
 _TMP = tables.TMP_PREFIX
 
 
+def _version_words(version: Any) -> str:
+    """A dataset's annotation version in words: lexicon, engine, and event model when not the packaged one."""
+    text = str(version)
+    lexicon, _, model = text.partition("+events-")
+    return f"lexicon {lexicon}" + (f" and event model {model} (accord learn)" if model else " and the packaged event model")
+
+
 def item_key(item: Any, lexicon_version: str) -> str:
     """Key of a Document (its documents-table row) or ReadError (its errors row) under a lexicon.
 
@@ -173,8 +180,9 @@ class Dataset:
                 if meta.get("lexicon_version") != lexicon_version:
                     if not overwrite:
                         raise DatasetError(
-                            f"{root}: dataset was annotated with lexicon {meta.get('lexicon_version')}, "
-                            f"this run uses {lexicon_version}; use a new --out folder or --overwrite")
+                            f"{root}: dataset was annotated with {_version_words(meta.get('lexicon_version'))}, "
+                            f"this run uses {_version_words(lexicon_version)}; a dataset is never a mixture: "
+                            "use a new --out folder or --overwrite")
                 if overwrite:
                     self._empty()
             if not marker.exists():

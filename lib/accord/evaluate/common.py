@@ -20,11 +20,14 @@ BENCHMARKS = ("plover", "records", "seed", "attribution", "probe", "articles", "
 
 #: whether the gold sets are annotated with the trained parser (set by :func:`accord.evaluate.run.evaluate_all`)
 SYNTAX: ContextVar[bool] = ContextVar("accord_evaluate_syntax", default=True)
+#: the event model folder the gold sets are annotated with (None: the packaged one)
+EVENTS_MODEL: ContextVar[str | Path | None] = ContextVar("accord_evaluate_events_model", default=None)
 
 
 def annotate_texts(documents: Any) -> dict[str, Any]:
-    """The tables of a gold set's documents, by the engine the evaluation runs (``SYNTAX``)."""
-    return annotate(documents, syntax=SYNTAX.get())
+    """The tables of a gold set's documents, by the engine and event model the evaluation runs
+    (``SYNTAX``, ``EVENTS_MODEL``)."""
+    return annotate(documents, syntax=SYNTAX.get(), events_model=EVENTS_MODEL.get())
 
 
 def documents_frame(rows: list[dict[str, Any]]) -> Any:

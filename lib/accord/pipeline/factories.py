@@ -162,7 +162,8 @@ def make_relations(nlp: Language, name: str, lexicon: str, retype: float, veto: 
 
 
 def build_pipeline(lexicon: Lexicon | str | Path | None = None, syntax: bool = True,
-                   model: str | Path | None = None, events: bool = True) -> Language:
+                   model: str | Path | None = None, events: bool = True,
+                   events_model: str | Path | None = None) -> Language:
     """accord's pipeline over ``lexicon`` (default: the packaged one).
 
     ``syntax`` (engine v2, the default): run the trained tagger and parser shipped
@@ -171,7 +172,8 @@ def build_pipeline(lexicon: Lexicon | str | Path | None = None, syntax: bool = T
     relations components read their arguments from the tree. Without it (engine
     v1) the pipeline is blank English with word-order heuristics. ``events``: with the parser,
     add the learned event model (:data:`accord.paths.EVENT_MODEL`; ``make model`` trains it,
-    and trains without it).
+    and trains without it); ``events_model``: another event model folder (``accord learn`` writes
+    one), checked before use as the packaged one is.
     """
     if isinstance(lexicon, Lexicon):
         key = register_lexicon(lexicon)
@@ -191,7 +193,8 @@ def build_pipeline(lexicon: Lexicon | str | Path | None = None, syntax: bool = T
     nlp.add_pipe("accord_dates")
     nlp.add_pipe("accord_claims", config={"lexicon": key})
     if events and (syntax or model is not None):  # the event model reads the parse
-        nlp.add_pipe("accord_events", config={"lexicon": key})
+        nlp.add_pipe("accord_events", config={"lexicon": key,
+                                              "model": "default" if events_model is None else str(events_model)})
     nlp.add_pipe("accord_relations", config={"lexicon": key})
     return nlp
 
