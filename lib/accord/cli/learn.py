@@ -22,6 +22,9 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
                         help=f"each corrected row counts as this many corpus examples (default {Settings.weight:g})")
     parser.add_argument("--folds", type=int, default=Settings.k,
                         help=f"folds of the cross-validation by document (default {Settings.k})")
+    parser.add_argument("--veto", type=float, default=Settings.veto,
+                        help="with the learned model, a rule's trigger it reads as no event with this probability "
+                             f"gives no relation (default {Settings.veto:g}; 1: off, as the packaged engine)")
     parser.add_argument("--json", metavar="FILE", help="also write the report as JSON")
 
 
@@ -64,7 +67,7 @@ def format_report(report: dict[str, Any]) -> str:
 
 def run(args: argparse.Namespace) -> int:
     """Learn, print the report; exit 1 when the guard refuses the model."""
-    settings = Settings(weight=args.weight, k=args.folds)
+    settings = Settings(weight=args.weight, k=args.folds, veto=args.veto)
     report = learn(args.corpus, args.corrections, args.out, settings,
                    log=lambda msg: print(f"accord learn: {printable(msg)}", file=sys.stderr))
     print(format_report(report))

@@ -12,6 +12,7 @@
 """
 from __future__ import annotations
 
+from dataclasses import replace
 from pathlib import Path
 from typing import Any, Callable, Sequence
 
@@ -71,18 +72,20 @@ def tally(results: list[dict[str, bool]]) -> dict[str, dict[str, Any]]:
 
 
 def cross_validate(lesson: Lesson, corpus: Any, nlp, fit: Callable[[list[Example]], EventModel],
-                   k: int) -> dict[str, Any]:
+                   k: int, relations: dict[str, float] | None = None) -> dict[str, Any]:
     """k-fold cross-validation by document of the corrections (see the module's docstring).
 
     ``fit`` trains a model on the corpus plus the given teaching examples; ``nlp`` is a pipeline
-    whose ``accord_events`` component's model is swapped per fold (and restored)."""
+    whose ``accord_events`` component's model (and the relations component's thresholds, set to
+    ``relations`` as the model's card will ask) are swapped per fold, and restored."""
     docs = lesson.documents
     k = min(k, len(docs))
     if k < 2:
         return {"k": k, "skipped": f"{len(docs)} document(s) with corrected rows: cross-validation needs 2"}
-    tagger = nlp.get_pipe("accord_events")
-    packaged = tagger.model
+    tagger, extractor = nlp.get_pipe("accord_events"), nlp.get_pipe("accord_relations")
+    packaged, thresholds = tagger.model, extractor.learned
     before, after = [], []
+    extractor.learned = replace(thresholds, **(relations or {}))
     try:
         for fold in folds(docs, k):
             test = set(fold)
@@ -95,7 +98,7 @@ def cross_validate(lesson: Lesson, corpus: Any, nlp, fit: Callable[[list[Example
                     after.append(held(t, rows, heads))
                     before.append(t_before(t))
     finally:
-        tagger.model = packaged
+        tagger.model, extractor.learned = packaged, thresholds
     return {"k": k, "documents": len(docs), "rows": len(after), "before": tally(before), "after": tally(after)}
 
 

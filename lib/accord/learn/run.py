@@ -41,6 +41,9 @@ class Settings:
     weight: float = 10.0  # each corrected row counts as this many corpus examples
     k: int = 3  # folds of the cross-validation by document
     C: float = DEFAULT_C  # the logistic regression's inverse regularisation, as ``make model``
+    # a rule's trigger the learned model reads as no event with this probability gives no relation (the
+    # packaged engine keeps the veto off: 1.0); this is how a `drop: true` correction takes effect
+    veto: float = 0.95
 
 
 def _sha256(path: Path) -> str:
@@ -65,8 +68,8 @@ def learn(corpus: Any, corrections: list[str | Path], out: str | Path, settings:
     check_out(out)
     if not corrections:
         raise AccordError("accord learn needs at least one --corrections file")
-    if settings.weight <= 0 or settings.k < 1 or settings.C <= 0:
-        raise AccordError(f"settings {settings}: weight and C must be positive, k at least 1")
+    if settings.weight <= 0 or settings.k < 1 or settings.C <= 0 or not 0.0 <= settings.veto <= 1.0:
+        raise AccordError(f"settings {settings}: weight and C must be positive, k at least 1, veto from 0 to 1")
     lexicon = load_lexicon()
     fixes, refused = read_all(corrections, lexicon)
     nlp = build_pipeline(lexicon)
@@ -84,7 +87,7 @@ def learn(corpus: Any, corrections: list[str | Path], out: str | Path, settings:
         return train(train_ex + extra, settings.C, weights)
 
     log(f"cross-validating on the corrections ({settings.k} folds by document)")
-    cv = cross_validate(lesson, corpus, nlp, fit, settings.k)
+    cv = cross_validate(lesson, corpus, nlp, fit, settings.k, {"veto": settings.veto})
     log("training on the corpus and every correction")
     model = fit(lesson.examples())
     packaged = EventModel.load(EVENT_MODEL)
@@ -105,6 +108,7 @@ def learn(corpus: Any, corrections: list[str | Path], out: str | Path, settings:
                    "documents": len(lesson.documents), "cannot_teach": len(lesson.refused),
                    "corpus_train_words": len(train_ex)},
         "settings": asdict(settings),
+        "relations": {"veto": settings.veto},  # the thresholds the relations component takes with this model
         "cannot_teach": lesson.refused,
         "guard": guard.thresholds(),
     }

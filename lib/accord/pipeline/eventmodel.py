@@ -139,6 +139,22 @@ def model_id(folder: str | Path | None) -> str | None:
     return _sha256(Path(folder) / CARD)[:12]
 
 
+def relation_settings(folder: str | Path) -> dict[str, float]:
+    """The thresholds a model folder's card asks the relations component to use (``"relations"``: any of
+    retype, veto, add, each between 0 and 1; see :mod:`accord.pipeline.learned`). The packaged model's
+    card has none: the defaults hold."""
+    card_path = Path(folder) / CARD
+    try:
+        card = json.loads(card_path.read_text(encoding="utf-8"))
+    except (OSError, ValueError) as exc:
+        raise AccordError(f"{card_path}: not a model card ({exc})") from exc
+    settings = card.get("relations", {}) if isinstance(card, dict) else {}
+    if not isinstance(settings, dict) or set(settings) - {"retype", "veto", "add"} or not all(
+            isinstance(v, (int, float)) and not isinstance(v, bool) and 0.0 <= v <= 1.0 for v in settings.values()):
+        raise AccordError(f"{card_path}: 'relations' must map retype, veto or add to a number from 0 to 1")
+    return {k: float(v) for k, v in settings.items()}
+
+
 def lexical_categories(doc: Doc, matcher: PhraseTable, categories: dict[str, list[str]]) -> dict[int, list[str]]:
     """Token index -> the event categories of the lexicon triggers that start on it."""
     out: dict[int, list[str]] = {}

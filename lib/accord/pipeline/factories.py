@@ -22,7 +22,7 @@ from .actors import ActorRecognizer
 from .grammar import APOSTROPHES
 from .claims import ClaimExtractor
 from .dates import DateRecognizer
-from .eventmodel import EventModel, EventTagger
+from .eventmodel import EventModel, EventTagger, relation_settings
 from .learned import LearnedSettings
 from .predicates import goods_words
 from .triggers import trigger_categories, trigger_table
@@ -195,6 +195,9 @@ def build_pipeline(lexicon: Lexicon | str | Path | None = None, syntax: bool = T
     if events and (syntax or model is not None):  # the event model reads the parse
         nlp.add_pipe("accord_events", config={"lexicon": key,
                                               "model": "default" if events_model is None else str(events_model)})
-    nlp.add_pipe("accord_relations", config={"lexicon": key})
+    relations = {"lexicon": key}
+    if events and events_model is not None and (syntax or model is not None):
+        relations.update(relation_settings(events_model))  # a learned model may ask for its veto
+    nlp.add_pipe("accord_relations", config=relations)
     return nlp
 
