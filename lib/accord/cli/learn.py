@@ -57,6 +57,9 @@ def format_report(report: dict[str, Any]) -> str:
     cb, ca = s["corpus_test_before"], s["corpus_test_after"]
     lines.append(f"  corpus test word F1 {cb['f1']:.3f}  {ca['f1']:.3f}; typing accuracy "
                  f"{cb['typing_accuracy']:.3f}  {ca['typing_accuracy']:.3f}")
+    for lemma, was in s["corpus_words_taught_before"].items():
+        now = s["corpus_words_taught_after"][lemma]
+        lines.append(f"  corpus uses of '{lemma}' ({was['n']}): agreement {was['agreement']:.3f}  {now['agreement']:.3f}")
     if report["written"]:
         lines.append(f"wrote the model to {report['out']} (use it: accord annotate --model {report['out']})")
     else:

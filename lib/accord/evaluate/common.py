@@ -7,6 +7,7 @@ import yaml
 from .. import tables
 from ..annotation import annotate
 from ..errors import InputError
+from ..lexicon import load_lexicon
 from ..paths import REPO_DIR
 
 
@@ -26,8 +27,13 @@ EVENTS_MODEL: ContextVar[str | Path | None] = ContextVar("accord_evaluate_events
 
 def annotate_texts(documents: Any) -> dict[str, Any]:
     """The tables of a gold set's documents, by the engine and event model the evaluation runs
-    (``SYNTAX``, ``EVENTS_MODEL``)."""
-    return annotate(documents, syntax=SYNTAX.get(), events_model=EVENTS_MODEL.get())
+    (``SYNTAX``, ``EVENTS_MODEL``). Another event model's pipeline is built in this process, not
+    cached on disk: ``accord learn`` scores models that live for one run, and a shared cache keeps
+    only a few entries."""
+    events = EVENTS_MODEL.get()
+    if events is not None:
+        return annotate(documents, lexicon=load_lexicon(), syntax=SYNTAX.get(), events_model=events)
+    return annotate(documents, syntax=SYNTAX.get())
 
 
 def documents_frame(rows: list[dict[str, Any]]) -> Any:

@@ -21,7 +21,7 @@ from ..evaluate.run import evaluate_all
 from ..pipeline.eventmodel import NONE, EventModel
 from ..readers import Document
 from .teach import FIELDS, Lesson, Target, row_value
-from .train import Example, candidate
+from .train import Example, candidate, lemma_of
 
 #: the dev metrics the guard reads, per benchmark (each one a share, higher is better)
 DEV_METRICS = {
@@ -140,3 +140,30 @@ def corpus_scores(model: EventModel, test: list[Example], min_events: int = 30) 
         pp = sum(p == c for p in pred)
         per[c] = round(2 * tp / (pp + gg), 3) if pp + gg else 0.0
     return {"f1": overall["f1"], "typing_accuracy": overall["typing_accuracy"], "per_category_f1": per}
+
+
+def decisions(model: EventModel, examples: list[Example], threshold: float = 0.5) -> list[str]:
+    """The model's word for each example as the annotator takes it: a category, or NONE."""
+    probs = model.probabilities([f for f, _ in examples]) if examples else []
+    none = model.none
+    out = []
+    for (feats, _), row in zip(examples, probs):
+        masked = row.copy()
+        masked[none] = -1
+        k = int(masked.argmax())
+        out.append(model.classes[k] if candidate(feats, model.lemmas) and row[none] < threshold else NONE)
+    return out
+
+
+def lemma_agreement(model: EventModel, corpus: list[Example], lemmas: set[str], min_examples: int = 10) -> dict[str, Any]:
+    """For each lemma the corrections teach, the share of the open corpus's uses of it (both splits) on
+    which the model agrees with the corpus's label: a correction set that contradicts the corpus's
+    guidelines on a word shows here, even when the dev sets hold few uses of it."""
+    out = {}
+    for lemma in sorted(lemmas):
+        mine = [e for e in corpus if lemma_of(e[0]) == lemma]
+        if len(mine) < min_examples:
+            continue
+        said = decisions(model, mine)
+        out[lemma] = {"n": len(mine), "agreement": round(sum(p == y for p, (_, y) in zip(said, mine)) / len(mine), 3)}
+    return out

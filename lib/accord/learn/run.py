@@ -15,6 +15,7 @@ import hashlib
 import os
 import shutil
 import uuid
+from collections import Counter
 from dataclasses import asdict, dataclass
 from pathlib import Path
 from typing import Any, Callable
@@ -27,9 +28,9 @@ from ..pipeline.eventmodel import CARD, EventModel
 from ..pipeline.triggers import trigger_categories
 from . import guard
 from .corpus import PACKED, corpus_examples
-from .measure import corpus_scores, cross_validate, dev_scores
+from .measure import corpus_scores, cross_validate, dev_scores, lemma_agreement
 from .teach import read_all, teach
-from .train import DEFAULT_C, Example, train
+from .train import DEFAULT_C, Example, lemma_of, train
 
 KIND = "accord learn: event model"
 
@@ -92,6 +93,9 @@ def learn(corpus: Any, corrections: list[str | Path], out: str | Path, settings:
     model = fit(lesson.examples())
     packaged = EventModel.load(EVENT_MODEL)
     corpus_before, corpus_after = corpus_scores(packaged, test_ex), corpus_scores(model, test_ex)
+    taught = {lemma_of(t.example[0]) for t in lesson.targets if t.example is not None}
+    lemmas_before = lemma_agreement(packaged, train_ex + test_ex, taught)
+    lemmas_after = lemma_agreement(model, train_ex + test_ex, taught)
     labels: dict[str, int] = {}
     for t in lesson.targets:
         if t.example is not None:
@@ -117,9 +121,15 @@ def learn(corpus: Any, corrections: list[str | Path], out: str | Path, settings:
         model.save(tmp, {**model.card, **card})
         log("scoring the dev sets with the packaged model and the new one")
         dev_before, dev_after = dev_scores(None), dev_scores(tmp)
-        reasons = guard.judge(dev_before, dev_after, corpus_before, corpus_after)
+        uses: dict[str, Counter] = {}
+        for feats, label in train_ex + test_ex:
+            uses.setdefault(lemma_of(feats), Counter())[label] += 1
+        pairs = Counter((lemma_of(t.example[0]), t.example[1]) for t in lesson.targets if t.example is not None)
+        reasons = guard.contradictions(pairs, uses)
+        reasons += guard.judge(dev_before, dev_after, corpus_before, corpus_after, lemmas_before, lemmas_after)
         scores = {"cross_validation": cv, "dev_before": dev_before, "dev_after": dev_after,
-                  "corpus_test_before": corpus_before, "corpus_test_after": corpus_after}
+                  "corpus_test_before": corpus_before, "corpus_test_after": corpus_after,
+                  "corpus_words_taught_before": lemmas_before, "corpus_words_taught_after": lemmas_after}
         report = {**card, "scores": scores, "refused_because": reasons, "written": not reasons, "out": str(out)}
         if reasons:
             return report
