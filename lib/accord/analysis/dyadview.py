@@ -19,6 +19,7 @@ from ..dataset.read import is_dataset, read_tables
 from . import params as P
 from .dyad import Dyad, dyad
 from .figures import STATUS_SYMBOLS, empty_figure, new_figure, quoted, wrap, esc
+from .notebook import check_dataset_model
 from .params import parse_date
 from .select import select
 
@@ -43,17 +44,19 @@ class DyadRun:
 
 
 def prepare_dyad(corpus: Any, a: Any, b: Any, start: Any = None, end: Any = None, lexicon: Any = None,
-                 days: int = 7) -> DyadRun:
+                 days: int = 7, model: Any = None) -> DyadRun:
     """Check the parameters (a wrong one raises ParameterError), annotate (or read) the corpus, select the dyad."""
     from ..lexicon import load_lexicon
 
     corpus = P.check_corpus(corpus)
     lexicon = P.check_lexicon(lexicon)
+    model = P.check_model(model)
     lo, hi = P.check_window(start, end)
     if isinstance(corpus, (str, os.PathLike)) and is_dataset(corpus):
+        check_dataset_model(corpus, model)
         tables = read_tables(corpus)
     else:
-        tables = annotate(corpus, lexicon=lexicon)
+        tables = annotate(corpus, lexicon=lexicon, events_model=model)
     n_read = len(tables["documents"])
     tables = select(tables, start, end)
     d = dyad(tables, a, b, lexicon=load_lexicon(lexicon), days=days)

@@ -239,9 +239,22 @@ class Run:
         return " · ".join(parts)
 
 
+def check_dataset_model(dataset: Any, model: str | None) -> None:
+    """A dataset is read as annotated: a ``model`` other than the one that made it is an error, not a mixture."""
+    from ..dataset.store import events_model_of
+    from ..pipeline.eventmodel import model_id
+
+    made, wanted = events_model_of(dataset), model_id(model) if model is not None else None
+    if made != wanted:
+        raise P.ParameterError(f"model: the dataset {os.fspath(dataset)!r} was annotated with "
+                               f"{'event model ' + made if made else 'the packaged event model'}, not with "
+                               f"{'the model in ' + repr(model) + ' (' + str(wanted) + ')' if model else 'the packaged one'}; "
+                               "annotate it again with accord annotate --model, or leave model out")
+
+
 def prepare(corpus: Any, focus: Any = None, start: Any = None, end: Any = None, freq: str = "M",
             level: str = "country", lexicon: Any = None, title: str | None = None,
-            statuses: Any = None, title_template: str = "{focus}") -> Run:
+            statuses: Any = None, title_template: str = "{focus}", model: Any = None) -> Run:
     """Check every parameter (a wrong one raises ParameterError saying what would be valid),
     annotate the corpus (or read it, when it is a Parquet dataset already annotated), check the focus against its actors and restrict the tables to the window.
 
@@ -249,18 +262,22 @@ def prepare(corpus: Any, focus: Any = None, start: Any = None, end: Any = None, 
     (:func:`~accord.analysis.params.default_focus`), and the run's summary says so.
 
     Without a ``title``, the title is ``title_template`` with ``{focus}`` replaced by the focus
-    names (:func:`~accord.analysis.summary.focus_title`): it follows the focus."""
+    names (:func:`~accord.analysis.summary.focus_title`): it follows the focus. ``model``: an event
+    model folder from ``accord learn`` (None: the packaged model); a Parquet dataset keeps the model
+    it was annotated with."""
     corpus = P.check_corpus(corpus)
     lexicon = P.check_lexicon(lexicon)
+    model = P.check_model(model)
     lo, hi = P.check_window(start, end)
     freq = P.check_freq(freq)
     level = P.check_level(level)
     title = None if title is None else P.check_title(title)
     statuses = P.check_statuses(statuses)
     if isinstance(corpus, (str, os.PathLike)) and is_dataset(corpus):
+        check_dataset_model(corpus, model)
         tables = read_tables(corpus)  # a Parquet dataset from `accord annotate`: no need to annotate again
     else:
-        tables = annotate(corpus, lexicon=lexicon)
+        tables = annotate(corpus, lexicon=lexicon, events_model=model)
     codes = P.check_focus(focus, tables["actors"], load_lexicon(lexicon) if lexicon else None)  # names too
     if title is None:
         from .summary import focus_title

@@ -65,6 +65,12 @@ def _version_words(version: Any) -> str:
     return f"lexicon {lexicon}" + (f" and event model {model} (accord learn)" if model else " and the packaged event model")
 
 
+def events_model_of(root: str | Path) -> str | None:
+    """The identity of the event model a dataset was annotated with (None: the packaged model)."""
+    meta = json.loads((Path(root) / MARKER).read_text())
+    return str(meta.get("lexicon_version", "")).partition("+events-")[2] or None
+
+
 def item_key(item: Any, lexicon_version: str) -> str:
     """Key of a Document (its documents-table row) or ReadError (its errors row) under a lexicon.
 
