@@ -4,7 +4,8 @@ folder stays under 20 MB.
 Builds ``--docs`` invented documents (five sentences each, from templates of common events between
 seeded pairs of countries), annotates them once to find the engine's rows (setup, not timed), and
 writes ``--n`` corrections of those rows as an analyst might: most confirm or change the event type
-of a row, some drop one, some fix a target. Then times :func:`accord.learn.run.learn` in this process
+of a row (agreements become COOPERATE), some drop a "supply" or "ship" row, some fix a target; none
+contradicts the corpus's guidelines, so the guard lets the model be written and its folder is measured. Then times :func:`accord.learn.run.learn` in this process
 (CPU time of the process, threads included, and wall time), with the open corpus's examples already
 cached (a first run ever computes them once per parser and lexicon: about a CPU minute, printed
 separately with ``--cold``). Prints the counts, the times and the model folder's size.
@@ -36,7 +37,7 @@ TEMPLATES = [
     "Police in {a} arrested two men suspected of spying for {b}.",
 ]
 CHANGE = {"ACCUSE": "ACCUSE", "CONSULT": "CONSULT", "AID": "AID", "ASSAULT": "ASSAULT", "AGREE": "COOPERATE",
-          "SANCTION": "SANCTION", "REJECT": "COERCE", "REQUEST": "REQUEST", "COERCE": "COERCE"}
+          "SANCTION": "SANCTION", "REJECT": "REJECT", "REQUEST": "REQUEST", "COERCE": "COERCE"}
 
 
 def corpus(n_docs: int, folder: Path) -> Path:
@@ -62,7 +63,7 @@ def corrections(news: Path, n: int, folder: Path) -> Path:
             break
         head = f"  - {{id: b{k:05d}, doc: {r.doc_id}, span: [{r.start}, {r.end}], where: {{trigger: {json.dumps(r.trigger)}}}, "
         roll = rng.random()
-        if roll < 0.1:
+        if roll < 0.5 and r.trigger.lower() in ("supply", "ship", "vessel", "cargo"):
             out.append(head + "drop: true, reason: not an event}")
         elif roll < 0.2 and r.target:
             out.append(head + f"set: {{target: [{r.target[0]}]}}, reason: one target}}")
