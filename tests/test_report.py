@@ -51,7 +51,7 @@ def test_parameters_checked_against_the_notebook(tmp_path):
 def test_notebooks_document_their_parameters():
     import papermill
 
-    for nb, extra in ((DYNAMICS, ["statuses", "lexicon", "title", "count"]), (WALKTHROUGH, ["lexicon", "title"])):
+    for nb, extra in ((DYNAMICS, ["statuses", "lexicon", "model", "title", "count"]), (WALKTHROUGH, ["lexicon", "model", "title"])):
         declared = papermill.inspect_notebook(str(nb))
         assert list(declared) == ["corpus", "focus", "start", "end", "freq", "level", *extra]
         assert all(p["help"] for p in declared.values())
