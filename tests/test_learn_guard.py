@@ -68,7 +68,7 @@ def test_a_wrong_rule_is_refused_by_the_guard(tmp_path, capsys):
     assert "corrections teach 'meet' as ASSAULT" in printed and "contradict the corpus's guidelines" in printed
     assert "teaching rows: 22 {'ASSAULT': 22}" in printed
     # two sentences give "met" no row of the engine's: reported, not dropped silently
-    assert printed.count("cannot teach: ") == 2 and "(doc meet-22): no row of the engine's" in printed
+    assert printed.count("\n  cannot teach: ") == 2 and "(doc meet-22): no row of the engine's" in printed
 
 
 def test_the_worked_example_learns_the_same_model_twice_and_annotate_uses_it(tmp_path):
