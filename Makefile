@@ -74,6 +74,7 @@ parser-sweep: install
 corpus: install
 	$(BIN)/python -m accord.corpus build
 	$(BIN)/python -m accord.corpus stats
+	$(BIN)/python -c "from pathlib import Path; from accord.learn.corpus import pack; pack(Path('training/corpus'))"
 
 # the learned event model (training/README.md): trained on the open corpus's train split with the
 # packaged parser and lexicon, deterministically, into lib/accord/models/events (about a CPU minute)

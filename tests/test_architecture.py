@@ -31,6 +31,7 @@ LAYERS = (
     "dataset",           # the Parquet store, scale-out on Dask
     "analysis",          # parameters, selections, charts, notebook helpers
     "evaluate",          # scores against gold standards
+    "learn",             # corrections -> training data -> a learned model, measured on the gold sets
     "report",            # papermill, HTML, PNG
     "cli",               # the `accord` command
 )

@@ -16,7 +16,7 @@ def test_dyad_notebook_documents_its_parameters():
     import papermill
 
     declared = papermill.inspect_notebook(str(DYAD))
-    assert list(declared) == ["corpus", "a", "b", "start", "end", "lexicon"]
+    assert list(declared) == ["corpus", "a", "b", "start", "end", "lexicon", "model"]
     assert all(p["help"] for p in declared.values())
 
 

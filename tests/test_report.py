@@ -51,8 +51,8 @@ def test_parameters_checked_against_the_notebook(tmp_path):
 def test_notebooks_document_their_parameters():
     import papermill
 
-    for nb, extra in ((DYNAMICS, ["statuses", "lexicon", "title", "count", "compare"]),
-                      (WALKTHROUGH, ["lexicon", "title", "compare"])):
+    for nb, extra in ((DYNAMICS, ["statuses", "lexicon", "model", "title", "count", "compare"]),
+                      (WALKTHROUGH, ["lexicon", "model", "title", "compare"])):
         declared = papermill.inspect_notebook(str(nb))
         assert list(declared) == ["corpus", "focus", "start", "end", "freq", "level", *extra]
         assert all(p["help"] for p in declared.values())

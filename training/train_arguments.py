@@ -4,14 +4,13 @@ Each labelled event of each corpus item, with each actor mention the pipeline fi
 sentence (:func:`accord.pipeline.argmodel.candidates`), is one example: SOURCE when the mention
 overlaps a labelled source, TARGET when it overlaps a labelled target, else NONE. The event word
 is the trigger's head, as for the event model; the category is the labelled one. A multinomial
-logistic regression (the event model's :func:`train_events.fit`) is written as plain arrays.
+logistic regression (the event model's :func:`accord.learn.train.fit`) is written as plain arrays.
 
     .venv/bin/python training/train_arguments.py [--out lib/accord/models/arguments] [--C 0.5]
 """
 from __future__ import annotations
 
 import argparse
-import gzip
 import json
 import time
 from collections import Counter
@@ -21,8 +20,11 @@ from accord import build_pipeline
 from accord.corpus.stats import load_corpus
 from accord.paths import ARGUMENT_MODEL
 from accord.pipeline import argmodel
+from accord.learn.train import fingerprint, fit, head_token, read_examples, trigger_tokens, write_examples
 from accord.pipeline.predicates import Parsed
-from train_events import CACHE, ROOT, fingerprint, trigger_tokens, fit  # a sibling script (training/ is on the path)
+
+ROOT = Path(__file__).resolve().parents[1]
+CACHE = ROOT / "training" / "cache"
 
 
 def _overlaps(span: tuple[int, int], args: list[dict]) -> bool:
@@ -37,9 +39,7 @@ def item_examples(doc, item: dict) -> list[tuple[list[str], str]]:
         toks = trigger_tokens(doc, ev["trigger"])
         if not toks:
             continue
-        inside = set(toks)
-        heads = [i for i in toks if parsed.head[i] not in inside or parsed.head[i] == i]
-        i = heads[0] if heads else toks[0]
+        i = head_token(doc, toks)
         sent = doc[i].sent
         cands = argmodel.candidates(parsed, doc._.mentions, (sent.start, sent.end), (min(toks), max(toks) + 1))
         for cand, feats in zip(cands, argmodel.examples(parsed, i, cands, ev["category"])):
@@ -62,16 +62,10 @@ def featurise(items: list[dict], nlp) -> list[list[tuple[list[str], str]]]:
 
 def cached_examples(items: list[dict], key: str, nlp) -> list[list[tuple[list[str], str]]]:
     path = CACHE / f"arguments-{key}.jsonl.gz"
-    if path.exists():
-        with gzip.open(path, "rt", encoding="utf-8") as fh:
-            rows = [json.loads(line) for line in fh]
-        if len(rows) == len(items):
-            return [[(f, y) for f, y in r] for r in rows]
-    rows = featurise(items, nlp)
-    CACHE.mkdir(parents=True, exist_ok=True)
-    with gzip.open(path, "wt", encoding="utf-8") as fh:
-        for r in rows:
-            fh.write(json.dumps(r) + "\n")
+    rows = read_examples(path, len(items))
+    if rows is None:
+        rows = featurise(items, nlp)
+        write_examples(path, rows)
     return rows
 
 

@@ -251,6 +251,7 @@ def annotate(
     syntax: bool = True,
     corrections: str | Path | list[Correction] | None = None,
     report: list | None = None,
+    events_model: str | Path | None = None,
 ) -> dict[str, pd.DataFrame]:
     """Annotate a corpus into the six tables: documents, mentions, actors, relations, claims, errors.
 
@@ -263,9 +264,11 @@ def annotate(
     engine v1, word order only (faster, less accurate). ``corrections`` is an
     analyst's corrections file (or its loaded entries), applied to the relations
     and claims (see :mod:`accord.corrections`); checked before the corpus is read;
-    the report of each correction is appended to ``report`` when given.
+    the report of each correction is appended to ``report`` when given. ``events_model`` is an
+    event model folder (``accord learn`` writes one) used in place of the packaged one; it is
+    checked before use (:func:`accord.engine.check_events_model`).
     """
-    engine = Engine.load(lexicon, syntax)  # from files: the built pipeline is cached on disk (accord.pipeline.cache)
+    engine = Engine.load(lexicon, syntax, events_model=events_model)  # files: the pipeline is cached on disk
     nlp, lex = engine.nlp, engine.lexicon
     fixes = load_corrections(corrections, lex) if isinstance(corrections, (str, Path)) else corrections
     rows: Rows = {name: [] for name in ("documents", "errors", *DOC_TABLES)}

@@ -250,10 +250,38 @@ def parse_corrections(data: bytes, path: str | Path, lexicon: Lexicon, check_cod
     return out
 
 
+def parse_each(data: bytes, path: str | Path, lexicon: Lexicon) -> tuple[list[Correction], list[CorrectionsError]]:
+    """The corrections in ``data`` that pass the checks, and the problem of each entry that does not
+    (an unknown event type, a malformed span...): for ``accord learn``, which reports a correction
+    that cannot teach instead of refusing the whole file. A file that is not a list of corrections
+    is still refused (:class:`~accord.errors.CorrectionsError`)."""
+    p = str(path)
+    try:
+        text = data.decode("utf-8")
+        doc = parse_yaml(p, text)
+    except UnicodeDecodeError as exc:
+        raise CorrectionsError(p, f"cannot read the corrections file: not UTF-8 text ({exc})") from None
+    except LexiconError as exc:
+        raise CorrectionsError(p, exc.problem, exc.line) from None
+    if doc is None:
+        return [], []
+    if not isinstance(doc, dict) or set(doc) - {"corrections"} or not isinstance(doc.get("corrections") or [], list):
+        raise CorrectionsError(p, "the file must hold one section, 'corrections:', a list of corrections",
+                               line_of(doc, 1))
+    good, bad = [], []
+    for entry in doc.get("corrections") or []:
+        try:
+            good.append(_entry(p, entry, lexicon, True))
+        except CorrectionsError as exc:
+            bad.append(exc)
+    return good, bad
+
+
 # --------------------------------------------------------------------------- applying
 
 
-def _matches(row: Mapping[str, Any], c: Correction) -> bool:
+def matches(row: Mapping[str, Any], c: Correction) -> bool:
+    """Whether table row ``row`` is inside the correction's span and meets its ``where``."""
     if not (row["start"] >= c.start and row["end"] <= c.end):
         return False
     for key, value in c.where.items():
@@ -304,7 +332,7 @@ class _Rows:
         self.changed: dict[int, dict[str, tuple[Correction, Any]]] = {}  # row -> field -> (correction, value)
 
     def matching(self, c: Correction, doc_ids: set[str]) -> list[int]:
-        return sorted(i for d in doc_ids for i in self.by_doc.get(d, ()) if _matches(self.rows[i], c))
+        return sorted(i for d in doc_ids for i in self.by_doc.get(d, ()) if matches(self.rows[i], c))
 
     def ids(self, rows: list[int]) -> list[str]:
         return [self.rows[i][self.id_col] for i in rows]

@@ -18,6 +18,7 @@ from ..dataset.source import open_tables, source_kind
 from . import params as P
 from .dyad import Dyad, dyad
 from .figures import STATUS_SYMBOLS, empty_figure, new_figure, node_names, quoted, wrap, esc
+from .notebook import check_dataset_model
 from .params import parse_date
 from .select import select
 from .timecharts import HALO_COLOUR, HALO_SIZE, MARKER_SIZE, PITCH, ROW_PX, TIMELINE_MARGIN, UNDATED_NAME, stack
@@ -45,15 +46,19 @@ class DyadRun:
 
 
 def prepare_dyad(corpus: Any, a: Any, b: Any, start: Any = None, end: Any = None, lexicon: Any = None,
-                 days: int = 7) -> DyadRun:
+                 days: int = 7, model: Any = None) -> DyadRun:
     """Check the parameters (a wrong one raises ParameterError), annotate (or read) the corpus, select the dyad."""
     from ..engine import Engine
 
     corpus = P.check_corpus(corpus)
     lexicon = P.check_lexicon(lexicon)
+    model = P.check_model(model)
     lo, hi = P.check_window(start, end)
-    annotated = isinstance(corpus, (str, os.PathLike)) and source_kind(corpus) != "corpus"
-    engine = Engine.load(lexicon, pipeline=not annotated)  # made once: the annotation and the names share it
+    kind = source_kind(corpus) if isinstance(corpus, (str, os.PathLike)) else "corpus"
+    if kind == "dataset":
+        check_dataset_model(corpus, model)
+    # made once: the annotation and the names share it
+    engine = Engine.load(lexicon, pipeline=kind == "corpus", events_model=model)
     tables = open_tables(corpus, engine)
     n_read = len(tables["documents"])
     tables = select(tables, start, end)

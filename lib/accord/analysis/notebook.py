@@ -250,9 +250,23 @@ class Run:
         return " · ".join(parts)
 
 
+def check_dataset_model(dataset: Any, model: str | None) -> None:
+    """A dataset is read as annotated: a ``model`` other than the one that made it is an error, not a mixture."""
+    from ..dataset.store import events_model_of
+    from ..pipeline.eventmodel import model_id
+
+    made, wanted = events_model_of(dataset), model_id(model) if model is not None else None
+    if made != wanted:
+        raise P.ParameterError(f"model: the dataset {os.fspath(dataset)!r} was annotated with "
+                               f"{'event model ' + made if made else 'the packaged event model'}, not with "
+                               f"{'the model in ' + repr(model) + ' (' + str(wanted) + ')' if model else 'the packaged one'}; "
+                               "annotate it again with accord annotate --model, or leave model out")
+
+
 def prepare(corpus: Any, focus: Any = None, start: Any = None, end: Any = None, freq: str = "M",
             level: str = "country", lexicon: Any = None, title: str | None = None,
-            statuses: Any = None, title_template: str = "{focus}", compare: Any = "previous") -> Run:
+            statuses: Any = None, title_template: str = "{focus}", compare: Any = "previous",
+            model: Any = None) -> Run:
     """Check every parameter (a wrong one raises ParameterError saying what would be valid),
     annotate the corpus (or read it back, when it is a dataset or a folder of tables already annotated: :func:`~accord.dataset.source.open_tables`), check the focus against its actors and restrict the tables to the window.
 
@@ -260,9 +274,12 @@ def prepare(corpus: Any, focus: Any = None, start: Any = None, end: Any = None, 
     (:func:`~accord.analysis.params.default_focus`), and the run's summary says so.
 
     Without a ``title``, the title is ``title_template`` with ``{focus}`` replaced by the focus
-    names (:func:`~accord.analysis.summary.focus_title`): it follows the focus."""
+    names (:func:`~accord.analysis.summary.focus_title`): it follows the focus. ``model``: an event
+    model folder from ``accord learn`` (None: the packaged model); a Parquet dataset keeps the model
+    it was annotated with."""
     corpus = P.check_corpus(corpus)
     lexicon = P.check_lexicon(lexicon)
+    model = P.check_model(model)
     lo, hi = P.check_window(start, end)
     freq = P.check_freq(freq)
     level = P.check_level(level)
@@ -270,9 +287,11 @@ def prepare(corpus: Any, focus: Any = None, start: Any = None, end: Any = None, 
     statuses = P.check_statuses(statuses)
     P.check_compare(compare)
     # a dataset or a folder of tables from `accord annotate` is read back, not annotated again
-    annotated = isinstance(corpus, (str, os.PathLike)) and source_kind(corpus) != "corpus"
+    kind = source_kind(corpus) if isinstance(corpus, (str, os.PathLike)) else "corpus"
+    if kind == "dataset":
+        check_dataset_model(corpus, model)
     # made once: the annotation, the names and the charts' rules share it (tables read back need no parser)
-    engine = Engine.load(lexicon, pipeline=not annotated)
+    engine = Engine.load(lexicon, pipeline=kind == "corpus", events_model=model)
     tables = open_tables(corpus, engine)
     codes = P.check_focus(focus, tables["actors"], engine.lexicon)  # names too
     if title is None:

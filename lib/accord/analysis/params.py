@@ -67,6 +67,19 @@ def check_lexicon(lexicon: Any) -> str | None:
     return os.fspath(lexicon)
 
 
+def check_model(model: Any) -> str | None:
+    """The model parameter: ``None`` (the packaged event model) or an existing model folder
+    (``accord learn`` writes one; its files are checked against its card when the pipeline loads it)."""
+    if model is None or (isinstance(model, str) and not model.strip()):
+        return None
+    if not isinstance(model, (str, os.PathLike)):
+        raise ParameterError(f"model: expected a folder (str) or None, got {type(model).__name__} {model!r}")
+    if not Path(model).is_dir():
+        raise ParameterError(f"model: {os.fspath(model)!r} is not a folder{_where(os.fspath(model))}; pass a model "
+                             "folder written by accord learn, or None for the packaged model")
+    return os.fspath(model)
+
+
 def _where(path: str) -> str:
     """Where a missing relative path was looked for, and the rule of ``accord report`` (which gives
     the notebook absolute paths, relative to where accord runs); nothing for an absolute path."""

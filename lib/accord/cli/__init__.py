@@ -1,4 +1,4 @@
-"""The ``accord`` command line: annotate, evaluate, report, actors, search, export.
+"""The ``accord`` command line: annotate, evaluate, report, actors, search, export, learn.
 
 Each subcommand lives in its own module, which provides ``add_arguments(parser)``
 and ``run(args) -> int``; this module only wires them together, importing a
@@ -28,6 +28,8 @@ COMMANDS: dict[str, tuple[str, str]] = {
     "actors": ("accord.cli.actors", "list the names the lexicon does not know and write a lexicon stub"),
     "search": ("accord.cli.search", "find relations and claims by words in their evidence, actor and date"),
     "export": ("accord.cli.export", "write the tables to an Excel workbook, one sheet per table"),
+    "learn": ("accord.cli.learn", "train the event model on the open corpus plus an analyst's corrections, "
+                                  "measured before it is written"),
 }
 
 

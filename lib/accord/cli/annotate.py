@@ -22,6 +22,9 @@ def add_arguments(parser) -> None:
     parser.add_argument("--engine", choices=tuple(ENGINES), default="v2",
                         help="v2 (default): arguments from the trained dependency parser; v1: word order "
                              "only (faster, less accurate)")
+    parser.add_argument("--model", default=None, metavar="DIR",
+                        help="an event model folder written by `accord learn`, used in place of the packaged one "
+                             "(checked first; a Parquet dataset records which model made it)")
     parser.add_argument("--corrections", default=None, metavar="FILE",
                         help="an analyst's corrections YAML applied to the relations and claims (stored in a "
                              "Parquet dataset, replacing the one stored before, and applied whenever it is read)")
@@ -58,7 +61,7 @@ def run(args) -> int:
         raise AccordError("--drop-corrections: only with --format parquet (a CSV run keeps no corrections)")
     report: list = []
     result = annotate(args.path, lexicon=args.lexicon, progress=True, syntax=ENGINES[args.engine],
-                      corrections=args.corrections, report=report)
+                      corrections=args.corrections, report=report, events_model=args.model)
     written = write_tables(result, args.out, args.format)
     print(summary(result))
     if report:
@@ -77,7 +80,7 @@ def _run_dataset(args) -> int:
                              scheduler=args.scheduler, batch_words=args.batch_words or DEFAULT_BATCH_WORDS,
                              overwrite=args.overwrite, drop_missing=args.drop_missing,
                              syntax=ENGINES[args.engine], corrections=args.corrections,
-                             drop_corrections=args.drop_corrections)
+                             drop_corrections=args.drop_corrections, events_model=args.model)
     rate = stats.words / stats.seconds if stats.seconds else 0.0
     print(f"ran on {stats.where}")
     print(f"documents: {stats.seen} read, {stats.annotated} annotated, {stats.skipped} already in the dataset, "

@@ -19,6 +19,8 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--articles", metavar="DIR", help="analyst articles with their checks (default: tests/articles)")
     parser.add_argument("--engine", choices=tuple(ENGINES), default="v2",
                         help="v2 (default): arguments from the trained dependency parser; v1: word order")
+    parser.add_argument("--model", metavar="DIR", help="an event model folder written by `accord learn` "
+                        "(default: the packaged model)")
     parser.add_argument("--only", metavar="NAMES", help="comma-separated benchmarks to run: " + ",".join(BENCHMARKS))
     parser.add_argument("--json", metavar="FILE", help="also write the scores as JSON to FILE")
     parser.add_argument("--details", action="store_true", help="print an error analysis after the table")
@@ -43,7 +45,8 @@ def run(args: argparse.Namespace) -> int:
             raise AccordError(f"unknown benchmark(s) {', '.join(bad)}: choose from {', '.join(BENCHMARKS)}")
     results = evaluate_all(args.plover, args.records, args.seed_gold, chosen,
                            getattr(args, "attributions", None), getattr(args, "probe", None),
-                           ENGINES[getattr(args, "engine", "v2")], getattr(args, "articles", None))
+                           ENGINES[getattr(args, "engine", "v2")], getattr(args, "articles", None),
+                           getattr(args, "model", None))
     print(format_markdown(results) if args.markdown else format_table(results))
     if args.details:
         print()

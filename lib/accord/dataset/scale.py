@@ -38,8 +38,8 @@ from distributed.diagnostics.plugin import WorkerPlugin
 from .. import tables
 from ..io import write_file_atomic
 from . import store
-from ..errors import LexiconError
-from ..engine import Engine
+from ..errors import AccordError, LexiconError
+from ..engine import Engine, check_events_model
 from ..lexicon import Lexicon
 from ..lexicon.load import check_lexicon_files, read_lexicon_file
 from ..paths import DATA_DIR
@@ -50,6 +50,7 @@ from .stored import corrections_to_store, settle_corrections
 from ..annotation import (ACTOR_COLUMNS, DOC_TABLES, annotate_item, collect, count_actors, failure_row, iter_documents,
                           unmatched_actors)
 from ..pipeline.cache import lexicon_of, load_or_build
+from ..pipeline.eventmodel import model_id
 from ..readers import Document, ReadError
 from ..terminal import printable
 
@@ -72,20 +73,27 @@ class LexiconSpec:
     name: str | None = None
     data: bytes | None = None
     syntax: bool = True  # engine v2 (the trained parser); False: v1
+    events_model: str | None = None  # an event model folder in place of the packaged one (on this machine)
+    events_id: str | None = None  # its identity (the sha256 of its card), recorded in the dataset
 
     @classmethod
-    def from_path(cls, path: str | Path | None, syntax: bool = True) -> tuple["LexiconSpec", Lexicon]:
+    def from_path(cls, path: str | Path | None, syntax: bool = True,
+                  events_model: str | Path | None = None) -> tuple["LexiconSpec", Lexicon]:
         check_lexicon_files(path)  # the cache reads the file itself: a FIFO or a huge file is refused first
+        check_events_model(events_model, syntax)
+        model = None if events_model is None else str(Path(events_model).resolve())
         # through the pipeline cache: the client builds (or loads) the entry the workers then load
-        lex = lexicon_of(load_or_build(path, syntax))
+        lex = lexicon_of(load_or_build(path, syntax, events_model=model))
         if path is None:
-            return cls(lex.version, syntax=syntax), lex
-        return cls(lex.version, Path(path).name, read_lexicon_file(path), syntax), lex
+            return cls(lex.version, syntax=syntax, events_model=model, events_id=model_id(model)), lex
+        return cls(lex.version, Path(path).name, read_lexicon_file(path), syntax, model, model_id(model)), lex
 
     @property
     def annotation_version(self) -> str:
-        """The lexicon version and the engine: a dataset's documents are annotated again when either changes."""
-        return f"{self.version}+v2" if self.syntax else self.version
+        """The lexicon version, the engine and the event model when it is not the packaged one: a dataset's
+        documents are annotated again when any changes, and a dataset is never a mixture of models."""
+        version = f"{self.version}+v2" if self.syntax else self.version
+        return version if self.events_id is None else f"{version}+events-{self.events_id}"
 
     def path(self) -> Path | None:
         """The analyst file on this machine (written to a temporary folder), or None for the packaged lexicon."""
@@ -115,7 +123,10 @@ class LexiconSpec:
 
 def worker_pipeline(spec: LexiconSpec):
     """The pipeline for ``spec``, loaded from the pipeline cache (built there by the client) and kept."""
-    nlp = load_or_build(spec.path(), spec.syntax)
+    if spec.events_model is not None and model_id(spec.events_model) != spec.events_id:
+        raise AccordError(f"{spec.events_model}: the event model on this worker differs from the client's "
+                          f"({spec.events_id}); give every worker the same model folder")
+    nlp = load_or_build(spec.path(), spec.syntax, events_model=spec.events_model)
     spec.check(lexicon_of(nlp))
     return nlp
 
@@ -375,6 +386,7 @@ def annotate_dataset(
     drop_missing: bool = False,
     corrections: str | Path | None = None,
     drop_corrections: bool = False,
+    events_model: str | Path | None = None,
 ) -> Stats:
     """Annotate ``corpus`` into the Parquet dataset at ``out``; returns the run's counts.
 
@@ -396,11 +408,13 @@ def annotate_dataset(
     dataset (replacing the one stored before; without it the stored file stays, also
     through ``overwrite``, checked again against this run's lexicon), and applied
     whenever the dataset is read; ``drop_corrections`` removes the stored file. An actor
-    entry of the ``lexicon`` file that matches nothing in the dataset is reported.
+    entry of the ``lexicon`` file that matches nothing in the dataset is reported. ``events_model``: an
+    event model folder (``accord learn``) in place of the packaged one; the dataset records which model
+    made it, and a dataset made with another model is refused unless ``overwrite``.
     """
     log = log or (lambda msg: print(printable(msg, newlines=True), file=sys.stderr))
     started = time.perf_counter()
-    spec, lex = LexiconSpec.from_path(lexicon, syntax)
+    spec, lex = LexiconSpec.from_path(lexicon, syntax, events_model)
     # checked before any work: the analyst's file read once, or what the dataset stores when --overwrite keeps it
     keep = corrections_to_store(Path(out), lex, corrections, overwrite, drop_corrections)
     stats = Stats()

@@ -60,6 +60,19 @@ from .read import count_rows
 _TMP = TMP_PREFIX
 
 
+def _version_words(version: Any) -> str:
+    """A dataset's annotation version in words: lexicon, engine, and event model when not the packaged one."""
+    text = str(version)
+    lexicon, _, model = text.partition("+events-")
+    return f"lexicon {lexicon}" + (f" and event model {model} (accord learn)" if model else " and the packaged event model")
+
+
+def events_model_of(root: str | Path) -> str | None:
+    """The identity of the event model a dataset was annotated with (None: the packaged model)."""
+    meta = json.loads((Path(root) / MARKER).read_text())
+    return str(meta.get("lexicon_version", "")).partition("+events-")[2] or None
+
+
 def item_key(item: Any, lexicon_version: str) -> str:
     """Key of a Document (its documents-table row) or ReadError (its errors row) under a lexicon.
 
@@ -137,13 +150,16 @@ def _part_path(name: str, month: str | None, batch_id: str) -> str:
 
 
 def _engine(version: Any) -> str:
-    return "v2" if str(version).endswith("+v2") else "v1"
+    return "v2" if str(version).partition("+events-")[0].endswith("+v2") else "v1"
 
 
 def _mismatch(meta: Mapping[str, Any], version: str, lexicon_file: str | None) -> str:
     """Why a dataset made with another lexicon (or engine) is refused, naming what it was made with."""
     old, before = meta.get("lexicon_version"), meta.get("lexicon_file", "unknown")
     fix = "use a new --out folder, or --overwrite to annotate it all again"
+    if str(old).partition("+events-")[2] != str(version).partition("+events-")[2]:
+        return (f"dataset was annotated with {_version_words(old)}, this run uses {_version_words(version)}; "
+                f"a dataset is never a mixture: {fix}")
     if _engine(old) != _engine(version):
         return f"dataset was annotated with --engine {_engine(old)}; pass it again, or {fix}"
     if before == "unknown":  # made before datasets recorded their lexicon file

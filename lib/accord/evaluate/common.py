@@ -7,6 +7,7 @@ import yaml
 from .. import tables
 from ..annotation import annotate
 from ..errors import InputError
+from ..lexicon import load_lexicon
 from ..paths import REPO_DIR
 
 
@@ -20,10 +21,18 @@ BENCHMARKS = ("plover", "records", "seed", "attribution", "probe", "articles", "
 
 #: whether the gold sets are annotated with the trained parser (set by :func:`accord.evaluate.run.evaluate_all`)
 SYNTAX: ContextVar[bool] = ContextVar("accord_evaluate_syntax", default=True)
+#: the event model folder the gold sets are annotated with (None: the packaged one)
+EVENTS_MODEL: ContextVar[str | Path | None] = ContextVar("accord_evaluate_events_model", default=None)
 
 
 def annotate_texts(documents: Any) -> dict[str, Any]:
-    """The tables of a gold set's documents, by the engine the evaluation runs (``SYNTAX``)."""
+    """The tables of a gold set's documents, by the engine and event model the evaluation runs
+    (``SYNTAX``, ``EVENTS_MODEL``). Another event model's pipeline is built in this process, not
+    cached on disk: ``accord learn`` scores models that live for one run, and a shared cache keeps
+    only a few entries."""
+    events = EVENTS_MODEL.get()
+    if events is not None:
+        return annotate(documents, lexicon=load_lexicon(), syntax=SYNTAX.get(), events_model=events)
     return annotate(documents, syntax=SYNTAX.get())
 
 

@@ -2,7 +2,7 @@
 from __future__ import annotations
 from pathlib import Path
 from typing import Any, Sequence
-from .common import SYNTAX, BENCHMARKS, PLOVER_DEFAULT, RECORDS_DEFAULT, SEED_GOLD_DEFAULT, resolve
+from .common import EVENTS_MODEL, SYNTAX, BENCHMARKS, PLOVER_DEFAULT, RECORDS_DEFAULT, SEED_GOLD_DEFAULT, resolve
 from .plover import valid_modes_of, evaluate_plover, load_quad_classes
 from .seed import evaluate_seed
 from .records import evaluate_records
@@ -18,14 +18,21 @@ from .corpus import CORPUS_TEST_DEFAULT, evaluate_corpus
 def evaluate_all(plover: str | Path | None = None, records: str | Path | None = None,
                  seed_gold: str | Path | None = None, benchmarks: Sequence[str] = BENCHMARKS,
                  attributions: str | Path | None = None, probe: str | Path | None = None,
-                 syntax: bool = True, articles: str | Path | None = None) -> dict[str, Any]:
+                 syntax: bool = True, articles: str | Path | None = None,
+                 events_model: str | Path | None = None) -> dict[str, Any]:
     """Run the chosen benchmarks; returns {benchmark: {path, n, metrics, details}} plus ``notes``.
 
-    ``syntax``: annotate with the trained parser (engine v2, the default); False: engine v1."""
+    ``syntax``: annotate with the trained parser (engine v2, the default); False: engine v1.
+    ``events_model``: an event model folder (``accord learn``) in place of the packaged one."""
     token = SYNTAX.set(syntax)
+    events = EVENTS_MODEL.set(events_model)
     try:
-        return _evaluate(plover, records, seed_gold, benchmarks, attributions, probe, syntax, articles)
+        results = _evaluate(plover, records, seed_gold, benchmarks, attributions, probe, syntax, articles)
+        if events_model is not None:
+            results["notes"].append(f"event model: {events_model}")
+        return results
     finally:
+        EVENTS_MODEL.reset(events)
         SYNTAX.reset(token)
 
 

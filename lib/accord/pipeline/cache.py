@@ -202,7 +202,8 @@ def _files(folder: Path, suffixes: tuple[str, ...] | None = None) -> list[Path]:
                   and "__pycache__" not in p.parts)
 
 
-def cache_key(extra: Extra = None, syntax: bool = True, model: str | Path | None = None) -> str:
+def cache_key(extra: Extra = None, syntax: bool = True, model: str | Path | None = None,
+              events_model: str | Path | None = None) -> str:
     """The cache key of the pipeline over the packaged lexicon plus ``extra``, for this engine and code.
 
     Raises OSError when an analyst file cannot be read (the caller then builds, which names the problem).
@@ -226,8 +227,11 @@ def cache_key(extra: Extra = None, syntax: bool = True, model: str | Path | None
         folder = Path(model) if model is not None else PARSER_MODEL
         for p in _files(folder):
             add(f"model:{p.relative_to(folder)}", p.read_bytes())
-        for p in _files(EVENT_MODEL):
-            add(f"events:{p.relative_to(EVENT_MODEL)}", p.read_bytes())
+        events = EVENT_MODEL if events_model is None else Path(events_model)
+        if events_model is not None:  # another model: its place too (the built pipeline names it)
+            add("events-folder", str(Path(events_model).resolve()).encode())
+        for p in _files(events):
+            add(f"events:{p.relative_to(events)}", p.read_bytes())
         for p in _files(ARGUMENT_MODEL):
             add(f"arguments:{p.relative_to(ARGUMENT_MODEL)}", p.read_bytes())
     for p in _files(CUE_MODEL):  # the learned cue detector, which the claims component holds
@@ -314,11 +318,13 @@ def _prune(root: Path, keep: Path) -> None:
         _discard(old)
 
 
-def load_or_build(lexicon: Extra = None, syntax: bool = True, model: str | Path | None = None) -> Language:
+def load_or_build(lexicon: Extra = None, syntax: bool = True, model: str | Path | None = None,
+                  events_model: str | Path | None = None) -> Language:
     """accord's pipeline over the packaged lexicon plus the analyst file(s) ``lexicon``, from the cache.
 
     ``syntax``: engine v2 (the default, with the trained parser) or v1 (False), as for
-    :func:`accord.pipeline.build_pipeline`.
+    :func:`accord.pipeline.build_pipeline`; ``events_model``: an event model folder in place of the
+    packaged one (checked when the pipeline is built).
 
     The first call for a given lexicon, engine and code builds the pipeline with
     :func:`accord.pipeline.build_pipeline` and stores it; later calls, in this
@@ -326,9 +332,9 @@ def load_or_build(lexicon: Extra = None, syntax: bool = True, model: str | Path 
     analyst file raises :class:`accord.errors.LexiconError` as when building.
     """
     try:
-        key = cache_key(lexicon, syntax, model)
+        key = cache_key(lexicon, syntax, model, events_model)
     except OSError:  # an unreadable analyst file: building names the problem
-        return build_pipeline(load_lexicon(lexicon), syntax=syntax, model=model)
+        return build_pipeline(load_lexicon(lexicon), syntax=syntax, model=model, events_model=events_model)
     if key in _LOADED:
         return _LOADED[key]
     root = cache_dir()
@@ -349,7 +355,7 @@ def load_or_build(lexicon: Extra = None, syntax: bool = True, model: str | Path 
                   file=sys.stderr)
             _discard(folder)
     if nlp is None:
-        nlp = build_pipeline(load_lexicon(lexicon), syntax=syntax, model=model)
+        nlp = build_pipeline(load_lexicon(lexicon), syntax=syntax, model=model, events_model=events_model)
         if secret is not None:
             try:
                 _write_entry(root, folder, key, nlp, bool(syntax or model is not None), secret)

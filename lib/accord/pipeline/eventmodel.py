@@ -79,7 +79,12 @@ class EventModel:
         card_path = folder / CARD
         if not card_path.is_file():
             raise AccordError(f"{card_path}: no event model here (`make model` trains one)")
-        card = json.loads(card_path.read_text(encoding="utf-8"))
+        try:
+            card = json.loads(card_path.read_text(encoding="utf-8"))
+        except (ValueError, UnicodeDecodeError) as exc:
+            raise AccordError(f"{card_path}: not a model card ({exc})") from exc
+        if not isinstance(card, dict) or not isinstance(card.get("classes"), list):
+            raise AccordError(f"{card_path}: not a model card (a JSON object with its classes)")
         for name in (WEIGHTS, VOCAB):
             path = folder / name
             if not path.is_file():
@@ -124,6 +129,30 @@ class EventModel:
         np.exp(z, out=z)
         z /= z.sum(axis=1, keepdims=True)
         return z
+
+
+def model_id(folder: str | Path | None) -> str | None:
+    """A short identity of the event model in ``folder`` (None: the packaged one): the sha256 of its card,
+    which holds the checksums of its other files. Datasets record it (see :mod:`accord.dataset.scale`)."""
+    if folder is None:
+        return None
+    return _sha256(Path(folder) / CARD)[:12]
+
+
+def relation_settings(folder: str | Path) -> dict[str, float]:
+    """The thresholds a model folder's card asks the relations component to use (``"relations"``: any of
+    retype, veto, add, each between 0 and 1; see :mod:`accord.pipeline.learned`). The packaged model's
+    card has none: the defaults hold."""
+    card_path = Path(folder) / CARD
+    try:
+        card = json.loads(card_path.read_text(encoding="utf-8"))
+    except (OSError, ValueError) as exc:
+        raise AccordError(f"{card_path}: not a model card ({exc})") from exc
+    settings = card.get("relations", {}) if isinstance(card, dict) else {}
+    if not isinstance(settings, dict) or set(settings) - {"retype", "veto", "add"} or not all(
+            isinstance(v, (int, float)) and not isinstance(v, bool) and 0.0 <= v <= 1.0 for v in settings.values()):
+        raise AccordError(f"{card_path}: 'relations' must map retype, veto or add to a number from 0 to 1")
+    return {k: float(v) for k, v in settings.items()}
 
 
 def lexical_categories(doc: Doc, matcher: PhraseTable, categories: dict[str, list[str]]) -> dict[int, list[str]]:

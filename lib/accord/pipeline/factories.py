@@ -22,7 +22,7 @@ from .actors import ActorRecognizer
 from .grammar import APOSTROPHES
 from .claims import ClaimExtractor
 from .dates import DateRecognizer
-from .eventmodel import EventModel, EventTagger
+from .eventmodel import EventModel, EventTagger, relation_settings
 from .argmodel import ArgumentModel
 from .learned import LearnedSettings
 from .predicates import goods_words
@@ -166,7 +166,8 @@ def make_relations(nlp: Language, name: str, lexicon: str, retype: float, veto: 
 
 
 def build_pipeline(lexicon: Lexicon | str | Path | None = None, syntax: bool = True,
-                   model: str | Path | None = None, events: bool = True) -> Language:
+                   model: str | Path | None = None, events: bool = True,
+                   events_model: str | Path | None = None) -> Language:
     """accord's pipeline over ``lexicon`` (default: the packaged one).
 
     ``syntax`` (engine v2, the default): run the trained tagger and parser shipped
@@ -175,7 +176,8 @@ def build_pipeline(lexicon: Lexicon | str | Path | None = None, syntax: bool = T
     relations components read their arguments from the tree. Without it (engine
     v1) the pipeline is blank English with word-order heuristics. ``events``: with the parser,
     add the learned event and argument models (:data:`accord.paths.EVENT_MODEL`,
-    :data:`accord.paths.ARGUMENT_MODEL`; ``make model`` trains them, without them).
+    :data:`accord.paths.ARGUMENT_MODEL`; ``make model`` trains them, without them); ``events_model``:
+    another event model folder (``accord learn`` writes one), checked before use as the packaged one is.
     """
     if isinstance(lexicon, Lexicon):
         key = register_lexicon(lexicon)
@@ -195,9 +197,13 @@ def build_pipeline(lexicon: Lexicon | str | Path | None = None, syntax: bool = T
     nlp.add_pipe("accord_dates")
     nlp.add_pipe("accord_claims", config={"lexicon": key})
     if events and (syntax or model is not None):  # the event model reads the parse
-        nlp.add_pipe("accord_events", config={"lexicon": key})
+        nlp.add_pipe("accord_events", config={"lexicon": key,
+                                              "model": "default" if events_model is None else str(events_model)})
     learned = events and (syntax or model is not None)
     # v2 is the rules alone: without the event model, no argument model either
-    nlp.add_pipe("accord_relations", config={"lexicon": key, **({} if learned else {"arguments": 1.0})})
+    relations = {"lexicon": key, **({} if learned else {"arguments": 1.0})}
+    if learned and events_model is not None:
+        relations.update(relation_settings(events_model))  # a learned model may ask for its veto
+    nlp.add_pipe("accord_relations", config=relations)
     return nlp
 

@@ -16,7 +16,7 @@ DEFAULT_NOTEBOOK = Path("notebooks") / "02_alliance_dynamics.ipynb"
 #: Parameters that name files. One rule for every path accord report is given (on the command line
 #: or in a parameters file): it is relative to the folder where accord runs, made absolute here, and
 #: checked before any kernel starts.
-PATH_PARAMETERS = ("corpus", "lexicon")
+PATH_PARAMETERS = ("corpus", "lexicon", "model")
 #: What a missing relative path's message says (the notebooks' own messages say it too).
 PATH_RULE = "accord report reads a path relative to the folder where it runs"
 #: A parameters file or value is a few lines: a longer one is refused unread.
