@@ -148,3 +148,18 @@ def test_a_denial_never_answers_the_deniers_own_claim(nlp):
 def test_an_inverted_report_takes_the_nearer_subject(nlp):
     doc = run(nlp, "Kim Jong Un plans to visit Russia next month, the Kremlin said on Tuesday.")
     assert [c.source for c in doc._.claims] == [["RUSGOV"]]
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a light verb far from its noun, past a possessive and three modifiers
+    ("Kuwait and the United States held their first joint amphibious exercise this week.",
+     {("COOPERATE", ("KWT",), ("USA",)), ("COOPERATE", ("USA",), ("KWT",))}),
+    # the noun under "of" in the light verb's object
+    ("Peru held three rounds of talks with Chile over the fishing dispute.", {("CONSULT", ("PER",), ("CHL",))}),
+    # a named possessor stays the actor, however far the light verb
+    ("The envoy voiced concern about China's growing support for Russia's war.", {("SUPPORT", ("CHN",), ("RUS",))}),
+])
+def test_the_parse_finds_a_nominal_events_actor_beyond_the_word_order_walk(nlp, text, expected):
+    got = {(t, tuple(s), tuple(g)) for t, s, g in relations(run(nlp, text))}
+    assert expected <= got
+    assert all(s != ("UNK",) for _, s, _ in got)

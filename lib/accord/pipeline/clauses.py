@@ -364,6 +364,10 @@ class SentenceView:
         """
         self.light_verb_used = False
         self.noun_recipient = None
+        if self.doc.has_annotation("DEP"):
+            found = self._parsed_noun_source(i)
+            if found is not None:
+                return found
         k = self.token_before(i, DETERMINERS - {"'s", "’s", "his", "her", "its", "their"} | {w for w in self.lower[self.start:i] if w.endswith("ly")})
         article = k is not None and k + 1 < i and self.lower[k + 1] in ("a", "an", "the")
         # adjectives between possessor and noun ("Putin's rare visit"): allow two lowercase words
@@ -403,6 +407,26 @@ class SentenceView:
                 break
             k = self.token_before(k, DETERMINERS - {"'s", "’s", "his", "her", "its", "their"})
         return None
+
+    def _parsed_noun_source(self, i: int) -> Arg | None:
+        """The parse's reading of a nominal event's actor, where the word-order walk cannot reach it:
+        the possessor of "held their first joint amphibious exercise", the subject of the light verb
+        whose object the noun is. None: the word-order walk decides."""
+        tok = self.doc[i]
+        of = tok.dep_ == "nmod" and tok.head.dep_ == "obj" and any(c.dep_ == "case" and c.lower_ == "of" for c in tok.children)
+        obj = tok.head if of else tok  # "held three rounds of talks"
+        verb = obj.head
+        if obj.dep_ != "obj" or verb.i == obj.i or not ends_with_any(self.lower, verb.i + 1, self.light_verbs):
+            return None
+        owners = [c for c in tok.children if c.dep_ == "nmod:poss"]
+        if any(self.lower[c.i] not in POSSESSIVE_PRONOUNS for c in owners):
+            return None  # "China's support": a named possessor is the actor, as the walk reads it
+        poss = owners
+        subj = self.subject(verb.i)
+        if subj is None or not (poss or i - verb.i > 3):  # nearer ones the word-order walk reads
+            return None
+        self.light_verb_used = True
+        return subj
 
     def between(self, i: int) -> tuple[Arg, Arg] | None:
         """("alliance between X and Y") the two members of the group after "between"."""
