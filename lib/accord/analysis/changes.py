@@ -26,7 +26,7 @@ import pandas as pd
 
 from ..errors import ParameterError
 from . import params as P
-from .charts import contested_propositions
+from .contest import contested_propositions
 from .figures import Tables, esc, focus_nodes, node_names, num, quoted, shortened, undirected
 from .propositions import claim_proposition
 from .select import dyad_rows, select

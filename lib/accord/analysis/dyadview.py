@@ -20,7 +20,7 @@ from .dyad import Dyad, dyad
 from .figures import STATUS_SYMBOLS, empty_figure, new_figure, node_names, quoted, wrap, esc
 from .params import parse_date
 from .select import select
-from .timecharts import HALO_COLOUR, HALO_SIZE, MARKER_SIZE, PITCH, ROW_PX, TIMELINE_MARGIN, UNDATED_NAME, stack
+from .timeline import HALO_COLOUR, HALO_SIZE, MARKER_SIZE, PITCH, ROW_PX, TIMELINE_MARGIN, UNDATED_NAME, stack
 
 DIRECTION_COLOURS = ("#08519c", "#d94801")  # a -> b, b -> a
 

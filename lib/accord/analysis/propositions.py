@@ -18,7 +18,7 @@ import yaml
 
 from ..paths import DATA_DIR
 from .figures import shortened
-from .timecharts import material_categories
+from .exchanges import material_categories
 
 PHRASES_FILE = DATA_DIR / "grammar" / "propositions.yaml"
 

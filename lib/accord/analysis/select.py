@@ -164,3 +164,40 @@ def dyad_rows(
     df = pd.DataFrame(rows, columns=DYAD_COLUMNS)
     df["score"] = df["score"].astype(float)
     return df
+
+
+def dated(tables: Mapping[str, pd.DataFrame], relations: pd.DataFrame, undated: str) -> pd.DataFrame:
+    """Relations with columns day and last (first and last day of the date, ISO: a month spans its
+    days), given (the date as written), precision, and undated (True: the text gives no date, the
+    article's date stands in)."""
+    if undated not in ("drop", "document"):
+        raise ParameterError(f"undated: {undated!r}; valid: 'drop' (skip undated relations) or 'document' "
+                               "(date them by their article)")
+    doc_date = dict(zip(tables["documents"]["doc_id"].astype(str), tables["documents"]["date"]))
+    days, lasts, given, prec, undated_flags = [], [], [], [], []
+    for doc_id, date in zip(relations["doc_id"], relations["date"]):
+        source = "text"
+        value = date if isinstance(date, str) else None
+        if value is None and undated == "document":
+            value, source = doc_date.get(str(doc_id)), "article date"
+            value = value if isinstance(value, str) else None
+        try:
+            parsed = parse_date(value)
+        except ValueError:
+            parsed = None
+        if parsed is None:
+            days.append(None)
+            lasts.append(None)
+            given.append(None)
+            prec.append(None)
+            undated_flags.append(None)
+            continue
+        days.append(parsed[0].date().isoformat())
+        lasts.append(parsed[1].date().isoformat())
+        given.append(value)
+        prec.append(parsed[2] if source == "text" else f"{parsed[2]}, {source}")
+        undated_flags.append(source != "text")
+    out = relations.copy()
+    out["day"], out["last"], out["given"], out["precision"] = days, lasts, given, prec
+    out["undated"] = undated_flags
+    return out[out["day"].notna()]
