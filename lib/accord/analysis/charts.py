@@ -53,8 +53,10 @@ __all__ = [
     "draw_all",
 ]
 
-#: the registered charts' names, in the order their modules are imported here
-CHARTS = tuple(REGISTERED)
+#: the chart modules, in the order the charts are listed (a new chart module is added here)
+MODULES = (network, matrix, contest, timeline_chart, exchanges, trend)
+#: the registered charts' names: by module, in :data:`MODULES` order, then in the order they are defined
+CHARTS = tuple(name for module in MODULES for name, fn in REGISTERED.items() if fn.__module__ == module.__name__)
 
 
 def actor_network(tables: Tables, focus: Any = DEFAULT_FOCUS, *, level: str = "country",

@@ -300,9 +300,9 @@ def prepare(corpus: Any, focus: Any = None, start: Any = None, end: Any = None, 
     selection = Selection.of(tables, focus, level=level, statuses=statuses, start=start, end=end, freq=freq,
                              count=count, rules=engine.rules, lexicon=engine.lexicon)  # names too
     if title is None:
-        from .summary import focus_title
+        from .summary import title_of
 
-        title = focus_title(tables, selection.focus, title_template)
+        title = title_of(tables, selection.focus, title_template)
     return Run(selection=selection, title=title, n_read=len(tables["documents"]), lexicon=lexicon, engine=engine,
                focus_by_default=focus is None, all_tables=tables,
                compare="none" if compare is None else str(compare).strip())

@@ -26,7 +26,11 @@ def _and(items: Sequence[str]) -> str:
 
 def focus_names(tables: Tables, focus: Any) -> list[str]:
     """The names of the focus codes (the actors table's, else the lexicon's, else the code)."""
-    codes = P.check_focus(focus, tables["actors"])
+    return names_of(tables, P.check_focus(focus, tables["actors"]))
+
+
+def names_of(tables: Tables, codes: Sequence[str]) -> list[str]:
+    """The names of checked focus codes (a :class:`~accord.analysis.selection.Selection`'s ``focus``)."""
     names = node_names(tables, codes)
     # "Russia (government)" reads as "Russia" in a title
     return [names[c].split(" (")[0] if names[c] != c else c for c in codes]
@@ -34,7 +38,12 @@ def focus_names(tables: Tables, focus: Any) -> list[str]:
 
 def focus_title(tables: Tables, focus: Any, template: str = "{focus}") -> str:
     """``template`` with ``{focus}`` replaced by the focus names: "Russia and North Korea"."""
-    return template.replace("{focus}", _and(focus_names(tables, focus)))
+    return title_of(tables, P.check_focus(focus, tables["actors"]), template)
+
+
+def title_of(tables: Tables, codes: Sequence[str], template: str = "{focus}") -> str:
+    """:func:`focus_title` of checked focus codes."""
+    return template.replace("{focus}", _and(names_of(tables, codes)))
 
 
 @dataclass
