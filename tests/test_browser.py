@@ -16,13 +16,13 @@ from pathlib import Path
 
 import pytest
 
-from accord.analysis import charts
+from accord.analysis.charts import CHARTS as REGISTERED
 from _browser import (BIN, HOVER_ALL_JS, ROOT, accord, browser, watch,  # noqa: F401 (browser is a fixture)
                       write_hostile_corpus)
 
 PNG_MAGIC = b"\x89PNG\r\n\x1a\n"
 #: the PNG names of the registered charts (the report numbers them in the notebook's order)
-CHARTS = sorted(name.replace("_", "-") for name in charts.CHARTS)
+CHARTS = sorted(name.replace("_", "-") for name in REGISTERED)
 
 
 @pytest.fixture(scope="module")
@@ -66,10 +66,10 @@ def test_report_opens_offline_with_every_chart_drawn(browser, seed_report):
     page = browser.new_page()
     log = watch(page)
     page.goto((seed_report / "report.html").as_uri())
-    page.wait_for_function("document.querySelectorAll('.accord-chart svg.main-svg').length >= 6")
+    page.wait_for_function(f"document.querySelectorAll('.accord-chart svg.main-svg').length >= {len(CHARTS)}")
     charts = page.locator(".accord-chart")
-    assert charts.count() == 6
-    for i in range(6):
+    assert charts.count() == len(CHARTS)
+    for i in range(len(CHARTS)):
         chart = charts.nth(i)
         assert chart.locator("svg.main-svg").count() >= 1, chart.get_attribute("data-chart")
         assert chart.locator(".plot-container").count() == 1
