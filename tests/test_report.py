@@ -253,7 +253,7 @@ def test_progress_bar_on_a_terminal_only(tmp_path):
 
 
 def test_the_report_says_what_changed_since_the_week_before(tmp_path):
-    """The weekly report of tests/data/two_weeks (tests/test_changes.py says what changed there): the
+    """The weekly report of tests/data/two_weeks (tests/analysis/test_changes.py says what changed there): the
     section sits under the summary, at the top of the report."""
     out = tmp_path / "week"
     res = accord("report", str(DYNAMICS), "--no-png", "--out", str(out), "-p", "corpus",

@@ -13,7 +13,7 @@ from accord.analysis.notebook import prepare
 from accord.analysis.selection import Selection
 from accord.errors import ParameterError
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[2]
 DYNAMICS = ROOT / "notebooks" / "02_alliance_dynamics.ipynb"
 
 

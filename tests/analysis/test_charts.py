@@ -209,7 +209,7 @@ def test_contest_chain_alternates_sides(seed):
 
 
 def test_a_contest_no_named_actor_takes_keeps_its_row(seed):
-    # issue 23 item 0 (found by tests/test_chart_properties.py): "officials said" and "it was denied"
+    # issue 23 item 0 (found by tests/analysis/test_chart_properties.py): "officials said" and "it was denied"
     # name no actor on either side; the chart crashed (max() of no bar) instead of listing the proposition
     claims = seed["claims"].copy()
     claims["source"] = [[] if cid in ("c3", "c4") else list(s) for cid, s in zip(claims["claim_id"], claims["source"])]
@@ -242,7 +242,7 @@ def test_timeline_marks_undated_events_and_keeps_the_month(seed):
     hover = " ".join(h for t in points for h in t.hovertext)
     assert "<b>undated</b>: placed at its article's date, 2024-06-18" in hover
     assert any("undated" in t.name for t in fig.data if t.x == (None,))  # and the legend says so
-    # (the light disc behind each undated event: tests/test_chart_legibility.py)
+    # (the light disc behind each undated event: tests/analysis/test_chart_legibility.py)
     # September 2023 is drawn as the month it is: a bar from its first to its last day
     span = next(t for t in fig.data if t.mode == "lines")
     assert list(span.x) == ["2023-09-01", "2023-09-30", None]
