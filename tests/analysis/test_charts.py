@@ -417,7 +417,7 @@ def test_unknown_focus_code_lists_valid_codes(seed):
     assert "did you mean RUS" in msg
     with pytest.raises(ParameterError, match="no actor code given"):
         params.check_focus([], seed["actors"])
-    assert params.check_focus("rus, prk", seed) == ["RUS", "PRK"]
+    assert params.check_focus("rus, prk", seed["actors"]) == ["RUS", "PRK"]
 
 
 def test_window_checks():

@@ -27,9 +27,10 @@ import pandas as pd
 from ..errors import ParameterError
 from . import params as P
 from .contest import contested_propositions
-from .figures import Tables, esc, focus_nodes, node_names, num, quoted, shortened, undirected
+from .figures import Tables, esc, node_names, num, quoted, shortened, undirected
 from .propositions import claim_proposition
 from .select import dyad_rows, select
+from .selection import Selection
 
 #: How many moved dyads, and how many relations behind each move, are listed.
 TOP_MOVES, TOP_EVENTS = 3, 3
@@ -189,7 +190,9 @@ def what_changed(tables: Tables, focus: Any, start: Any = None, end: Any = None,
     out = Changes(window=iso, earlier=earlier_iso, has_earlier=has_earlier)
     if not has_earlier:
         return out
-    _, members, node_of = focus_nodes(tables, focus, level)
+    # the focus's nodes in the whole dataset: an actor of the earlier window only still folds into its country
+    sel = Selection.of(tables, focus, level=level, statuses=statuses)
+    members, node_of = sel.nodes, sel.node_of
     nets_now, rows_now = _nets(now_t, members, statuses, node_of)
     nets_before, _ = _nets(before_t, members, statuses, node_of)
     names = node_names(tables, {n for pair in set(nets_now) | set(nets_before) for n in pair}

@@ -4,12 +4,11 @@ from __future__ import annotations
 from typing import Any, Callable, Iterable, Mapping, Sequence
 import pandas as pd
 from ..errors import ParameterError
-from .params import actors_frame, as_code_list, check_level, check_window, parse_date
+from .params import as_code_list, check_level, check_window, parse_date
 
 
-def focus_members(focus: Sequence[str], actors: Any) -> set[str]:
+def focus_members(focus: Sequence[str], actors: pd.DataFrame) -> set[str]:
     """The actor ids a focus stands for: the ids named, and every actor whose country is named."""
-    actors = actors_frame(actors)
     codes = set(as_code_list(focus))
     ids = actors["actor_id"].astype(str)
     country = actors["country"].astype(object).where(actors["country"].notna(), None)
@@ -21,10 +20,9 @@ def focus_members(focus: Sequence[str], actors: Any) -> set[str]:
 
 #: Levels of the charts: one node per actor, or per country (actors of a country folded into it).
 
-def node_map(actors: Any, level: str = "actor") -> dict[str, str]:
+def node_map(actors: pd.DataFrame, level: str = "actor") -> dict[str, str]:
     """actor id -> chart node: itself at the actor level; at the country level its country code,
     except for international organisations and blocs, which stay themselves."""
-    actors = actors_frame(actors)
     level = check_level(level)
     out = {}
     for rec in actors.to_dict("records"):
