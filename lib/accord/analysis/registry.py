@@ -2,10 +2,10 @@
 
 A chart is a function of a :class:`~accord.analysis.selection.Selection` (keyword options
 after it, each with a default) that returns a plotly figure; :func:`chart` registers it under
-its name, in the order the chart modules are imported (:mod:`accord.analysis.charts` imports
-them all). The tests' chart lists, :func:`accord.analysis.charts.all_charts` and the report's
-checks read :data:`CHARTS`; adding a chart is its function here, decorated, and one notebook cell
-``run.chart("name")``.
+its name. :mod:`accord.analysis.charts` imports every chart module (its ``MODULES``, which also
+order :data:`accord.analysis.charts.CHARTS`); the tests' chart lists, ``all_charts`` and
+:meth:`accord.analysis.notebook.Run.chart` read the registry. Adding a chart is its function in a
+chart module, decorated with :func:`chart`, and one notebook cell ``run.chart("name")``.
 """
 from __future__ import annotations
 from typing import Any, Callable
