@@ -220,12 +220,12 @@ def test_jupyterlab_draws_the_stored_charts(browser, jupyterlab):
     # the charts come from the stored outputs (the plotly MIME type drawn by JupyterLab's plotly
     # extension); nothing is re-executed. Scroll through so that lazily rendered cells get drawn.
     deadline = time.monotonic() + 60
-    while page.locator(".jp-OutputArea-output.js-plotly-plot").count() < 6 and time.monotonic() < deadline:
+    while page.locator(".jp-OutputArea-output.js-plotly-plot").count() < len(CHARTS) and time.monotonic() < deadline:
         page.locator(".jp-WindowedPanel-outer, .jp-Notebook").first.evaluate("e => e.scrollBy(0, 800)")
         page.wait_for_timeout(300)
     plots = page.locator(".jp-OutputArea-output.js-plotly-plot")
-    assert plots.count() == 6
-    for i in range(6):
+    assert plots.count() == len(CHARTS)
+    for i in range(len(CHARTS)):
         assert plots.nth(i).locator("svg.main-svg").count() >= 1
     titles = " ".join(page.locator(".jp-OutputArea-output .gtitle").all_text_contents())
     assert "Actor network" in titles or "Cooperation and conflict" in titles
