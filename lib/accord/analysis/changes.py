@@ -9,7 +9,7 @@ and gives what an analyst reads a weekly report for:
 * contested propositions that are new (no claim of the earlier window states them) and those
   newly denied (stated in the earlier window, denied in none of its claims, denied now); a
   proposition is one relation, its parties and category, grouped as the contest chart groups them
-  (:func:`accord.analysis.charts.contested_propositions`);
+  (:func:`accord.analysis.contest.contested_propositions`);
 * actors seen for the first time in the dataset (at the report's level: countries fold their
   sectors).
 

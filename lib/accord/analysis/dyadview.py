@@ -81,7 +81,7 @@ def timeline(d: Dyad) -> go.Figure:
     direction, marker for the status (open: alleged or planned; a cross: denied). A relation the
     text dates to a month or a year spans it; one the text does not date sits at its article's
     date on a light grey disc. Markers of a row on one date, or on dates too close to tell apart,
-    are stacked (:func:`accord.analysis.timecharts.stack`), the row as tall as its highest stack."""
+    are stacked (:func:`accord.analysis.timeline.stack`), the row as tall as its highest stack."""
     name = "dyad_timeline"
     title = f"{d.title}: relations over time"
     rel = d.relations
