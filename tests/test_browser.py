@@ -16,12 +16,13 @@ from pathlib import Path
 
 import pytest
 
+from accord.analysis.charts import CHARTS as REGISTERED
 from _browser import (BIN, HOVER_ALL_JS, ROOT, accord, browser, watch,  # noqa: F401 (browser is a fixture)
                       write_hostile_corpus)
 
 PNG_MAGIC = b"\x89PNG\r\n\x1a\n"
-CHARTS = ["actor-network", "dyad-matrix", "claim-contest", "timeline", "material-exchanges",
-          "cooperation-conflict"]
+#: the PNG names of the registered charts (the report numbers them in the notebook's order)
+CHARTS = sorted(name.replace("_", "-") for name in REGISTERED)
 
 
 @pytest.fixture(scope="module")
@@ -52,7 +53,8 @@ def hostile_reports(tmp_path_factory):
 
 def test_report_writes_pngs_of_every_chart(seed_report):
     pngs = sorted(p.name for p in (seed_report / "png").iterdir())
-    assert pngs == [f"{i:02d}-{name}.png" for i, name in enumerate(CHARTS, 1)]
+    assert sorted(p[3:] for p in pngs) == [f"{name}.png" for name in CHARTS]
+    assert [p[:3] for p in pngs] == [f"{i:02d}-" for i in range(1, len(CHARTS) + 1)]
     for p in (seed_report / "png").iterdir():
         data = p.read_bytes()
         assert data.startswith(PNG_MAGIC) and len(data) > 20_000, p.name
@@ -64,10 +66,10 @@ def test_report_opens_offline_with_every_chart_drawn(browser, seed_report):
     page = browser.new_page()
     log = watch(page)
     page.goto((seed_report / "report.html").as_uri())
-    page.wait_for_function("document.querySelectorAll('.accord-chart svg.main-svg').length >= 6")
+    page.wait_for_function(f"document.querySelectorAll('.accord-chart svg.main-svg').length >= {len(CHARTS)}")
     charts = page.locator(".accord-chart")
-    assert charts.count() == 6
-    for i in range(6):
+    assert charts.count() == len(CHARTS)
+    for i in range(len(CHARTS)):
         chart = charts.nth(i)
         assert chart.locator("svg.main-svg").count() >= 1, chart.get_attribute("data-chart")
         assert chart.locator(".plot-container").count() == 1
@@ -218,12 +220,12 @@ def test_jupyterlab_draws_the_stored_charts(browser, jupyterlab):
     # the charts come from the stored outputs (the plotly MIME type drawn by JupyterLab's plotly
     # extension); nothing is re-executed. Scroll through so that lazily rendered cells get drawn.
     deadline = time.monotonic() + 60
-    while page.locator(".jp-OutputArea-output.js-plotly-plot").count() < 6 and time.monotonic() < deadline:
+    while page.locator(".jp-OutputArea-output.js-plotly-plot").count() < len(CHARTS) and time.monotonic() < deadline:
         page.locator(".jp-WindowedPanel-outer, .jp-Notebook").first.evaluate("e => e.scrollBy(0, 800)")
         page.wait_for_timeout(300)
     plots = page.locator(".jp-OutputArea-output.js-plotly-plot")
-    assert plots.count() == 6
-    for i in range(6):
+    assert plots.count() == len(CHARTS)
+    for i in range(len(CHARTS)):
         assert plots.nth(i).locator("svg.main-svg").count() >= 1
     titles = " ".join(page.locator(".jp-OutputArea-output .gtitle").all_text_contents())
     assert "Actor network" in titles or "Cooperation and conflict" in titles

@@ -180,7 +180,7 @@ def test_a_report_says_how_many_rows_the_analyst_corrected(tmp_path, plain):
 
 
 def test_the_timeline_hover_shows_the_analysts_correction(tmp_path, plain):
-    from accord.analysis.timecharts import timeline
+    from accord.analysis.charts import timeline
 
     fixes = _write(tmp_path, f"  - id: jets\n    doc: {DOC}\n    span: [0, 39]\n    set: {{status: alleged}}\n"
                              "    reason: only alleged\n")

@@ -372,6 +372,7 @@ def test_a_terminal_shows_documents_and_words_per_second(tmp_path):
 
 
 def test_the_dynamics_notebook_charts_a_dataset_without_annotating_again(corpus, reference, tmp_path):
+    from accord.analysis import charts
     from accord.analysis.notebook import prepare
 
     out = tmp_path / "ds"
@@ -387,7 +388,7 @@ def test_the_dynamics_notebook_charts_a_dataset_without_annotating_again(corpus,
                          capture_output=True, text=True, timeout=300)
     assert res.returncode == 0, res.stderr[-3000:]
     page = (report / "report.html").read_text(encoding="utf-8")
-    assert page.count("Plotly.newPlot(") == 6
+    assert page.count("Plotly.newPlot(") == len(charts.CHARTS)  # every registered chart
     # the dataset's tables, read back (a folder of Parquet files read as articles would give none)
     assert f"{len(reference['documents'])} articles · {len(reference['relations'])} relations" in page
     assert f"{len(reference['errors'])} unreadable inputs" in page

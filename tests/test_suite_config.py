@@ -57,3 +57,20 @@ def test_a_file_is_one_unit_of_work_unless_its_tests_are_spread():
     spread = sorted(SPREAD)[0]
     assert _group(f"{spread}::test_x[a]") == f"{spread}::test_x[a]"
     assert all((ROOT / path).is_file() for path in SPREAD)
+
+
+#: test files under a package's folder that cover a group of its modules rather than one
+#: (tests/analysis/test_charts.py: the chart modules through accord.analysis.charts, which is a module too)
+GROUPS = {"analysis": {"chart_properties": "every chart and summary on any small table (hypothesis)",
+                       "chart_legibility": "the charts' geometry: nothing hides anything"}}
+
+
+def test_a_packages_tests_mirror_its_modules():
+    """tests/PACKAGE/test_NAME.py tests lib/accord/PACKAGE/NAME.py, or a group of its modules named in GROUPS."""
+    folders = [d for d in (ROOT / "tests").iterdir() if d.is_dir() and (ROOT / "lib" / "accord" / d.name).is_dir()]
+    assert folders, "no test folder mirrors a package of lib/accord"
+    for folder in folders:
+        for test in sorted(folder.glob("test_*.py")):
+            name = test.stem.removeprefix("test_")
+            assert (ROOT / "lib" / "accord" / folder.name / f"{name}.py").is_file() or \
+                name in GROUPS.get(folder.name, {}), f"{test.relative_to(ROOT)} names no module of accord.{folder.name}"

@@ -5,10 +5,15 @@ Its public modules; each is imported on first use (plotly and pandas cost second
 
 * :mod:`.params` -- the notebooks' parameters checked, with what would be valid;
 * :mod:`.select`, :mod:`.events` -- focus members, date window, dyad rows; one event's reports;
-* :mod:`.charts`, :mod:`.timecharts`, :mod:`.figures` -- the plotly figures and what they share;
+* :mod:`.selection` -- the checked :class:`~.selection.Selection` every chart and summary takes;
+* :mod:`.registry` -- the charts, registered where they are defined;
+* :mod:`.network`, :mod:`.matrix`, :mod:`.contest`, :mod:`.timeline`, :mod:`.exchanges`, :mod:`.trend` --
+  one chart module each (what it draws); :mod:`.figures` -- what they share;
+* :mod:`.charts` -- every chart from plain tables (and :data:`~.charts.CHARTS`), for an analyst;
 * :mod:`.notebook`, :mod:`.summary`, :mod:`.dyadview` -- a notebook run, its summary, the dyad notebook;
 * :mod:`.dyad` -- ``accord.dyad``; :mod:`.search` -- ``accord.search``;
 * :mod:`.unresolved`, :mod:`.stub` -- the names the lexicon does not know, and a lexicon stub for them.
 """
-__all__ = ["charts", "dyad", "dyadview", "events", "figures", "notebook", "params", "search", "select", "stub",
-           "summary", "timecharts", "unresolved"]
+__all__ = ["changes", "charts", "contest", "dyad", "dyadview", "events", "exchanges", "figures", "matrix", "network",
+           "notebook", "params", "propositions", "registry", "search", "select", "selection", "stub", "summary",
+           "timeline", "trend", "unresolved"]

@@ -9,7 +9,7 @@ and gives what an analyst reads a weekly report for:
 * contested propositions that are new (no claim of the earlier window states them) and those
   newly denied (stated in the earlier window, denied in none of its claims, denied now); a
   proposition is one relation, its parties and category, grouped as the contest chart groups them
-  (:func:`accord.analysis.charts.contested_propositions`);
+  (:func:`accord.analysis.contest.contested_propositions`);
 * actors seen for the first time in the dataset (at the report's level: countries fold their
   sectors).
 
@@ -26,10 +26,11 @@ import pandas as pd
 
 from ..errors import ParameterError
 from . import params as P
-from .charts import contested_propositions
-from .figures import Tables, esc, focus_nodes, node_names, num, quoted, shortened, undirected
+from .contest import contested_propositions
+from .figures import Tables, esc, node_names, num, quoted, shortened, undirected
 from .propositions import claim_proposition
 from .select import dyad_rows, select
+from .selection import Selection
 
 #: How many moved dyads, and how many relations behind each move, are listed.
 TOP_MOVES, TOP_EVENTS = 3, 3
@@ -189,7 +190,9 @@ def what_changed(tables: Tables, focus: Any, start: Any = None, end: Any = None,
     out = Changes(window=iso, earlier=earlier_iso, has_earlier=has_earlier)
     if not has_earlier:
         return out
-    _, members, node_of = focus_nodes(tables, focus, level)
+    # the focus's nodes in the whole dataset: an actor of the earlier window only still folds into its country
+    sel = Selection.of(tables, focus, level=level, statuses=statuses)
+    members, node_of = sel.nodes, sel.node_of
     nets_now, rows_now = _nets(now_t, members, statuses, node_of)
     nets_before, _ = _nets(before_t, members, statuses, node_of)
     names = node_names(tables, {n for pair in set(nets_now) | set(nets_before) for n in pair}

@@ -21,7 +21,7 @@ from .figures import STATUS_SYMBOLS, empty_figure, new_figure, node_names, quote
 from .notebook import check_dataset_model
 from .params import parse_date
 from .select import select
-from .timecharts import HALO_COLOUR, HALO_SIZE, MARKER_SIZE, PITCH, ROW_PX, TIMELINE_MARGIN, UNDATED_NAME, stack
+from .timeline import HALO_COLOUR, HALO_SIZE, MARKER_SIZE, PITCH, ROW_PX, TIMELINE_MARGIN, UNDATED_NAME, stack
 
 DIRECTION_COLOURS = ("#08519c", "#d94801")  # a -> b, b -> a
 
@@ -86,7 +86,7 @@ def timeline(d: Dyad) -> go.Figure:
     direction, marker for the status (open: alleged or planned; a cross: denied). A relation the
     text dates to a month or a year spans it; one the text does not date sits at its article's
     date on a light grey disc. Markers of a row on one date, or on dates too close to tell apart,
-    are stacked (:func:`accord.analysis.timecharts.stack`), the row as tall as its highest stack."""
+    are stacked (:func:`accord.analysis.timeline.stack`), the row as tall as its highest stack."""
     name = "dyad_timeline"
     title = f"{d.title}: relations over time"
     rel = d.relations

@@ -8,7 +8,6 @@ import pandas as pd
 import plotly.graph_objects as go
 from . import params as P
 from ..labels import quad_names
-from .select import focus_members, node_map
 
 
 Tables = Mapping[str, pd.DataFrame]
@@ -149,14 +148,6 @@ def empty_figure(name: str, title: str, message: str) -> go.Figure:
     fig.update_xaxes(visible=False)
     fig.update_yaxes(visible=False)
     return fig
-
-
-def focus_nodes(tables: Tables, focus: Any, level: str) -> tuple[list[str], set[str], dict[str, str]]:
-    """(focus codes, focus nodes, actor id -> node) at ``level``."""
-    codes = P.check_focus(focus, tables["actors"])
-    node_of = node_map(tables["actors"], level)
-    members = {node_of.get(a, a) for a in focus_members(codes, tables["actors"])}
-    return codes, members, node_of
 
 
 def node_info(tables: Tables, node_of: Mapping[str, str]) -> tuple[dict[str, int], dict[str, str]]:

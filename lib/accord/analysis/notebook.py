@@ -25,11 +25,11 @@ from ..dataset.source import open_tables, source_kind
 from ..engine import Engine
 from . import params as P
 from .figures import PLOTLY_MIME, QUAD_NAMES, esc
-from .select import focus_members, relation_score, select
-from .timecharts import dated
-from ..tables import frame
+from .events import check_count
+from .select import dated, relation_score
+from .selection import Selection, window_actors
 
-__all__ = ["setup", "js_numbers", "mimebundle", "prepare", "Run", "window_actors", "show_changes", "heading", "document_view", "show_documents", "show",
+__all__ = ["setup", "js_numbers", "mimebundle", "prepare", "Run", "Selection", "window_actors", "show_changes", "heading", "document_view", "show_documents", "show",
            "relations_view", "claims_view", "actors_view", "per_period"]
 
 CUE_COLOUR = "#ffe08a"
@@ -187,18 +187,14 @@ def show_documents(tables: Mapping[str, pd.DataFrame], doc_ids: list[str] | None
 
 @dataclass
 class Run:
-    """The checked parameters of a notebook run and the tables of its corpus, restricted to the window."""
+    """A notebook run: its checked :class:`~accord.analysis.selection.Selection` (the tables of its
+    corpus in the window, counted as ``count`` says), its title and engine, and the whole corpus's
+    tables (what changed compares windows of them)."""
 
-    tables: dict[str, pd.DataFrame]
-    focus: list[str]
-    focus_ids: set[str]
-    start: Any
-    end: Any
-    freq: str
-    level: str
+    #: the checked selection every chart and summary of the run takes
+    selection: Selection
     title: str
     n_read: int = 0
-    statuses: tuple[str, ...] = P.DEFAULT_STATUSES
     lexicon: str | None = None
     #: the run's lexicon, rules and pipeline (:mod:`accord.engine`), made once by :func:`prepare`
     engine: Engine | None = None
@@ -208,19 +204,41 @@ class Run:
     all_tables: dict[str, pd.DataFrame] | None = None
     #: what the window is compared with (:func:`~accord.analysis.params.check_compare`)
     compare: str = "previous"
+    notes: list[str] = field(default_factory=list)
+
+    # the selection's parameters, as the notebooks' cells name them
+    tables = property(lambda self: self.selection.tables, doc="The selection's tables.")
+    focus = property(lambda self: list(self.selection.focus), doc="The checked focus codes.")
+    focus_ids = property(lambda self: set(self.selection.members), doc="The actor ids the focus stands for.")
+    start = property(lambda self: self.selection.start, doc="The window's first day, or None.")
+    end = property(lambda self: self.selection.end, doc="The window's last day, or None.")
+    freq = property(lambda self: self.selection.freq, doc="The time step: 'W' or 'M'.")
+    level = property(lambda self: self.selection.level, doc="'country' or 'actor'.")
+    statuses = property(lambda self: self.selection.statuses, doc="The statuses counted in the scores.")
 
     @property
     def rules(self) -> Any:
         """The coding rules of the run's lexicon (the analyst's file, if any, over accord's)."""
-        return (self.engine or Engine.load(self.lexicon, pipeline=False)).rules
-    notes: list[str] = field(default_factory=list)
+        return self.selection.coding_rules
+
+    def chart(self, name: str, **options: Any) -> Any:
+        """The registered chart ``name`` (:mod:`accord.analysis.registry`) of the run's selection;
+        ``options`` are the chart's own (a title...). An unknown name raises ParameterError
+        naming the charts there are."""
+        from . import charts  # imports every chart module: the registry is complete
+        from .registry import CHARTS
+
+        if name not in CHARTS:
+            from ..errors import ParameterError
+
+            raise ParameterError(f"chart: unknown chart {name!r}; the charts are {', '.join(charts.CHARTS)}")
+        return CHARTS[name](self.selection, **options)
 
     def overview(self) -> Any:
-        """The summary of the selection (:func:`~accord.analysis.summary.summarise`) at this run's
-        focus, level and statuses."""
-        from .summary import summarise
+        """The summary of the selection (:func:`~accord.analysis.summary.summary_of`)."""
+        from .summary import summary_of
 
-        return summarise(self.tables, self.focus, level=self.level, statuses=self.statuses)
+        return summary_of(self.selection)
 
     def changes(self) -> Any:
         """What changed in the window against the earlier one ``compare`` names
@@ -266,9 +284,12 @@ def check_dataset_model(dataset: Any, model: str | None) -> None:
 def prepare(corpus: Any, focus: Any = None, start: Any = None, end: Any = None, freq: str = "M",
             level: str = "country", lexicon: Any = None, title: str | None = None,
             statuses: Any = None, title_template: str = "{focus}", compare: Any = "previous",
-            model: Any = None) -> Run:
+            model: Any = None, count: Any = "reports") -> Run:
     """Check every parameter (a wrong one raises ParameterError saying what would be valid),
-    annotate the corpus (or read it back, when it is a dataset or a folder of tables already annotated: :func:`~accord.dataset.source.open_tables`), check the focus against its actors and restrict the tables to the window.
+    annotate the corpus (or read it back, when it is a dataset or a folder of tables already
+    annotated: :func:`~accord.dataset.source.open_tables`), and make the run's
+    :class:`~accord.analysis.selection.Selection`: the focus checked against the corpus's actors,
+    the tables restricted to the window, counted as ``count`` says ("reports" or "events").
 
     Without a ``focus`` (``None``), the focus is the corpus's two most-mentioned countries
     (:func:`~accord.analysis.params.default_focus`), and the run's summary says so.
@@ -280,12 +301,13 @@ def prepare(corpus: Any, focus: Any = None, start: Any = None, end: Any = None, 
     corpus = P.check_corpus(corpus)
     lexicon = P.check_lexicon(lexicon)
     model = P.check_model(model)
-    lo, hi = P.check_window(start, end)
-    freq = P.check_freq(freq)
-    level = P.check_level(level)
+    # checked before the corpus is annotated, to fail fast (the Selection takes the checked values)
+    start, end = P.check_window(start, end)
+    freq, level = P.check_freq(freq), P.check_level(level)
     title = None if title is None else P.check_title(title)
     statuses = P.check_statuses(statuses)
     P.check_compare(compare)
+    count = check_count(count)
     # a dataset or a folder of tables from `accord annotate` is read back, not annotated again
     kind = source_kind(corpus) if isinstance(corpus, (str, os.PathLike)) else "corpus"
     if kind == "dataset":
@@ -293,39 +315,15 @@ def prepare(corpus: Any, focus: Any = None, start: Any = None, end: Any = None, 
     # made once: the annotation, the names and the charts' rules share it (tables read back need no parser)
     engine = Engine.load(lexicon, pipeline=kind == "corpus", events_model=model)
     tables = open_tables(corpus, engine)
-    codes = P.check_focus(focus, tables["actors"], engine.lexicon)  # names too
+    selection = Selection.of(tables, focus, level=level, statuses=statuses, start=start, end=end, freq=freq,
+                             count=count, rules=engine.rules, lexicon=engine.lexicon)  # names too
     if title is None:
-        from .summary import focus_title
+        from .summary import title_of
 
-        title = focus_title(tables, codes, title_template)
-    n_read = len(tables["documents"])
-    everything, tables = tables, select(tables, start, end)
-    if lo is not None or hi is not None:  # the actors table too is the window's
-        tables = window_actors(tables, codes)
-    return Run(tables=tables, focus=codes, focus_ids=focus_members(codes, tables["actors"]), start=lo, end=hi,
-               freq=freq, level=level, title=title, n_read=n_read, statuses=statuses,
-               lexicon=lexicon, engine=engine, focus_by_default=focus is None, all_tables=everything,
+        title = title_of(tables, selection.focus, title_template)
+    return Run(selection=selection, title=title, n_read=len(tables["documents"]), lexicon=lexicon, engine=engine,
+               focus_by_default=focus is None, all_tables=tables,
                compare="none" if compare is None else str(compare).strip())
-
-
-def window_actors(tables: dict[str, pd.DataFrame], focus: Any) -> dict[str, pd.DataFrame]:
-    """``tables`` (restricted to a window) with an actors table that is the window's: the actors its
-    mentions, relations and claims name, with the mentions of the window, and, for a ``focus`` code
-    the window does not know, its actors (0 mentions), so that the charts still know the focus."""
-    from collections import Counter
-
-    from ..annotation import count_actors
-
-    counts: Counter = Counter()
-    for name in ("mentions", "relations", "claims"):
-        count_actors(name, tables[name], counts)
-    actors = tables["actors"]
-    seen = actors[actors["actor_id"].astype(str).isin(set(counts))]
-    known = set(P.valid_codes(seen))
-    keep = set(counts) | focus_members([c for c in P.as_code_list(focus) if c not in known], actors)
-    rows = [dict(r, n_mentions=counts.get(str(r["actor_id"]), 0))
-            for r in actors.to_dict("records") if str(r["actor_id"]) in keep]
-    return {**tables, "actors": frame("actors", rows)}
 
 
 def show_changes(run: Run) -> None:

@@ -187,15 +187,8 @@ def check_title(title: Any) -> str:
 
 # -- actors -------------------------------------------------------------------
 
-def actors_frame(tables_or_actors: Any) -> pd.DataFrame:
-    if isinstance(tables_or_actors, pd.DataFrame):
-        return tables_or_actors
-    return tables_or_actors["actors"]
-
-
-def valid_codes(actors: Any) -> list[str]:
+def valid_codes(actors: pd.DataFrame) -> list[str]:
     """Codes a focus may use: every actor id and every country code of the actors table, sorted."""
-    actors = actors_frame(actors)
     codes = set(actors["actor_id"].dropna().astype(str))
     codes |= {c for c in actors["country"].dropna().astype(str) if c}
     return sorted(codes)
@@ -247,11 +240,10 @@ def _focus_items(focus: Any, valid: Iterable[str]) -> list[str]:
 NOT_COUNTRIES = ("igo", "bloc", "unresolved")
 
 
-def default_focus(actors: Any, n: int = 2) -> list[str]:
+def default_focus(actors: pd.DataFrame, n: int = 2) -> list[str]:
     """The ``n`` countries the corpus mentions most: mentions summed over each country's actors
     (RUS, RUSGOV, RUSMIL...), ties to the code first in the alphabet. Raises ParameterError when
     the corpus mentions no country."""
-    actors = actors_frame(actors)
     mentions: dict[str, int] = {}
     for kind, country, count in zip(actors["kind"], actors["country"], actors["n_mentions"]):
         if isinstance(country, str) and country and kind not in NOT_COUNTRIES:
@@ -261,10 +253,10 @@ def default_focus(actors: Any, n: int = 2) -> list[str]:
     return sorted(mentions, key=lambda c: (-mentions[c], c))[:n]
 
 
-def check_focus(focus: Any, actors: Any, lexicon: Any = None) -> list[str]:
+def check_focus(focus: Any, actors: pd.DataFrame, lexicon: Any = None) -> list[str]:
     """The focus actor codes, deduplicated; an unknown code or name raises ParameterError.
 
-    ``actors`` is the actors table (or the dict of tables). A code is valid when
+    ``actors`` is the actors table. A code is valid when
     it is an actor id (``RUSGOV``) or a country code (``RUS``) of that table. An
     item that is not such a code is resolved as a name through the lexicon
     (``"Iran"`` -> ``IRN``, ``"Putin"`` -> ``RUSGOV``; ``lexicon`` is a loaded
@@ -315,10 +307,9 @@ def _looks_like_code(item: str) -> bool:
     return item.isupper() and " " not in item
 
 
-def _corpus_names(actors: Any) -> dict[str, str]:
+def _corpus_names(actors: pd.DataFrame) -> dict[str, str]:
     """Each name of the corpus's actors, lower-cased -> "Name (CODE)": a sector's name "Russia
     (government)" reads as its country's, "Russia (RUS)"; an organisation keeps its own code."""
-    actors = actors_frame(actors)
     out: dict[str, str] = {}
     for aid, name, kind, country in zip(actors["actor_id"], actors["name"], actors["kind"], actors["country"]):
         if not isinstance(name, str) or not name.split(" (")[0].strip():

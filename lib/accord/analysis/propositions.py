@@ -6,7 +6,7 @@ targets and category (and, for a material exchange, the same kind of goods):
 Russia with weapons"), written from the parties' names and the phrasing of
 ``data/grammar/propositions.yaml``, never from fragments of the sentence. The contest chart,
 the summary and "what changed" group claims by this key
-(:func:`accord.analysis.charts.contested_propositions`).
+(:func:`accord.analysis.contest.contested_propositions`).
 """
 from __future__ import annotations
 
@@ -18,7 +18,7 @@ import yaml
 
 from ..paths import DATA_DIR
 from .figures import shortened
-from .timecharts import material_categories
+from .exchanges import material_categories
 
 PHRASES_FILE = DATA_DIR / "grammar" / "propositions.yaml"
 

@@ -4,12 +4,11 @@ from __future__ import annotations
 from typing import Any, Callable, Iterable, Mapping, Sequence
 import pandas as pd
 from ..errors import ParameterError
-from .params import actors_frame, as_code_list, check_level, check_window, parse_date
+from .params import as_code_list, check_level, check_window, parse_date
 
 
-def focus_members(focus: Sequence[str], actors: Any) -> set[str]:
+def focus_members(focus: Sequence[str], actors: pd.DataFrame) -> set[str]:
     """The actor ids a focus stands for: the ids named, and every actor whose country is named."""
-    actors = actors_frame(actors)
     codes = set(as_code_list(focus))
     ids = actors["actor_id"].astype(str)
     country = actors["country"].astype(object).where(actors["country"].notna(), None)
@@ -21,10 +20,9 @@ def focus_members(focus: Sequence[str], actors: Any) -> set[str]:
 
 #: Levels of the charts: one node per actor, or per country (actors of a country folded into it).
 
-def node_map(actors: Any, level: str = "actor") -> dict[str, str]:
+def node_map(actors: pd.DataFrame, level: str = "actor") -> dict[str, str]:
     """actor id -> chart node: itself at the actor level; at the country level its country code,
     except for international organisations and blocs, which stay themselves."""
-    actors = actors_frame(actors)
     level = check_level(level)
     out = {}
     for rec in actors.to_dict("records"):
@@ -164,3 +162,40 @@ def dyad_rows(
     df = pd.DataFrame(rows, columns=DYAD_COLUMNS)
     df["score"] = df["score"].astype(float)
     return df
+
+
+def dated(tables: Mapping[str, pd.DataFrame], relations: pd.DataFrame, undated: str) -> pd.DataFrame:
+    """Relations with columns day and last (first and last day of the date, ISO: a month spans its
+    days), given (the date as written), precision, and undated (True: the text gives no date, the
+    article's date stands in)."""
+    if undated not in ("drop", "document"):
+        raise ParameterError(f"undated: {undated!r}; valid: 'drop' (skip undated relations) or 'document' "
+                               "(date them by their article)")
+    doc_date = dict(zip(tables["documents"]["doc_id"].astype(str), tables["documents"]["date"]))
+    days, lasts, given, prec, undated_flags = [], [], [], [], []
+    for doc_id, date in zip(relations["doc_id"], relations["date"]):
+        source = "text"
+        value = date if isinstance(date, str) else None
+        if value is None and undated == "document":
+            value, source = doc_date.get(str(doc_id)), "article date"
+            value = value if isinstance(value, str) else None
+        try:
+            parsed = parse_date(value)
+        except ValueError:
+            parsed = None
+        if parsed is None:
+            days.append(None)
+            lasts.append(None)
+            given.append(None)
+            prec.append(None)
+            undated_flags.append(None)
+            continue
+        days.append(parsed[0].date().isoformat())
+        lasts.append(parsed[1].date().isoformat())
+        given.append(value)
+        prec.append(parsed[2] if source == "text" else f"{parsed[2]}, {source}")
+        undated_flags.append(source != "text")
+    out = relations.copy()
+    out["day"], out["last"], out["given"], out["precision"] = days, lasts, given, prec
+    out["undated"] = undated_flags
+    return out[out["day"].notna()]

@@ -8,12 +8,12 @@ notebooks show under their heading (and the report at its top).
 """
 from __future__ import annotations
 from dataclasses import dataclass, field
-from typing import Any, Mapping, Sequence
-import pandas as pd
+from typing import Any, Sequence
 from . import params as P
-from .charts import contested_propositions
-from .figures import Tables, focus_nodes, num, shortened, undirected, esc, node_names, status_note
-from .select import dyad_rows, node_map
+from .contest import contested_propositions
+from .selection import Selection
+from .figures import Tables, num, shortened, undirected, esc, node_names, status_note
+from .select import dyad_rows
 
 
 def _and(items: Sequence[str]) -> str:
@@ -26,7 +26,11 @@ def _and(items: Sequence[str]) -> str:
 
 def focus_names(tables: Tables, focus: Any) -> list[str]:
     """The names of the focus codes (the actors table's, else the lexicon's, else the code)."""
-    codes = P.check_focus(focus, tables["actors"])
+    return names_of(tables, P.check_focus(focus, tables["actors"]))
+
+
+def names_of(tables: Tables, codes: Sequence[str]) -> list[str]:
+    """The names of checked focus codes (a :class:`~accord.analysis.selection.Selection`'s ``focus``)."""
     names = node_names(tables, codes)
     # "Russia (government)" reads as "Russia" in a title
     return [names[c].split(" (")[0] if names[c] != c else c for c in codes]
@@ -34,7 +38,12 @@ def focus_names(tables: Tables, focus: Any) -> list[str]:
 
 def focus_title(tables: Tables, focus: Any, template: str = "{focus}") -> str:
     """``template`` with ``{focus}`` replaced by the focus names: "Russia and North Korea"."""
-    return template.replace("{focus}", _and(focus_names(tables, focus)))
+    return title_of(tables, P.check_focus(focus, tables["actors"]), template)
+
+
+def title_of(tables: Tables, codes: Sequence[str], template: str = "{focus}") -> str:
+    """:func:`focus_title` of checked focus codes."""
+    return template.replace("{focus}", _and(names_of(tables, codes)))
 
 
 @dataclass
@@ -116,11 +125,15 @@ def _period(tables: Tables) -> tuple[str | None, str | None]:
 
 def summarise(tables: Tables, focus: Any, *, level: str = "country", statuses: Any = None,
               top: int = 3) -> Summary:
+    """:func:`summary_of` the selection of ``tables`` at ``focus``, ``level`` and ``statuses``."""
+    return summary_of(Selection.of(tables, focus, level=level, statuses=statuses), top)
+
+
+def summary_of(sel: Selection, top: int = 3) -> Summary:
     """The period of the articles, their number, the ``top`` dyads of the focus by absolute net score
-    (of ``statuses``, with what is not reported among them), the contested propositions and how many
-    rows the analyst's corrections changed."""
-    statuses = P.check_statuses(statuses)
-    codes, members, node_of = focus_nodes(tables, focus, level)
+    (of the selection's statuses, with what is not reported among them), the contested propositions
+    and how many rows the analyst's corrections changed."""
+    tables, statuses, members, node_of = sel.tables, sel.statuses, sel.nodes, sel.node_of
     first, last = _period(tables)
     out = Summary(first=first, last=last, n_articles=len(tables["documents"]), statuses=statuses,
                   corrected=tuple(int(tables[n]["corrected"].notna().sum()) if "corrected" in tables[n] else 0
@@ -136,7 +149,7 @@ def summarise(tables: Tables, focus: Any, *, level: str = "country", statuses: A
                               status_note(rows["status"], rows["score"])))
         edges.sort(key=lambda e: (-abs(e.net), e.a, e.b))
         out.dyads = edges[:top]
-    contests = contested_propositions(tables, node_map(tables["actors"], level))
+    contests = contested_propositions(tables, node_of)
     if not contests.empty:
         names = node_names(tables, {a for lst in contests["actors"] for a in lst})
         for _, part in contests.groupby("key", sort=False):  # one proposition, however many chains state it

@@ -12,7 +12,7 @@ from hypothesis import strategies as st
 
 from _chart_fixtures import SEED_ID, seed_tables
 from accord import tables
-from accord.analysis import charts, params, select
+from accord.analysis import charts, figures, network, params, select
 from accord.errors import ParameterError
 
 # plotly's pseudo-HTML tags the charts write themselves; anything else that looks like a tag leaked
@@ -129,9 +129,9 @@ def test_empty_selection_gives_an_explanatory_figure(seed):
 def test_network_groups_actors_by_their_net_score_with_the_focus(seed):
     fig = charts.actor_network(seed, level="actor")
     groups = {t.name: set(t.customdata) for t in fig.data if t.mode == "markers+text" and t.name != "dyads"}
-    assert groups[charts.GROUP_NAMES["focus"]] == {"RUSGOV", "PRKGOV"}
-    assert "CHNGOV" in groups[charts.GROUP_NAMES["aligned"]]
-    assert {"USAGOV", "WST", "UKR", "KORGOV"} <= groups[charts.GROUP_NAMES["opposed"]]
+    assert groups[figures.GROUP_NAMES["focus"]] == {"RUSGOV", "PRKGOV"}
+    assert "CHNGOV" in groups[figures.GROUP_NAMES["aligned"]]
+    assert {"USAGOV", "WST", "UKR", "KORGOV"} <= groups[figures.GROUP_NAMES["opposed"]]
 
 
 def test_network_edges_carry_sign_colour_width_and_evidence(seed):
@@ -140,8 +140,8 @@ def test_network_edges_carry_sign_colour_width_and_evidence(seed):
     # r1 +3, r2 +5, r5 +6, r6/r7 +5 each (alleged), r8 +2, r10 +6, r11 +3; planned r3, hypothetical r13 left out
     assert trace(fig, "dyads")
     rus_prk = edges["PRKGOV – RUSGOV"]
-    assert rus_prk.line.color == charts.POSITIVE
-    assert edges["RUSGOV – UKR"].line.color == charts.NEGATIVE
+    assert rus_prk.line.color == network.POSITIVE
+    assert edges["RUSGOV – UKR"].line.color == network.NEGATIVE
     assert rus_prk.line.width > edges["CHNGOV – PRKGOV"].line.width
     dyads = trace(fig, "dyads")
     i = list(dyads.text).index("+35<br><i>alleged +22</i>")  # r5, r6, r7, r10 are alleged
@@ -209,7 +209,7 @@ def test_contest_chain_alternates_sides(seed):
 
 
 def test_a_contest_no_named_actor_takes_keeps_its_row(seed):
-    # issue 23 item 0 (found by tests/test_chart_properties.py): "officials said" and "it was denied"
+    # issue 23 item 0 (found by tests/analysis/test_chart_properties.py): "officials said" and "it was denied"
     # name no actor on either side; the chart crashed (max() of no bar) instead of listing the proposition
     claims = seed["claims"].copy()
     claims["source"] = [[] if cid in ("c3", "c4") else list(s) for cid, s in zip(claims["claim_id"], claims["source"])]
@@ -242,7 +242,7 @@ def test_timeline_marks_undated_events_and_keeps_the_month(seed):
     hover = " ".join(h for t in points for h in t.hovertext)
     assert "<b>undated</b>: placed at its article's date, 2024-06-18" in hover
     assert any("undated" in t.name for t in fig.data if t.x == (None,))  # and the legend says so
-    # (the light disc behind each undated event: tests/test_chart_legibility.py)
+    # (the light disc behind each undated event: tests/analysis/test_chart_legibility.py)
     # September 2023 is drawn as the month it is: a bar from its first to its last day
     span = next(t for t in fig.data if t.mode == "lines")
     assert list(span.x) == ["2023-09-01", "2023-09-30", None]
@@ -348,11 +348,11 @@ def test_network_draws_each_status_differently(seed):
     only_alleged = charts.actor_network(seed, level="actor", statuses=["alleged"])
     reported = charts.actor_network(seed, level="actor", statuses=["reported"])
     both = charts.actor_network(seed, level="actor")
-    for fig, expected in ((only_alleged, "dash"), (reported, "solid"), (both, charts.MIXED_DASH)):
+    for fig, expected in ((only_alleged, "dash"), (reported, "solid"), (both, figures.MIXED_DASH)):
         edge = next(t for t in fig.data if t.mode == "lines" and t.name == "PRKGOV – RUSGOV")
         assert edge.line.dash == expected
     legend = {t.name: t.line.dash for t in both.data if t.mode == "lines" and t.x == (None,)}
-    assert legend["reported relations"] == "solid" and legend["reported and not"] == charts.MIXED_DASH
+    assert legend["reported relations"] == "solid" and legend["reported and not"] == figures.MIXED_DASH
     with pytest.raises(ParameterError, match="statuses: 'rumoured'; valid: reported, alleged"):
         charts.actor_network(seed, statuses=["rumoured"])
 
@@ -365,7 +365,7 @@ def test_statuses_parameter():
 
 def test_network_labels_are_names_and_codes_are_on_hover(seed):
     fig = charts.actor_network(seed)
-    focus = trace(fig, charts.GROUP_NAMES["focus"])
+    focus = trace(fig, figures.GROUP_NAMES["focus"])
     assert set(focus.text) == {"Russia", "North Korea"}  # the lexicon's names of the folded countries
     assert set(focus.customdata) == {"RUS", "PRK"}
     assert any("<b>Russia</b> (RUS)" in h for h in focus.hovertext)
@@ -378,17 +378,17 @@ def test_endorsing_an_organisation_is_not_alignment(seed):
     t = {**seed, "relations": tables.frame("relations", rel + [sp])}
     fig = charts.actor_network(t, level="actor")
     groups = {t.name: set(t.customdata) for t in fig.data if t.mode == "markers+text" and t.name != "dyads"}
-    assert "IGOUNO" in groups[charts.GROUP_NAMES["neutral"]]  # the edge is drawn, the UN is not 'aligned'
+    assert "IGOUNO" in groups[figures.GROUP_NAMES["neutral"]]  # the edge is drawn, the UN is not 'aligned'
     assert "RUSGOV – IGOUNO" in {t.name for t in fig.data} or "IGOUNO – RUSGOV" in {t.name for t in fig.data}
     # the rule is data: without the endorsement rule, the UN would count as aligned
     from dataclasses import replace
     from accord.lexicon import load_lexicon
     rules = load_lexicon().rules
     assert "SUPPORT" in rules.endorsing_events and "SUPPORT" in rules.alignment_events
-    assert not charts.counts_for_alignment("SUPPORT", "igo", rules)
-    assert charts.counts_for_alignment("SUPPORT", "state", rules)
-    assert charts.counts_for_alignment("SUPPORT", "igo", replace(rules, endorsing_events=frozenset()))
-    assert not charts.counts_for_alignment("REQUEST", "state", rules)
+    assert not network.counts_for_alignment("SUPPORT", "igo", rules)
+    assert network.counts_for_alignment("SUPPORT", "state", rules)
+    assert network.counts_for_alignment("SUPPORT", "igo", replace(rules, endorsing_events=frozenset()))
+    assert not network.counts_for_alignment("REQUEST", "state", rules)
 
 
 def test_an_analyst_lexicon_may_change_the_alignment_rule(seed, tmp_path):
@@ -400,7 +400,7 @@ def test_an_analyst_lexicon_may_change_the_alignment_rule(seed, tmp_path):
     extra = tmp_path / "rules.yaml"
     extra.write_text("rules:\n  endorsing_events: []\n", encoding="utf-8")
     fig = charts.actor_network(t, level="actor", rules=load_lexicon(extra).rules)
-    assert "IGOUNO" in trace(fig, charts.GROUP_NAMES["aligned"]).customdata
+    assert "IGOUNO" in trace(fig, figures.GROUP_NAMES["aligned"]).customdata
     extra.write_text("rules:\n  alignment_events: [HUG]\n", encoding="utf-8")
     with pytest.raises(Exception, match="unknown PLOVER category 'HUG'"):
         load_lexicon(extra)
@@ -417,7 +417,7 @@ def test_unknown_focus_code_lists_valid_codes(seed):
     assert "did you mean RUS" in msg
     with pytest.raises(ParameterError, match="no actor code given"):
         params.check_focus([], seed["actors"])
-    assert params.check_focus("rus, prk", seed) == ["RUS", "PRK"]
+    assert params.check_focus("rus, prk", seed["actors"]) == ["RUS", "PRK"]
 
 
 def test_window_checks():
@@ -469,7 +469,7 @@ def test_country_level_folds_the_actors_of_a_country(seed):
     fig = charts.actor_network(seed)  # level="country" by default
     nodes = {n for t in fig.data if t.mode == "markers+text" and t.name != "dyads" for n in t.customdata}
     assert nodes == {"RUS", "PRK", "USA", "KOR", "CHN", "UKR", "WST"}
-    hover = " ".join(h for t in fig.data if t.name == charts.GROUP_NAMES["focus"] for h in t.hovertext)
+    hover = " ".join(h for t in fig.data if t.name == figures.GROUP_NAMES["focus"] for h in t.hovertext)
     assert "Russia (government)" in hover and "mentions: 12" in hover
     hm = charts.dyad_matrix(seed).data[0]
     assert hm.z[list(hm.y).index("Russia")][list(hm.x).index("North Korea")] == 16.0

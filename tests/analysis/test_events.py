@@ -20,7 +20,7 @@ from accord.analysis.events import DYADS_COLUMNS, EVENTS_COLUMNS
 from accord.analysis.params import check_level, parse_date
 from accord.analysis.select import focus_members, node_map, select
 
-ROOT = Path(__file__).resolve().parents[1]
+ROOT = Path(__file__).resolve().parents[2]
 
 
 def _bench() -> Any:

@@ -14,7 +14,7 @@ from accord.cli import main
 from accord.errors import ParameterError
 from accord.readers import Document
 
-ROOT = Path(__file__).resolve().parents[1]
+ROOT = Path(__file__).resolve().parents[2]
 
 
 @pytest.fixture(scope="module")

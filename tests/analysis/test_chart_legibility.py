@@ -8,7 +8,7 @@ import pytest
 
 from _chart_fixtures import ROOT, seed_tables
 from accord import tables
-from accord.analysis import charts
+from accord.analysis import charts, figures
 from accord.analysis.figures import QUAD_COLOURS, QUAD_NAMES
 
 
@@ -61,7 +61,7 @@ def network_geometry(fig):
     px = (layout.height - layout.margin.t - layout.margin.b) / (y1 - y0)
     nodes = {}
     for tr in fig.data:
-        if tr.name in charts.GROUP_NAMES.values():
+        if tr.name in figures.GROUP_NAMES.values():
             for code, x, y, size in zip(tr.customdata, tr.x, tr.y, tr.marker.size):
                 nodes[code] = ((x, y), size / 2)
     edges = [tuple(tr.name.split(" – ")) for tr in fig.data

@@ -10,7 +10,7 @@ import accord
 from accord.analysis.unresolved import unresolved_names
 from accord.cli import main
 
-ROOT = Path(__file__).resolve().parents[1]
+ROOT = Path(__file__).resolve().parents[2]
 
 TEXTS = {
     "d1": "Officials said Zorbania Kladovsk met Putin. Blorvik Tanner praised China.",

@@ -56,14 +56,14 @@ def test_resolve_actor_ambiguous_and_unknown_names_say_why(lexicon):
 
 
 def test_focus_accepts_names(fresh, lexicon):
-    assert params.check_focus("Iran", fresh, lexicon) == ["IRN"]
-    assert params.check_focus("North Korea, Russia", fresh, lexicon) == ["PRK", "RUS"]
-    assert params.check_focus(["Putin", "PRK"], fresh, lexicon) == ["RUSGOV", "PRK"]
-    assert params.check_focus("RUS PRK", fresh, lexicon) == ["RUS", "PRK"]  # codes separated by a space
+    assert params.check_focus("Iran", fresh["actors"], lexicon) == ["IRN"]
+    assert params.check_focus("North Korea, Russia", fresh["actors"], lexicon) == ["PRK", "RUS"]
+    assert params.check_focus(["Putin", "PRK"], fresh["actors"], lexicon) == ["RUSGOV", "PRK"]
+    assert params.check_focus("RUS PRK", fresh["actors"], lexicon) == ["RUS", "PRK"]  # codes separated by a space
     with pytest.raises(ParameterError, match="'Ukraine' is UKR, which this corpus does not mention"):
-        params.check_focus(["Russia", "Ukraine"], fresh, lexicon)
+        params.check_focus(["Russia", "Ukraine"], fresh["actors"], lexicon)
     with pytest.raises(ParameterError, match="focus: actor 'Carter Center': the name stands for several"):
-        params.check_focus(["Carter Center"], fresh, lexicon)
+        params.check_focus(["Carter Center"], fresh["actors"], lexicon)
 
 
 # -- the long dyads table --------------------------------------------------------
