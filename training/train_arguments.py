@@ -20,7 +20,8 @@ from accord import build_pipeline
 from accord.corpus.stats import load_corpus
 from accord.paths import ARGUMENT_MODEL
 from accord.pipeline import argmodel
-from accord.learn.train import fingerprint, fit, head_token, read_examples, trigger_tokens, write_examples
+from accord.learn.train import (fingerprint, fit, head_token, read_examples, save_trained, trigger_tokens,
+                                write_examples)
 from accord.pipeline.predicates import Parsed
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -104,10 +105,7 @@ def main() -> None:
               "corpus_test": score(model, test)}
     print(json.dumps(scores, indent=1))
     if a.out:
-        model.save(a.out, {"trained_on": "training/corpus (train split)",
-                           "license": "CC BY-SA 4.0, as the corpus (training/corpus/LICENSE)",
-                           "corpus_fingerprint": key,
-                           "scores": {k: v for k, v in scores.items() if k != "cpu_seconds"}})
+        save_trained(model, a.out, scores, "training/corpus (train split)", key)
     if a.json:
         a.json.write_text(json.dumps(scores, indent=1) + "\n", encoding="utf-8")
 

@@ -20,7 +20,7 @@ from pathlib import Path
 
 from accord import build_pipeline
 from accord.corpus.stats import load_corpus
-from accord.learn.train import candidate, cached_examples, featurise, fingerprint, score, train
+from accord.learn.train import candidate, cached_examples, featurise, fingerprint, save_trained, score, train
 from accord.pipeline.triggers import trigger_categories
 from accord.paths import EVENT_MODEL
 
@@ -64,11 +64,7 @@ def main() -> None:
               "corpus_test": score(model, flat_test)}
     print(json.dumps(scores, indent=1))
     if a.out:
-        model.save(a.out, {**model.card, "trained_on": "training/corpus (train split)" + (f" + {len(extra)} extra items" if extra else ""),
-                           "license": "CC BY-SA 4.0, as the corpus (training/corpus/LICENSE)",
-                           "corpus_fingerprint": key,
-                           # the card stays byte-identical run to run: times are printed, not stored
-                           "scores": {k: v for k, v in scores.items() if k != "cpu_seconds"}})
+        save_trained(model, a.out, scores, "training/corpus (train split)" + (f" + {len(extra)} extra items" if extra else ""), key)
     if a.json:
         a.json.write_text(json.dumps(scores, indent=1) + "\n", encoding="utf-8")
 

@@ -174,6 +174,16 @@ def train(examples: list[Example], C: float = DEFAULT_C, weights: Sequence[float
     return model
 
 
+def save_trained(model: EventModel, out: Path, scores: dict, trained_on: str, fingerprint_: str) -> None:
+    """Write a model trained on the open corpus with its card: what it was trained on, the corpus's
+    license, the corpus fingerprint and the scores (times are printed, never stored: the card stays
+    byte-identical run to run)."""
+    model.save(out, {**model.card, "trained_on": trained_on,
+                     "license": "CC BY-SA 4.0, as the corpus (training/corpus/LICENSE)",
+                     "corpus_fingerprint": fingerprint_,
+                     "scores": {k: v for k, v in scores.items() if k != "cpu_seconds"}})
+
+
 def score(model: EventModel, examples: list[Example], threshold: float = 0.5) -> dict:
     """Typed event words (category and NONE decided as at annotation; a word the annotator does not
     read is NONE), and typing of the gold events."""
