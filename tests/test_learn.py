@@ -13,7 +13,7 @@ import pytest
 
 from accord.analysis.notebook import check_dataset_model
 from accord.analysis.params import check_model
-from accord.annotation import check_events_model
+from accord.engine import check_events_model
 from accord.corrections import parse_each
 from accord.dataset.scale import annotate_dataset
 from accord.dataset.store import events_model_of
