@@ -55,7 +55,8 @@ def child(corpus: Path, workers: int, batch_words: int = 20_000) -> dict:
     process and of each worker are given too: the machine may be shared.
     """
     t_start = time.perf_counter()
-    from accord.dataset.scale import LexiconSpec, PipelinePlugin, annotate_dataset, local_cluster
+    from accord.dataset.scale import annotate_dataset, local_cluster
+    from accord.dataset.worker import LexiconSpec, PipelinePlugin
 
     phases: dict = {"import": time.perf_counter() - t_start}
     cpu0 = time.process_time()

@@ -291,16 +291,16 @@ def test_documents_deleted_from_the_corpus_are_kept_unless_asked(tmp_path):
 
 def test_a_run_killed_before_its_final_step_leaves_a_readable_dataset(tmp_path):
     """Batches committed, the actors table never rebuilt (killed during finish): readable, nothing lost."""
-    from accord.dataset import scale, store
+    from accord.dataset import store, worker
 
     corpus, out = _corpus(tmp_path), tmp_path / "ds"
-    spec, lex = scale.LexiconSpec.from_path(None)
+    spec, lex = worker.LexiconSpec.from_path(None)
     from accord.annotation import iter_documents
 
     items = list(iter_documents(corpus))
     with store.Dataset.open(out, lex.version, durable=False) as ds:
         batch = [(store.item_key(it, lex.version), it) for it in items]
-        res = scale.annotate_batch("b1", batch, spec)
+        res = worker.annotate_batch("b1", batch, spec)
         ds.commit(res.batch_id, res.parts, res.items, res.n_docs, res.n_words)
     back = accord.read_tables(out)
     assert sorted(back["documents"]["doc_id"]) == ["a", "c"] and len(back["errors"]) == 1

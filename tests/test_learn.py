@@ -16,7 +16,7 @@ from accord.analysis.params import check_model
 from accord.engine import check_events_model
 from accord.corrections import parse_each
 from accord.dataset.scale import annotate_dataset
-from accord.dataset.store import events_model_of
+from accord.dataset.version import events_model_of
 from accord.errors import AccordError, DatasetError, ParameterError
 from accord.learn import guard
 from accord.learn.corpus import PACKED, SPLITS, pack, packed_path

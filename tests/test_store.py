@@ -97,7 +97,7 @@ def test_reading_a_folder_that_is_no_dataset_fails_with_its_path(tmp_path) -> No
 def test_user_errors_are_accords_own_and_name_the_path(tmp_path) -> None:
     """A missing table, an unknown table format and a lexicon that differs on a worker are AccordErrors."""
     from accord import tables
-    from accord.dataset.scale import LexiconSpec
+    from accord.dataset.worker import LexiconSpec
     from accord.errors import LexiconError, ParameterError
 
     with pytest.raises(DatasetError, match=f"{tmp_path}: no mentions/ table"):

@@ -55,22 +55,11 @@ from ..errors import DatasetError, is_no_space
 from .layout import (FORMAT, LOCK, MANIFEST, MARKER, PARTITION, PARTITIONED, PENDING, UNDATED, arrow_schema, month_of,
                      parquet_bytes, pending_name, row_key, superseded, to_arrow)
 from .read import count_rows
+# events_model_of: kept importable here, where the notebooks' helpers read it
+from .version import events_model_of as events_model_of, mismatch
 
 
 _TMP = TMP_PREFIX
-
-
-def _version_words(version: Any) -> str:
-    """A dataset's annotation version in words: lexicon, engine, and event model when not the packaged one."""
-    text = str(version)
-    lexicon, _, model = text.partition("+events-")
-    return f"lexicon {lexicon}" + (f" and event model {model} (accord learn)" if model else " and the packaged event model")
-
-
-def events_model_of(root: str | Path) -> str | None:
-    """The identity of the event model a dataset was annotated with (None: the packaged model)."""
-    meta = json.loads((Path(root) / MARKER).read_text())
-    return str(meta.get("lexicon_version", "")).partition("+events-")[2] or None
 
 
 def item_key(item: Any, lexicon_version: str) -> str:
@@ -149,35 +138,6 @@ def _part_path(name: str, month: str | None, batch_id: str) -> str:
 # --------------------------------------------------------------------------- dataset
 
 
-def _engine(version: Any) -> str:
-    return "v2" if str(version).partition("+events-")[0].endswith("+v2") else "v1"
-
-
-def _mismatch(meta: Mapping[str, Any], version: str, lexicon_file: str | None) -> str:
-    """Why a dataset made with another lexicon (or engine) is refused, naming what it was made with."""
-    old, before = meta.get("lexicon_version"), meta.get("lexicon_file", "unknown")
-    fix = "use a new --out folder, or --overwrite to annotate it all again"
-    if str(old).partition("+events-")[2] != str(version).partition("+events-")[2]:
-        return (f"dataset was annotated with {_version_words(old)}, this run uses {_version_words(version)}; "
-                f"a dataset is never a mixture: {fix}")
-    if _engine(old) != _engine(version):
-        return f"dataset was annotated with --engine {_engine(old)}; pass it again, or {fix}"
-    if before == "unknown":  # made before datasets recorded their lexicon file
-        return f"dataset was annotated with lexicon {old}, this run uses {version}; {fix}"
-    if before is None and lexicon_file is not None:
-        return (f"dataset was annotated with the packaged lexicon alone (no --lexicon); this run adds "
-                f"--lexicon {lexicon_file}: leave it out, or {fix}")
-    if before is not None and lexicon_file is None:
-        return f"dataset was annotated with --lexicon {before}; pass it again, or {fix}"
-    if before is not None and os.path.basename(before) != os.path.basename(str(lexicon_file)):
-        return f"dataset was annotated with --lexicon {before}, this run with --lexicon {lexicon_file}; {fix}"
-    if before is not None:
-        return f"dataset was annotated with --lexicon {before} as it was then; the file has changed since: {fix}"
-    return (f"dataset was annotated with lexicon {old}, this run uses {version} (accord's own lexicon has "
-            f"changed since); {fix}")
-
-
-
 class Dataset:
     """A dataset folder open for writing by this process (see the module docstring)."""
 
@@ -220,7 +180,7 @@ class Dataset:
                     raise DatasetError(f"{root}: unknown dataset format {meta.get('format')!r} (expected {FORMAT})")
                 if meta.get("lexicon_version") != lexicon_version:
                     if not overwrite:
-                        raise DatasetError(f"{root}: {_mismatch(meta, lexicon_version, lexicon_file)}")
+                        raise DatasetError(f"{root}: {mismatch(meta, lexicon_version, lexicon_file)}")
                 if overwrite:
                     self._empty()
             if not marker.exists():

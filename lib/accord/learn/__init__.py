@@ -8,3 +8,4 @@ they are trusted (``accord learn``).
 - :mod:`.guard`: the threshold a learned model must keep to be written;
 - :mod:`.run`: the whole of ``accord learn``; the model folder and its card.
 """
+__all__ = ["corpus", "guard", "measure", "run", "teach", "train"]
