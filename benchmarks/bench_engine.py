@@ -25,7 +25,6 @@ import argparse
 import json
 import time
 from dataclasses import replace
-from pathlib import Path
 
 import spacy
 

@@ -270,7 +270,7 @@ class Run:
 
 def check_dataset_model(dataset: Any, model: str | None) -> None:
     """A dataset is read as annotated: a ``model`` other than the one that made it is an error, not a mixture."""
-    from ..dataset.store import events_model_of
+    from ..dataset.version import events_model_of
     from ..pipeline.eventmodel import model_id
 
     made, wanted = events_model_of(dataset), model_id(model) if model is not None else None

@@ -95,7 +95,7 @@ class Summary:
         else:
             out.append("No relation of the focus in this selection.")
         if self.contests:
-            out.append(f"Contested: " + "; ".join(
+            out.append("Contested: " + "; ".join(
                 f"“{shortened(c.proposition, 90)}” (asserted by {_and(c.asserts) or 'no one named'}, "
                 f"denied by {_and(c.denies) or 'no one named'})" for c in self.contests) + ".")
         rel, cl = self.corrected

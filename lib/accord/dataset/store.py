@@ -55,8 +55,7 @@ from ..errors import DatasetError, is_no_space
 from .layout import (FORMAT, LOCK, MANIFEST, MARKER, PARTITION, PARTITIONED, PENDING, UNDATED, arrow_schema, month_of,
                      parquet_bytes, pending_name, row_key, superseded, to_arrow)
 from .read import count_rows
-# events_model_of: kept importable here, where the notebooks' helpers read it
-from .version import events_model_of as events_model_of, mismatch
+from .version import mismatch
 
 
 _TMP = TMP_PREFIX
