@@ -20,8 +20,7 @@ from accord import build_pipeline
 from accord.corpus.stats import load_corpus
 from accord.paths import ARGUMENT_MODEL
 from accord.pipeline import argmodel
-from accord.learn.train import (fingerprint, fit, head_token, read_examples, save_trained, trigger_tokens,
-                                write_examples)
+from accord.learn.train import cached, fingerprint, fit, head_token, save_trained, trigger_tokens
 from accord.pipeline.predicates import Parsed
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -61,15 +60,6 @@ def featurise(items: list[dict], nlp) -> list[list[tuple[list[str], str]]]:
         return [item_examples(doc, it) for it, doc in zip(items, nlp.pipe(docs, batch_size=64))]
 
 
-def cached_examples(items: list[dict], key: str, nlp) -> list[list[tuple[list[str], str]]]:
-    path = CACHE / f"arguments-{key}.jsonl.gz"
-    rows = read_examples(path, len(items))
-    if rows is None:
-        rows = featurise(items, nlp)
-        write_examples(path, rows)
-    return rows
-
-
 def score(model, examples: list[tuple[list[str], str]]) -> dict:
     """Per role: precision, recall and F1 of the mentions given that role (argmax)."""
     probs = model.probabilities([f for f, _ in examples])
@@ -96,7 +86,7 @@ def main() -> None:
     items = load_corpus(a.corpus)
     nlp = build_pipeline(events=False)
     key = fingerprint([a.corpus / "train.jsonl", a.corpus / "test.jsonl"])
-    examples = cached_examples(items, key, nlp)
+    examples = cached(CACHE / f"arguments-{key}.jsonl.gz", len(items), lambda: featurise(items, nlp))
     train = [e for it, exs in zip(items, examples) if it["split"] == "train" for e in exs]
     test = [e for it, exs in zip(items, examples) if it["split"] == "test" for e in exs]
     model = fit(train, a.C)

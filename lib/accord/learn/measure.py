@@ -21,7 +21,7 @@ from ..evaluate.run import evaluate_all
 from ..pipeline.eventmodel import NONE, EventModel
 from ..readers import Document
 from .teach import FIELDS, Lesson, Target, row_value
-from .train import Example, candidate, lemma_of
+from .train import Example, decisions, lemma_of, score
 
 #: the dev metrics the guard reads, per benchmark (each one a share, higher is better)
 DEV_METRICS = {
@@ -119,17 +119,9 @@ def dev_scores(events_model: str | Path | None) -> dict[str, dict[str, float]]:
 def corpus_scores(model: EventModel, test: list[Example], min_events: int = 30) -> dict[str, Any]:
     """The corpus test split word by word: overall (:func:`.train.score`) and the F1 of each category with
     at least ``min_events`` gold events."""
-    from .train import score
 
     overall = score(model, test)
-    probs = model.probabilities([f for f, _ in test])
-    none = model.none
-    pred = []
-    for (feats, _), row in zip(test, probs):
-        masked = row.copy()
-        masked[none] = -1
-        kk = int(masked.argmax())
-        pred.append(model.classes[kk] if candidate(feats, model.lemmas) and row[none] < 0.5 else NONE)
+    pred = decisions(model, test)
     gold = [y for _, y in test]
     per = {}
     for c in sorted(set(gold) - {NONE}):
@@ -140,19 +132,6 @@ def corpus_scores(model: EventModel, test: list[Example], min_events: int = 30) 
         pp = sum(p == c for p in pred)
         per[c] = round(2 * tp / (pp + gg), 3) if pp + gg else 0.0
     return {"f1": overall["f1"], "typing_accuracy": overall["typing_accuracy"], "per_category_f1": per}
-
-
-def decisions(model: EventModel, examples: list[Example], threshold: float = 0.5) -> list[str]:
-    """The model's word for each example as the annotator takes it: a category, or NONE."""
-    probs = model.probabilities([f for f, _ in examples]) if examples else []
-    none = model.none
-    out = []
-    for (feats, _), row in zip(examples, probs):
-        masked = row.copy()
-        masked[none] = -1
-        k = int(masked.argmax())
-        out.append(model.classes[k] if candidate(feats, model.lemmas) and row[none] < threshold else NONE)
-    return out
 
 
 def lemma_agreement(model: EventModel, corpus: list[Example], lemmas: set[str], min_examples: int = 10) -> dict[str, Any]:

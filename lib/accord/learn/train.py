@@ -16,7 +16,7 @@ import hashlib
 import json
 from collections import Counter
 from pathlib import Path
-from typing import Sequence
+from typing import Callable, Sequence
 
 import numpy as np
 from scipy import sparse
@@ -118,13 +118,18 @@ def write_examples(path: Path, rows: list[list[Example]]) -> None:
     tmp.replace(path)
 
 
-def cached_examples(items: list[dict], path: Path, nlp, categories) -> list[list[Example]]:
-    """The examples of ``items``, from ``path`` when it holds them, else featurised and written there."""
-    rows = read_examples(path, len(items))
+def cached(path: Path, n_items: int, make: Callable[[], list[list[Example]]]) -> list[list[Example]]:
+    """The examples of ``n_items`` items, from ``path`` when it holds them, else made and written there."""
+    rows = read_examples(path, n_items)
     if rows is None:
-        rows = featurise(items, nlp, categories)
+        rows = make()
         write_examples(path, rows)
     return rows
+
+
+def cached_examples(items: list[dict], path: Path, nlp, categories) -> list[list[Example]]:
+    """The event model's examples of ``items``, from ``path`` when it holds them, else featurised there."""
+    return cached(path, len(items), lambda: featurise(items, nlp, categories))
 
 
 def candidate(feats: list[str], lemmas: frozenset[str] | None) -> bool:
@@ -184,19 +189,33 @@ def save_trained(model: EventModel, out: Path, scores: dict, trained_on: str, fi
                      "scores": {k: v for k, v in scores.items() if k != "cpu_seconds"}})
 
 
-def score(model: EventModel, examples: list[Example], threshold: float = 0.5) -> dict:
-    """Typed event words (category and NONE decided as at annotation; a word the annotator does not
-    read is NONE), and typing of the gold events."""
+def readings(model: EventModel, examples: list[Example]) -> list[tuple[str, float]]:
+    """For each example: the most probable category other than NONE (NONE when the annotator does
+    not read the word at all), and NONE's probability."""
+    if not examples:
+        return []
     probs = model.probabilities([f for f, _ in examples])
     none = model.none
-    pred, best = [], []
+    out = []
     for (feats, _), row in zip(examples, probs):
         masked = row.copy()
         masked[none] = -1
-        k = int(masked.argmax())
-        read = candidate(feats, model.lemmas)
-        best.append(model.classes[k] if read else NONE)
-        pred.append(model.classes[k] if read and row[none] < threshold else NONE)
+        category = model.classes[int(masked.argmax())] if candidate(feats, model.lemmas) else NONE
+        out.append((category, float(row[none])))
+    return out
+
+
+def decisions(model: EventModel, examples: list[Example], threshold: float = 0.5) -> list[str]:
+    """The model's word for each example as the annotator takes it: a category, or NONE."""
+    return [c if p_none < threshold else NONE for c, p_none in readings(model, examples)]
+
+
+def score(model: EventModel, examples: list[Example], threshold: float = 0.5) -> dict:
+    """Typed event words (category and NONE decided as at annotation; a word the annotator does not
+    read is NONE), and typing of the gold events."""
+    read = readings(model, examples)
+    best = [c for c, _ in read]
+    pred = [c if p_none < threshold else NONE for c, p_none in read]
     gold = [y for _, y in examples]
     tp = sum(g == p != NONE for g, p in zip(gold, pred))
     n_pred, n_gold = sum(p != NONE for p in pred), sum(g != NONE for g in gold)
