@@ -309,8 +309,9 @@ class RelationExtractor:
         # a commitment, refusal or threat may take its recipient from the act it is about; a verb may be
         # an act of one actor (LearnedRoles.one_actor)
         subsuming = view.lower[s] in self.subsumes and e < view.end and view.lower[e] == "to"
-        if not tgt and not subsuming and not (pos == "verb" and self.roles.one_actor(view.doc, s, self.learned)) and (not reported or self._requires_recipient(trig.event_type)) \
-                and status != "denied":
+        one_actor = pos == "verb" and self.roles.one_actor(view.doc, s, self.learned)
+        if not tgt and not subsuming and not one_actor and status != "denied" \
+                and (not reported or self._requires_recipient(trig.event_type)):
             return None
         args = [a for a in (source, target) if a is not None and view.start <= a.start < view.end]
         reported_in = claim if claim is not None and claim.cue_start != s else None
