@@ -24,11 +24,6 @@ def _and(items: Sequence[str]) -> str:
     return ", ".join(items[:-1]) + " and " + items[-1]
 
 
-def focus_names(tables: Tables, focus: Any) -> list[str]:
-    """The names of the focus codes (the actors table's, else the lexicon's, else the code)."""
-    return names_of(tables, P.check_focus(focus, tables["actors"]))
-
-
 def names_of(tables: Tables, codes: Sequence[str]) -> list[str]:
     """The names of checked focus codes (a :class:`~accord.analysis.selection.Selection`'s ``focus``)."""
     names = node_names(tables, codes)
