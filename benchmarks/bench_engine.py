@@ -15,14 +15,18 @@ Wall time and CPU time of the process are both reported: on a machine shared wit
 CPU time is the steadier measure of the engine's own cost.
 
 Words are whitespace-separated tokens. Threads are left as the machine sets them; pass
-``OMP_NUM_THREADS=1`` for one core.
+``OMP_NUM_THREADS=1`` for one core. ``--memory``: instead, each engine in a fresh process, its peak
+resident memory (``ru_maxrss``) after building the pipeline and after one pass over the documents.
 
-    .venv/bin/python benchmarks/bench_engine.py [--repeat 2]
+    .venv/bin/python benchmarks/bench_engine.py [--repeat 2] [--memory]
 """
 from __future__ import annotations
 
 import argparse
 import json
+import resource
+import subprocess
+import sys
 import time
 from dataclasses import replace
 
@@ -66,17 +70,54 @@ def accord_run(nlp):
     return go
 
 
+ENGINES = ("engine v2", "engine v3, no argument model", "engine v3")
+
+
+def engine(name: str):
+    """The pipeline of one of :data:`ENGINES`."""
+    if name == "engine v2":
+        return build_pipeline(events=False)
+    nlp = build_pipeline()
+    if name == "engine v3, no argument model":
+        relations = nlp.get_pipe("accord_relations")
+        relations.learned = replace(relations.learned, arguments=1.0)
+    return nlp
+
+
+def peak_mb() -> float:
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024  # KiB on Linux
+
+
+def memory_child(name: str) -> None:
+    """One engine's memory, in this (fresh) process, printed as JSON."""
+    nlp = engine(name)
+    built = peak_mb()
+    accord_run(nlp)(documents())
+    print(json.dumps({"what": name, "after_build_mb": round(built), "peak_mb": round(peak_mb())}))
+
+
+def memory() -> None:
+    rows = [json.loads(subprocess.run([sys.executable, __file__, "--memory-child", name], check=True,
+                                      capture_output=True, text=True).stdout.strip().splitlines()[-1])
+            for name in ENGINES]
+    print(json.dumps({"words": sum(len(d.split()) for d in documents()), "results": rows}, indent=2))
+
+
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--repeat", type=int, default=2, help="runs per setting; the fastest counts")
+    ap.add_argument("--memory", action="store_true", help="peak memory of each engine, not speed")
+    ap.add_argument("--memory-child", help=argparse.SUPPRESS)
     args = ap.parse_args()
+    if args.memory_child:
+        return memory_child(args.memory_child)
+    if args.memory:
+        return memory()
     docs = documents()
     words = sum(len(d.split()) for d in docs)
     parser = spacy.load(PARSER_MODEL)
-    v1, v2, v3 = build_pipeline(syntax=False), build_pipeline(events=False), build_pipeline()
-    v3_events = build_pipeline()
-    relations = v3_events.get_pipe("accord_relations")
-    relations.learned = replace(relations.learned, arguments=1.0)
+    v1 = build_pipeline(syntax=False)
+    v2, v3_events, v3 = (engine(name) for name in ENGINES)
     rows = [
         # a fresh tokenizer each run: its cache of known words would otherwise make the second pass free
         rate("tokenizer", lambda ds: [nlp(d) for nlp in [spacy.blank("en")] for d in ds], docs, words, args.repeat),
