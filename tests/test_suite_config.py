@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import SLOW_LIST, slow_ids
+from tests.conftest import SLOW_LIST, slow_ids
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -33,14 +33,14 @@ class _Collected:
 
 def test_listed_tests_carry_the_slow_marker_and_are_still_collected():
     """``-m slow`` selects a listed test, ``-m "not slow"`` drops it; plain ``pytest`` (make test) keeps it."""
-    target = "tests/test_evaluation.py::test_floors_name_existing_metrics"
+    target = "tests/evaluate/test_evaluation.py::test_floors_name_existing_metrics"
     assert target in slow_ids()
 
     def collected(*args: str) -> list[str]:
         # in this process, as pytester does: a new interpreter would spend seconds importing the plugins again
         grab = _Collected()
         code = pytest.main(["--collect-only", "-q", "-p", "no:cacheprovider", "--rootdir", str(ROOT),
-                            str(ROOT / "tests/test_evaluation.py"), *args], plugins=[grab])
+                            str(ROOT / "tests/evaluate/test_evaluation.py"), *args], plugins=[grab])
         assert code == pytest.ExitCode.OK, code
         return grab.ids
 
@@ -50,10 +50,10 @@ def test_listed_tests_carry_the_slow_marker_and_are_still_collected():
 
 
 def test_a_file_is_one_unit_of_work_unless_its_tests_are_spread():
-    from conftest import SPREAD, _group
+    from tests.conftest import SPREAD, _group
 
     assert _group("notebooks/03_dyad.ipynb::Cell 4") == "notebooks/03_dyad.ipynb"  # one kernel, cells in order
-    assert _group("tests/test_report.py::test_title_follows_the_focus") == "tests/test_report.py"
+    assert _group("tests/report/test_report.py::test_title_follows_the_focus") == "tests/report/test_report.py"
     spread = sorted(SPREAD)[0]
     assert _group(f"{spread}::test_x[a]") == f"{spread}::test_x[a]"
     assert all((ROOT / path).is_file() for path in SPREAD)

@@ -29,7 +29,7 @@ from accord.pipeline import build_pipeline
 from accord.pipeline.eventmodel import EventModel, model_id, relation_settings
 from accord.pipeline.triggers import trigger_categories
 
-ROOT = Path(__file__).resolve().parents[1]
+ROOT = Path(__file__).resolve().parents[2]
 TEXT = "Chinese coast guard ships blocked a Philippine fishing boat near the shoal on Tuesday, Manila said."
 
 
