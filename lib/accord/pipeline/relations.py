@@ -25,9 +25,11 @@ from .reported import attach_to_claims, innermost
 from .clauses import Arg, ClauseRules, SentenceView, by_sentence, sentence_views
 from .grammar import DETERMINERS, POSSESSIVE_PRONOUNS
 from .wordlists import PhraseIndex, ends_with_any, phrases
+from ..labels import STATUS_PRECEDENCE
 from ..lexicon import CodingRules, Lexicon, Trigger
 
-STATUS_ORDER = ("negated", "hypothetical", "denied", "alleged", "planned", "reported")
+#: when cues give a relation several statuses, the first of these wins (data/labels/statuses.yaml)
+STATUS_ORDER = STATUS_PRECEDENCE
 
 
 @dataclass
