@@ -29,7 +29,8 @@ def test_a_misspelt_source_does_not_exist(command, tmp_path, capsys):
     err = capsys.readouterr().err
     assert code == 2
     # a path that is not a dataset or tables is a corpus to annotate: the readers name the misspelling
-    assert f"accord {command[0]}: error: {tmp_path / 'wek'}: no such file or folder (did you mean {tmp_path / 'week'}?)" in err
+    wek, week = tmp_path / "wek", tmp_path / "week"
+    assert f"accord {command[0]}: error: {wek}: no such file or folder (did you mean {week}?)" in err
     assert "documents.csv" not in err
 
 

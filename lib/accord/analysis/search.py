@@ -99,8 +99,8 @@ def search(
     ``source`` is any source of tables :func:`accord.open_tables` opens (a dataset, a folder of
     CSV or Parquet tables, a dict of tables, or a corpus, annotated now with ``lexicon``: a file,
     a Lexicon or the run's :class:`~accord.engine.Engine`), or an evidence frame already built.
-    ``words``: each word or phrase must begin a word of the evidence sentence, in any case ("sanction" finds "sanctions"; case is folded
-    by Unicode's rules, see :func:`fold`).
+    ``words``: each word or phrase must begin a word of the evidence sentence, in any case
+    ("sanction" finds "sanctions"; case is folded by Unicode's rules, see :func:`fold`).
     ``actor``: a code, matching itself and its sectors (``RUS`` finds ``RUSGOV``),
     or an actor's name from the actors table ("Iran"), on either side.
     ``start``/``end``: the date window, inclusive (ISO dates, months or years, checked as

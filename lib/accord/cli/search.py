@@ -1,4 +1,4 @@
-"""``accord search``: the relations and claims whose evidence matches words, an actor and dates (any source of tables)."""
+"""``accord search``: the relations and claims of any source of tables whose evidence matches words, an actor, dates."""
 from __future__ import annotations
 
 import argparse
