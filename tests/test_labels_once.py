@@ -49,3 +49,8 @@ def test_every_status_has_its_drawing_style(style):
 
 def test_the_charts_show_every_status_but_those_that_did_not_happen_in_the_data_s_order():
     assert figures.SHOWN_STATUSES == tuple(s for s in labels.STATUSES if s not in ("negated", "hypothetical"))
+
+
+def test_the_material_quad_classes_are_read_from_their_names():
+    assert labels.material_quads() == {q for q, name in labels.quad_names().items() if name.startswith("material")}
+    assert labels.material_quads() == {2, 4}
