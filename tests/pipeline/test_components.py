@@ -35,13 +35,6 @@ def run(nlp: Language, text: str = TEXT, date: str | None = ANCHOR) -> Doc:
     return nlp(doc)
 
 
-def test_actors_assign_mentions_with_codes_and_nothing_else() -> None:
-    doc = run(small_nlp("accord_actors"))
-    assert [(doc[m.start:m.end].text, m.codes) for m in doc._.mentions] == [
-        ("Russia", ["RUS"]), ("North Korea", ["PRK"]), ("North Korea", ["PRK"]), ("Russia", ["RUS"])]
-    assert doc._.dates is None and doc._.claims is None and doc._.relations is None
-
-
 def test_dates_resolve_relative_and_absolute_expressions_against_the_document_date() -> None:
     doc = run(small_nlp("accord_dates"))
     assert [(doc[t.start:t.end].text, t.value) for t in doc._.dates] == [
