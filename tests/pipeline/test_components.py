@@ -49,13 +49,6 @@ def test_dates_without_a_document_date_keep_only_absolute_ones() -> None:
     assert values.get("last month") is None
 
 
-def test_claims_need_mentions_and_assign_a_sourced_stance() -> None:
-    doc = run(small_nlp("accord_actors", "accord_claims"))
-    [claim] = doc._.claims
-    assert (claim.cue, claim.stance, claim.source, claim.about) == ("denied", "deny", ["PRK"], ["RUS"])
-    assert doc._.relations is None
-
-
 def test_relations_assign_coded_events_with_status_and_date() -> None:
     doc = run(small_nlp("accord_actors", "accord_dates", "accord_claims", "accord_relations"))
     rows = [(r.source, r.target, r.event_type, r.status, r.date) for r in doc._.relations]
