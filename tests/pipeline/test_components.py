@@ -49,15 +49,6 @@ def test_dates_without_a_document_date_keep_only_absolute_ones() -> None:
     assert values.get("last month") is None
 
 
-def test_relations_assign_coded_events_with_status_and_date() -> None:
-    doc = run(small_nlp("accord_actors", "accord_dates", "accord_claims", "accord_relations"))
-    rows = [(r.source, r.target, r.event_type, r.status, r.date) for r in doc._.relations]
-    assert (["RUS"], ["PRK"], "AID", "reported", "2024-05") in rows
-    assert (["PRK"], ["RUS"], "AID", "denied", "2023-09") in rows  # the denial's content
-    [denial] = [r for r in doc._.relations if r.status == "denied"]
-    assert doc._.claims[denial.claim].stance == "deny"
-
-
 def test_long_sentences_are_cut_into_pieces_the_clause_analysis_can_afford() -> None:
     nlp = small_nlp("accord_long_sentences")
     doc = nlp(" ".join(["word"] * (3 * MAX_SENTENCE)) + ".")
