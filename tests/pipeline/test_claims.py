@@ -53,7 +53,8 @@ def test_a_quotation_before_or_after_its_cue_is_the_claims_quote() -> None:
 
 def test_a_negated_cue_makes_no_claim() -> None:
     nlp = small_nlp("accord_actors", "accord_claims")
-    assert [c.stance for c in run_alone(nlp, "North Korea denied that it supplied weapons to Russia.")._.claims] == ["deny"]
+    denied = run_alone(nlp, "North Korea denied that it supplied weapons to Russia.")._.claims
+    assert [c.stance for c in denied] == ["deny"]
     assert run_alone(nlp, "North Korea did not deny that it supplied weapons to Russia.")._.claims == []
 
 

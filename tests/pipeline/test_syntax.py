@@ -12,7 +12,6 @@ import pytest
 from spacy.tokens import Doc
 
 from accord import build_pipeline
-from accord.errors import AccordError
 from accord.paths import PARSER_MODEL
 from accord.pipeline.syntax import TreeView
 
@@ -37,11 +36,6 @@ def test_the_pipeline_runs_the_parser_after_the_sentence_splitters(nlp):
     assert names.index("accord_long_sentences") < names.index("parser") < names.index("accord_actors")
     doc = run(nlp, "Russia supplied weapons to North Korea.")
     assert doc.has_annotation("DEP") and doc.has_annotation("TAG")
-
-
-def test_a_missing_model_is_a_clear_error(tmp_path):
-    with pytest.raises(AccordError, match="no trained parser"):
-        build_pipeline(model=tmp_path)
 
 
 def test_object_and_oblique_recipient_come_from_the_tree(nlp):

@@ -1,52 +1,18 @@
-"""Each pipeline component alone: a small nlp with the component and what it requires, then what it assigns.
+"""The pipeline's assembly (accord.pipeline.factories): the registered components, the run-on sentence splitter
+(``accord_long_sentences``) and the whole order that ``build_pipeline`` makes.
 
-Modelled on spaCy's own tests/pipeline/: the real components over the packaged
-lexicon, no mocks. A component that is missing from the pipeline assigns nothing,
-so each test also shows which attribute belongs to which component.
+Each component alone has its file: ``test_actors.py``, ``test_dates.py``, ``test_claims.py``,
+``test_relations.py`` (with the small nlp of ``tests/pipeline/_alone.py``, as spaCy's own tests/pipeline/ do).
 """
 from __future__ import annotations
 
 import pytest
-import spacy
 from spacy.language import Language
-from spacy.tokens import Doc
 
-import accord.pipeline  # noqa: F401 -- registers the factories
 from accord import build_pipeline
+from accord.errors import AccordError
 from accord.pipeline.factories import MAX_SENTENCE
-
-ANCHOR = "2024-06-19"
-TEXT = ("Russia provided economic aid to North Korea last month. "
-        "North Korea denied that it supplied weapons to Russia in September 2023.")
-
-
-def small_nlp(*components: str) -> Language:
-    """A blank English pipeline with the sentencizer and ``components``, in order."""
-    nlp = spacy.blank("en")
-    nlp.add_pipe("sentencizer")
-    for name in components:
-        nlp.add_pipe(name)
-    return nlp
-
-
-def run(nlp: Language, text: str = TEXT, date: str | None = ANCHOR) -> Doc:
-    doc = nlp.make_doc(text)
-    doc._.date = date
-    return nlp(doc)
-
-
-def test_dates_resolve_relative_and_absolute_expressions_against_the_document_date() -> None:
-    doc = run(small_nlp("accord_dates"))
-    assert [(doc[t.start:t.end].text, t.value) for t in doc._.dates] == [
-        ("last month", "2024-05"), ("September 2023", "2023-09")]
-    assert doc._.mentions is None
-
-
-def test_dates_without_a_document_date_keep_only_absolute_ones() -> None:
-    doc = run(small_nlp("accord_dates"), date=None)
-    values = {doc[t.start:t.end].text: t.value for t in doc._.dates}
-    assert values["September 2023"] == "2023-09"
-    assert values.get("last month") is None
+from tests.pipeline._alone import run, small_nlp
 
 
 def test_long_sentences_are_cut_into_pieces_the_clause_analysis_can_afford() -> None:
@@ -94,3 +60,8 @@ def test_every_component_declares_what_it_assigns(name: str) -> None:
 def test_the_full_pipeline_meets_every_requirement_in_order() -> None:
     analysis = build_pipeline().analyze_pipes()
     assert all(not problems for problems in analysis["problems"].values()), analysis["problems"]
+
+
+def test_a_missing_model_is_a_clear_error(tmp_path):
+    with pytest.raises(AccordError, match="no trained parser"):
+        build_pipeline(model=tmp_path)
