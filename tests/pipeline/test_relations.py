@@ -1,7 +1,8 @@
 """The relations component (accord.pipeline.relations, ``accord_relations``): who did what to whom, coded.
 
 The component alone (``doc._.relations`` from the mentions, dates and claims, by word order): the
-status the words around an act give it, and the act given back in an exchange. Then its rules through
+status the words around an act give it, the act given back in an exchange, and a speaker's denial of its
+own act (:mod:`accord.pipeline.reported`, the component's last step). Then its rules through
 the parsed pipeline (engine v2): joint acts, and reports that are no act. Where an event happened and
 the date its own clause gives have files of their own (``test_location.py``, ``test_event_dates.py``);
 the arguments the parse gives are in ``test_syntax.py``, the learned parts in ``test_learned.py`` and
@@ -65,6 +66,16 @@ def test_what_is_given_in_exchange_is_an_act_the_other_way(alone) -> None:
     doc = run_alone(alone, "North Korea supplied weapons to Russia in exchange for economic aid.")
     assert [(r.event_type, r.source, r.target, r.context) for r in doc._.relations] == [
         ("AID", ["PRK"], ["RUS"], "military"), ("AID", ["RUS"], ["PRK"], "economic")]
+
+
+def test_a_source_saying_it_never_did_an_act_denies_it(alone) -> None:
+    """The last step (accord.pipeline.reported): a negated act of the speaker's own is a denial, another's is not."""
+    doc = run_alone(alone, "China said it had never provided weapons to Russia.")
+    assert [(c.stance, c.relations) for c in doc._.claims] == [("deny", [0])]
+    assert [(r.source, r.target, r.status) for r in doc._.relations] == [(["CHN"], ["RUS"], "denied")]
+    doc = run_alone(alone, "China said Russia had never provided weapons to Iran.")
+    assert [c.stance for c in doc._.claims] == ["assert"]
+    assert [(r.source, r.status) for r in doc._.relations] == [(["RUS"], "negated")]
 
 
 # -- the relations' rules through the parse -------------------------------------------------------
