@@ -161,6 +161,32 @@ def test_curated_people_resolve_at_their_dates(lex, name, when, expect):
     assert code(lex, name, when) == expect
 
 
+# --------------------------------------------------------------------------- #
+# Classes the blind third probe (actors_3.yaml) and a wider check found missing
+# --------------------------------------------------------------------------- #
+@pytest.mark.parametrize("name, when, expect", [
+    # armed-group leaders, some later in office
+    ("Sayid Abdulloh Nuri", "1996-01-08", "TJKREB"), ("Ali Ahmeti", "2001-07-05", "MKDREB"),
+    ("Minni Minnawi", "2006-05-05", "SDNREB"), ("Minni Minnawi", "2022-01-10", "SDNGOV"),
+    ("Abdul Rashid Dostum", "1997-05-01", "AFGREB"), ("Francis Ona", "1997-10-15", "PNGREB"),
+    ("Fred Rwigema", "1990-10-01", "RWAREB"), ("Khieu Samphan", "1997-05-01", "KHMREB"),
+    ("Riek Machar", "1993-05-01", "SDNREB"), ("Moqtada al-Sadr", "2004-05-01", "IRQREB"),
+    # groups
+    ("Revolutionary United Front", "1998-12-22", "SLEREB"), ("Free Aceh Movement", "2003-05-17", "IDNREB"),
+    ("Justice and Equality Movement", "2009-01-20", "SDNREB"), ("FMLN", "1990-05-01", "SLVREB"),
+    # heads of smaller states of the 1990s-2000s, and the surname alone
+    ("Álvaro Arzú", "1996-12-29", "GTMGOV"), ("Alvaro Arzu", "2005-01-01", "GTMELI"),
+    ("Fernando Lugo", "2010-05-01", "PRYGOV"), ("Ricardo Lagos", "2003-05-01", "CHLGOV"),
+    ("Jaber al-Ahmad al-Sabah", "1991-03-14", "KWTGOV"), ("Emir Hamad", "2008-05-16", "QATGOV"),
+    ("Karimov", "2001-10-07", "UZBGOV"), ("Mujica", "2012-05-01", "URYGOV"),
+    # UN mission and agency heads, with the office before
+    ("Kassym-Jomart Tokayev", "2012-01-24", "IGOUNO"), ("Rosemary DiCarlo", "2023-05-01", "IGOUNO"),
+    ("Jan Eliasson", "2007-05-01", "IGOUNO"), ("Lamberto Zannier", "2009-05-01", "IGOUNO"),
+])
+def test_third_probe_classes_resolve_at_their_dates(lex, name, when, expect):
+    assert code(lex, name, when) == expect
+
+
 def test_heads_of_state_and_government_are_known_by_a_surname_no_one_else_has(lex):
     # PETRARCH lists "NAJIBULLAH" only in full; news writes "President Najibullah"
     assert code(lex, "Najibullah", "1990-01-01") == "AFGGOV"
