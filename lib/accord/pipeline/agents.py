@@ -6,7 +6,9 @@ COP -> CVL/OPP of that country), so a bare agent noun of a sector the coding rul
 
 1. a country named right after it by "in", "of" or "from" ("police in Cairo", "students of Ghana");
 2. the one country its sentence names (its states, people, agents and places), when there is one;
-3. the country the document is about (the caller's ``document_country``).
+3. the country the document is about (the caller's ``document_country``), when its sentence names
+   none or names it among others;
+4. for the subject of a clause ("troops surrounded ..."), the first country its sentence names.
 
 Otherwise it stays uncoded, as before: "officials said" names nobody.
 """
@@ -18,7 +20,7 @@ LINKS = ("in", "of", "from")
 
 
 def context_country(start: int, end: int, sent: tuple[int, int], coded: Sequence[tuple[int, int, str]],
-                    link_words: Sequence[str], document_country: str | None) -> str | None:
+                    link_words: Sequence[str], document_country: str | None, subject: bool = False) -> str | None:
     """The country of a bare agent noun over tokens [start, end) (see the module's order).
 
     ``coded``: (start, end, country) of the document's coded mentions and places; ``link_words``:
@@ -34,6 +36,12 @@ def context_country(start: int, end: int, sent: tuple[int, int], coded: Sequence
         return here.pop()
     if not here:
         return document_country
+    if document_country in here:
+        return document_country
+    if subject:
+        # a side acting in a sentence of several countries is most often the first one's: the
+        # sentence's subject country ("Israel ... sent tanks into Ramallah, where troops ...")
+        return min((s, code) for s, _e, code in coded if sent[0] <= s < sent[1])[1]
     return None
 
 
