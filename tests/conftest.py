@@ -18,9 +18,9 @@ import pytest
 
 SLOW_LIST = Path(__file__).with_name("slow_tests.txt")
 # many slow tests that share no state but a cheap module fixture (or none) (built once per process then)
-SPREAD = frozenset({"tests/test_scale.py", "tests/test_robustness.py", "tests/test_lexicon.py",
-                    "tests/test_hostile_output.py", "tests/test_pipeline_cache.py", "tests/analysis/test_chart_properties.py",
-                    "tests/test_dates.py"})
+SPREAD = frozenset({"tests/dataset/test_scale.py", "tests/test_robustness.py", "tests/lexicon/test_lexicon.py",
+                    "tests/test_hostile_output.py", "tests/pipeline/test_cache.py", "tests/analysis/test_chart_properties.py",
+                    "tests/pipeline/test_dates.py"})
 
 
 def slow_ids(path: Path = SLOW_LIST) -> set[str]:

@@ -17,8 +17,8 @@ from pathlib import Path
 import pytest
 
 from accord.analysis.charts import CHARTS as REGISTERED
-from _browser import (BIN, HOVER_ALL_JS, ROOT, accord, browser, watch,  # noqa: F401 (browser is a fixture)
-                      write_hostile_corpus)
+from tests._browser import (BIN, HOVER_ALL_JS, ROOT, accord, browser, watch,  # noqa: F401 (browser is a fixture)
+                            write_hostile_corpus)
 
 PNG_MAGIC = b"\x89PNG\r\n\x1a\n"
 #: the PNG names of the registered charts (the report numbers them in the notebook's order)

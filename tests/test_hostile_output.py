@@ -312,7 +312,7 @@ def test_a_killed_reports_temporary_folder_is_removed_by_the_next_run(tmp_path):
     import signal
     import time
 
-    from _browser import BIN
+    from tests._browser import BIN
 
     out = tmp_path / "rep"
     notebook = ROOT / "notebooks" / "02_alliance_dynamics.ipynb"

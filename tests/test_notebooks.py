@@ -8,7 +8,7 @@ import re
 import nbformat
 import pytest
 
-from _browser import ROOT
+from tests._browser import ROOT
 
 NOTEBOOKS = sorted((ROOT / "notebooks").glob("*.ipynb"))
 UUID = re.compile(r"[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}")

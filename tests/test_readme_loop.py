@@ -13,8 +13,8 @@ import shutil
 import subprocess
 from pathlib import Path
 
-from _browser import BIN, ROOT
 from accord.dataset.source import read_tables
+from tests._browser import BIN, ROOT
 
 FIX = """\
 corrections:

@@ -15,10 +15,10 @@ from __future__ import annotations
 import pytest
 
 import accord
-from _chart_fixtures import ROOT
 from accord.analysis import params
 from accord.analysis.changes import what_changed
 from accord.errors import ParameterError
+from tests._chart_fixtures import ROOT
 
 CORPUS = ROOT / "tests" / "data" / "two_weeks"
 FOCUS = ["Iran", "Russia"]

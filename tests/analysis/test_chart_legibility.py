@@ -6,10 +6,10 @@ import math
 
 import pytest
 
-from _chart_fixtures import ROOT, seed_tables
 from accord import tables
 from accord.analysis import charts, figures
 from accord.analysis.figures import QUAD_COLOURS, QUAD_NAMES
+from tests._chart_fixtures import ROOT, seed_tables
 
 
 def segment_distance(p, a, b) -> float:

@@ -10,10 +10,10 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from _chart_fixtures import SEED_ID, seed_tables
 from accord import tables
 from accord.analysis import charts, figures, network, params, select
 from accord.errors import ParameterError
+from tests._chart_fixtures import SEED_ID, seed_tables
 
 # plotly's pseudo-HTML tags the charts write themselves; anything else that looks like a tag leaked
 ALLOWED_TAG = re.compile(r"<(?:br|b|/b|i|/i|extra|/extra)>")

@@ -7,11 +7,11 @@ import pandas as pd
 import pytest
 
 import accord
-from _browser import ROOT
 from accord.analysis import params
 from accord.analysis.events import DYADS_COLUMNS, EVENTS_COLUMNS, per_event
 from accord.errors import ActorNameError, ParameterError
 from accord.tables import validate
+from tests._browser import ROOT
 
 DATA = ROOT / "tests" / "data" / "dyad"
 

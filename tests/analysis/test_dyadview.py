@@ -7,7 +7,7 @@ import re
 import pytest
 import yaml
 
-from _browser import HOVER_ALL_JS, ROOT, accord, browser, watch, write_hostile_corpus  # noqa: F401 (fixture)
+from tests._browser import HOVER_ALL_JS, ROOT, accord, browser, watch, write_hostile_corpus  # noqa: F401 (fixture)
 
 DYAD = ROOT / "notebooks" / "03_dyad.ipynb"
 

@@ -7,11 +7,11 @@ from pathlib import Path
 
 import pytest
 
-from _chart_fixtures import seed_tables
 from accord.analysis import charts, params, registry
 from accord.analysis.notebook import prepare
 from accord.analysis.selection import Selection
 from accord.errors import ParameterError
+from tests._chart_fixtures import seed_tables
 
 ROOT = Path(__file__).resolve().parents[2]
 DYNAMICS = ROOT / "notebooks" / "02_alliance_dynamics.ipynb"

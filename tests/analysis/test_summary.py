@@ -3,9 +3,9 @@ from __future__ import annotations
 
 import pytest
 
-from _chart_fixtures import seed_tables
 from accord.analysis import summary
 from accord.errors import ParameterError
+from tests._chart_fixtures import seed_tables
 
 
 @pytest.fixture(scope="module")

@@ -1,4 +1,4 @@
-"""The corpus's coverage figures: what the datasheet reports and what ``tests/test_corpus.py`` holds to
+"""The corpus's coverage figures: what the datasheet reports and what ``tests/corpus/test_corpus.py`` holds to
 the corpus issue's floors.
 
 Sentences and lemmas come from accord's own parser (``models/en_ud``), so "distinct trigger

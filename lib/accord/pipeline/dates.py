@@ -7,7 +7,7 @@ the precision the text gives: YYYY-MM-DD, YYYY-MM or YYYY. A range resolves to i
 
 An expression that names no real date ("30 February 2020", "1000000 days ago", a year
 before 1 or after 9999) is kept as an expression with no value: a date never costs the
-document (``tests/test_dates.py`` checks every pattern with hypothesis, and every text of
+document (``tests/pipeline/test_dates.py`` checks every pattern with hypothesis, and every text of
 the UD treebanks).
 """
 from __future__ import annotations

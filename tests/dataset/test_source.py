@@ -10,7 +10,7 @@ import pytest
 import accord
 from accord.dataset.source import read_tables, source_kind, write_tables
 
-ROOT = Path(__file__).resolve().parents[1]
+ROOT = Path(__file__).resolve().parents[2]
 
 
 @pytest.fixture(scope="module")

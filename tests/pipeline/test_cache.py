@@ -27,7 +27,7 @@ from accord.pipeline import cache
 from accord.pipeline.cache import cache_key, lexicon_of, load_or_build
 from accord.readers import Document
 
-ROOT = Path(__file__).resolve().parents[1]
+ROOT = Path(__file__).resolve().parents[2]
 SEED_DIR = ROOT / "seeds"
 WAGNER = [Document("d", "mem", "The Wagner Group attacked Ukraine.", date="2023-01-01")]
 

@@ -281,7 +281,7 @@ def test_corrections_are_found_by_document_not_by_scanning_every_row(tmp_path):
 
     from accord.corrections import Correction, apply_corrections
 
-    spec = importlib.util.spec_from_file_location("bench_events", Path(__file__).parents[1] / "benchmarks"
+    spec = importlib.util.spec_from_file_location("bench_events", Path(__file__).parents[2] / "benchmarks"
                                                   / "bench_events.py")
     bench = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(bench)

@@ -13,11 +13,11 @@ from pathlib import Path
 import nbformat
 import pytest
 
-from _browser import BIN, ROOT, accord
 from accord.analysis import charts
 from accord.report import html as report_html
 from accord.report import parameters as report_parameters
 from accord.errors import ParameterError
+from tests._browser import BIN, ROOT, accord
 
 DYNAMICS = ROOT / "notebooks" / "02_alliance_dynamics.ipynb"
 WALKTHROUGH = ROOT / "notebooks" / "01_article_walkthrough.ipynb"

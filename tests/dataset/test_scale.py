@@ -22,7 +22,7 @@ from accord.dataset import layout, read, store
 from accord.dataset.scale import annotate_dataset, local_cluster
 from accord.errors import DatasetError
 
-ROOT = Path(__file__).resolve().parents[1]
+ROOT = Path(__file__).resolve().parents[2]
 ACCORD = [sys.executable, "-m", "accord.cli"]
 
 

@@ -9,7 +9,7 @@ import pytest
 
 spacy = pytest.importorskip("spacy")
 
-MODEL = Path(__file__).resolve().parents[1] / "lib" / "accord" / "models" / "en_ud"
+MODEL = Path(__file__).resolve().parents[2] / "lib" / "accord" / "models" / "en_ud"
 pytestmark = pytest.mark.skipif(not (MODEL / "meta.json").exists(), reason="model not built")
 
 NEWS = ("The European Union imposed new sanctions on Russia on Monday, and the measures were "

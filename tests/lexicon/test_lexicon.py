@@ -14,7 +14,7 @@ from accord.lexicon import ActorEntry, Lexicon, Role, inflect, load_lexicon
 import lexicon_build as build
 from lexicon_build import persons, states
 
-REPO = Path(__file__).resolve().parent.parent
+REPO = Path(__file__).resolve().parents[2]
 DATA = REPO / "lib" / "accord" / "data"
 REFERENCE = REPO.parent / "shared" / "reference"
 UN_MEMBERS = REPO / "tests" / "data" / "un_member_states.txt"

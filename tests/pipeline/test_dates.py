@@ -32,7 +32,7 @@ import accord.pipeline  # noqa: F401 -- registers the factories
 from accord.pipeline.dates import MONTH_NAMES, NUMBER_WORDS, WEEKDAYS
 from accord.readers import Document
 
-TREEBANKS = Path(__file__).resolve().parents[2] / "shared" / "treebanks"
+TREEBANKS = Path(__file__).resolve().parents[3] / "shared" / "treebanks"
 SETTINGS = settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 ISO = re.compile(r"[0-9]{4}(-[0-9]{2}(-[0-9]{2})?)?", re.ASCII)
 CONTEXT = st.sampled_from([("", ""), ("On ", " Russia signed a treaty with North Korea."),

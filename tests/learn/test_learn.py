@@ -1,6 +1,6 @@
 """The parts of ``accord learn`` that run in seconds: the packaged corpus, corrections that cannot teach,
 the guard's rules, deterministic training, model folders checked before use, datasets that record their
-model. The end-to-end runs (the wrong rule refused, the worked example) are in test_learn_guard.py."""
+model. The end-to-end runs (the wrong rule refused, the worked example) are in test_run.py."""
 from __future__ import annotations
 
 import gzip
@@ -29,7 +29,7 @@ from accord.pipeline import build_pipeline
 from accord.pipeline.eventmodel import EventModel, model_id, relation_settings
 from accord.pipeline.triggers import trigger_categories
 
-ROOT = Path(__file__).resolve().parents[1]
+ROOT = Path(__file__).resolve().parents[2]
 TEXT = "Chinese coast guard ships blocked a Philippine fishing boat near the shoal on Tuesday, Manila said."
 
 

@@ -17,7 +17,7 @@ from accord.lexicon import PloverClass
 from accord.evaluate import records as ev_records
 from accord.cli import main as cli_main
 
-ROOT = Path(__file__).resolve().parents[1]
+ROOT = Path(__file__).resolve().parents[2]
 SEED_GOLD = ROOT / "tests" / "gold" / "seed.yaml"
 FLOORS = ROOT / "tests" / "gold" / "floors.yaml"
 STATUSES = {"reported", "alleged", "denied", "negated", "planned", "hypothetical"}

@@ -9,7 +9,7 @@ from accord.cli import main
 from accord.evaluate.corrections import evaluate_corrections
 from accord.evaluate.records import load_records
 
-from test_corrections import GOOD, _write_corpus
+from tests.corrections.test_corrections import GOOD, _write_corpus
 
 
 @pytest.fixture(scope="module")

@@ -15,7 +15,7 @@ import pytest
 from accord.cli import main
 from accord.learn.run import Settings, learn
 
-ROOT = Path(__file__).resolve().parents[1]
+ROOT = Path(__file__).resolve().parents[2]
 EXAMPLE = ROOT / "tests" / "learn" / "jpn-phl"
 PAIRS = [("Chile", "Peru", "Lima"), ("Ghana", "Togo", "Accra"), ("Norway", "Sweden", "Oslo"),
          ("Laos", "Vietnam", "Hanoi"), ("Mexico", "Guatemala", "Mexico City"), ("Egypt", "Jordan", "Amman"),

@@ -15,7 +15,7 @@ from accord.readers import corpus as readers_corpus
 from accord.errors import InputError
 from accord.readers import Document, ReadError, iter_corpus, parse_date, read_corpus, read_document
 
-SEEDS = Path(__file__).resolve().parent.parent / "seeds"
+SEEDS = Path(__file__).resolve().parents[2] / "seeds"
 SEED_ID = "putin-pyongyang-visit-2024-06"
 
 
