@@ -21,7 +21,7 @@ from spacy.tokens import Doc
 
 from .agents import bare_agents, context_country
 from .dates import MONTH_NAMES, WEEKDAYS
-from .grammar import APOSTROPHES, LOCATIVES, POSSESSIVE_PRONOUNS, TITLES
+from .grammar import APOSTROPHES, LOCATIVES, POSSESSIVE_PRONOUNS, REFERRING_QUANTIFIERS, SPEAKER_NOUNS, TITLES
 from .normalise import MatchTokens, match_tokens, title_candidates
 from .phrases import PhraseTable, phrase_splitter
 from ..lexicon import ActorEntry, Lexicon, place_country
@@ -142,8 +142,11 @@ class ActorRecognizer:
         for s, e, sector in bare:
             if doc[e - 1].dep_ == "amod":
                 continue  # "its military campaign", "military exchanges": a modifier, not a side
-            if s > 0 and (doc[s - 1].lower_ in POSSESSIVE_PRONOUNS or doc[s - 1].lower_ in ("both", "each")
-                          or (s > 1 and doc[s - 1].like_num and doc[s - 2].lower_ == "the")):
+            if doc[e - 1].lower_ in SPEAKER_NOUNS:
+                continue  # "officials said" names nobody
+            before = doc[s - 1].lower_ if s > 0 else ""
+            if before in POSSESSIVE_PRONOUNS or before in REFERRING_QUANTIFIERS \
+                    or (s > 1 and doc[s - 1].like_num and doc[s - 2].lower_ == "the"):
                 continue  # "her government", "both armies", "the two leaders": reference resolves them
             sent = doc[s].sent
             country = context_country(s, e, (sent.start, sent.end), coded, doc._.lower, document_country,
