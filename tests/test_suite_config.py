@@ -63,7 +63,8 @@ def test_a_file_is_one_unit_of_work_unless_its_tests_are_spread():
 #: (tests/analysis/test_charts.py: the chart modules through accord.analysis.charts, which is a module too);
 #: test_PACKAGE.py is the package as a whole, through what its __init__ exports
 GROUPS = {"analysis": {"chart_properties": "every chart and summary on any small table (hypothesis)",
-                       "chart_legibility": "the charts' geometry: nothing hides anything"},
+                       "chart_legibility": "the charts' geometry: nothing hides anything",
+                       "chart_discovery": "a chart in a module of its own is found and listed (charts.py, registry.py)"},
           "pipeline": {"components": "each component alone, as factories.py registers it, and the whole order",
                        "event_dates": "an event's date from its own clause (dates.py read by relations.py)",
                        "location": "where an event happened: relations.py with the lexicon's places",
@@ -71,6 +72,7 @@ GROUPS = {"analysis": {"chart_properties": "every chart and summary on any small
           "lexicon": {"lexicon": "the packaged data, the loader and the build script (lexicon_build/)",
                       "lexicon_names": "names resolved at their dates (resolve.py, load.py, lexicon_build/)",
                       "gazetteer": "actors of today through the real pipeline: people, groups, variants, non-actors"},
+          "dataset": {"open_any_source": "search and export open any source as the notebooks do (source.py)"},
           "readers": {"readers": "every format, metadata, doc ids, errors and streaming"},
           "corrections": {"corrections": "load, apply and report, in memory, CSV and Parquet",
                           "corrections_help": "the messages that help an analyst fix a correction, and reports"},

@@ -15,7 +15,7 @@ import yaml
 
 from .paths import DATA_DIR
 
-__all__ = ["STATUSES", "STATUS_PRECEDENCE", "plover_categories", "quad_names"]
+__all__ = ["STATUSES", "STATUS_PRECEDENCE", "material_quads", "plover_categories", "quad_names"]
 
 STATUS_FILE = DATA_DIR / "labels" / "statuses.yaml"
 PLOVER_FILE = DATA_DIR / "plover.yaml"
@@ -57,3 +57,9 @@ def plover_categories() -> tuple[str, ...]:
 def quad_names() -> dict[int, str]:
     """Quad class -> its name (1: ``verbal cooperation`` ... 4: ``material conflict``)."""
     return dict(_plover()[1])
+
+
+def material_quads() -> frozenset[int]:
+    """The quad classes of material acts (``material cooperation``, ``material conflict``: 2 and 4), as
+    opposed to verbal ones, by their names in ``plover.yaml``."""
+    return frozenset(q for q, name in _plover()[1].items() if name.startswith("material"))

@@ -59,7 +59,7 @@ def test_a_notebook_run_checks_its_focus_once_and_its_charts_take_its_selection(
     # the same figures as the functions of plain tables
     plain = charts.all_charts(run.tables, run.focus, level="actor", rules=run.rules)
     assert {n: f.to_json() for n, f in figures.items()} == {n: f.to_json() for n, f in plain.items()}
-    with pytest.raises(ParameterError, match=r"chart: unknown chart 'pie'; the charts are actor_network"):
+    with pytest.raises(ParameterError, match=r"unknown chart 'pie'; the charts are claim_contest, material_exchanges"):
         run.chart("pie")
 
 

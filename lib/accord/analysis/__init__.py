@@ -9,7 +9,8 @@ Its public modules; each is imported on first use (plotly and pandas cost second
 * :mod:`.registry` -- the charts, registered where they are defined;
 * :mod:`.network`, :mod:`.matrix`, :mod:`.contest`, :mod:`.timeline`, :mod:`.exchanges`, :mod:`.trend` --
   one chart module each (what it draws); :mod:`.figures` -- what they share;
-* :mod:`.charts` -- every chart from plain tables (and :data:`~.charts.CHARTS`), for an analyst;
+* :mod:`.charts` -- every chart from plain tables (and :data:`~.charts.CHARTS`), for an analyst; it
+  finds the chart modules itself (any module here that registers a chart), by module name;
 * :mod:`.notebook`, :mod:`.summary`, :mod:`.dyadview` -- a notebook run, its summary, the dyad notebook;
 * :mod:`.dyad` -- ``accord.dyad``; :mod:`.search` -- ``accord.search``;
 * :mod:`.unresolved`, :mod:`.stub` -- the names the lexicon does not know, and a lexicon stub for them.

@@ -2,11 +2,14 @@
 
 Each chart is drawn by a module named for what it draws, from a checked
 :class:`~accord.analysis.selection.Selection` (what a notebook run holds), and registered there
-(:mod:`accord.analysis.registry`); this module imports them all, so :data:`CHARTS` is complete, and
-gives each one a function of the dict of tables (``accord.annotate``'s result or
-:func:`accord.open_tables`) that makes the selection and draws it. A chart of a focus takes its
-actors by code or name; without one (``None``) the focus is the corpus's two most-mentioned
-countries (:func:`accord.analysis.params.default_focus`):
+(:mod:`accord.analysis.registry`). This module finds the chart modules itself: it imports every
+module of :mod:`accord.analysis` (``pkgutil``, by name), so a chart in a new module is registered
+and listed with no list to edit (:data:`MODULES`, :data:`CHARTS`). It also gives each chart below
+a function of the dict of tables (``accord.annotate``'s result or :func:`accord.open_tables`) that
+makes the selection and draws it; every registered chart, these and any other, is drawn by
+:func:`all_charts` and :func:`draw_all`. A chart of a focus takes its actors by code or name;
+without one (``None``) the focus is the corpus's two most-mentioned countries
+(:func:`accord.analysis.params.default_focus`):
 
 * :func:`actor_network` (:mod:`.network`) -- the focus actors and everyone they interact with;
   nodes sized by mentions and grouped by alignment, edges carrying the net
@@ -24,6 +27,9 @@ or a table (names, evidence, claims) is HTML-escaped before it reaches plotly,
 which renders hover labels, tick labels and annotations as HTML.
 """
 from __future__ import annotations
+import importlib
+import pkgutil
+from types import ModuleType
 from typing import Any, Sequence
 import plotly.graph_objects as go
 from ..lexicon import CodingRules
@@ -50,12 +56,32 @@ __all__ = [
     "material_exchanges",
     "cooperation_conflict",
     "all_charts",
+    "chart_modules",
     "draw_all",
+    "MODULES",
 ]
 
-#: the chart modules, in the order the charts are listed (a new chart module is added here)
-MODULES = (network, matrix, contest, timeline_chart, exchanges, trend)
-#: the registered charts' names: by module, in :data:`MODULES` order, then in the order they are defined
+
+
+def chart_modules() -> tuple[ModuleType, ...]:
+    """The modules of :mod:`accord.analysis` that register a chart, by module name.
+
+    Every module of the package is imported (a few hundredths of a second: the notebooks' helpers
+    import most of them anyway), so each registers its charts; this module is skipped, being
+    the one importing them (a chart module does not import it).
+    """
+    package = importlib.import_module(__package__)
+    names = sorted(m.name for m in pkgutil.iter_modules(package.__path__) if f"{__package__}.{m.name}" != __name__)
+    modules = [importlib.import_module(f"{__package__}.{name}") for name in names]
+    registering = {fn.__module__ for fn in REGISTERED.values()}
+    return tuple(m for m in modules if m.__name__ in registering)
+
+
+#: the chart modules, found by :func:`chart_modules`: every module of accord.analysis that registers
+#: a chart, by module name (a new chart module is found; nothing lists them by hand)
+MODULES = chart_modules()
+#: the registered charts' names: by module name (:data:`MODULES`), then in the order each module
+#: defines them (registration order: a module's ``@chart`` decorators run top to bottom)
 CHARTS = tuple(name for module in MODULES for name, fn in REGISTERED.items() if fn.__module__ == module.__name__)
 
 

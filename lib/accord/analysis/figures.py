@@ -7,7 +7,7 @@ from typing import Any, Iterable, Mapping
 import pandas as pd
 import plotly.graph_objects as go
 from . import params as P
-from ..labels import quad_names
+from ..labels import STATUSES, quad_names
 
 
 Tables = Mapping[str, pd.DataFrame]
@@ -17,8 +17,9 @@ DEFAULT_FOCUS: tuple[str, ...] | None = None
 #: Statuses whose relations count towards net scores by default: what is reported, and what is
 #: alleged (marked as such on every chart); the notebooks' ``statuses`` parameter changes it.
 SCORED_STATUSES = P.DEFAULT_STATUSES
-#: Statuses shown on the timeline and in the exchanges (denied flows are shown, marked).
-SHOWN_STATUSES = ("reported", "alleged", "planned", "denied")
+#: Statuses shown on the timeline and in the exchanges: every status but those of what did not happen
+#: (negated, hypothetical), in the data's order (denied flows are shown, marked).
+SHOWN_STATUSES = tuple(s for s in STATUSES if s not in ("negated", "hypothetical"))
 
 QUAD_NAMES = quad_names()  # from plover.yaml
 QUAD_COLOURS = {1: "#6baed6", 2: "#08519c", 3: "#fd8d3c", 4: "#a50f15", 0: "#969696"}

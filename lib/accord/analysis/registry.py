@@ -2,10 +2,12 @@
 
 A chart is a function of a :class:`~accord.analysis.selection.Selection` (keyword options
 after it, each with a default) that returns a plotly figure; :func:`chart` registers it under
-its name. :mod:`accord.analysis.charts` imports every chart module (its ``MODULES``, which also
-order :data:`accord.analysis.charts.CHARTS`); the tests' chart lists, ``all_charts`` and
-:meth:`accord.analysis.notebook.Run.chart` read the registry. Adding a chart is its function in a
-chart module, decorated with :func:`chart`, and one notebook cell ``run.chart("name")``.
+its name. :mod:`accord.analysis.charts` imports every module of :mod:`accord.analysis`, so the
+registry is complete, and lists the charts by module name, then in the order each module defines
+them (:data:`accord.analysis.charts.CHARTS`); the tests' chart lists, ``all_charts`` and
+:meth:`accord.analysis.notebook.Run.chart` read the registry. Adding a chart is its function,
+decorated with :func:`chart`, in a chart module (an existing one or a new module of
+:mod:`accord.analysis`: nothing lists the modules by hand), and one notebook cell ``run.chart("name")``.
 """
 from __future__ import annotations
 from typing import Any, Callable

@@ -9,11 +9,11 @@ from __future__ import annotations
 import re
 import unicodedata
 from pathlib import Path
-from typing import Iterable, Mapping
+from typing import Any, Iterable, Mapping
 
 import pandas as pd
 
-from ..dataset.source import read_tables
+from ..dataset.source import open_tables
 from ..errors import ParameterError
 from .params import check_window
 
@@ -92,13 +92,15 @@ def search(
     start: str | None = None,
     end: str | None = None,
     actors: pd.DataFrame | None = None,
+    lexicon: Any = None,
 ) -> pd.DataFrame:
     """The relations and claims whose evidence matches, as rows of :func:`evidence_frame`.
 
-    ``source`` is a dataset or a folder of tables, a dict of tables, or an
-    evidence frame already built. ``words``: each word or phrase must begin a
-    word of the evidence sentence, in any case ("sanction" finds "sanctions"; case is folded
-    by Unicode's rules, see :func:`fold`).
+    ``source`` is any source of tables :func:`accord.open_tables` opens (a dataset, a folder of
+    CSV or Parquet tables, a dict of tables, or a corpus, annotated now with ``lexicon``: a file,
+    a Lexicon or the run's :class:`~accord.engine.Engine`), or an evidence frame already built.
+    ``words``: each word or phrase must begin a word of the evidence sentence, in any case
+    ("sanction" finds "sanctions"; case is folded by Unicode's rules, see :func:`fold`).
     ``actor``: a code, matching itself and its sectors (``RUS`` finds ``RUSGOV``),
     or an actor's name from the actors table ("Iran"), on either side.
     ``start``/``end``: the date window, inclusive (ISO dates, months or years, checked as
@@ -110,7 +112,7 @@ def search(
     if isinstance(source, pd.DataFrame):
         frame = source
     else:
-        result = read_tables(source) if isinstance(source, (str, Path)) else source
+        result = open_tables(source, lexicon)
         frame, actors = evidence_frame(result), result.get("actors") if actors is None else actors
     start, end = _window(start, end)
     mask = pd.Series(True, index=frame.index)

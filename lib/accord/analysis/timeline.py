@@ -119,7 +119,7 @@ def timeline(sel: Selection, *, statuses: Sequence[str] = SHOWN_STATUSES, undate
             x=list(no_date["mid"]), y=list(no_date["y"]), mode="markers", hoverinfo="skip", showlegend=False,
             name=UNDATED_NAME, marker={"size": HALO_SIZE, "symbol": "circle", "color": HALO_COLOUR}))
     titled = False
-    for quad in (1, 2, 3, 4, 0):
+    for quad in (*QUAD_NAMES, 0):  # the quad classes in plover.yaml's order, then the unclassified
         part = rel[rel["quad"] == quad]
         if part.empty:
             continue

@@ -1,4 +1,4 @@
-"""``accord search``: the relations and claims of a dataset whose evidence matches words, an actor and dates."""
+"""``accord search``: the relations and claims of any source of tables whose evidence matches words, an actor, dates."""
 from __future__ import annotations
 
 import argparse
@@ -6,7 +6,9 @@ import argparse
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
     """Arguments of ``accord search``."""
-    parser.add_argument("source", help="a Parquet dataset or a folder of CSV/Parquet tables (accord annotate --out)")
+    parser.add_argument("source", help="a Parquet dataset or a folder of CSV/Parquet tables (accord annotate --out), "
+                                       "or a corpus (file, folder, glob, JSONL), annotated now")
+    parser.add_argument("--lexicon", default=None, help="an analyst's lexicon to annotate a corpus with")
     parser.add_argument("--words", nargs="+", default=None, metavar="WORD",
                         help="words or quoted phrases that must all begin a word of the evidence sentence")
     parser.add_argument("--actor", default=None, help="an actor code (RUS also finds RUSGOV) or name, either side")
@@ -23,7 +25,8 @@ def run(args: argparse.Namespace) -> int:
     from ..tables import neutralise_frame
     from ..terminal import printable
 
-    hits = search(args.source, words=args.words, actor=args.actor, start=args.start, end=args.end)
+    hits = search(args.source, words=args.words, actor=args.actor, start=args.start, end=args.end,
+                  lexicon=args.lexicon)
     shown = hits if args.limit == 0 else hits.head(args.limit)
     for r in shown.itertuples():
         date = r.date if isinstance(r.date, str) else "undated"

@@ -17,7 +17,7 @@ import pandas as pd
 from .. import tables
 from ..io import write_file_atomic
 from ..errors import InputError, OutputError, is_no_space
-from .source import read_tables
+from .source import open_tables
 
 MAX_CELL = 32_767
 MAX_ROWS = 1_048_576 - 1  # one row is the header
@@ -34,15 +34,17 @@ def _cell(value: Any) -> Any:
 
 
 def export_xlsx(source: str | Path | Mapping[str, pd.DataFrame], out: str | Path,
-                max_rows: int = MAX_ROWS) -> Path:
+                max_rows: int = MAX_ROWS, lexicon: Any = None) -> Path:
     """Write the six tables of ``source`` to the Excel workbook ``out``; returns its path.
 
     ``out`` is replaced whole, through a temporary file no one else can name; a folder
     there, a full disk or a file-size limit raise :class:`~accord.errors.OutputError`
     and leave nothing behind (an earlier workbook stays as it was).
 
-    ``source`` is a dict of tables (as :func:`accord.annotate` returns), a Parquet
-    dataset or a folder of CSV/Parquet tables. Text cells are neutralised
+    ``source`` is any source of tables :func:`accord.open_tables` opens: a dict of tables (as
+    :func:`accord.annotate` returns), a Parquet dataset, a folder of CSV/Parquet tables, or a
+    corpus, annotated now with ``lexicon`` (a file, a Lexicon or the run's
+    :class:`~accord.engine.Engine`). Text cells are neutralised
     (:func:`accord.tables.neutralise_frame`) and lists of codes ";"-joined.
     """
     from openpyxl import Workbook  # imported here: only this command needs it
@@ -52,7 +54,7 @@ def export_xlsx(source: str | Path | Mapping[str, pd.DataFrame], out: str | Path
         raise InputError(out, "the Excel workbook must end in .xlsx")
     if out.is_dir():
         raise OutputError(out, "is a folder; give the workbook's file name, e.g. tables.xlsx")
-    data = read_tables(source) if isinstance(source, (str, Path)) else source
+    data = open_tables(source, lexicon)
     wb = Workbook(write_only=True)
     for name in tables.TABLE_NAMES:
         df = tables.neutralise_frame(data[name])

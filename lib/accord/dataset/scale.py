@@ -5,8 +5,9 @@ never read whole), cuts it into batches of about ``batch_words`` words, skips ev
 document the dataset already holds (same content, same lexicon), and annotates the
 rest on dask.distributed: a local cluster of one single-threaded worker *process*
 per core by default (:func:`local_cluster`), or an existing cluster
-(``scheduler="tcp://HOST:PORT"``). Each worker builds the spaCy pipeline once and
-keeps it (:func:`accord.dataset.worker.worker_pipeline`). At most a few batches per worker are in flight
+(``scheduler="tcp://HOST:PORT"``). The run's :class:`~accord.engine.Engine` is made once, on
+the client; each worker rebuilds it once from a picklable description and keeps it
+(:func:`accord.dataset.worker.worker_engine`). At most a few batches per worker are in flight
 and Dask's logs of recent messages are kept short (``LOG_LENGTH``), so memory stays
 bounded on the client and on the workers whatever the corpus size. Finished
 batches are committed to the dataset as they arrive (see :mod:`accord.dataset.store`).
@@ -33,6 +34,7 @@ from typing import Any, Iterable, Iterator
 
 from ..annotation import iter_documents, unmatched_actors
 from ..corrections import summary as corrections_summary
+from ..engine import Engine, LexiconSource
 from ..io import write_file_atomic
 from ..readers import Document, ReadError
 from ..terminal import printable
@@ -163,13 +165,13 @@ def local_cluster(workers: int | None = None) -> Iterator[Any]:
 
 
 class _Local:
-    """Runs batches in this process, one at a time (``workers=0``)."""
+    """Runs batches in this process, one at a time (``workers=0``), on the run's engine."""
 
     max_inflight = 1
     where = "this process, without Dask (--workers 0)"
 
-    def __init__(self, spec: LexiconSpec) -> None:
-        self.spec = spec
+    def __init__(self, engine: Engine) -> None:
+        self.engine = engine
 
     def close(self) -> None:
         """Nothing to release: batches run in this process."""
@@ -224,7 +226,7 @@ class _Dask:
 def annotate_dataset(
     corpus: Any,
     out: str | Path,
-    lexicon: str | Path | None = None,
+    lexicon: LexiconSource | Engine = None,
     workers: int | None = None,
     scheduler: str | None = None,
     client: Any = None,
@@ -247,7 +249,11 @@ def annotate_dataset(
     documents fit in one batch; 0: no Dask, this process);
     ``scheduler`` the address of an existing cluster, or pass a ``client`` (create it
     under :func:`short_logs`, or with :func:`local_cluster`, to keep memory bounded).
-    Read it back with :func:`accord.read_tables` (or :func:`accord.dataset.read.read_dataset`). ``syntax``: engine v2 (the
+    Read it back with :func:`accord.read_tables` (or :func:`accord.dataset.read.read_dataset`).
+    ``lexicon``: an analyst's lexicon file, None for the packaged lexicon alone, or the run's
+    :class:`~accord.engine.Engine` over one of those (then ``syntax`` and ``events_model`` are the
+    engine's), made once and used for every batch run in this process; Dask workers rebuild it
+    from its description (:class:`~accord.dataset.worker.LexiconSpec`). ``syntax``: engine v2 (the
     default) or v1 (False); the dataset records which, and a change of engine, like a
     change of lexicon, needs a new folder or ``overwrite``.
 
@@ -265,13 +271,18 @@ def annotate_dataset(
     """
     log = log or (lambda msg: print(printable(msg, newlines=True), file=sys.stderr))
     started = time.perf_counter()
-    spec, lex = LexiconSpec.from_path(lexicon, syntax, events_model)
+    if not isinstance(lexicon, Engine):
+        # the model's resolved path: the cache entry the client fills is the one the workers look up
+        model = None if events_model is None else str(Path(events_model).resolve())
+        lexicon = Engine.load(lexicon, syntax, events_model=model)  # the client loads (or builds) the pipeline
+    engine = lexicon
+    spec, lex, lexicon_file = LexiconSpec.of(engine), engine.lexicon, engine.source
     # checked before any work: the analyst's file read once, or what the dataset stores when --overwrite keeps it
     keep = corrections_to_store(Path(out), lex, corrections, overwrite, drop_corrections)
     stats = Stats()
     items = iter_documents(corpus)  # raises InputError at once for a missing path
     with store.Dataset.open(out, spec.annotation_version, overwrite=overwrite, durable=durable,
-                            lexicon_file=None if lexicon is None else str(lexicon)) as ds:
+                            lexicon_file=None if lexicon_file is None else str(lexicon_file)) as ds:
         if spec.data is not None:  # kept, so that a read applies the corrections with this lexicon
             write_file_atomic(Path(out) / LEXICON, lambda fh: fh.write(spec.data), durable)
         bar = Progress(progress)
@@ -283,7 +294,7 @@ def annotate_dataset(
             head = list(itertools.islice(todo, 2))
             todo = itertools.chain(head, todo)
             small = local = len(head) < 2
-        ex = _Local(spec) if local else _Dask(spec, workers, scheduler, client)
+        ex = _Local(engine) if local else _Dask(spec, workers, scheduler, client)
         stats.where = f"this process, without Dask (one batch, under {batch_words:,} words)" if small else ex.where
         try:
             _drive(ex, ds, todo, stats, bar, log, local)
@@ -299,7 +310,8 @@ def annotate_dataset(
         read_dataset(out, ("documents", "relations", "claims"), report=report)
         log(corrections_summary(report[0]))
         stats.corrections = report[0]
-    unmatched = unmatched_actors(lexicon, column_values(Path(out), "mentions", "entity")) if lexicon else None
+    unmatched = (unmatched_actors(lexicon_file, column_values(Path(out), "mentions", "entity"))
+                 if lexicon_file else None)
     if unmatched:
         log(unmatched)
     stats.seconds = time.perf_counter() - started
@@ -321,7 +333,7 @@ def _commit(ds: store.Dataset, res: BatchResult, stats: Stats, bar: Progress, lo
 def _drive(ex, ds: store.Dataset, todo: Iterator[list], stats: Stats, bar: Progress, log, local: bool) -> None:
     if local:
         for batch in todo:
-            _commit(ds, annotate_batch(_batch_id(batch), batch, ex.spec), stats, bar, log)
+            _commit(ds, annotate_batch(_batch_id(batch), batch, ex.engine), stats, bar, log)
         return
     from distributed.scheduler import KilledWorker
 

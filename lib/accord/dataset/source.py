@@ -28,13 +28,18 @@ __all__ = ["TABLE_FILES", "SourceKind", "source_kind", "open_tables", "read_tabl
 SourceKind = Literal["dataset", "tables", "corpus"]
 
 
+#: the files a folder of tables holds (``NAME.csv`` or ``NAME.parquet`` for each of the six tables)
+TABLE_FILES = frozenset(f"{name}.{fmt}" for name in TABLE_NAMES for fmt in ("csv", "parquet"))
+
+
 def source_kind(source: str | os.PathLike) -> SourceKind:
     """What ``source`` is on disk: a Parquet dataset (its marker, or one being created), a folder of
-    tables (``documents.csv`` or ``documents.parquet`` in it), or else a corpus to annotate."""
+    tables (one of the six tables' files in it, e.g. ``documents.csv``; :func:`read_tables` then
+    names any table missing), or else a corpus to annotate."""
     path = Path(source)
     if is_dataset(path) or being_created(path):
         return "dataset"
-    if path.is_dir() and any((path / f"documents.{fmt}").is_file() for fmt in ("csv", "parquet")):
+    if path.is_dir() and any((path / name).is_file() for name in TABLE_FILES):
         return "tables"
     return "corpus"
 
@@ -44,7 +49,8 @@ def open_tables(source: Any, lexicon: Any = None, progress: bool = False) -> dic
 
     A dict of tables is returned as it is; a dataset or a folder of tables is read back
     (:func:`read_tables`); a corpus (a path, a documents table, Documents) is annotated with
-    ``lexicon`` (a file, a Lexicon or the run's :class:`~accord.engine.Engine`).
+    ``lexicon`` (a file, a Lexicon or the run's :class:`~accord.engine.Engine`). A path that does
+    not exist raises :class:`~accord.errors.InputError` naming it (and the nearest name beside it).
     """
     from ..annotation import annotate
 
@@ -78,8 +84,6 @@ def read_tables(in_dir: str | Path) -> dict[str, pd.DataFrame]:
         out[name] = tables.conform(name, df)
     return out
 
-
-TABLE_FILES = frozenset(f"{name}.{fmt}" for name in TABLE_NAMES for fmt in ("csv", "parquet"))
 
 
 def _write_file(path: Path, name: str, df: pd.DataFrame, fmt: str) -> None:

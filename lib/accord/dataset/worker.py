@@ -1,5 +1,12 @@
-"""A batch of documents annotated on a Dask worker (or in this process): what the worker needs to
-rebuild the client's pipeline (:class:`LexiconSpec`), and the batch's Parquet parts and manifest items.
+"""A batch of documents annotated on a Dask worker (or in this process): what a worker needs to
+rebuild the client's engine (:class:`LexiconSpec`), and the batch's Parquet parts and manifest items.
+
+The client makes the run's :class:`~accord.engine.Engine` once. In this process a batch runs on that
+engine's own pipeline. A Dask worker is another process, often on another machine, and an Engine
+(a spaCy pipeline) is not sent there: the worker rebuilds the same engine from a small picklable
+description of it (:meth:`LexiconSpec.of`: the analyst file's bytes, the engine, the event model's
+folder and identity) through the on-disk pipeline cache the client filled, once per worker process
+(:func:`worker_engine`), and checks its lexicon version and event model against the client's.
 
 The driver that cuts the corpus into batches and commits them is :mod:`accord.dataset.scale`.
 """
@@ -16,10 +23,10 @@ from distributed.diagnostics.plugin import WorkerPlugin
 
 from .. import tables
 from ..annotation import ACTOR_COLUMNS, DOC_TABLES, annotate_item, collect, count_actors, failure_row
-from ..engine import Engine, check_events_model
+from ..engine import Engine
 from ..errors import AccordError, LexiconError
 from ..lexicon import Lexicon
-from ..lexicon.load import check_lexicon_files, read_lexicon_file
+from ..lexicon.load import read_lexicon_file
 from ..paths import DATA_DIR
 from ..pipeline.cache import lexicon_of, load_or_build
 from ..pipeline.eventmodel import model_id
@@ -33,7 +40,8 @@ from .version import annotation_version
 
 @dataclass(frozen=True)
 class LexiconSpec:
-    """What a worker needs to rebuild the client's pipeline: the analyst file's name and bytes, and the engine."""
+    """What a worker needs to rebuild the client's engine: the analyst file's name and bytes, the engine
+    (v2 or v1) and the event model; picklable, made from the run's Engine by :meth:`of`."""
 
     version: str
     name: str | None = None
@@ -43,16 +51,19 @@ class LexiconSpec:
     events_id: str | None = None  # its identity (the sha256 of its card), recorded in the dataset
 
     @classmethod
-    def from_path(cls, path: str | Path | None, syntax: bool = True,
-                  events_model: str | Path | None = None) -> tuple["LexiconSpec", Lexicon]:
-        check_lexicon_files(path)  # the cache reads the file itself: a FIFO or a huge file is refused first
-        check_events_model(events_model, syntax)
-        model = None if events_model is None else str(Path(events_model).resolve())
-        # through the pipeline cache: the client builds (or loads) the entry the workers then load
-        lex = lexicon_of(load_or_build(path, syntax, events_model=model))
-        if path is None:
-            return cls(lex.version, syntax=syntax, events_model=model, events_id=model_id(model)), lex
-        return cls(lex.version, Path(path).name, read_lexicon_file(path), syntax, model, model_id(model)), lex
+    def of(cls, engine: Engine) -> "LexiconSpec":
+        """The description of ``engine`` a worker rebuilds it from. A dataset keeps its lexicon as a
+        file (read back with it, and sent to workers as bytes), so an engine over a Lexicon value,
+        or over several files, raises :class:`~accord.errors.AccordError` saying so."""
+        if engine.in_memory or not (engine.source is None or isinstance(engine.source, (str, os.PathLike))):
+            raise AccordError(f"{engine!r}: a dataset keeps its lexicon as a file (to read its corrections with "
+                              "and to send to workers); make the engine from one lexicon file, "
+                              "Engine.load(PATH), or pass the file")
+        model = None if engine.events_model is None else str(Path(engine.events_model).resolve())
+        if engine.source is None:
+            return cls(engine.version, syntax=engine.syntax, events_model=model, events_id=model_id(model))
+        return cls(engine.version, Path(engine.source).name, read_lexicon_file(engine.source), engine.syntax,
+                   model, model_id(model))
 
     @property
     def annotation_version(self) -> str:
@@ -85,19 +96,25 @@ class LexiconSpec:
         """The client's lexicon, loaded on this machine."""
         return self.check(Engine.load(self.path(), self.syntax, pipeline=False).lexicon)
 
+    def engine(self) -> Engine:
+        """The client's engine, rebuilt on this machine: its pipeline from the pipeline cache (built
+        there by the client; kept once loaded, so a worker loads it once), the lexicon version and the
+        event model checked against the client's."""
+        if self.events_model is not None and model_id(self.events_model) != self.events_id:
+            raise AccordError(f"{self.events_model}: the event model on this worker differs from the client's "
+                              f"({self.events_id}); give every worker the same model folder")
+        path = self.path()
+        nlp = load_or_build(path, self.syntax, events_model=self.events_model)
+        return Engine(self.check(lexicon_of(nlp)), path, self.syntax, nlp, events_model=self.events_model)
 
-def worker_pipeline(spec: LexiconSpec):
-    """The pipeline for ``spec``, loaded from the pipeline cache (built there by the client) and kept."""
-    if spec.events_model is not None and model_id(spec.events_model) != spec.events_id:
-        raise AccordError(f"{spec.events_model}: the event model on this worker differs from the client's "
-                          f"({spec.events_id}); give every worker the same model folder")
-    nlp = load_or_build(spec.path(), spec.syntax, events_model=spec.events_model)
-    spec.check(lexicon_of(nlp))
-    return nlp
+
+def worker_engine(spec: LexiconSpec) -> Engine:
+    """The engine ``spec`` describes, rebuilt on this worker (:meth:`LexiconSpec.engine`)."""
+    return spec.engine()
 
 
 class PipelinePlugin(WorkerPlugin):
-    """A Dask worker plugin that builds the pipeline when a worker starts, before its first batch."""
+    """A Dask worker plugin that rebuilds the engine when a worker starts, before its first batch."""
 
     name = "accord-pipeline"
 
@@ -105,7 +122,7 @@ class PipelinePlugin(WorkerPlugin):
         self.spec = spec
 
     def setup(self, worker: Any) -> None:
-        worker_pipeline(self.spec)
+        worker_engine(self.spec)
 
 
 # --------------------------------------------------------------------------- one batch, on a worker
@@ -123,9 +140,13 @@ class BatchResult:
     actors: dict[str, int] = field(default_factory=dict)  # counted here, in parallel, not by the client at the end
 
 
-def annotate_batch(batch_id: str, batch: list[tuple[str, Document | ReadError]], spec: LexiconSpec) -> BatchResult:
-    """Annotate one batch of ``(key, document or read error)``: its Parquet parts and manifest items."""
-    nlp = worker_pipeline(spec)
+def annotate_batch(batch_id: str, batch: list[tuple[str, Document | ReadError]],
+                   engine: Engine | LexiconSpec) -> BatchResult:
+    """Annotate one batch of ``(key, document or read error)``: its Parquet parts and manifest items.
+
+    ``engine``: the run's Engine (in this process), or its description (on a Dask worker, which
+    rebuilds it: :func:`worker_engine`)."""
+    nlp = (engine if isinstance(engine, Engine) else worker_engine(engine)).nlp
     rows: dict[str, list[dict[str, Any]]] = {name: [] for name in ("documents", "errors", *DOC_TABLES)}
     items: list[tuple[str, str | None, str]] = []
     messages: list[str] = []

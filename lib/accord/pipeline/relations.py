@@ -25,9 +25,12 @@ from .reported import attach_to_claims, innermost
 from .clauses import Arg, ClauseRules, SentenceView, by_sentence, sentence_views
 from .grammar import DETERMINERS, POSSESSIVE_PRONOUNS
 from .wordlists import PhraseIndex, ends_with_any, phrases
+from ..labels import STATUS_PRECEDENCE, material_quads
 from ..lexicon import CodingRules, Lexicon, Trigger
 
-STATUS_ORDER = ("negated", "hypothetical", "denied", "alleged", "planned", "reported")
+#: when cues give a relation several statuses, the first of these wins (data/labels/statuses.yaml)
+STATUS_ORDER = STATUS_PRECEDENCE
+MATERIAL_QUADS = material_quads()  # from plover.yaml
 
 
 @dataclass
@@ -353,9 +356,10 @@ class RelationExtractor:
         return min(candidates, key=STATUS_ORDER.index)
 
     def _material(self, event_type: str) -> bool:
-        """A material act (PLOVER quad classes 2 and 4), as opposed to a verbal one."""
+        """A material act (PLOVER quad classes 2 and 4: :func:`accord.labels.material_quads`), as opposed
+        to a verbal one."""
         row = self.lexicon.plover.get((event_type, ""))
-        return bool(row and row.quad_class in (2, 4))
+        return bool(row and row.quad_class in MATERIAL_QUADS)
 
     def _requires_recipient(self, event_type: str) -> bool:
         row = self.lexicon.plover.get((event_type, ""))

@@ -14,7 +14,7 @@ from ..errors import InputError
 from .formats import SIDECAR_SUFFIX, is_sidecar, load
 from .document import Document, ReadError, Problem
 from .jsonl import iter_jsonl
-from .files import file_kind, identity, missing_problem
+from .files import file_kind, identity, missing_problem, nearest_sibling
 
 _GLOB_CHARS = frozenset("*?[")
 
@@ -171,9 +171,11 @@ def _resolve(path: str | Path) -> tuple[Path, list[Path], list[ReadError]]:
         files = [f for f in dict.fromkeys(_glob(spath, errors)) if not _is_skipped_sidecar(f)]
         if not files and not errors:
             raise InputError(spath, "glob pattern matches no file")
+    elif missing_problem(p) == "no such file":
+        near = nearest_sibling(p)  # a misspelt name: say the one beside it
+        raise InputError(p, "no such file or folder" + (f" (did you mean {near}?)" if near else ""))
     else:
-        raise InputError(p, missing_problem(p) + " or folder" if missing_problem(p) == "no such file"
-                         else missing_problem(p))
+        raise InputError(p, missing_problem(p))
     files.sort(key=lambda f: _doc_id_sort_key(f, root))
     files = _check_listed(files, errors)
     return root, files, errors
