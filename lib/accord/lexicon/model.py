@@ -144,6 +144,8 @@ class CodingRules:
     content_breaks: frozenset[str] = frozenset()
     # sectors of agent nouns that, named with no country ("police", "protesters"), take the one the text gives
     context_country_sectors: frozenset[str] = frozenset()
+    # of those, the sectors whose bare nouns take their sentence's country only when it is named before them
+    context_country_before: frozenset[str] = frozenset()
     # the categories whose relations are material exchanges in the charts
     material_events: tuple[str, ...] = ()
     # chart category -> word stems of a mode or context naming it, first match wins

@@ -301,7 +301,7 @@ def read_plover(ctx: Ctx, section: Any) -> dict[tuple[str, str], PloverClass]:
 _CATEGORY_SETS = ("benefactive", "object_is_recipient", "exchanges", "material_events", "alignment_events",
                   "endorsing_events")
 _WORD_SETS = ("alleging", "content_breaks")
-_SECTOR_SETS = ("context_country_sectors",)
+_SECTOR_SETS = ("context_country_sectors", "context_country_before")
 RULES = frozenset({"stance_status", "subsuming", "intent_cameo", "stance_on_acts", "material_categories", "joint_acts",
                    *_CATEGORY_SETS, *_WORD_SETS, *_SECTOR_SETS})
 RELATION_STATUSES = STATUS_PRECEDENCE  # defined once, from the data (accord.labels)

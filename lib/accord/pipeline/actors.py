@@ -138,6 +138,7 @@ class ActorRecognizer:
         coded = sorted({(m.start, m.end, c[:3]) for m in mentions for c in m.codes
                         if not c.startswith((UNRESOLVED, "IGO"))} | {(p.start, p.end, p.code[:3]) for p in places if p.code})
         document_country = _sole_country(mentions)
+        before_sectors = self.lexicon.rules.context_country_before
         out = []
         for s, e, sector in bare:
             if doc[e - 1].dep_ == "amod":
@@ -150,7 +151,7 @@ class ActorRecognizer:
                 continue  # "her government", "both armies", "the two leaders": reference resolves them
             sent = doc[s].sent
             country = context_country(s, e, (sent.start, sent.end), coded, doc._.lower, document_country,
-                                      doc[e - 1].dep_ in ("nsubj", "nsubj:pass"))
+                                      doc[e - 1].dep_ in ("nsubj", "nsubj:pass"), sector in before_sectors)
             if country is not None:
                 out.append(Mention(s, e, [country + sector], "group", None, "agent"))
         return out
