@@ -154,6 +154,8 @@ class CodingRules:
     alignment_events: frozenset[str] = frozenset()
     # of those, the ones that only endorse an organisation (igo, bloc) unless the organisation acts
     endorsing_events: frozenset[str] = frozenset()
+    # the categories whose act, with no recipient named, falls on the actor's own country
+    self_targeted: frozenset[str] = frozenset()
 
 
 @dataclass(frozen=True)
