@@ -91,9 +91,3 @@ def test_officials_with_no_country_still_name_nobody(nlp):
     mentions, _ = _coded(nlp, "Officials said the talks with Egypt went well.")
     assert "Officials" not in mentions
 
-
-def test_coercion_with_no_recipient_falls_on_the_actors_own_country(nlp):
-    _, rels = _coded(nlp, "In Yerevan, the government declared martial law on Monday.")
-    assert ("COERCE", ["ARMGOV"], ["ARM"]) in rels
-    _, rels = _coded(nlp, "Hamas fighters attacked at dawn.")
-    assert all(not target for _, _, target in rels)  # an attack names its target or has none

@@ -163,3 +163,13 @@ def test_the_parse_finds_a_nominal_events_actor_beyond_the_word_order_walk(nlp, 
     got = {(t, tuple(s), tuple(g)) for t, s, g in relations(run(nlp, text))}
     assert expected <= got
     assert all(s != ("UNK",) for _, s, _ in got)
+
+
+def test_a_passive_subject_without_a_passive_auxiliary_is_the_actor(nlp):
+    # the tagger reads "apologised" as a participle and the parser gives it a passive subject;
+    # with no "was" or "were" the clause is active: the minister is the one who apologised
+    doc = run(nlp, "Australia's foreign minister apologised to Papua New Guinea on Wednesday after "
+                   "federal police officers detained a PNG minister's aide at Brisbane airport.")
+    assert ("CONCEDE", ["AUSGOV"], ["PNG"]) in relations(doc)
+    passive = run(nlp, "Papua New Guinea's envoy was expelled by Australia on Wednesday.")
+    assert [(r.source, r.target) for r in passive._.relations] == [(["AUS"], ["PNGGOV"])]

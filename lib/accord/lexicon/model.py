@@ -156,6 +156,8 @@ class CodingRules:
     endorsing_events: frozenset[str] = frozenset()
     # the categories whose act, with no recipient named, falls on the actor's own country
     self_targeted: frozenset[str] = frozenset()
+    # the categories whose act, with no recipient named, is received where it happens: a visit's host
+    host_targeted: frozenset[str] = frozenset()
 
 
 @dataclass(frozen=True)

@@ -22,9 +22,10 @@ from .triggers import trigger_table
 from .learned import LearnedRoles, LearnedSettings, category_cameo, judge, model_triggers
 from .argmodel import ArgumentModel
 from .reported import attach_to_claims, innermost
+from .recipients import default_recipient
 from .clauses import Arg, ClauseRules, SentenceView, by_sentence, sentence_views
 from .grammar import DETERMINERS, POSSESSIVE_PRONOUNS
-from .wordlists import PhraseIndex, ends_with_any, phrases, unique
+from .wordlists import PhraseIndex, ends_with_any, phrases
 from ..labels import STATUS_PRECEDENCE, material_quads
 from ..lexicon import CodingRules, Lexicon, Trigger
 
@@ -161,7 +162,7 @@ class RelationExtractor:
             relations = _one_per_event(doc, relations)
         for rel in relations:
             _intent_as_agree(rel, self.coding.intent_cameo)
-            _own_country_as_target(rel, self.coding.self_targeted, self.states)
+            default_recipient(rel, self.coding, self.states)
             self._score(rel)
         doc._.relations = relations
         self.roles.end()
@@ -466,13 +467,6 @@ def _intent_as_agree(rel: Relation, intent_cameo: Mapping[str, str]) -> None:
     if rel.status == "planned" and rel.event_type in intent_cameo:
         rel.cameo = intent_cameo[rel.event_type]
         rel.event_type, rel.mode = "AGREE", None
-
-
-def _own_country_as_target(rel: Relation, categories: frozenset[str], states: frozenset[str]) -> None:
-    """An act of a self-targeted category with no recipient falls on its actor's own country
-    ("the government declared martial law": ARMGOV -> ARM); an organisation's acts keep none."""
-    if rel.event_type in categories and not rel.target:
-        rel.target = unique(c[:3] for c in rel.source if c[:3] in states)
 
 
 def _one_per_event(doc: Doc, relations: list[Relation]) -> list[Relation]:
