@@ -173,3 +173,11 @@ def test_a_passive_subject_without_a_passive_auxiliary_is_the_actor(nlp):
     assert ("CONCEDE", ["AUSGOV"], ["PNG"]) in relations(doc)
     passive = run(nlp, "Papua New Guinea's envoy was expelled by Australia on Wednesday.")
     assert [(r.source, r.target) for r in passive._.relations] == [(["AUS"], ["PNGGOV"])]
+
+
+def test_an_agentless_passive_is_coded_with_no_source(nlp):
+    # PLOVER codes an event whose actor the text does not give (coding rule agentless_events)
+    assert relations(run(nlp, "Two Israeli soldiers were killed near the border on Monday.")) == [
+        ("ASSAULT", [], ["ISRMIL"])]
+    # an agreement's agentless passive is mostly another word: no row without a source
+    assert all(source for _, source, _ in relations(run(nlp, "Japan's envoy is expected to arrive on Monday.")))

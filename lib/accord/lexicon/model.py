@@ -158,6 +158,8 @@ class CodingRules:
     self_targeted: frozenset[str] = frozenset()
     # the categories whose act, with no recipient named, is received where it happens: a visit's host
     host_targeted: frozenset[str] = frozenset()
+    # the categories coded from an agentless passive with a named recipient, with no source
+    agentless_events: frozenset[str] = frozenset()
 
 
 @dataclass(frozen=True)

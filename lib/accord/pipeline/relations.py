@@ -302,8 +302,10 @@ class RelationExtractor:
         tgt = target.codes if target else []
         if src and set(src) == set(tgt) and (source is None or target is None or source.start == target.start):
             return None  # one phrase taken for both roles; distinct phrases of one country are a domestic event
-        if not src and status != "denied":
-            return None  # an event with no actor is not a relation (a denial may fill it in)
+        agentless = pos == "verb" and bool(tgt) and trig.event_type in self.coding.agentless_events \
+            and view.is_passive(e - 1) and source is None
+        if not src and status != "denied" and not agentless:
+            return None  # an event with no actor is not a relation (a denial may fill it in; see agentless_events)
         if not tgt and claim is not None and claim.cue_start == s and claim.content_end <= s:
             # "X supplied Y, officials alleged": the accused is the content's subject
             subj = view.sentence_subject()
