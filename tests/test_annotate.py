@@ -158,21 +158,6 @@ def test_csv_joins_lists_with_semicolons(seed, tmp_path):
     assert "USAGOV;KORGOV" in set(raw.source)
 
 
-def test_unknown_proper_name_is_kept_as_unresolved():
-    result = accord.annotate([Document("d", "mem", "Ilya Vedernikov met Kim Jong Un.", date="2024-06-18")])
-    ids = set(result["mentions"].actor_id)
-    assert "UNK:Ilya Vedernikov" in ids and "PRKGOV" in ids
-    assert result["actors"].set_index("actor_id").loc["UNK:Ilya Vedernikov", "kind"] == "unresolved"
-
-
-def test_leader_codes_follow_the_document_date():
-    docs = [Document("old", "mem", "Biden visited Seoul.", date="2023-04-01"),
-            Document("new", "mem", "Biden visited Seoul.", date="2026-04-01")]
-    m = accord.annotate(docs)["mentions"]
-    assert m.loc[m.doc_id == "old", "actor_id"].iloc[0] == "USAGOV"
-    assert m.loc[m.doc_id == "new", "actor_id"].iloc[0] != "USAGOV"
-
-
 def test_a_bad_document_in_a_folder_costs_nothing_else(tmp_path, capsys):
     (tmp_path / "good.txt").write_text("Russia accused Ukraine of shelling Kursk.", encoding="utf-8")
     (tmp_path / "bad.txt").write_bytes(b"\xff\xfe\x00binary")

@@ -31,6 +31,7 @@ import accord
 import accord.pipeline  # noqa: F401 -- registers the factories
 from accord.pipeline.dates import MONTH_NAMES, NUMBER_WORDS, WEEKDAYS
 from accord.readers import Document
+from tests.pipeline._alone import run, small_nlp
 
 TREEBANKS = Path(__file__).resolve().parents[3] / "shared" / "treebanks"
 SETTINGS = settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
@@ -99,6 +100,22 @@ def _valid(year: int, month: int, day: int) -> bool:
 
 
 ABSOLUTE = ["{d} {m} {y}", "{m} {d}, {y}", "{m} {d} {y}", "{d} {m}, {y}"]
+
+
+# the component alone: what it assigns, against the document date or none
+
+def test_dates_resolve_relative_and_absolute_expressions_against_the_document_date() -> None:
+    doc = run(small_nlp("accord_dates"))
+    assert [(doc[t.start:t.end].text, t.value) for t in doc._.dates] == [
+        ("last month", "2024-05"), ("September 2023", "2023-09")]
+    assert doc._.mentions is None
+
+
+def test_dates_without_a_document_date_keep_only_absolute_ones() -> None:
+    doc = run(small_nlp("accord_dates"), date=None)
+    values = {doc[t.start:t.end].text: t.value for t in doc._.dates}
+    assert values["September 2023"] == "2023-09"
+    assert values.get("last month") is None
 
 
 @SETTINGS
