@@ -61,3 +61,10 @@ def test_through_the_pipeline():
         doc._.date = "2020-09-29"
         found += [(r.event_type, r.source, r.target) for r in nlp(doc)._.relations]
     assert ("COERCE", ["ARMGOV"], ["ARM"]) in found and ("CONSULT", ["CHNGOV"], ["PRK"]) in found
+
+
+def test_a_recipient_named_only_in_the_clausal_complement():
+    nlp = build_pipeline()
+    doc = nlp.make_doc("Pakistan's army warned that it would respond with force to any Indian aggression.")
+    doc._.date = "2019-02-20"
+    assert [(r.event_type, r.source, r.target) for r in nlp(doc)._.relations] == [("THREATEN", ["PAKMIL"], ["IND"])]

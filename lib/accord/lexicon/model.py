@@ -160,6 +160,8 @@ class CodingRules:
     host_targeted: frozenset[str] = frozenset()
     # the categories coded from an agentless passive with a named recipient, with no source
     agentless_events: frozenset[str] = frozenset()
+    # the categories that take a recipient named only inside their clausal complement (a warning's)
+    content_targeted: frozenset[str] = frozenset()
 
 
 @dataclass(frozen=True)

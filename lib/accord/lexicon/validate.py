@@ -299,7 +299,7 @@ def read_plover(ctx: Ctx, section: Any) -> dict[tuple[str, str], PloverClass]:
 
 # The rules of the `rules` section and the shape of each (see CodingRules).
 _CATEGORY_SETS = ("benefactive", "object_is_recipient", "exchanges", "material_events", "alignment_events",
-                  "endorsing_events", "self_targeted", "host_targeted", "agentless_events")
+                  "endorsing_events", "self_targeted", "host_targeted", "agentless_events", "content_targeted")
 _WORD_SETS = ("alleging", "content_breaks")
 _SECTOR_SETS = ("context_country_sectors", "context_country_before")
 RULES = frozenset({"stance_status", "subsuming", "intent_cameo", "stance_on_acts", "material_categories", "joint_acts",

@@ -8,19 +8,31 @@ Two coding rules (``data/coding_rules.yaml``) say which categories take which de
   country ("Wang Yi arrived in Pyongyang for a two-day visit": CHNGOV -> PRK), read from the
   relation's ``location_country``.
 
+A third, :func:`content_recipient`, reads the parse: a warning or threat whose recipient is named
+only inside what is threatened ("warned that it would respond with force to any Indian
+aggression") takes the first actor of that clause who is not on its own side (coding rule
+``content_targeted``).
+
 An act whose sentence names its recipient keeps it; an attack or a sanction with none stays without.
 """
 from __future__ import annotations
 
-from typing import AbstractSet, Protocol
+from typing import AbstractSet, Protocol, Sequence
+
+from spacy.tokens import Doc
 
 from ..lexicon import CodingRules
+from .actors import UNRESOLVED, Mention
+from .reference import is_own
 from .wordlists import unique
 
-__all__ = ["default_recipient"]
+__all__ = ["default_recipient", "content_recipient"]
+
+CONTENT_DEPS = ("ccomp", "xcomp", "advcl")
 
 
 class _Act(Protocol):
+    trigger_start: int
     event_type: str
     source: list[str]
     target: list[str]
@@ -39,3 +51,18 @@ def default_recipient(rel: _Act, coding: CodingRules, states: AbstractSet[str]) 
     elif rel.event_type in coding.host_targeted and rel.location_country \
             and rel.location_country not in {c[:3] for c in rel.source}:
         rel.target = [rel.location_country]
+
+
+def content_recipient(doc: Doc, rel: _Act, coding: CodingRules, mentions: Sequence[Mention]) -> None:
+    """Give a content-targeted act with no recipient the first actor of its clausal complement that is
+    not on its source's side (needs the parse; unresolved names are no recipient)."""
+    if rel.target or rel.event_type not in coding.content_targeted or not doc.has_annotation("DEP"):
+        return
+    verb = doc[rel.trigger_start]
+    for clause in (c for c in verb.children if c.dep_ in CONTENT_DEPS):
+        lo, hi = clause.left_edge.i, clause.right_edge.i + 1
+        for m in mentions:
+            if lo <= m.start < hi and not any(c.startswith(UNRESOLVED) for c in m.codes) \
+                    and not is_own(m.codes, set(rel.source)):
+                rel.target = list(m.codes)
+                return

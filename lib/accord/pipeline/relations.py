@@ -22,7 +22,7 @@ from .triggers import trigger_table
 from .learned import LearnedRoles, LearnedSettings, category_cameo, judge, model_triggers
 from .argmodel import ArgumentModel
 from .reported import attach_to_claims, innermost
-from .recipients import default_recipient
+from .recipients import content_recipient, default_recipient
 from .clauses import Arg, ClauseRules, SentenceView, by_sentence, sentence_views
 from .grammar import DETERMINERS, POSSESSIVE_PRONOUNS
 from .wordlists import PhraseIndex, ends_with_any, phrases
@@ -163,6 +163,7 @@ class RelationExtractor:
         for rel in relations:
             _intent_as_agree(rel, self.coding.intent_cameo)
             default_recipient(rel, self.coding, self.states)
+            content_recipient(doc, rel, self.coding, doc._.mentions)
             self._score(rel)
         doc._.relations = relations
         self.roles.end()
