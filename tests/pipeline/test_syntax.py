@@ -121,3 +121,9 @@ def test_an_agentless_passive_is_coded_with_no_source(nlp):
         ("ASSAULT", [], ["ISRMIL"])]
     # an agreement's agentless passive is mostly another word: no row without a source
     assert all(source for _, source, _ in relations(run(nlp, "Japan's envoy is expected to arrive on Monday.")))
+
+
+def test_the_object_of_a_relative_clause_is_its_antecedent(nlp):
+    doc = run(nlp, "US warships fired cruise missiles at the Baghdad headquarters of Iraqi intelligence, "
+                   "which Washington accused of plotting to kill former President George Bush.")
+    assert ("ACCUSE", ["USA"], ["IRQSPY"]) in relations(doc)

@@ -256,6 +256,9 @@ class TreeView(SentenceView):
     def object(self, i: int, limit: int = 14, skip_country: set[str] | None = None, allow_for: bool = False,
                allow_from: bool = False, stance: str | None = None) -> Arg | None:
         verb = self._predicate(i - 1)
+        gap = self._relative_object(verb, skip_country)
+        if gap is not None:
+            return gap
         args = [c for c in verb.children if c.dep_ in OBJECT_DEPS and c.i > verb.i]
         if not args and not any(c.dep_ == "ccomp" for c in verb.children):
             return super().object(i, limit, skip_country, allow_for, allow_from)
@@ -307,6 +310,18 @@ class TreeView(SentenceView):
             if sector and sector != "MIL" and len(countries) == 1:  # own troops are sent, not targets
                 return Arg([next(iter(countries)) + sector], c.i, c.i + 1)
         return None
+
+    def _relative_object(self, verb: Token, skip_country: set[str] | None) -> Arg | None:
+        """The object of a relative clause is its antecedent ("Iraqi intelligence, which Washington
+        accused of plotting"; "a concession that opposition lawmakers denounced": the concession's
+        maker): a clause with its own subject, no object, and its relative pronoun, if any, the object."""
+        if verb.dep_ != "acl:relcl" or any(c.dep_ == "obj" and c.lower_ not in RELATIVE_PRONOUNS for c in verb.children):
+            return None
+        subj = next((c for c in verb.children if c.dep_ in SUBJECTS), None)
+        if subj is None or subj.lower_ in RELATIVE_PRONOUNS:
+            return None
+        arg = self.phrase(verb.head) or self.doer(verb.head)
+        return arg if arg is not None and arg.codes and not is_own(arg.codes, skip_country) else None
 
     def _past_goods(self, args: list[Token]) -> list[Token]:
         """Arguments in order, a shipment replaced by where it goes: "fired North Korean missiles at
