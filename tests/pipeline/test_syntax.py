@@ -127,3 +127,10 @@ def test_the_object_of_a_relative_clause_is_its_antecedent(nlp):
     doc = run(nlp, "US warships fired cruise missiles at the Baghdad headquarters of Iraqi intelligence, "
                    "which Washington accused of plotting to kill former President George Bush.")
     assert ("ACCUSE", ["USA"], ["IRQSPY"]) in relations(doc)
+
+
+def test_talks_with_a_partner_are_held_by_the_clauses_subject(nlp):
+    doc = run(nlp, "Kenya's president cut short a visit to Addis Ababa on Monday after talks with Somali leaders.")
+    assert ("CONSULT", ["KENGOV"], ["SOMGOV"]) in relations(doc)
+    treaty = run(nlp, "Moscow signed a mutual defence treaty with Pyongyang.")
+    assert [r[0] for r in relations(treaty)] == ["SUPPORT"]  # the object names the verb's own event

@@ -17,7 +17,7 @@ from __future__ import annotations
 
 from typing import Callable, Iterable, Sequence
 
-from .grammar import TARGET_PREPOSITIONS
+from .grammar import PARTNER_PREPOSITIONS
 
 LINKS = ("in", "of", "from")
 
@@ -40,7 +40,7 @@ def context_country(start: int, end: int, sent: tuple[int, int], coded: Sequence
     # a sector that refers back takes a country named before it, and not as a partner or target
     # ("After talks with Russia, the junta ...": not Russia's junta)
     counted = [(s, code) for s, _e, code in coded if sent[0] <= s < sent[1]] if not before else \
-        [(s, code) for s, _e, code in coded if sent[0] <= s < start and link_words[s - 1] not in TARGET_PREPOSITIONS]
+        [(s, code) for s, _e, code in coded if sent[0] <= s < start and link_words[s - 1] not in PARTNER_PREPOSITIONS]
     here = {code for _s, code in counted}
     if len(here) == 1:
         return here.pop()

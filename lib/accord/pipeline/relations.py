@@ -292,6 +292,8 @@ class RelationExtractor:
                 target = view.object(e, skip_country=set(source.codes) if source else None,
                                      allow_for=trig.event_type in self.coding.benefactive,
                                      allow_from=trig.event_type == "RETREAT")
+                if source is None and target is not None and trig.event_type in self.coding.joint_acts:
+                    source = view.governing_subject(s)  # "X scrapped the decree after talks with Y"
         if source is None or target is None:
             source, target = self.roles.fill(view, s, e, trig.event_type, source, target,
                                              pos == "verb" or name_modifier, self.learned)

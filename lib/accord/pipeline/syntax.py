@@ -311,6 +311,23 @@ class TreeView(SentenceView):
                 return Arg([next(iter(countries)) + sector], c.i, c.i + 1)
         return None
 
+    def governing_subject(self, i: int) -> Arg | None:
+        """The subject of the nearest verb above the noun at ``i`` (at most three steps up) that is not
+        inside the noun's own phrase ("scrapped the decree after talks with X": the one who scrapped),
+        for a noun in an oblique or subject position with no possessor."""
+        t, noun = self.doc[i], self.doc[i]
+        if noun.dep_ not in ("obl", "nsubj", "nmod") or any(c.dep_ in ("nmod:poss", "det:poss") for c in noun.children):
+            return None  # an object names its verb's own event ("signed a treaty with X"); "our talks" are ours
+        for _ in range(3):
+            if t.head is t:
+                return None
+            t = t.head
+            if t.tag_.startswith("VB"):
+                subj = self._subject_token(t)
+                if subj is not None and not subj.left_edge.i <= noun.i <= subj.right_edge.i:
+                    return self.phrase(subj)
+        return None
+
     def _relative_object(self, verb: Token, skip_country: set[str] | None) -> Arg | None:
         """The object of a relative clause is its antecedent ("Iraqi intelligence, which Washington
         accused of plotting"; "a concession that opposition lawmakers denounced": the concession's
