@@ -40,6 +40,17 @@ def test_a_wrong_category_is_detected_but_not_typed(tmp_path):
     assert m["event_recall"]["engine"] == 1.0 and m["typed_recall"]["engine"] == 0.0
 
 
+def test_each_direction_of_a_joint_act_meets_its_own_label(tmp_path):
+    a = "Peru and Chile signed a border treaty on Monday."
+    path = tmp_path / "test.jsonl"
+    # labelled in the order opposite to the engine's (Peru -> Chile first)
+    events = [_event(a, "signed", "SUPPORT", "CHL", "PER"), _event(a, "signed", "SUPPORT", "PER", "CHL")]
+    path.write_text(json.dumps(_item("a", a, events)) + "\n", encoding="utf-8")
+    m = evaluate_corpus(path)["metrics"]
+    assert m["typed_recall"]["engine"] == 1.0
+    assert m["source_country_f1"]["engine"] == 1.0 and m["target_country_f1"]["engine"] == 1.0
+
+
 @pytest.mark.skipif(not (REPO_DIR / CORPUS_TEST_DEFAULT).exists(), reason="the corpus is not in this checkout")
 def test_the_published_test_split_is_readable_and_labelled():
     lines = (REPO_DIR / CORPUS_TEST_DEFAULT).read_text(encoding="utf-8").splitlines()

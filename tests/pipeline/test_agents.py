@@ -20,8 +20,16 @@ def test_else_the_one_country_of_the_sentence_else_the_documents():
     words = ["x"] * 20
     assert context_country(3, 4, (0, 10), [(0, 1, "TUR")], words, "GRC") == "TUR"
     assert context_country(3, 4, (0, 10), [(12, 13, "TUR")], words, "GRC") == "GRC"  # the sentence names none
-    assert context_country(3, 4, (0, 10), [(0, 1, "TUR"), (6, 7, "GRC")], words, "GRC") is None  # two: no guess
+    assert context_country(3, 4, (0, 10), [(0, 1, "TUR"), (6, 7, "GRC")], words, "GRC") == "GRC"  # among them
+    assert context_country(3, 4, (0, 10), [(0, 1, "TUR"), (6, 7, "GRC")], words, "CYP") is None  # two: no guess
     assert context_country(3, 4, (0, 10), [], words, None) is None
+
+
+def test_a_subject_among_several_countries_takes_the_first_an_object_none():
+    words = ["x"] * 20
+    coded = [(6, 7, "GRC"), (1, 2, "TUR")]
+    assert context_country(3, 4, (0, 10), coded, words, None, subject=True) == "TUR"
+    assert context_country(3, 4, (0, 10), coded, words, None, subject=False) is None
 
 
 def test_only_uncovered_agents_of_the_listed_sectors_are_bare():
@@ -65,6 +73,21 @@ def test_domestic_events_are_coded_between_sectors(nlp):
     assert ("COERCE", ["TURGOV"], ["TUROPP"]) in rels
 
 
+def test_a_bare_government_and_a_subjects_side_take_their_country(nlp):
+    mentions, rels = _coded(nlp, "Crowds marched through Lusaka on Monday, and the government banned the rally.")
+    assert mentions["Crowds"] == ["ZMBCVL"] and mentions["government"] == ["ZMBGOV"]
+    mentions, _ = _coded(nlp, "Chile recalled its envoy from Lima, where troops had surrounded the embassy.")
+    assert mentions["troops"] == ["CHLMIL"]  # the subject: the first country its sentence names
+
+
+def test_modifiers_and_referring_phrases_are_not_bare_agents(nlp):
+    mentions, _ = _coded(nlp, "Kenya said its military campaign in Somalia would go on.")
+    assert "military" not in mentions
+    mentions, _ = _coded(nlp, "Ghana and Togo met in Accra, and both armies withdrew from the border.")
+    assert mentions.get("armies") != ["GHAMIL"]  # reference, not the first country, decides "both armies"
+
+
 def test_officials_with_no_country_still_name_nobody(nlp):
     mentions, _ = _coded(nlp, "Officials said the talks with Egypt went well.")
     assert "Officials" not in mentions
+

@@ -62,7 +62,8 @@ def test_a_role_the_rules_leave_empty_is_filled_from_the_model(nlp):
     # a reduced relative: the parse rules find no subject for "sent"; the model reads Nigeria as its source
     text = "Ghana's president thanked Nigeria for the fuel shipments sent to Accra last winter."
     assert (["NGA"], "AID", ["GHA"], "sent") in _relations(nlp, text)
-    assert not [r for r in _relations(nlp, text, arguments=1.0) if r[3] == "sent"]
+    # without the model the rules give the agentless passive no source (coding rule agentless_events)
+    assert [r for r in _relations(nlp, text, arguments=1.0) if r[3] == "sent"] == [([], "AID", ["GHA"], "sent")]
 
 
 def test_a_verb_of_one_actor_stands_without_a_recipient(nlp):

@@ -187,3 +187,9 @@ def test_both_sides_need_two_known_actors(nlp, rules, text, verb) -> None:
 def test_a_modifier_naming_another_body_blocks_a_singular_definite(nlp, rules) -> None:
     text = "New Zealand suspended funding on Thursday. The island government condemned the decision."
     assert role(nlp, rules, text, "condemned") == []
+
+
+def test_them_stands_for_people_named_by_a_plural_noun_not_a_singular_one(nlp) -> None:
+    doc = run(nlp, "Zambian officials met Malawi's envoy on Monday. Thousands of students gathered outside "
+                   "the government offices in Lusaka, demanding lower fees; police detained dozens of them.")
+    assert (("ZMBCOP",), ("ZMBEDU",), "COERCE") in {(s, t, e) for _, s, t, e in relations(doc)}

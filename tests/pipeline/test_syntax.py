@@ -103,3 +103,34 @@ def test_the_parse_finds_a_nominal_events_actor_beyond_the_word_order_walk(nlp, 
     got = {(t, tuple(s), tuple(g)) for t, s, g in relations(run(nlp, text))}
     assert expected <= got
     assert all(s != ("UNK",) for _, s, _ in got)
+
+
+def test_a_passive_subject_without_a_passive_auxiliary_is_the_actor(nlp):
+    # the tagger reads "apologised" as a participle and the parser gives it a passive subject;
+    # with no "was" or "were" the clause is active: the minister is the one who apologised
+    doc = run(nlp, "Australia's foreign minister apologised to Papua New Guinea on Wednesday after "
+                   "federal police officers detained a PNG minister's aide at Brisbane airport.")
+    assert ("CONCEDE", ["AUSGOV"], ["PNG"]) in relations(doc)
+    passive = run(nlp, "Papua New Guinea's envoy was expelled by Australia on Wednesday.")
+    assert [(r.source, r.target) for r in passive._.relations] == [(["AUS"], ["PNGGOV"])]
+
+
+def test_an_agentless_passive_is_coded_with_no_source(nlp):
+    # PLOVER codes an event whose actor the text does not give (coding rule agentless_events)
+    assert relations(run(nlp, "Two Israeli soldiers were killed near the border on Monday.")) == [
+        ("ASSAULT", [], ["ISRMIL"])]
+    # an agreement's agentless passive is mostly another word: no row without a source
+    assert all(source for _, source, _ in relations(run(nlp, "Japan's envoy is expected to arrive on Monday.")))
+
+
+def test_the_object_of_a_relative_clause_is_its_antecedent(nlp):
+    doc = run(nlp, "US warships fired cruise missiles at the Baghdad headquarters of Iraqi intelligence, "
+                   "which Washington accused of plotting to kill former President George Bush.")
+    assert ("ACCUSE", ["USA"], ["IRQSPY"]) in relations(doc)
+
+
+def test_talks_with_a_partner_are_held_by_the_clauses_subject(nlp):
+    doc = run(nlp, "Kenya's president cut short a visit to Addis Ababa on Monday after talks with Somali leaders.")
+    assert ("CONSULT", ["KENGOV"], ["SOMGOV"]) in relations(doc)
+    treaty = run(nlp, "Moscow signed a mutual defence treaty with Pyongyang.")
+    assert [r[0] for r in relations(treaty)] == ["SUPPORT"]  # the object names the verb's own event

@@ -41,6 +41,12 @@ def _location_words(event: dict, text: str) -> str | None:
     return text[span[0]:span[1]].strip() or None if isinstance(span, list) and len(span) == 2 else None
 
 
+def _agreement(event: dict, relation: dict) -> int:
+    """How many of a gold event's source and target countries a relation has."""
+    return (len(countries(_codes(event["source"])) & countries(relation["source"]))
+            + len(countries(_codes(event["target"])) & countries(relation["target"])))
+
+
 def _prf(tp: int, n_pred: int, n_gold: int) -> tuple[float, float, float]:
     d = prf(tp, n_pred - tp, n_gold - tp)
     return d["precision"], d["recall"], d["f1"]
@@ -85,7 +91,9 @@ def evaluate_corpus(path: Path) -> dict[str, Any]:
             same = [k for k in inside if gold[k]["category"] == r["event_type"] and k not in met]
             if not same:
                 continue
-            k = same[0]
+            # a joint act is labelled once per direction (A -> B and B -> A): the relation meets the
+            # one its own arguments agree with, not merely the first
+            k = max(same, key=lambda k: (_agreement(gold[k], r), -k))
             met.add(k)
             typed += 1
             per_cat[gold[k]["category"]][0] += 1

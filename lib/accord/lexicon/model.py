@@ -144,6 +144,8 @@ class CodingRules:
     content_breaks: frozenset[str] = frozenset()
     # sectors of agent nouns that, named with no country ("police", "protesters"), take the one the text gives
     context_country_sectors: frozenset[str] = frozenset()
+    # of those, the sectors whose bare nouns take their sentence's country only when it is named before them
+    context_country_before: frozenset[str] = frozenset()
     # the categories whose relations are material exchanges in the charts
     material_events: tuple[str, ...] = ()
     # chart category -> word stems of a mode or context naming it, first match wins
@@ -152,6 +154,14 @@ class CodingRules:
     alignment_events: frozenset[str] = frozenset()
     # of those, the ones that only endorse an organisation (igo, bloc) unless the organisation acts
     endorsing_events: frozenset[str] = frozenset()
+    # the categories whose act, with no recipient named, falls on the actor's own country
+    self_targeted: frozenset[str] = frozenset()
+    # the categories whose act, with no recipient named, is received where it happens: a visit's host
+    host_targeted: frozenset[str] = frozenset()
+    # the categories coded from an agentless passive with a named recipient, with no source
+    agentless_events: frozenset[str] = frozenset()
+    # the categories that take a recipient named only inside their clausal complement (a warning's)
+    content_targeted: frozenset[str] = frozenset()
 
 
 @dataclass(frozen=True)

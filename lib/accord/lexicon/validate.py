@@ -299,9 +299,9 @@ def read_plover(ctx: Ctx, section: Any) -> dict[tuple[str, str], PloverClass]:
 
 # The rules of the `rules` section and the shape of each (see CodingRules).
 _CATEGORY_SETS = ("benefactive", "object_is_recipient", "exchanges", "material_events", "alignment_events",
-                  "endorsing_events")
+                  "endorsing_events", "self_targeted", "host_targeted", "agentless_events", "content_targeted")
 _WORD_SETS = ("alleging", "content_breaks")
-_SECTOR_SETS = ("context_country_sectors",)
+_SECTOR_SETS = ("context_country_sectors", "context_country_before")
 RULES = frozenset({"stance_status", "subsuming", "intent_cameo", "stance_on_acts", "material_categories", "joint_acts",
                    *_CATEGORY_SETS, *_WORD_SETS, *_SECTOR_SETS})
 RELATION_STATUSES = STATUS_PRECEDENCE  # defined once, from the data (accord.labels)

@@ -21,7 +21,7 @@ from spacy.tokens import Doc
 
 from .agents import bare_agents, context_country
 from .dates import MONTH_NAMES, WEEKDAYS
-from .grammar import APOSTROPHES, LOCATIVES, TITLES
+from .grammar import APOSTROPHES, LOCATIVES, POSSESSIVE_PRONOUNS, REFERRING_QUANTIFIERS, SPEAKER_NOUNS, TITLES
 from .normalise import MatchTokens, match_tokens, title_candidates
 from .phrases import PhraseTable, phrase_splitter
 from ..lexicon import ActorEntry, Lexicon, place_country
@@ -138,10 +138,20 @@ class ActorRecognizer:
         coded = sorted({(m.start, m.end, c[:3]) for m in mentions for c in m.codes
                         if not c.startswith((UNRESOLVED, "IGO"))} | {(p.start, p.end, p.code[:3]) for p in places if p.code})
         document_country = _sole_country(mentions)
+        before_sectors = self.lexicon.rules.context_country_before
         out = []
         for s, e, sector in bare:
+            if doc[e - 1].dep_ == "amod":
+                continue  # "its military campaign", "military exchanges": a modifier, not a side
+            if doc[e - 1].lower_ in SPEAKER_NOUNS:
+                continue  # "officials said" names nobody
+            before = doc[s - 1].lower_ if s > 0 else ""
+            if before in POSSESSIVE_PRONOUNS or before in REFERRING_QUANTIFIERS \
+                    or (s > 1 and doc[s - 1].like_num and doc[s - 2].lower_ == "the"):
+                continue  # "her government", "both armies", "the two leaders": reference resolves them
             sent = doc[s].sent
-            country = context_country(s, e, (sent.start, sent.end), coded, doc._.lower, document_country)
+            country = context_country(s, e, (sent.start, sent.end), coded, doc._.lower, document_country,
+                                      doc[e - 1].dep_ in ("nsubj", "nsubj:pass"), sector in before_sectors)
             if country is not None:
                 out.append(Mention(s, e, [country + sector], "group", None, "agent"))
         return out

@@ -5,8 +5,11 @@ COP -> CVL/OPP of that country), so a bare agent noun of a sector the coding rul
 (``context_country_sectors``) is coded with, in order:
 
 1. a country named right after it by "in", "of" or "from" ("police in Cairo", "students of Ghana");
-2. the one country its sentence names (its states, people, agents and places), when there is one;
-3. the country the document is about (the caller's ``document_country``).
+2. the one country its sentence names (its states, people, agents and places), when there is one
+   (for a sector whose bare nouns refer back, "the government", one named before it);
+3. the country the document is about (the caller's ``document_country``), when its sentence names
+   none or names it among others;
+4. for the subject of a clause ("troops surrounded ..."), the first country its sentence names.
 
 Otherwise it stays uncoded, as before: "officials said" names nobody.
 """
@@ -14,26 +17,41 @@ from __future__ import annotations
 
 from typing import Callable, Iterable, Sequence
 
+from .grammar import PARTNER_PREPOSITIONS
+
 LINKS = ("in", "of", "from")
 
 
 def context_country(start: int, end: int, sent: tuple[int, int], coded: Sequence[tuple[int, int, str]],
-                    link_words: Sequence[str], document_country: str | None) -> str | None:
+                    link_words: Sequence[str], document_country: str | None, subject: bool = False,
+                    before: bool = False) -> str | None:
     """The country of a bare agent noun over tokens [start, end) (see the module's order).
 
     ``coded``: (start, end, country) of the document's coded mentions and places; ``link_words``:
-    the lower-cased tokens of the document; ``sent``: the agent's sentence as [start, end).
+    the lower-cased tokens of the document; ``sent``: the agent's sentence as [start, end);
+    ``subject``: the agent is its clause's subject; ``before``: only countries named before it in its
+    sentence count (a sector whose bare nouns refer back, ``context_country_before``).
     """
     for s, _e, code in coded:
         if s == end + 1 and link_words[end] in LINKS:
             return code
         if s == end + 2 and link_words[end] in LINKS and link_words[end + 1] == "the":
             return code
-    here = {code for s, _e, code in coded if sent[0] <= s < sent[1]}
+    # a sector that refers back takes a country named before it, and not as a partner or target
+    # ("After talks with Russia, the junta ...": not Russia's junta)
+    counted = [(s, code) for s, _e, code in coded if sent[0] <= s < sent[1]] if not before else \
+        [(s, code) for s, _e, code in coded if sent[0] <= s < start and link_words[s - 1] not in PARTNER_PREPOSITIONS]
+    here = {code for _s, code in counted}
     if len(here) == 1:
         return here.pop()
     if not here:
         return document_country
+    if document_country in here:
+        return document_country
+    if subject:
+        # a side acting in a sentence of several countries is most often the first one's: the
+        # sentence's subject country ("Israel ... sent tanks into Ramallah, where troops ...")
+        return min(counted)[1]
     return None
 
 

@@ -207,6 +207,10 @@ class SentenceView:
                 return g
         return None
 
+    def governing_subject(self, i: int) -> Arg | None:
+        """The subject of the clause a noun at ``i`` stands in (read from the parse; none by word order)."""
+        return None
+
     def resolve_pronoun(self, word: str, before: int, skip_country: set[str] | None = None) -> list[str]:
         """Codes of the nearest earlier mention a pronoun can refer to (not of the side ``skip_country``, see
         :func:`~accord.pipeline.reference.is_own`; the rules are :mod:`.reference`'s)."""

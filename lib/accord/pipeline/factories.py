@@ -25,6 +25,7 @@ from .dates import DateRecognizer
 from .eventmodel import EventModel, EventTagger, relation_settings
 from .argmodel import ArgumentModel
 from .learned import LearnedSettings
+from .paragraphs import close_with_space, label_spaces
 from .predicates import goods_words
 from .triggers import trigger_categories, trigger_table
 from ..errors import AccordError
@@ -125,6 +126,16 @@ def make_long_sentences(nlp: Language, name: str, lexicon: str) -> LongSentenceS
     return LongSentenceSplitter(nlp, lexicon)
 
 
+@Language.component("accord_paragraphs", requires=["token.is_sent_start"], assigns=["token.is_sent_start"])
+def paragraphs(doc: Doc) -> Doc:
+    return close_with_space(doc)
+
+
+@Language.component("accord_spaces", requires=["token.dep"], assigns=["token.dep"])
+def spaces(doc: Doc) -> Doc:
+    return label_spaces(doc)
+
+
 @Language.factory("accord_actors", default_config={"lexicon": "default"},
                   requires=["token.is_sent_start"], assigns=["doc._.mentions", "doc._.places", "doc._.lower"])
 def make_actors(nlp: Language, name: str, lexicon: str) -> ActorRecognizer:
@@ -192,7 +203,10 @@ def build_pipeline(lexicon: Lexicon | str | Path | None = None, syntax: bool = T
     nlp.max_length = 50_000_000  # rule-based components need no memory per character beyond the tokens
     # sentences first: the parser keeps boundaries already set
     nlp.add_pipe("sentencizer", first=True)
-    nlp.add_pipe("accord_long_sentences", after="sentencizer", config={"lexicon": key})
+    nlp.add_pipe("accord_paragraphs", after="sentencizer")
+    nlp.add_pipe("accord_long_sentences", after="accord_paragraphs", config={"lexicon": key})
+    if "parser" in nlp.pipe_names:
+        nlp.add_pipe("accord_spaces", after="parser")
     nlp.add_pipe("accord_actors", config={"lexicon": key})
     nlp.add_pipe("accord_dates")
     nlp.add_pipe("accord_claims", config={"lexicon": key})

@@ -29,7 +29,7 @@ import yaml
 from spacy.tokens import Doc, Token
 
 from .actors import UNRESOLVED, Mention
-from .grammar import POSSESSIVE_PRONOUNS
+from .grammar import PLURAL_NOUNS, POSSESSIVE_PRONOUNS
 from ..paths import DATA_DIR
 
 _DATA = yaml.safe_load((DATA_DIR / "grammar" / "reference.yaml").read_text(encoding="utf-8"))
@@ -103,14 +103,21 @@ def is_own(codes: Iterable[str], source: AbstractSet[str] | None) -> bool:
 
 
 # -- pronouns ---------------------------------------------------------------------------
-def _fits_pronoun(mentions: list[Mention], want: str) -> bool:
+def _fits_pronoun(mentions: list[Mention], want: str, doc: Doc) -> bool:
     if any(m.kind == "unresolved" for m in mentions):
         return False
     if want == "person":
         return len(mentions) == 1 and mentions[0].kind == "person"
     if want == "single":
         return len(mentions) == 1 and mentions[0].kind in ("state", "igo", "bloc", "org")
-    return len(mentions) > 1 or mentions[0].kind in ("bloc", "state", "igo")
+    # "they" / "them": a coordinated group, a state or bloc, or people named by a plural noun
+    # ("protesters ... dozens of them"; not "the government")
+    return len(mentions) > 1 or mentions[0].kind in ("bloc", "state", "igo") or _plural_group(mentions[0], doc)
+
+
+def _plural_group(m: Mention, doc: Doc) -> bool:
+    head = doc[m.end - 1]
+    return m.kind == "group" and (head.tag_ in ("NNS", "NNPS") or head.lower_ in PLURAL_NOUNS)
 
 
 def pronoun_antecedent(view: View, word: str, before: int, skip_country: set[str] | None = None) -> list[Mention]:
@@ -123,14 +130,14 @@ def pronoun_antecedent(view: View, word: str, before: int, skip_country: set[str
     skip = skip_country or set()
     for g in reversed(view.groups):
         codes = unique(c for m in g.mentions for c in m.codes)
-        if g.mentions[-1].end <= before and not is_own(codes, skip) and _fits_pronoun(g.mentions, want):
+        if g.mentions[-1].end <= before and not is_own(codes, skip) and _fits_pronoun(g.mentions, want, view.doc):
             return list(g.mentions)
     # earlier sentences: "they" and "their" stand for a whole coordinated group ("Russia and China ...
     # Their navies"), "it" and "he" for one mention
     earlier = _coordinated(view, view.history) if want == "plural" else [[m] for m in view.history]
     for g in reversed(earlier):
         codes = unique(c for m in g for c in m.codes)
-        if _fits_pronoun(g, want) and not is_own(codes, skip):
+        if _fits_pronoun(g, want, view.doc) and not is_own(codes, skip):
             return g
     return []
 
@@ -288,7 +295,7 @@ def _possessor(view: View, pronoun: Token) -> list[Mention]:
             k in view.group_at for k in range(subject.left_edge.i, subject.right_edge.i + 1)):
         return []
     own = [list(g.mentions) for g in view.groups if g.mentions[-1].end <= pronoun.i
-           and _fits_pronoun(list(g.mentions), want) and (word != "their" or _their(view, list(g.mentions)))]
+           and _fits_pronoun(list(g.mentions), want, view.doc) and (word != "their" or _their(view, list(g.mentions)))]
     if len({tuple(sorted({_key(m) for m in g})) for g in own}) > 1:
         return []
     mentions = own[-1] if own else pronoun_antecedent(view, word, pronoun.i)

@@ -22,6 +22,7 @@ from .triggers import trigger_table
 from .learned import LearnedRoles, LearnedSettings, category_cameo, judge, model_triggers
 from .argmodel import ArgumentModel
 from .reported import attach_to_claims, innermost
+from .recipients import content_recipient, default_recipient
 from .clauses import Arg, ClauseRules, SentenceView, by_sentence, sentence_views
 from .grammar import DETERMINERS, POSSESSIVE_PRONOUNS
 from .wordlists import PhraseIndex, ends_with_any, phrases
@@ -64,6 +65,7 @@ class RelationExtractor:
     def __init__(self, nlp, lexicon: Lexicon, learned: LearnedSettings | None = None,
                  arguments: ArgumentModel | None = None) -> None:
         self.lexicon = lexicon
+        self.states = frozenset(a.code for a in lexicon.actors if a.kind == "state" and a.code)
         self.learned = learned or LearnedSettings()
         self.roles = LearnedRoles(arguments)  # the learned fallback for a role the parse rules leave empty
         self.category_cameo = category_cameo(lexicon)
@@ -160,6 +162,8 @@ class RelationExtractor:
             relations = _one_per_event(doc, relations)
         for rel in relations:
             _intent_as_agree(rel, self.coding.intent_cameo)
+            default_recipient(rel, self.coding, self.states)
+            content_recipient(doc, rel, self.coding, doc._.mentions)
             self._score(rel)
         doc._.relations = relations
         self.roles.end()
@@ -288,6 +292,8 @@ class RelationExtractor:
                 target = view.object(e, skip_country=set(source.codes) if source else None,
                                      allow_for=trig.event_type in self.coding.benefactive,
                                      allow_from=trig.event_type == "RETREAT")
+                if source is None and target is not None and trig.event_type in self.coding.joint_acts:
+                    source = view.governing_subject(s)  # "X scrapped the decree after talks with Y"
         if source is None or target is None:
             source, target = self.roles.fill(view, s, e, trig.event_type, source, target,
                                              pos == "verb" or name_modifier, self.learned)
@@ -299,8 +305,10 @@ class RelationExtractor:
         tgt = target.codes if target else []
         if src and set(src) == set(tgt) and (source is None or target is None or source.start == target.start):
             return None  # one phrase taken for both roles; distinct phrases of one country are a domestic event
-        if not src and status != "denied":
-            return None  # an event with no actor is not a relation (a denial may fill it in)
+        agentless = pos == "verb" and bool(tgt) and trig.event_type in self.coding.agentless_events \
+            and view.is_passive(e - 1) and source is None
+        if not src and status != "denied" and not agentless:
+            return None  # an event with no actor is not a relation (a denial may fill it in; see agentless_events)
         if not tgt and claim is not None and claim.cue_start == s and claim.content_end <= s:
             # "X supplied Y, officials alleged": the accused is the content's subject
             subj = view.sentence_subject()

@@ -28,7 +28,8 @@ def _self_denials(claims: list[Claim], relations: list) -> None:
 
 
 def attach_to_claims(doc: Doc, alleging: AbstractSet[str]) -> None:
-    """List each claim's relations, link denials, and complete denied relations from what they deny."""
+    """List each claim's relations, link denials, and complete denied relations from what they deny
+    (one that cannot be completed is dropped)."""
     claims: list[Claim] = doc._.claims
     relations: list = doc._.relations  # of relations.Relation
     for i, rel in enumerate(relations):
@@ -38,7 +39,7 @@ def attach_to_claims(doc: Doc, alleging: AbstractSet[str]) -> None:
     link_denials(doc, alleging)
     keep = []
     for rel in relations:
-        if not rel.source:
+        if not rel.source and rel.status == "denied":  # (an agentless act keeps its empty source)
             denial = claims[rel.claim] if rel.claim is not None else None
             if denial is None or denial.contests is None:
                 continue

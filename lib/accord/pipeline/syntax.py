@@ -256,6 +256,9 @@ class TreeView(SentenceView):
     def object(self, i: int, limit: int = 14, skip_country: set[str] | None = None, allow_for: bool = False,
                allow_from: bool = False, stance: str | None = None) -> Arg | None:
         verb = self._predicate(i - 1)
+        gap = self._relative_object(verb, skip_country)
+        if gap is not None:
+            return gap
         args = [c for c in verb.children if c.dep_ in OBJECT_DEPS and c.i > verb.i]
         if not args and not any(c.dep_ == "ccomp" for c in verb.children):
             return super().object(i, limit, skip_country, allow_for, allow_from)
@@ -308,6 +311,35 @@ class TreeView(SentenceView):
                 return Arg([next(iter(countries)) + sector], c.i, c.i + 1)
         return None
 
+    def governing_subject(self, i: int) -> Arg | None:
+        """The subject of the nearest verb above the noun at ``i`` (at most three steps up) that is not
+        inside the noun's own phrase ("scrapped the decree after talks with X": the one who scrapped),
+        for a noun in an oblique or subject position with no possessor."""
+        t, noun = self.doc[i], self.doc[i]
+        if noun.dep_ not in ("obl", "nsubj", "nmod") or any(c.dep_ in ("nmod:poss", "det:poss") for c in noun.children):
+            return None  # an object names its verb's own event ("signed a treaty with X"); "our talks" are ours
+        for _ in range(3):
+            if t.head is t:
+                return None
+            t = t.head
+            if t.tag_.startswith("VB"):
+                subj = self._subject_token(t)
+                if subj is not None and not subj.left_edge.i <= noun.i <= subj.right_edge.i:
+                    return self.phrase(subj)
+        return None
+
+    def _relative_object(self, verb: Token, skip_country: set[str] | None) -> Arg | None:
+        """The object of a relative clause is its antecedent ("Iraqi intelligence, which Washington
+        accused of plotting"; "a concession that opposition lawmakers denounced": the concession's
+        maker): a clause with its own subject, no object, and its relative pronoun, if any, the object."""
+        if verb.dep_ != "acl:relcl" or any(c.dep_ == "obj" and c.lower_ not in RELATIVE_PRONOUNS for c in verb.children):
+            return None
+        subj = next((c for c in verb.children if c.dep_ in SUBJECTS), None)
+        if subj is None or subj.lower_ in RELATIVE_PRONOUNS:
+            return None
+        arg = self.phrase(verb.head) or self.doer(verb.head)
+        return arg if arg is not None and arg.codes and not is_own(arg.codes, skip_country) else None
+
     def _past_goods(self, args: list[Token]) -> list[Token]:
         """Arguments in order, a shipment replaced by where it goes: "fired North Korean missiles at
         Ukraine", "supplied drones to Russia" (the parser often hangs "to/at X" on the goods)."""
@@ -357,7 +389,9 @@ class TreeView(SentenceView):
 
     def is_passive(self, i: int) -> bool:
         verb = self._predicate(i)
-        return any(c.dep_ in ("aux:pass", "nsubj:pass", "csubj:pass") for c in verb.children) or \
+        # a passive subject with no passive auxiliary is a misread past tense ("the minister apologised
+        # to X" tagged VBN): in the corpus's training items such subjects are the sources
+        return any(c.dep_ in ("aux:pass", "csubj:pass") for c in verb.children) or \
             (verb.dep_ == "acl" and verb.tag_ == "VBN")
 
     def between(self, i: int) -> tuple[Arg, Arg] | None:
