@@ -292,9 +292,11 @@ def test_documents_deleted_from_the_corpus_are_kept_unless_asked(tmp_path):
 def test_a_run_killed_before_its_final_step_leaves_a_readable_dataset(tmp_path):
     """Batches committed, the actors table never rebuilt (killed during finish): readable, nothing lost."""
     from accord.dataset import store, worker
+    from accord.engine import Engine
 
     corpus, out = _corpus(tmp_path), tmp_path / "ds"
-    spec, lex = worker.LexiconSpec.from_path(None)
+    engine = Engine.load()
+    spec, lex = worker.LexiconSpec.of(engine), engine.lexicon
     from accord.annotation import iter_documents
 
     items = list(iter_documents(corpus))

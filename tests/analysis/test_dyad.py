@@ -79,10 +79,16 @@ def test_dyads_one_row_per_source_target_pair(seed):
     assert sorted(zip(r016["source"], r016["target"])) == [("CHN", "PRKGOV"), ("RUS", "PRKGOV")]
     assert set(r016["evidence"]) == {seed["relations"].set_index("relation_id").loc[r016["relation_id"].iloc[0],
                                                                                     "evidence"]}
-    # a relation with no target has no pair (it stays in the relations table)
-    no_target = [r for r, t in zip(seed["relations"]["relation_id"], seed["relations"]["target"]) if not t]
-    assert no_target and not d["relation_id"].isin(no_target).any()
     assert sum(len(s) * len(t) for s, t in zip(seed["relations"]["source"], seed["relations"]["target"])) == len(d)
+    # a relation with no target, or no source (an agentless passive), has no pair (it stays in the relations table)
+    tables = dict(seed)
+    rel = seed["relations"].copy()
+    rel["target"] = [[] if k == 0 else t for k, t in enumerate(rel["target"])]
+    rel["source"] = [[] if k == 1 else s for k, s in enumerate(rel["source"])]
+    tables["relations"] = rel
+    lonely = accord.dyads(tables)
+    assert not lonely["relation_id"].isin(list(rel["relation_id"][:2])).any()
+    assert sum(len(s) * len(t) for s, t in zip(rel["source"], rel["target"])) == len(lonely)
     # groupby without .explode(); the country level folds RUSGOV into RUS
     counts = accord.dyads(seed, level="country").groupby(["source", "target"]).size()
     assert counts[("RUS", "PRK")] == 7 and "RUSGOV" not in set(counts.index.get_level_values(0))

@@ -313,6 +313,8 @@ class RelationExtractor:
             # "X supplied Y, officials alleged": the accused is the content's subject
             subj = view.sentence_subject()
             tgt = list(subj.codes) if subj is not None and subj.start < s else []
+        if not tgt and claim is not None and claim.cue_start == s and claim.stance == "deny":
+            return None  # "dismissed the accusation as groundless": with no one it answers, a denial is a claim
         if not tgt and pos == "verb" and trig.event_type in self.coding.object_is_recipient and trig.lemma not in self.takes_document \
                 and e < view.end and view.lower[e] in DETERMINERS | set(POSSESSIVE_PRONOUNS):
             return None  # "obstruct the establishment of ...": its object is a thing, not an actor
