@@ -30,3 +30,8 @@ def run(nlp: Language, text: str = TEXT, date: str | None = ANCHOR) -> Doc:
     doc = nlp.make_doc(text)
     doc._.date = date
     return nlp(doc)
+
+
+def run_engine(nlp: Language, text: str, date: str | None = "2024-06-18") -> Doc:
+    """``text`` through the whole engine ``nlp`` at ``date`` (the day of the seed's article)."""
+    return run(nlp, text, date)

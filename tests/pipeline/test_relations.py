@@ -14,7 +14,7 @@ import pytest
 from spacy.tokens import Doc
 
 from accord import build_pipeline
-from tests.pipeline._alone import run as run_alone, small_nlp
+from tests.pipeline._alone import run as run_alone, run_engine as run, small_nlp
 
 RELATIONS_ALONE = ("accord_actors", "accord_dates", "accord_claims", "accord_relations")
 
@@ -22,12 +22,6 @@ RELATIONS_ALONE = ("accord_actors", "accord_dates", "accord_claims", "accord_rel
 @pytest.fixture(scope="module")
 def nlp():
     return build_pipeline(syntax=True)
-
-
-def run(nlp, text: str, date: str = "2024-06-18") -> Doc:
-    doc = nlp.make_doc(text)
-    doc._.date = date
-    return nlp(doc)
 
 
 @pytest.fixture(scope="module")

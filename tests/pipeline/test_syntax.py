@@ -14,17 +14,12 @@ from spacy.tokens import Doc
 from accord import build_pipeline
 from accord.paths import PARSER_MODEL
 from accord.pipeline.syntax import TreeView
+from tests.pipeline._alone import run_engine as run
 
 
 @pytest.fixture(scope="module")
 def nlp():
     return build_pipeline(syntax=True)
-
-
-def run(nlp, text: str, date: str = "2024-06-18") -> Doc:
-    doc = nlp.make_doc(text)
-    doc._.date = date
-    return nlp(doc)
 
 
 def relations(doc: Doc) -> list[tuple]:
