@@ -8,18 +8,12 @@ from accord import build_pipeline
 from accord.errors import LexiconError
 from accord.lexicon import load_lexicon
 from accord.lexicon.variants import ascii_form, name_variants
+from tests.pipeline._alone import mention_codes as coded
 
 
 @pytest.fixture(scope="module")
 def nlp():
     return build_pipeline()
-
-
-def coded(nlp, text: str, date: str) -> dict[str, list[str]]:
-    doc = nlp.make_doc(text)
-    doc._.date = date
-    doc = nlp(doc)
-    return {doc[m.start:m.end].text: m.codes for m in doc._.mentions}
 
 
 @pytest.mark.parametrize("text, date, name, code", [

@@ -35,3 +35,16 @@ def run(nlp: Language, text: str = TEXT, date: str | None = ANCHOR) -> Doc:
 def run_engine(nlp: Language, text: str, date: str | None = "2024-06-18") -> Doc:
     """``text`` through the whole engine ``nlp`` at ``date`` (the day of the seed's article)."""
     return run(nlp, text, date)
+
+
+def mention_codes(nlp: Language, text: str, date: str) -> dict[str, list[str]]:
+    """Each actor mention's words and codes, ``text`` annotated at ``date``."""
+    doc = run(nlp, text, date)
+    return {doc[m.start:m.end].text: m.codes for m in doc._.mentions}
+
+
+def claim_rows(nlp: Language, text: str) -> list[tuple[str, str | None, str, str]]:
+    """(cue, source phrase, content, stance) of each claim of ``text``."""
+    doc = run_engine(nlp, text)
+    return [(c.cue, doc[c.source_span[0]:c.source_span[1]].text if c.source_span else None,
+             doc[c.content_start:c.content_end].text, c.stance) for c in doc._.claims]

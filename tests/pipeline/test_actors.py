@@ -7,27 +7,13 @@ as unresolved actors, codes at the document's date, surnames, titles, case. The 
 """
 from __future__ import annotations
 
-import pytest
 
 import accord
-from accord import build_pipeline
 from accord.lexicon import load_lexicon
 from accord.pipeline.actors import with_sector
 from accord.pipeline.factories import register_lexicon
 from accord.readers import Document
-from tests.pipeline._alone import run, small_nlp
-
-
-@pytest.fixture(scope="module")
-def nlp():
-    return build_pipeline()
-
-
-def coded(nlp, text: str, date: str) -> dict[str, list[str]]:
-    doc = nlp.make_doc(text)
-    doc._.date = date
-    doc = nlp(doc)
-    return {doc[m.start:m.end].text: m.codes for m in doc._.mentions}
+from tests.pipeline._alone import run, small_nlp, mention_codes as coded
 
 
 # -- the component alone --------------------------------------------------------------------------

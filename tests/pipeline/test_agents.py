@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import pytest
 
-from accord import build_pipeline
 from accord.pipeline.agents import bare_agents, context_country
 from accord.pipeline.clauses import is_own
 
@@ -50,11 +49,6 @@ def test_only_uncovered_agents_of_the_listed_sectors_are_bare():
 ])
 def test_the_same_country_is_its_own_side_unless_the_sectors_differ(codes, source, own):
     assert is_own(codes, source) is own
-
-
-@pytest.fixture(scope="module")
-def nlp():
-    return build_pipeline()
 
 
 def _coded(nlp, text: str) -> tuple[dict[str, list[str]], list[tuple]]:

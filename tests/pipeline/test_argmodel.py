@@ -6,17 +6,11 @@ from dataclasses import replace
 import numpy as np
 import pytest
 
-from accord import build_pipeline
 from accord.errors import AccordError
 from accord.paths import ARGUMENT_MODEL
 from accord.pipeline import argmodel
 from accord.pipeline.eventmodel import EventModel
 from accord.pipeline.predicates import Parsed
-
-
-@pytest.fixture(scope="module")
-def nlp():
-    return build_pipeline()
 
 
 def _relations(nlp, text: str, arguments: float | None = None) -> list[tuple]:

@@ -8,24 +8,9 @@ read from what is said (:mod:`accord.pipeline.stances`). Attribution of open cla
 """
 from __future__ import annotations
 
-import pytest
-from spacy.tokens import Doc
 
 from accord import build_pipeline
-from tests.pipeline._alone import run as run_alone, run_engine as run, small_nlp
-
-
-@pytest.fixture(scope="module")
-def nlp():
-    return build_pipeline(syntax=True)
-
-
-def claims(nlp, text: str) -> list[tuple[str, str | None, str, str]]:
-    doc: Doc = nlp.make_doc(text)
-    doc._.date = "2024-06-18"
-    doc = nlp(doc)
-    return [(c.cue, doc[c.source_span[0]:c.source_span[1]].text if c.source_span else None,
-             doc[c.content_start:c.content_end].text, c.stance) for c in doc._.claims]
+from tests.pipeline._alone import run as run_alone, run_engine as run, small_nlp, claim_rows as claims
 
 
 # -- the component alone (word order) -------------------------------------------------------------

@@ -10,15 +10,9 @@ import shutil
 
 import pytest
 
-from accord import build_pipeline
 from accord.errors import AccordError
 from accord.pipeline.cuemodel import CUE, CUE_MODEL, THRESHOLD, cue_probabilities, load_cue_model
 from accord.pipeline.eventmodel import EventModel
-
-
-@pytest.fixture(scope="module")
-def nlp():
-    return build_pipeline(syntax=True)
 
 
 def test_the_model_ships_as_arrays_and_json_checked_by_sha256(tmp_path):

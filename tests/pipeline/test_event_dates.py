@@ -1,16 +1,8 @@
 """Dates of events, not of sentences (issue 23, item 7): an event takes the date its own clause gives."""
 from __future__ import annotations
 
-import pytest
-
-from accord import build_pipeline
 
 FRIDAY = "2024-06-14"
-
-
-@pytest.fixture(scope="module")
-def nlp():
-    return build_pipeline()
 
 
 def _dated(nlp, text: str, when: str = FRIDAY) -> list[tuple[str, str | None]]:

@@ -9,7 +9,6 @@ import shutil
 import numpy as np
 import pytest
 
-from accord import build_pipeline
 from accord.errors import AccordError
 from accord.evaluate.codes import CATEGORIES
 from accord.paths import EVENT_MODEL
@@ -19,11 +18,6 @@ from accord.pipeline.eventmodel import CARD, NONE, VOCAB, WEIGHTS, EventModel
 @pytest.fixture(scope="module")
 def model() -> EventModel:
     return EventModel.load()
-
-
-@pytest.fixture(scope="module")
-def nlp():
-    return build_pipeline()
 
 
 def test_the_packaged_model_has_every_category_and_none(model):

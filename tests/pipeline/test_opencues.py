@@ -7,24 +7,9 @@ whole source phrase and the content span, and where a shape must not fire, that 
 """
 from __future__ import annotations
 
-import pytest
-from spacy.tokens import Doc
 
-from accord import build_pipeline
 from accord.pipeline import grammar
-
-
-@pytest.fixture(scope="module")
-def nlp():
-    return build_pipeline(syntax=True)
-
-
-def claims(nlp, text: str) -> list[tuple[str, str | None, str, str]]:
-    doc: Doc = nlp.make_doc(text)
-    doc._.date = "2024-06-18"
-    doc = nlp(doc)
-    return [(c.cue, doc[c.source_span[0]:c.source_span[1]].text if c.source_span else None,
-             doc[c.content_start:c.content_end].text, c.stance) for c in doc._.claims]
+from tests.pipeline._alone import claim_rows as claims
 
 
 def test_a_report_after_its_content_takes_any_noun_phrase_as_its_source(nlp):

@@ -9,18 +9,12 @@ from __future__ import annotations
 import pytest
 from spacy.tokens import Doc
 
-from accord import build_pipeline
 from accord.lexicon import load_lexicon
 from accord.pipeline.clauses import ClauseRules, sentence_views
 from accord.pipeline.reference import NUMBERS, PLURAL, SINGULAR, is_own
 from accord.pipeline.syntax import TreeView
 
 ANCHOR = "2024-06-19"
-
-
-@pytest.fixture(scope="module")
-def nlp():
-    return build_pipeline()
 
 
 @pytest.fixture(scope="module")

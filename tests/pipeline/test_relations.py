@@ -13,15 +13,9 @@ from __future__ import annotations
 import pytest
 from spacy.tokens import Doc
 
-from accord import build_pipeline
 from tests.pipeline._alone import run as run_alone, run_engine as run, small_nlp
 
 RELATIONS_ALONE = ("accord_actors", "accord_dates", "accord_claims", "accord_relations")
-
-
-@pytest.fixture(scope="module")
-def nlp():
-    return build_pipeline(syntax=True)
 
 
 @pytest.fixture(scope="module")

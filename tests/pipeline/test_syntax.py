@@ -11,15 +11,9 @@ from __future__ import annotations
 import pytest
 from spacy.tokens import Doc
 
-from accord import build_pipeline
 from accord.paths import PARSER_MODEL
 from accord.pipeline.syntax import TreeView
 from tests.pipeline._alone import run_engine as run
-
-
-@pytest.fixture(scope="module")
-def nlp():
-    return build_pipeline(syntax=True)
 
 
 def relations(doc: Doc) -> list[tuple]:
