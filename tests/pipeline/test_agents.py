@@ -1,11 +1,11 @@
 """Bare agent nouns take their country from the text, and sectors tell a country's sides apart
-(accord.pipeline.agents, accord.pipeline.clauses.is_own): PLOVER's domestic events."""
+(accord.pipeline.agents, accord.pipeline.reference.is_own): PLOVER's domestic events."""
 from __future__ import annotations
 
 import pytest
 
 from accord.pipeline.agents import bare_agents, context_country
-from accord.pipeline.clauses import is_own
+from accord.pipeline.reference import is_own
 
 WORDS = "police in cairo fired on demonstrators".split()
 

@@ -15,15 +15,15 @@ from tests.pipeline._alone import run as run_alone, run_engine as run, small_nlp
 
 # -- the component alone (word order) -------------------------------------------------------------
 
-def test_claims_need_mentions_and_assign_a_sourced_stance() -> None:
-    doc = run_alone(small_nlp("accord_actors", "accord_claims"))
+def test_claims_need_sentences_and_assign_a_sourced_stance() -> None:
+    doc = run_alone(small_nlp("accord_actors", "accord_sentences", "accord_claims"))
     [claim] = doc._.claims
     assert (claim.cue, claim.stance, claim.source, claim.about) == ("denied", "deny", ["PRK"], ["RUS"])
     assert doc._.relations is None
 
 
 def test_a_quotation_before_or_after_its_cue_is_the_claims_quote() -> None:
-    nlp = small_nlp("accord_actors", "accord_claims")
+    nlp = small_nlp("accord_actors", "accord_sentences", "accord_claims")
     [claim] = run_alone(nlp, 'Putin said: "Russia will stand with its friends."')._.claims
     assert (claim.source, claim.quote) == (["RUSGOV"], "Russia will stand with its friends.")
     [claim] = run_alone(nlp, '"We will never give up," Kim Jong Un said.')._.claims
@@ -31,7 +31,7 @@ def test_a_quotation_before_or_after_its_cue_is_the_claims_quote() -> None:
 
 
 def test_a_negated_cue_makes_no_claim() -> None:
-    nlp = small_nlp("accord_actors", "accord_claims")
+    nlp = small_nlp("accord_actors", "accord_sentences", "accord_claims")
     denied = run_alone(nlp, "North Korea denied that it supplied weapons to Russia.")._.claims
     assert [c.stance for c in denied] == ["deny"]
     assert run_alone(nlp, "North Korea did not deny that it supplied weapons to Russia.")._.claims == []

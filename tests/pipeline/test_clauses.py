@@ -1,5 +1,5 @@
-"""The word-order view of a sentence (accord.pipeline.clauses: :class:`SentenceView`, engine v1 and the fallback of
-v2's tree view): groups of coordinated actors, and the subject, object and passive agent of a predicate.
+"""The word-order view of a sentence (accord.pipeline.clauses: :class:`WordOrderView`, engine v1, whose searches
+are the explicit fallback of the tree view): groups of coordinated actors, and the subject, object and passive agent of a predicate.
 
 Each test runs the actors component alone and asks the view directly; the same questions asked of the parse are
 tested in ``test_syntax.py``.
@@ -9,7 +9,8 @@ from __future__ import annotations
 import pytest
 
 from accord.lexicon import load_lexicon
-from accord.pipeline.clauses import ClauseRules, SentenceView, sentence_views
+from accord.pipeline.clauses import WordOrderView
+from accord.pipeline.sentence import ClauseRules, analyse
 from tests.pipeline._alone import run, small_nlp
 
 
@@ -19,9 +20,9 @@ def view():
     nlp = small_nlp("accord_actors")
     rules = ClauseRules(load_lexicon())
 
-    def make(text: str, word: str) -> tuple[SentenceView, int]:
+    def make(text: str, word: str) -> tuple[WordOrderView, int]:
         doc = run(nlp, text)
-        (_, sentence), = list(sentence_views(doc, rules))
+        sentence, = analyse(doc, rules, WordOrderView)
         return sentence, next(t.i for t in doc if t.lower_ == word)
 
     return make

@@ -51,7 +51,7 @@ def test_long_sentences_are_never_cut_inside_a_mention_or_a_name(monkeypatch) ->
             assert not any(d[k].is_sent_start for k in range(m.start + 1, m.end))
 
 
-@pytest.mark.parametrize("name", ["accord_actors", "accord_dates", "accord_claims", "accord_relations"])
+@pytest.mark.parametrize("name", ["accord_actors", "accord_dates", "accord_sentences", "accord_claims", "accord_relations"])
 def test_every_component_declares_what_it_assigns(name: str) -> None:
     meta = Language.get_factory_meta(name)
     assert meta.assigns, name

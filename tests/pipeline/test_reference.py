@@ -10,7 +10,7 @@ import pytest
 from spacy.tokens import Doc
 
 from accord.lexicon import load_lexicon
-from accord.pipeline.clauses import ClauseRules, sentence_views
+from accord.pipeline.sentence import ClauseRules, analyse
 from accord.pipeline.reference import NUMBERS, PLURAL, SINGULAR, is_own
 from accord.pipeline.syntax import TreeView
 
@@ -31,7 +31,7 @@ def run(nlp, text: str) -> Doc:
 def role(nlp, rules, text: str, word: str, which: str = "subject") -> list[str]:
     """The codes of the subject (or object) the engine finds for the verb ``word`` of ``text``."""
     doc = run(nlp, text)
-    for _, view in sentence_views(doc, rules, TreeView):
+    for view in analyse(doc, rules, TreeView):
         for t in view.sent:
             if t.text == word:
                 arg = view.subject(t.i) if which == "subject" else view.object(t.i + 1)
@@ -163,7 +163,7 @@ def test_a_possessive_whose_possessor_is_unknown_stays_unresolved(nlp, rules, te
 def test_a_possessive_defers_to_its_clauses_subject(nlp, rules) -> None:
     """"the junta dissolved its government": the junta's, which we cannot code; never Russia's."""
     doc = run(nlp, "After talks with Russia, the junta dissolved its government.")
-    for _, view in sentence_views(doc, rules, TreeView):
+    for view in analyse(doc, rules, TreeView):
         government = next(t for t in view.sent if t.text == "government")
         assert view.phrase(government) is None
 

@@ -15,7 +15,7 @@ from spacy.tokens import Doc
 
 from tests.pipeline._alone import run as run_alone, run_engine as run, small_nlp
 
-RELATIONS_ALONE = ("accord_actors", "accord_dates", "accord_claims", "accord_relations")
+RELATIONS_ALONE = ("accord_actors", "accord_dates", "accord_sentences", "accord_claims", "accord_relations")
 
 
 @pytest.fixture(scope="module")
@@ -30,7 +30,7 @@ def relations(doc: Doc) -> list[tuple]:
 # -- the component alone (word order) -------------------------------------------------------------
 
 def test_relations_assign_coded_events_with_status_and_date() -> None:
-    doc = run_alone(small_nlp("accord_actors", "accord_dates", "accord_claims", "accord_relations"))
+    doc = run_alone(small_nlp("accord_actors", "accord_dates", "accord_sentences", "accord_claims", "accord_relations"))
     rows = [(r.source, r.target, r.event_type, r.status, r.date) for r in doc._.relations]
     assert (["RUS"], ["PRK"], "AID", "reported", "2024-05") in rows
     assert (["PRK"], ["RUS"], "AID", "denied", "2023-09") in rows  # the denial's content

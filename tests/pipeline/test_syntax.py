@@ -44,11 +44,9 @@ def test_a_non_actor_object_is_not_replaced_by_a_neighbouring_actor(nlp):
 
 def test_the_view_of_a_parsed_doc_reads_the_tree(nlp):
     doc = run(nlp, "Iran supplied drones to Russia.")
-    claims = nlp.get_pipe("accord_claims")
-    from accord.pipeline.clauses import sentence_views
-    (_, view), = list(sentence_views(doc, claims.rules, TreeView))
+    view, = doc._.sentences
     verb = next(t for t in doc if t.lower_ == "supplied")
-    assert view.parsed and view.subject(verb.i).codes == ["IRN"]
+    assert isinstance(view, TreeView) and view.parsed and view.subject(verb.i).codes == ["IRN"]
     assert view.object(verb.i + 1).codes == ["RUS"]
 
 

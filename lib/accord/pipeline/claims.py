@@ -13,13 +13,13 @@ from typing import AbstractSet
 from spacy.tokens import Doc
 
 from .phrases import PhraseTable, phrase_splitter
-from .syntax import TreeView
-from .clauses import Arg, ClauseRules, SentenceView, by_sentence, sentence_views
+from .sentence import Arg, Sentence, by_sentence
 from .grammar import QUOTE_CLOSE, QUOTE_OPEN
+from .quotes import quote_before, quote_in, trim
 from . import opencues
 from .opencues import OpenClaim
 from .stances import refine_stance
-from .sources import clean_span
+from .sources import claim_source, clean_span
 from .cuemodel import THRESHOLD, cue_probabilities, load_cue_model
 from .wordlists import unique
 from ..lexicon import Cue, Lexicon
@@ -53,7 +53,6 @@ class ClaimExtractor:
 
     def __init__(self, nlp, lexicon: Lexicon) -> None:
         self.lexicon = lexicon
-        self.rules = ClauseRules(lexicon)
         self.matcher = PhraseTable(lower=True)
         self.cues: dict[str, list[Cue]] = {}
         for cue in lexicon.cues:
@@ -80,7 +79,7 @@ class ClaimExtractor:
         matches = [m for m in self.matcher.longest(doc) if not covered & set(range(m[0], m[1]))]
         claims: list[Claim] = []
         buckets = by_sentence(doc, matches)
-        for sent_id, view in sentence_views(doc, self.rules, TreeView if doc.has_annotation("DEP") else None):
+        for sent_id, view in enumerate(doc._.sentences):
             found = [m for m in buckets[sent_id] if view.parsed or m[2] not in self.frame_only]
             here: list[Claim] = []  # this sentence's claims
             for n, (s, e, form) in enumerate(found):
@@ -100,7 +99,7 @@ class ClaimExtractor:
         doc._.claims = claims
         return doc
 
-    def _claim(self, view: SentenceView, sent_id: int, s: int, e: int, form: str, later: list, index: int) -> Claim | None:
+    def _claim(self, view: Sentence, sent_id: int, s: int, e: int, form: str, later: list, index: int) -> Claim | None:
         entries = self.cues[form]
         preps = [c for c in entries if c.pos == "prep"]
         if preps:
@@ -123,34 +122,17 @@ class ClaimExtractor:
             return None  # "has not condemned": no statement was made
         if pos == "verb" and _reduced_passive(view, s, e):
             return None  # "companies accused of ...": an accusation without an accuser here
-        inverted = False
-        passive_subject = None
-        if pos == "verb" and view.is_passive(e - 1):
-            source = view.agent_after(e)  # "X was accused by Y of ..."
-            passive_subject = view.subject(s)
-        elif pos == "verb":
-            source = view.subject(s)
-            if cue.lemma in self.inverting and (source is None or _quote_before(view, s, right_before=True)):
-                inverted_source = self._inverted_source(view, e)
-                if inverted_source is not None:
-                    source, inverted = inverted_source, True
-        else:
-            source = view.noun_source(s, allow_name_modifier=True)
-        if (source is None or not source.codes) and pos == "verb" and not passive_subject:
-            # a source the lexicon cannot code ("analysts", "a senior official") still makes a claim when
-            # the tree gives the reporting verb a subject and a complement (engine v2)
-            source = view.uncoded_source(s)
-            if source is None and view.parsed:
-                source = opencues.object_subject(view, s)  # "his supporters accused X of Y": the object is the content
-        if source is None:
+        found = claim_source(view, s, e, pos, cue.lemma in self.inverting)
+        if found is None:
             return None
+        source, inverted, passive_subject = found.arg, found.inverted, found.about
         c_start, c_end = self._content(view, source.end if inverted or passive_subject else e, later)
         after = opencues.postposed(view, s) if pos == "verb" and not passive_subject else None
         if after is not None and after.source is not None and after.source.start <= source.start < after.source.end:
             # "X did Y, the ministry said on Monday, calling it ...": the statement is before, whatever follows
             c_start, c_end = after.content_start, after.content_end
-        quote = _quote(view, c_start, c_end)
-        lead = _quote_before(view, min(s, source.start) if source.start >= view.start else s, right_before=True)
+        quote = quote_in(view, c_start, c_end)
+        lead = quote_before(view, min(s, source.start) if source.start >= view.start else s, right_before=True)
         if lead is not None and lead[0] <= view.start + 1:
             c_start, c_end, quote = lead  # "“We will ...,” the leaders pledged in a statement"
         elif c_end > c_start and s > view.start + 3 and not any(c_start <= g.start < c_end for g in view.groups) \
@@ -159,11 +141,11 @@ class ClaimExtractor:
             c_end = c_start  # "..., the Kremlin said on Tuesday": the statement is before
         if c_end <= c_start:
             # the statement stands before its attribution: "“...,” X said", "X did Y, officials said"
-            q = _quote_before(view, s)
+            q = quote_before(view, s)
             if q is not None:
                 c_start, c_end, quote = q
             else:
-                c_start, c_end = view.start, _trim(view, view.start, min(s, source.start) if source.start >= view.start else s)
+                c_start, c_end = view.start, trim(view, view.start, min(s, source.start) if source.start >= view.start else s)
         if c_end <= c_start:
             return None
         claim = self._make(view, sent_id, index, s, e, cue, source, c_start, c_end, quote)
@@ -176,7 +158,7 @@ class ClaimExtractor:
             claim.about = [c for c in passive_subject.codes if c not in claim.about] + claim.about
         return claim
 
-    def _according_to(self, view: SentenceView, sent_id: int, s: int, e: int, cue: Cue, index: int) -> Claim | None:
+    def _according_to(self, view: Sentence, sent_id: int, s: int, e: int, cue: Cue, index: int) -> Claim | None:
         j = e
         while j < view.end and view.lower[j] in ("the", "a", "an"):
             j += 1
@@ -186,12 +168,12 @@ class ClaimExtractor:
         source = Arg(g.codes, g.start, g.end)
         if s == view.start:
             c_start = g.end + (1 if g.end < view.end and view.lower[g.end] == "," else 0)
-            c_end = _trim(view, c_start, view.end)
+            c_end = trim(view, c_start, view.end)
         else:
-            c_start, c_end = view.start, _trim(view, view.start, s)
+            c_start, c_end = view.start, trim(view, view.start, s)
         if c_end <= c_start:
             return None
-        return self._make(view, sent_id, index, s, e, cue, source, c_start, c_end, _quote(view, c_start, c_end))
+        return self._make(view, sent_id, index, s, e, cue, source, c_start, c_end, quote_in(view, c_start, c_end))
 
     def _make(self, view, sent_id, index, s, e, cue, source: Arg, c_start, c_end, quote) -> Claim:
         about = unique(c for g in view.groups if c_start <= g.start < c_end for c in g.codes)
@@ -202,7 +184,7 @@ class ClaimExtractor:
         return Claim(index, sent_id, start, max(c_end, e), s, e, view.doc[s:e].text, cue.stance,
                      list(source.codes), span, c_start, c_end, quote, about)
 
-    def _open_claims(self, view: SentenceView, here: list[Claim]) -> list[OpenClaim]:
+    def _open_claims(self, view: Sentence, here: list[Claim]) -> list[OpenClaim]:
         """The reports of open class in a parsed sentence whose cue no claim of the lexicon's cues holds."""
         taken = {k for c in here for k in range(c.cue_start, c.cue_end)}
         out: list[OpenClaim] = []
@@ -234,7 +216,7 @@ class ClaimExtractor:
                 taken.update(range(found.cue_start, found.cue_end))
         return out
 
-    def _from_open(self, view: SentenceView, sent_id: int, index: int, oc: OpenClaim) -> Claim:
+    def _from_open(self, view: Sentence, sent_id: int, index: int, oc: OpenClaim) -> Claim:
         """A :class:`Claim` of a report found by shape (its source phrase is kept whole, as found)."""
         s, e = oc.cue_start, oc.cue_end
         c_start, c_end = oc.content_start, oc.content_end
@@ -245,17 +227,9 @@ class ClaimExtractor:
         codes = list(oc.source.codes) if oc.source is not None else []
         start = min(s, span[0]) if span else s
         return Claim(index, sent_id, start, max(c_end, e), s, e, view.doc[s:e].text, oc.stance, codes, span,
-                     c_start, c_end, _quote(view, c_start, c_end), about)
+                     c_start, c_end, quote_in(view, c_start, c_end), about)
 
-    @staticmethod
-    def _inverted_source(view: SentenceView, e: int) -> Arg | None:
-        j = e
-        while j < view.end and view.lower[j] in ("the", "a", "an", "by"):
-            j += 1
-        g = view.group_at.get(j)
-        return Arg(g.codes, g.start, g.end) if g else None
-
-    def _content(self, view: SentenceView, e: int, later: list) -> tuple[int, int]:
+    def _content(self, view: Sentence, e: int, later: list) -> tuple[int, int]:
         start = e
         while start < view.end and view.lower[start] in ("that", ",", ":"):
             start += 1
@@ -279,7 +253,7 @@ class ClaimExtractor:
                     k -= 1
                     break
             k += 1
-        return start, _trim(view, start, k)
+        return start, trim(view, start, k)
 
 
 def _own_words(found: OpenClaim, here: list[Claim]) -> bool:
@@ -290,7 +264,7 @@ def _own_words(found: OpenClaim, here: list[Claim]) -> bool:
     return any(c.content_start <= found.cue_start < c.content_end and codes == set(c.source) for c in here)
 
 
-def _reduced_passive(view: SentenceView, s: int, e: int) -> bool:
+def _reduced_passive(view: Sentence, s: int, e: int) -> bool:
     """"diplomats accused of spying": a participle after a noun, with no form of "be" or "have"."""
     word = view.lower[s]
     if not word.endswith("ed") or e >= view.end or view.lower[e] != "of":
@@ -303,52 +277,15 @@ def _reduced_passive(view: SentenceView, s: int, e: int) -> bool:
         and not prev.lower_.endswith("ly") and (k in view.group_at or prev.is_lower)
 
 
-def _negated(view: SentenceView, s: int) -> bool:
+def _negated(view: Sentence, s: int) -> bool:
     k = s - 1
     while k >= view.start and view.lower[k] in ("has", "have", "had", "did", "does", "do", "was", "were", "yet", "so", "far"):
         k -= 1
     return k >= view.start and view.lower[k] in ("not", "n't", "never")
 
 
-def _trim(view: SentenceView, start: int, end: int) -> int:
-    while end > start and view.lower[end - 1] in (",", ".", "!", "?", ";", ":", "and", "while", "but"):
-        end -= 1
-    return end
-
-
 def _is_noun_cue(cues: list[Cue]) -> bool:
     return any(c.pos == "noun" for c in cues)
-
-
-def _quote_spans(view: SentenceView) -> list[tuple[int, int]]:
-    """Token spans of the quoted stretches of a sentence (inside the marks)."""
-    spans = []
-    open_at = None
-    for k in range(view.start, view.end):
-        w = view.doc[k].text
-        if open_at is None and w in QUOTE_OPEN and w != "’":
-            open_at = k
-        elif open_at is not None and w in QUOTE_CLOSE and w not in ("’",):
-            spans.append((open_at + 1, k))
-            open_at = None
-    return spans
-
-
-def _quote(view: SentenceView, start: int, end: int) -> str | None:
-    for qs, qe in _quote_spans(view):
-        if start <= qs and qe <= end + 1 and qe > qs:
-            return view.doc[qs:qe].text
-    return None
-
-
-def _quote_before(view: SentenceView, cue_start: int, right_before: bool = False) -> tuple[int, int, str] | None:
-    """A direct quote before a saying verb ("“...,” Lavrov said"); ``right_before``: only just before it."""
-    spans = [q for q in _quote_spans(view) if q[1] < cue_start]
-    if not spans or (right_before and cue_start - spans[-1][1] > 2):
-        return None
-    qs, qe = spans[-1]
-    end = _trim(view, qs, qe)
-    return qs, end, view.doc[qs:end].text
 
 
 def link_denials(doc: Doc, alleging: AbstractSet[str]) -> None:

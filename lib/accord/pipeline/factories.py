@@ -32,8 +32,9 @@ from ..errors import AccordError
 from ..lexicon import Lexicon, load_lexicon
 from ..paths import ARGUMENT_MODEL, EVENT_MODEL, PARSER_MODEL
 from .relations import RelationExtractor
+from .views import SentenceAnalyzer
 
-for _name in ("date", "lower", "mentions", "places", "dates", "claims", "relations", "predicates"):
+for _name in ("date", "lower", "mentions", "places", "dates", "sentences", "claims", "relations", "predicates"):
     if not Doc.has_extension(_name):
         Doc.set_extension(_name, default=None)
 
@@ -147,8 +148,14 @@ def make_dates(nlp: Language, name: str) -> DateRecognizer:
     return DateRecognizer(nlp)
 
 
+@Language.factory("accord_sentences", default_config={"lexicon": "default"},
+                  requires=["doc._.mentions", "token.is_sent_start"], assigns=["doc._.sentences"])
+def make_sentences(nlp: Language, name: str, lexicon: str) -> SentenceAnalyzer:
+    return SentenceAnalyzer(nlp, get_lexicon(lexicon))
+
+
 @Language.factory("accord_claims", default_config={"lexicon": "default"},
-                  requires=["doc._.mentions", "token.is_sent_start"], assigns=["doc._.claims"])
+                  requires=["doc._.sentences"], assigns=["doc._.claims"])
 def make_claims(nlp: Language, name: str, lexicon: str) -> ClaimExtractor:
     return ClaimExtractor(nlp, get_lexicon(lexicon))
 
@@ -168,7 +175,7 @@ _LEARNED = LearnedSettings()
 @Language.factory("accord_relations",
                   default_config={"lexicon": "default", "retype": _LEARNED.retype, "veto": _LEARNED.veto,
                                   "add": _LEARNED.add, "arguments": _LEARNED.arguments},
-                  requires=["doc._.mentions", "doc._.dates", "doc._.claims"], assigns=["doc._.relations", "doc._.claims"])
+                  requires=["doc._.sentences", "doc._.dates", "doc._.claims"], assigns=["doc._.relations", "doc._.claims"])
 def make_relations(nlp: Language, name: str, lexicon: str, retype: float, veto: float, add: float,
                    arguments: float) -> RelationExtractor:
     # the argument model reads the parse: without one (engine v1) it is never asked
@@ -209,6 +216,7 @@ def build_pipeline(lexicon: Lexicon | str | Path | None = None, syntax: bool = T
         nlp.add_pipe("accord_spaces", after="parser")
     nlp.add_pipe("accord_actors", config={"lexicon": key})
     nlp.add_pipe("accord_dates")
+    nlp.add_pipe("accord_sentences", config={"lexicon": key})
     nlp.add_pipe("accord_claims", config={"lexicon": key})
     if events and (syntax or model is not None):  # the event model reads the parse
         nlp.add_pipe("accord_events", config={"lexicon": key,

@@ -22,7 +22,7 @@ from typing import Mapping, Sequence
 from spacy.tokens import Doc
 
 from .argmodel import ArgumentModel, Candidate, candidates, span_head
-from .clauses import Arg, SentenceView
+from .sentence import Arg, Sentence
 from .eventmodel import Predicate
 from .predicates import Parsed
 from ..lexicon import Lexicon, Trigger
@@ -123,7 +123,7 @@ class LearnedRoles:
         p = self._predicates.get(s)
         return p is not None and p.p >= ONE_ACTOR_P and p.p > p.p_none
 
-    def fill(self, view: SentenceView, s: int, e: int, category: str, source: Arg | None, target: Arg | None,
+    def fill(self, view: Sentence, s: int, e: int, category: str, source: Arg | None, target: Arg | None,
              name_modifier: bool, settings: LearnedSettings) -> tuple[Arg | None, Arg | None]:
         """Fill a role the rules left empty with the model's choice among the sentence's mentions (never
         the phrase already taken for the other role; ``name_modifier``: whether a name compounded with
@@ -147,7 +147,7 @@ class LearnedRoles:
         return source, target
 
 
-def _with_group(view: SentenceView, cand: Candidate) -> Arg:
+def _with_group(view: Sentence, cand: Candidate) -> Arg:
     """The argument a chosen mention stands in: its coordinated group ("Russia and China"), if any."""
     g = view.group_at.get(cand.start)
     return Arg(list(g.codes), g.start, g.end) if g is not None else Arg(list(cand.codes), cand.start, cand.end)

@@ -19,7 +19,7 @@ an :class:`OpenClaim` or None; the words it reads are data (``data/grammar/engli
 content is bounded by the parse (the clause or object of the verb, the that-clause of the noun) or by
 the punctuation that sets the report off (the comma before a postposed source, the colon of a
 headline). Sources keep their whole phrase; their actor codes are the lexicon's mentions inside it,
-and a pronoun takes the codes of the antecedent :meth:`SentenceView.resolve_pronoun` finds.
+and a pronoun takes the codes of the antecedent :meth:`Sentence.resolve_pronoun` finds.
 """
 from __future__ import annotations
 
@@ -27,7 +27,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Token
 
-from .clauses import Arg, SentenceView
+from .sentence import Arg, Sentence
 from .grammar import (CLAIM_NOUNS, DOCUMENT_NOUNS, DOCUMENT_VERBS, HEADLINE_LABELS, JUDGEMENT_DENIALS, JUDGEMENT_PRAISE,
                       JUDGEMENT_VERBS, OBJECT_VERBS,
                       POSTPOSED_FILLERS, POSTPOSED_VERBS, PRONOUNS, QUOTE_CLOSE, QUOTE_OPEN, REQUEST_VERBS,
@@ -55,7 +55,7 @@ class OpenClaim:
     content_end: int
 
 
-def _trim(view: SentenceView, start: int, end: int) -> int:
+def _trim(view: Sentence, start: int, end: int) -> int:
     """The end of a content span without the punctuation and conjunctions at its end."""
     while end > start and (view.lower[end - 1] in END or view.lower[end - 1] in ("and", "but", "while")
                            or view.doc[end - 1].text in QUOTE_CLOSE or view.doc[end - 1].text in QUOTE_OPEN):
@@ -63,14 +63,14 @@ def _trim(view: SentenceView, start: int, end: int) -> int:
     return end
 
 
-def _skip_open(view: SentenceView, start: int, end: int) -> int:
+def _skip_open(view: Sentence, start: int, end: int) -> int:
     """The start of a content span without an opening quotation mark or a conjunction."""
     while start < end and (view.doc[start].text in QUOTE_OPEN or view.lower[start] in ("but", "and", "so")):
         start += 1
     return start
 
 
-def source_arg(view: SentenceView, start: int, end: int) -> Arg:
+def source_arg(view: Sentence, start: int, end: int) -> Arg:
     """A source phrase over tokens [start, end): the codes of the mentions inside it, or a pronoun's antecedent."""
     if end - start == 1 and view.lower[start] in PRONOUNS:
         return Arg(view.resolve_pronoun(view.lower[start], start), start, end)
@@ -78,7 +78,7 @@ def source_arg(view: SentenceView, start: int, end: int) -> Arg:
     return Arg(codes, start, end)
 
 
-def _has_verb(view: SentenceView, start: int, end: int) -> bool:
+def _has_verb(view: Sentence, start: int, end: int) -> bool:
     return any(view.doc[k].tag_.startswith("VB") or view.doc[k].tag_ == "MD" for k in range(start, end))
 
 
@@ -86,7 +86,7 @@ def _np_word(t: Token) -> bool:
     return t.tag_ in NP_TAGS or t.lower_ in NP_PREPOSITIONS or t.lower_ in ("'s", "’s", "-", "&")
 
 
-def postposed(view: SentenceView, k: int) -> OpenClaim | None:
+def postposed(view: Sentence, k: int) -> OpenClaim | None:
     """"X did Y, officials said (on Tuesday)." / "..., said the minister.": the report after its content."""
     stance = POSTPOSED_VERBS.get(view.lower[k])
     if stance is None or not view.doc[k].tag_.startswith("VB"):
@@ -130,7 +130,7 @@ def postposed(view: SentenceView, k: int) -> OpenClaim | None:
     return OpenClaim(k, k + 1, stance, source, c_start, c_end)
 
 
-def according_to(view: SentenceView, s: int, e: int, stance: str) -> OpenClaim | None:
+def according_to(view: Sentence, s: int, e: int, stance: str) -> OpenClaim | None:
     """"according to X" with any noun phrase X (the lexicon's rule wants an actor it knows)."""
     j = e
     final = s > view.start + 1  # "..., according to X": the phrase may run on with an apposition
@@ -164,7 +164,7 @@ def according_to(view: SentenceView, s: int, e: int, stance: str) -> OpenClaim |
     return OpenClaim(s, e, stance, source, c_start, c_end)
 
 
-def _np_span(view: SentenceView, head: Token) -> tuple[int, int]:
+def _np_span(view: Sentence, head: Token) -> tuple[int, int]:
     lo, hi = max(head.left_edge.i, view.start), min(head.right_edge.i + 1, view.end)
     while hi > lo + 1 and view.doc[hi - 1].is_punct:
         hi -= 1
@@ -178,7 +178,7 @@ def _complement(verb: Token) -> Token | None:
         or next((c for c in after if c.dep_ in ("obj", "xcomp")), None)
 
 
-def _clause_span(view: SentenceView, head: Token, after: int) -> tuple[int, int]:
+def _clause_span(view: Sentence, head: Token, after: int) -> tuple[int, int]:
     """The tokens of the complement headed by ``head`` that stand after token ``after``."""
     lo = max(min(head.left_edge.i, head.i), after + 1, view.start)
     hi = min(head.right_edge.i + 1, view.end)
@@ -188,7 +188,7 @@ def _clause_span(view: SentenceView, head: Token, after: int) -> tuple[int, int]
     return lo, _trim(view, lo, hi)
 
 
-def document_report(view: SentenceView, k: int) -> OpenClaim | None:
+def document_report(view: Sentence, k: int) -> OpenClaim | None:
     """"data showed ...", "the report found ...", "a poll suggested ...": a document or figures report."""
     verb = view.doc[k]
     stance = DOCUMENT_VERBS.get(view.lower[k])
@@ -212,7 +212,7 @@ def document_report(view: SentenceView, k: int) -> OpenClaim | None:
     return OpenClaim(k, k + 1, stance, source_arg(view, lo, hi), c_start, c_end)
 
 
-def claim_noun(view: SentenceView, k: int) -> OpenClaim | None:
+def claim_noun(view: Sentence, k: int) -> OpenClaim | None:
     """"the claim that ...", "Manila's assertion that ...", "fears that ...": a reporting noun and its clause."""
     noun = view.doc[k]
     stance = CLAIM_NOUNS.get(view.lower[k])
@@ -245,7 +245,7 @@ def claim_noun(view: SentenceView, k: int) -> OpenClaim | None:
     return OpenClaim(k, k + 1, stance, source, c_start, c_end)
 
 
-def headline(view: SentenceView) -> OpenClaim | None:
+def headline(view: Sentence) -> OpenClaim | None:
     """"Kremlin: talks with Kyiv possible": a short source before a colon that opens the sentence."""
     colon = next((k for k in range(view.start + 1, min(view.end, view.start + 7)) if view.lower[k] == ":"), None)
     if colon is None or view.lower[view.start] in HEADLINE_LABELS:
@@ -276,7 +276,7 @@ def _subject_of(verb: Token) -> Token | None:
     return None
 
 
-def object_report(view: SentenceView, k: int) -> OpenClaim | None:
+def object_report(view: Sentence, k: int) -> OpenClaim | None:
     """"called the verdict a vendetta", "described it as a milestone", "asked Manila to explain",
     "welcomed the decision": the content is the object with its predicate (or the object alone)."""
     verb = view.doc[k]
@@ -335,7 +335,7 @@ def object_report(view: SentenceView, k: int) -> OpenClaim | None:
     return OpenClaim(k, k + 1, stance, source, lo, hi)
 
 
-def object_subject(view: SentenceView, k: int) -> Arg | None:
+def object_subject(view: Sentence, k: int) -> Arg | None:
     """The subject phrase of a reporting verb whose content is its object ("his supporters accused X of Y",
     "protesters denounced the deal"), when the lexicon knows no actor in it; None without an object."""
     verb = view.doc[k]
@@ -354,7 +354,7 @@ def object_subject(view: SentenceView, k: int) -> Arg | None:
     return Arg(list(found.codes), lo, hi) if found is not None else source_arg(view, lo, hi)
 
 
-def can_report(view: SentenceView, k: int) -> bool:
+def can_report(view: Sentence, k: int) -> bool:
     """Whether :func:`learned_claim` could build a claim on token ``k`` (a cheap test of its shapes, so that the
     learned detector is asked only about such words): a verb with a complement or of the postposed shape, a noun
     with a that-clause, a headline's colon."""
@@ -367,7 +367,7 @@ def can_report(view: SentenceView, k: int) -> bool:
     return view.lower[k] == ":" and k < view.start + 7
 
 
-def learned_claim(view: SentenceView, k: int, stance: str) -> OpenClaim | None:
+def learned_claim(view: Sentence, k: int, stance: str) -> OpenClaim | None:
     """The source and content of a cue the learned detector found at ``k`` (:mod:`.cuemodel`): for a
     verb its subject and its clause or object (or, set off after its content, the statement before);
     for a noun its possessor and its that-clause; for a colon the headline's parts."""

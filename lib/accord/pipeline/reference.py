@@ -65,7 +65,7 @@ class GroupLike(Protocol):
 
 
 class View(Protocol):
-    """What the rules read of a sentence (a :class:`~accord.pipeline.clauses.SentenceView`)."""
+    """What the rules read of a sentence (a :class:`~accord.pipeline.sentence.Sentence`)."""
 
     doc: Doc
     start: int
@@ -74,7 +74,7 @@ class View(Protocol):
     group_at: dict[int, GroupLike]
     history: list[Mention]
 
-    def _gap(self, a: Mention, b: Mention) -> str | None: ...
+    def gap(self, a: Mention, b: Mention) -> str | None: ...
 
 
 def unique(items: Iterable[str]) -> list[str]:
@@ -185,7 +185,7 @@ def _distinct(mentions: Iterable[Mention]) -> list[Mention]:
 def _coordinated(view: View, mentions: list[Mention]) -> list[list[Mention]]:
     """``mentions`` (of one sentence, in order) in coordinated groups ("Russia and China")."""
     groups: list[list[Mention]] = []
-    gaps = [view._gap(a, b) for a, b in zip(mentions, mentions[1:])]
+    gaps = [view.gap(a, b) for a, b in zip(mentions, mentions[1:])]
     for n, m in enumerate(mentions):
         # as the sentence view groups: a bare comma joins a list only when the list closes with "and"
         gap = gaps[n - 1] if n else None

@@ -17,13 +17,13 @@ from spacy.tokens import Doc
 
 from .claims import Claim
 from .phrases import PhraseTable, phrase_splitter
-from .syntax import TreeView
 from .triggers import trigger_table
 from .learned import LearnedRoles, LearnedSettings, category_cameo, judge, model_triggers
 from .argmodel import ArgumentModel
 from .reported import attach_to_claims, innermost
 from .recipients import content_recipient, default_recipient
-from .clauses import Arg, ClauseRules, SentenceView, by_sentence, sentence_views
+from .sources import MODIFIER_NOT_DOER, event_source
+from .sentence import Arg, Sentence, by_sentence
 from .grammar import DETERMINERS, POSSESSIVE_PRONOUNS
 from .wordlists import PhraseIndex, ends_with_any, phrases
 from ..labels import STATUS_PRECEDENCE, material_quads
@@ -70,7 +70,6 @@ class RelationExtractor:
         self.roles = LearnedRoles(arguments)  # the learned fallback for a role the parse rules leave empty
         self.category_cameo = category_cameo(lexicon)
         self.coding: CodingRules = lexicon.rules  # the coding rules (coding_rules.yaml)
-        self.rules = ClauseRules(lexicon)
         self.matcher, self.triggers = trigger_table(nlp, lexicon)
         split = phrase_splitter(nlp)
         self.resources = PhraseTable(lower=True)
@@ -103,7 +102,7 @@ class RelationExtractor:
         predicates = doc._.predicates
         self.roles.begin(doc)
         preds_by_sent = by_sentence(doc, [(p.i, p.i + 1, p) for p in predicates]) if predicates is not None else None
-        for sent_id, view in sentence_views(doc, self.rules, TreeView if doc.has_annotation("DEP") else None):
+        for sent_id, view in enumerate(doc._.sentences):
             sent = view.sent
             model = {p.i: p for _, _, p in preds_by_sent[sent_id]} if preds_by_sent is not None else None
             sent_claims = claims_by_sent.get(sent_id, [])
@@ -186,7 +185,7 @@ class RelationExtractor:
         return [replace(rel, source=list(a), target=list(b))
                 for ca, a in by_country.items() for cb, b in by_country.items() if ca != cb]
 
-    def _demand(self, view: SentenceView, rel: Relation, claims: list[Claim]) -> Relation | None:
+    def _demand(self, view: Sentence, rel: Relation, claims: list[Claim]) -> Relation | None:
         """"X said Y must do Z": X makes a demand of Y (PLOVER REQUEST); Z itself is only hypothetical."""
         claim = innermost(claims, rel.trigger_start)
         if claim is None or claim.cue_start == rel.trigger_start or not rel.source:
@@ -202,7 +201,7 @@ class RelationExtractor:
                         claim.cue_end, speaker, list(rel.source), "REQUEST", None, rel.context, "100", "reported",
                         claim.index, rel.date)
 
-    def _conditional_threat(self, view: SentenceView, rel: Relation) -> None:
+    def _conditional_threat(self, view: Sentence, rel: Relation) -> None:
         """"will withdraw unless ...", "must comply or face sanctions": a planned act made conditional is a threat."""
         if rel.status not in ("planned", "hypothetical"):
             return
@@ -214,7 +213,7 @@ class RelationExtractor:
                 rel.event_type, rel.cameo, rel.status = "THREATEN", "130", "reported"
                 return
 
-    def _exchanged_spans(self, view: SentenceView) -> list[tuple[int, int]]:
+    def _exchanged_spans(self, view: Sentence) -> list[tuple[int, int]]:
         spans = []
         for k in range(view.start, view.end):
             n = self._reciprocity_at(view, k)
@@ -225,7 +224,7 @@ class RelationExtractor:
                 spans.append((k + n, end))
         return spans
 
-    def _committed(self, view: SentenceView, rel: Relation, later: list, sent_id: int, claims: list[Claim]) -> Relation | None:
+    def _committed(self, view: Sentence, rel: Relation, later: list, sent_id: int, claims: list[Claim]) -> Relation | None:
         """The act a commitment, refusal or threat is about ("pledged to step up X", "refused to meet Y").
 
         PLOVER codes the promised, refused or threatened act inside AGREE, REJECT
@@ -245,7 +244,7 @@ class RelationExtractor:
         return None
 
     # -- one trigger ---------------------------------------------------------
-    def _relation(self, view: SentenceView, sent_id: int, s: int, e: int, form: str, claims: list[Claim],
+    def _relation(self, view: Sentence, sent_id: int, s: int, e: int, form: str, claims: list[Claim],
                   default_source: list[str] | None = None, entries: list[Trigger] | None = None) -> Relation | None:
         """The relation of the trigger ``form`` over tokens [s, e) (its lexicon ``entries``, or
         the given ones: the event model's), or None when it has no actor or is no event here."""
@@ -259,41 +258,10 @@ class RelationExtractor:
         if trig.event_type == "REJECT" and e + 1 < view.end and view.lower[e] == "to" \
                 and any(ends_with_any(view.lower, e + 1 + len(p), [p]) for p in self.unanswered):
             return None  # "declined to comment": a refusal to speak is no event
-        source: Arg | None
-        target: Arg | None
-        if pos == "verb":
-            if view.is_passive(e - 1):
-                # "X was supplied by Y"; "missiles were delivered to X by Y"
-                source, target = view.agent_after(e), view.subject(s) or view.object(e)
-            else:
-                source = view.subject(s)
-                if source is None and default_source:
-                    source = Arg(list(default_source), -1, -1)
-                target = view.object(e, skip_country=set(source.codes) if source else None,
-                                     allow_for=trig.event_type in self.coding.benefactive,
-                                     allow_from=trig.event_type == "RETREAT",
-                                     stance=self.coding.stance_on_acts.get(trig.event_type))
-            reported = True
-            if trig.lemma in self.converse:
-                source, target = target, source  # "X hosted Y": Y visits X
-        else:
-            name_modifier = trig.event_type not in ("ASSAULT", "MOBILIZE")
-            source = view.noun_source(s, allow_name_modifier=name_modifier)
-            reported = view.light_verb_used  # "held talks", "declared a ceasefire": a report, not a reference
-            pair = view.between(e - 1)
-            if pair is not None and (source is None or set(source.codes) <= set(pair[0].codes + pair[1].codes)):
-                source, target = pair  # "the alliance between X and Y" (a source among the pair is the pair)
-            elif pair is not None:
-                target = Arg(pair[0].codes + pair[1].codes, pair[0].start, pair[1].end)  # "mediation between X and Y"
-            elif view.noun_recipient is not None:
-                target = view.noun_recipient
-            else:
-                source = source or view.agent_after(e, limit=4)
-                target = view.object(e, skip_country=set(source.codes) if source else None,
-                                     allow_for=trig.event_type in self.coding.benefactive,
-                                     allow_from=trig.event_type == "RETREAT")
-                if source is None and target is not None and trig.event_type in self.coding.joint_acts:
-                    source = view.governing_subject(s)  # "X scrapped the decree after talks with Y"
+        roles = event_source(view, s, e, pos, trig, self.coding, converse=trig.lemma in self.converse,
+                             default_source=default_source)
+        source, target, reported = roles.source, roles.target, roles.reported
+        name_modifier = trig.event_type not in MODIFIER_NOT_DOER
         if source is None or target is None:
             source, target = self.roles.fill(view, s, e, trig.event_type, source, target,
                                              pos == "verb" or name_modifier, self.learned)
@@ -336,7 +304,7 @@ class RelationExtractor:
                         self._date(view, s, e, reported_in, ahead=status == "planned"),
                         location=where, location_country=country)
 
-    def _status(self, view: SentenceView, s: int, pos: str, claim: Claim | None) -> str:
+    def _status(self, view: Sentence, s: int, pos: str, claim: Claim | None) -> str:
         words = view.lower
         lo = max(view.segment_start(s) if pos == "verb" else view.start, s - 6, view.start)
         found = set()
@@ -375,17 +343,17 @@ class RelationExtractor:
         row = self.lexicon.plover.get((event_type, ""))
         return bool(row and row.requires_recipient)
 
-    def _only_would(self, view: SentenceView, lo: int, s: int) -> bool:
+    def _only_would(self, view: Sentence, lo: int, s: int) -> bool:
         words = [w for w in view.lower[lo:s + 1]]
         hypo = [p for p in self.modality["hypothetical"] if len(p) == 1 and p[0] in words]
         return [p[0] for p in hypo] == ["would"]
 
-    def _date(self, view: SentenceView, s: int, e: int, claim: Claim | None, ahead: bool) -> str | None:
+    def _date(self, view: Sentence, s: int, e: int, claim: Claim | None, ahead: bool) -> str | None:
         """The date of the event over [s, e) (:meth:`_nearest`); a plan's bare weekday read forward."""
         t = self._nearest(view, s, e, claim, [t for t in view.doc._.dates if t.value is not None])
         return None if t is None else (ahead and t.ahead) or t.value
 
-    def _location(self, view: SentenceView, s: int, e: int, claim: Claim | None,
+    def _location(self, view: Sentence, s: int, e: int, claim: Claim | None,
                   args: list[Arg]) -> tuple[tuple[int, int] | None, str | None]:
         """Where the event over [s, e) happened: the nearest place named as a location (:meth:`_nearest`),
         and its country; never one of its actors' words."""
@@ -394,7 +362,7 @@ class RelationExtractor:
         return (None, None) if p is None else ((p.start, p.end), p.code or None)
 
     @staticmethod
-    def _nearest(view: SentenceView, s: int, e: int, claim: Claim | None, items: list):
+    def _nearest(view: Sentence, s: int, e: int, claim: Claim | None, items: list):
         """Of ``items`` (anything with token ``start`` and ``end``), the nearest to the event over [s, e)
         in its clause and within the ``claim`` that reports it: "said on Friday in Asmara that ..." dates
         and places the saying, not what was said."""
@@ -414,7 +382,7 @@ class RelationExtractor:
         return best[1] if best else None
 
     # -- what flows ----------------------------------------------------------------
-    def _context(self, view: SentenceView, e: int, resources: list) -> str | None:
+    def _context(self, view: Sentence, e: int, resources: list) -> str | None:
         """The kind of goods in the object of an exchange ("with weaponry" -> military)."""
         end = self._clause_end(view, e)
         for rs, re_, context in resources:
@@ -422,20 +390,20 @@ class RelationExtractor:
                 return context
         return None
 
-    def _clause_end(self, view: SentenceView, e: int) -> int:
+    def _clause_end(self, view: Sentence, e: int) -> int:
         k = e
         while k < view.end and not (view.is_break(k) or view.lower[k] in (",", ";")) and not self._reciprocity_at(view, k):
             k += 1
         return k
 
-    def _reciprocity_at(self, view: SentenceView, k: int) -> int:
+    def _reciprocity_at(self, view: Sentence, k: int) -> int:
         """Length of a reciprocity phrase ("in exchange for") starting at token ``k``, or 0."""
         for phrase in self.reciprocity:
             if tuple(view.lower[k:k + len(phrase)]) == phrase:
                 return len(phrase)
         return 0
 
-    def _reciprocal(self, view: SentenceView, rel: Relation, resources: list, used: set[int]) -> list[Relation]:
+    def _reciprocal(self, view: Sentence, rel: Relation, resources: list, used: set[int]) -> list[Relation]:
         """The return flow of an exchange: "in exchange for economic aid and technology"."""
         if not rel.source or not rel.target:
             return []

@@ -7,17 +7,18 @@ instead of from word order. The tree decides which phrase fills a role; the
 phrase's actors are the mentions it contains. When the tree gives a role to a
 phrase without an actor ("the weapons", "talks"), the role stays empty rather
 than borrowing a neighbouring actor; only when the parse has no such argument
-at all does the view fall back to the word-order search of
-:class:`~accord.pipeline.clauses.SentenceView`.
+at all does the view fall back, by an explicit call, to the word-order search of
+:mod:`~accord.pipeline.clauses` (``word_order.subject(self, i)``, ...).
 """
 from __future__ import annotations
 
 from spacy.tokens import Token
 
-from .clauses import Arg, Group, SentenceView, is_own
-from .grammar import PRONOUNS, QUOTE_CLOSE, QUOTE_OPEN, RELATIVE_PRONOUNS
-from .reference import resolve_phrase
-from .wordlists import unique
+from . import clauses as word_order
+from .grammar import POSSESSIVE_PRONOUNS, PRONOUNS, QUOTE_CLOSE, QUOTE_OPEN, RELATIVE_PRONOUNS
+from .reference import is_own, resolve_phrase
+from .sentence import Arg, Group, Sentence
+from .wordlists import ends_with_any, unique
 
 SUBJECTS = {"nsubj", "nsubj:pass", "csubj", "nsubj:outer"}
 # children whose mentions belong to a noun phrase's actors ("US and South Korean officials",
@@ -54,8 +55,9 @@ def _has_clause(verb: Token) -> bool:
         m.dep_ == "mark" and m.lower_ == "that" for m in c.children)) for c in verb.children)
 
 
-class TreeView(SentenceView):
-    """A :class:`SentenceView` whose argument search reads the dependency tree."""
+class TreeView(Sentence):
+    """A sentence view whose argument search reads the dependency tree, and falls back to word order
+    (:mod:`~accord.pipeline.clauses`) where the tree has no answer."""
 
     # -- noun phrases --------------------------------------------------------------
     def phrase(self, head: Token) -> Arg | None:
@@ -244,13 +246,13 @@ class TreeView(SentenceView):
 
     def subject(self, i: int) -> Arg | None:
         if self._misparsed(self.doc[i]) and self._verb_reading(i):
-            return self._gerund_subject(i) or super().subject(i)
+            return self._gerund_subject(i) or word_order.subject(self, i)
         verb = self._predicate(i)
         if verb.dep_ in ("cop", "aux", "aux:pass"):
             verb = verb.head
         subj = self._subject_token(verb)
         if subj is None:
-            return super().subject(i)
+            return word_order.subject(self, i)
         return self.phrase(subj)
 
     def object(self, i: int, limit: int = 14, skip_country: set[str] | None = None, allow_for: bool = False,
@@ -261,7 +263,7 @@ class TreeView(SentenceView):
             return gap
         args = [c for c in verb.children if c.dep_ in OBJECT_DEPS and c.i > verb.i]
         if not args and not any(c.dep_ == "ccomp" for c in verb.children):
-            return super().object(i, limit, skip_country, allow_for, allow_from)
+            return word_order.object_after(self, i, limit, skip_country, allow_for, allow_from)
         if stance:
             act = next((c for c in sorted(args, key=lambda c: c.i) if c.dep_ == "obj"
                         and c.lower_ in self.event_nouns and self.group_at.get(c.i) is None), None)
@@ -385,7 +387,7 @@ class TreeView(SentenceView):
         for c in verb.children:
             if c.dep_ in ("obl:agent", "obl", "nmod:agent", "nmod") and _case(c) == "by":
                 return self.phrase(c)
-        return None if any(c.dep_.startswith("nsubj") for c in verb.children) else super().agent_after(i, limit)
+        return None if any(c.dep_.startswith("nsubj") for c in verb.children) else word_order.agent_after(self, i, limit)
 
     def is_passive(self, i: int) -> bool:
         verb = self._predicate(i)
@@ -393,6 +395,35 @@ class TreeView(SentenceView):
         # to X" tagged VBN): in the corpus's training items such subjects are the sources
         return any(c.dep_ in ("aux:pass", "csubj:pass") for c in verb.children) or \
             (verb.dep_ == "acl" and verb.tag_ == "VBN")
+
+    def noun_source(self, i: int, allow_name_modifier: bool) -> Arg | None:
+        """The actor of a nominal event: the parse's reading of a light verb far from its noun, else the
+        word-order walk over possessor, modifier and light verb (:func:`~accord.pipeline.clauses.noun_source`)."""
+        self.light_verb_used, self.noun_recipient = False, None
+        found = self._light_verb_source(i)
+        if found is not None:
+            self.light_verb_used = True
+            return found
+        return word_order.noun_source(self, i, allow_name_modifier)
+
+    def _light_verb_source(self, i: int) -> Arg | None:
+        """The parse's reading of a nominal event's actor, where the word-order walk cannot reach it:
+        the possessor of "held their first joint amphibious exercise", the subject of the light verb
+        whose object the noun is. None: the word-order walk decides."""
+        tok = self.doc[i]
+        of = tok.dep_ == "nmod" and tok.head.dep_ == "obj" and any(c.dep_ == "case" and c.lower_ == "of" for c in tok.children)
+        obj = tok.head if of else tok  # "held three rounds of talks"
+        verb = obj.head
+        if obj.dep_ != "obj" or verb.i == obj.i or not ends_with_any(self.lower, verb.i + 1, self.light_verbs):
+            return None
+        owners = [c for c in tok.children if c.dep_ == "nmod:poss"]
+        if any(self.lower[c.i] not in POSSESSIVE_PRONOUNS for c in owners):
+            return None  # "China's support": a named possessor is the actor, as the walk reads it
+        poss = owners
+        subj = self.subject(verb.i)
+        if subj is None or not (poss or i - verb.i > 3):  # nearer ones the word-order walk reads
+            return None
+        return subj
 
     def between(self, i: int) -> tuple[Arg, Arg] | None:
         noun = self._predicate(i)
@@ -403,7 +434,7 @@ class TreeView(SentenceView):
                 b = self.phrase_single(conj[0]) if conj else None
                 if a is not None and b is not None and a.codes and b.codes:
                     return a, b
-        return super().between(i)
+        return word_order.between(self, i)
 
     def phrase_single(self, head: Token) -> Arg | None:
         g = self.group_at.get(head.i)
@@ -423,7 +454,7 @@ class TreeView(SentenceView):
         if tag.startswith("VB") or tag == "MD":
             return "verb" if has_verb else None
         if has_verb and not has_noun and not bare:
-            return super().reading(i, has_verb, has_noun, bare)
+            return word_order.reading(self, i, has_verb, has_noun, bare)
         if tag.startswith("NN"):
             return "noun" if has_noun else None
         # an adjective ("alleged bombers") or adverb is no predicate, unless a determiner makes it a noun
