@@ -124,3 +124,19 @@ def test_the_summaries_name_every_benchmark():
     assert "cameo" in format_table(results)
     details = format_details({"cameo": results["cameo"]})
     assert "04->03: 1" in details and "  04 " in details
+
+
+def test_accord_evaluate_only_cameo_runs_the_engine_on_the_given_probe(tmp_path, capsys):
+    from accord.cli import main as cli_main
+
+    path = tmp_path / "two.yaml"
+    path.write_text(
+        "probes:\n"
+        '- {id: t-1, text: "Iraqi warplanes bombed Iranian oil terminals.", date: 1985-08-16, root: "19",'
+        " quad: material conflict, source: IRQ, target: IRN}\n"
+        '- {id: t-2, text: "Chile and Peru could not agree.", date: 2001-01-01, root: "12",'
+        " quad: verbal conflict, source: CHL, target: PER}\n", encoding="utf-8")
+    assert cli_main(["evaluate", "--only", "cameo", "--cameo", str(path), "--details"]) == 0
+    out = capsys.readouterr().out
+    assert "cameo     root_accuracy                    2" in out
+    assert "CAMEO probe, per root" in out and "  19 " in out
