@@ -16,6 +16,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--seed-gold", metavar="PATH", help=f"seed gold YAML (default: {SEED_GOLD_DEFAULT})")
     parser.add_argument("--attributions", metavar="PATH", help="attribution development set YAML (default: tests/gold/attributions_dev.yaml)")
     parser.add_argument("--probe", metavar="PATH", help="actor probe YAML (default: tests/probes/actors.yaml)")
+    parser.add_argument("--cameo", metavar="PATH", help="CAMEO probe YAML (default: tests/probes/cameo.yaml)")
     parser.add_argument("--articles", metavar="DIR", help="analyst articles with their checks (default: tests/articles)")
     parser.add_argument("--engine", choices=tuple(ENGINES), default="v2",
                         help="v2 (default): arguments from the trained dependency parser; v1: word order")
@@ -46,7 +47,7 @@ def run(args: argparse.Namespace) -> int:
     results = evaluate_all(args.plover, args.records, args.seed_gold, chosen,
                            getattr(args, "attributions", None), getattr(args, "probe", None),
                            ENGINES[getattr(args, "engine", "v2")], getattr(args, "articles", None),
-                           getattr(args, "model", None))
+                           getattr(args, "model", None), getattr(args, "cameo", None))
     print(format_markdown(results) if args.markdown else format_table(results))
     if args.details:
         print()

@@ -16,7 +16,7 @@ from ..paths import REPO_DIR
 PLOVER_DEFAULT = Path("..") / "shared" / "benchmarks" / "plover_gsr_dev.jsonl"
 RECORDS_DEFAULT = Path("tests") / "records"
 SEED_GOLD_DEFAULT = Path("tests") / "gold" / "seed.yaml"
-BENCHMARKS = ("plover", "records", "seed", "attribution", "probe", "articles", "corpus")
+BENCHMARKS = ("plover", "records", "seed", "attribution", "probe", "articles", "corpus", "cameo")
 
 
 #: whether the gold sets are annotated with the trained parser (set by :func:`accord.evaluate.run.evaluate_all`)

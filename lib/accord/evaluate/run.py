@@ -10,6 +10,7 @@ from .attribution import ATTRIBUTION_DEFAULT, evaluate_attributions
 from .probe import PROBE_DEFAULT, evaluate_probe
 from .articles import ARTICLES_DEFAULT, evaluate_articles
 from .corpus import CORPUS_TEST_DEFAULT, evaluate_corpus
+from .cameo import CAMEO_DEFAULT, evaluate_cameo
 
 
 # ------------------------------------------------------------------- driver
@@ -19,15 +20,16 @@ def evaluate_all(plover: str | Path | None = None, records: str | Path | None = 
                  seed_gold: str | Path | None = None, benchmarks: Sequence[str] = BENCHMARKS,
                  attributions: str | Path | None = None, probe: str | Path | None = None,
                  syntax: bool = True, articles: str | Path | None = None,
-                 events_model: str | Path | None = None) -> dict[str, Any]:
+                 events_model: str | Path | None = None, cameo: str | Path | None = None) -> dict[str, Any]:
     """Run the chosen benchmarks; returns {benchmark: {path, n, metrics, details}} plus ``notes``.
 
     ``syntax``: annotate with the trained parser (engine v2, the default); False: engine v1.
-    ``events_model``: an event model folder (``accord learn``) in place of the packaged one."""
+    ``events_model``: an event model folder (``accord learn``) in place of the packaged one.
+    ``cameo``: the CAMEO probe (default tests/probes/cameo.yaml)."""
     token = SYNTAX.set(syntax)
     events = EVENTS_MODEL.set(events_model)
     try:
-        results = _evaluate(plover, records, seed_gold, benchmarks, attributions, probe, syntax, articles)
+        results = _evaluate(plover, records, seed_gold, benchmarks, attributions, probe, syntax, articles, cameo)
         if events_model is not None:
             results["notes"].append(f"event model: {events_model}")
         return results
@@ -36,7 +38,7 @@ def evaluate_all(plover: str | Path | None = None, records: str | Path | None = 
         SYNTAX.reset(token)
 
 
-def _evaluate(plover, records, seed_gold, benchmarks, attributions, probe, syntax, articles) -> dict[str, Any]:
+def _evaluate(plover, records, seed_gold, benchmarks, attributions, probe, syntax, articles, cameo) -> dict[str, Any]:
     quads, quad_source = load_quad_classes()
     valid_modes = valid_modes_of()
     results: dict[str, Any] = {"notes": [f"quad classes from {quad_source}"]
@@ -67,5 +69,7 @@ def _evaluate(plover, records, seed_gold, benchmarks, attributions, probe, synta
             results["notes"].append("corpus: training/corpus/test.jsonl not found, skipped")
         else:
             results["corpus"] = evaluate_corpus(path)
+    if "cameo" in benchmarks:
+        results["cameo"] = evaluate_cameo(resolve(cameo, CAMEO_DEFAULT, "CAMEO probe"))
     return results
 

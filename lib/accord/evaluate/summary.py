@@ -53,14 +53,16 @@ def format_markdown(results: Mapping[str, Any], stamp: str | None = None) -> str
               "seed": "seed gold (tests/gold/seed.yaml)",
               "attribution": "attribution development set (tests/gold/attributions_dev.yaml; guides, does not judge)",
               "probe": "actor probe (tests/probes/actors.yaml; guides, does not judge)",
-              "articles": "analyst articles (tests/articles; checks written before the engine ran)"}
+              "articles": "analyst articles (tests/articles; checks written before the engine ran)",
+              "corpus": "open corpus, test split (training/corpus/test.jsonl)",
+              "cameo": "CAMEO probe (tests/probes/cameo.yaml; written blind, guides, does not judge)"}
     out = [f"### Extraction quality ({stamp})", "",
            "`accord evaluate` (engine beside a trivial baseline; definitions in `lib/accord/evaluate/__init__.py`).", ""]
     for bench in BENCHMARKS:
         if bench not in results:
             continue
         unit = {"plover": "sentences", "records": "records", "seed": "document", "attribution": "items",
-                "probe": "names", "articles": "checks"}[bench]
+                "probe": "names", "articles": "checks", "corpus": "items", "cameo": "items"}[bench]
         out += [f"**{titles[bench]}** ({results[bench]['n']} {unit})", "",
                 "| metric | n | engine | baseline |", "|---|---:|---:|---:|"]
         for name, m in results[bench]["metrics"].items():
@@ -113,11 +115,27 @@ def format_details(results: Mapping[str, Any], top: int = 12) -> str:
         out.append(f"Actor probe, {len(failures)} names not coded as expected:")
         out += [f"  {f['id']} {f['kind']} {f['name']!r} at {f['date']}: expected {f['expect']}, found {f['found']}"
                 for f in failures]
+    if "cameo" in results:
+        out += _cameo_details(results["cameo"]["details"], top)
     if "articles" in results:
         failures = results["articles"]["details"]["failures"]
         out.append(f"Analyst articles, {len(failures)} checks that do not hold:")
         out += [f"  {f['id']} {f['doc']}: {f['want']} ({f['note']})" for f in failures]
     return "\n".join(out)
+
+
+def _cameo_details(d: Mapping[str, Any], top: int) -> list[str]:
+    out = ["CAMEO probe, per root (gold -> engine main relation's CAMEO root):",
+           f"  {'root':<4} {'P':>6} {'R':>6} {'F1':>6} {'gold':>5} {'pred':>5}"]
+    for root, s in d["per_root"].items():
+        out.append(f"  {root:<4} {s['precision']:>6.2f} {s['recall']:>6.2f} {s['f1']:>6.2f} {s['tp'] + s['fn']:>5} {s['tp'] + s['fp']:>5}")
+    out.append(f"  no relation at all: {d['no_relation']} items")
+    out.append("  top confusions (gold -> predicted: count): " + ", ".join(
+        f"{g}->{p}: {n}" for (g, p), n in sorted(d["confusions"].items(), key=lambda kv: (-kv[1], kv[0]))[:top]))
+    out += [f"  {m['id']}: gold {m['gold']} engine {m['engine']} (quad {m['quad'][0]} -> {m['quad'][1]}) "
+            f"[{m['trigger']}] {m['cameo']} {','.join(map(str, m['source'])) or '?'} -> {','.join(map(str, m['target'])) or '?'}"
+            for m in d["misses"]]
+    return out
 
 
 def to_json(results: Mapping[str, Any]) -> dict[str, Any]:
