@@ -87,3 +87,13 @@ def test_backing_something_together_is_not_a_joint_act(nlp):
 def test_a_reporting_word_after_its_content_is_no_material_act(nlp):
     doc = run(nlp, "Dozens of missiles were delivered to Russia by North Korea in 2023, a UN sanctions monitor found.")
     assert relations(doc) == [("AID", ["PRK"], ["RUS"])]
+
+
+def test_a_demand_whose_act_is_no_event_is_a_request_of_the_one_who_must(nlp) -> None:
+    """"X told Y it must pay its debts": PLOVER's REQUEST from the speaker to the one obliged, although
+    "pay" is no event; a speaker's own obligation is a resolve, not a demand."""
+    rows = relations(run(nlp, "Moscow told Kiev it must pay its gas debts in full before deliveries resume."))
+    assert ("REQUEST", ["RUS"], ["UKR"]) in rows
+    rows = relations(run(nlp, "Iran said the United States should lift its sanctions."))
+    assert ("REQUEST", ["IRN"], ["USA"]) in rows
+    assert not [r for r in relations(run(nlp, "Russia said it must defend its borders.")) if r[0] == "REQUEST"]

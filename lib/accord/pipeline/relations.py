@@ -150,6 +150,10 @@ class RelationExtractor:
                     lo = view.segment_start(s) if view.is_passive(e - 1) else e
                     rel.context = self._context(view, lo, sent_resources) or rel.context
                     relations.extend(self._reciprocal(view, rel, sent_resources, used_reciprocity))
+            for claim in sent_claims:
+                demand = self._bare_demand(view, claim, relations)
+                if demand is not None:
+                    relations.append(demand)
             if model is not None and self.learned.add > 0.0:
                 matched = {k for s, e, _ in matches_by_sent[sent_id] for k in range(s, e)} | covered
                 for i, trig in model_triggers(doc, model, matched, self.learned, self.category_cameo):
@@ -200,6 +204,23 @@ class RelationExtractor:
         return Relation(rel.sent, min(claim.cue_start, rel.start), max(claim.cue_end, rel.end), claim.cue_start,
                         claim.cue_end, speaker, list(rel.source), "REQUEST", None, rel.context, "100", "reported",
                         claim.index, rel.date)
+
+    def _bare_demand(self, view: Sentence, claim: Claim, relations: list[Relation]) -> Relation | None:
+        """"X told Y it must pay its debts": a demand of Y (REQUEST) whose act is no event of the lexicon."""
+        if claim.stance == "deny" or not claim.source or any(r.claim == claim.index and r.event_type == "REQUEST"
+                                                            for r in relations):
+            return None
+        for k in range(claim.content_start + 1, claim.content_end):
+            if not ends_with_any(view.lower, k, self.obligation):
+                continue
+            subject = view.subject(k)
+            if subject is None or not subject.codes or not claim.content_start <= subject.start < k \
+                    or {c[:3] for c in subject.codes} & {c[:3] for c in claim.source}:
+                return None  # "we must act", "it should": a resolve, not a demand of others
+            return Relation(claim.sent, claim.start, max(claim.end, k + 1), claim.cue_start, claim.cue_end,
+                            list(claim.source), list(subject.codes), "REQUEST", None, None, "100", "reported",
+                            claim.index, self._date(view, claim.cue_start, claim.cue_end, None, ahead=False))
+        return None
 
     def _conditional_threat(self, view: Sentence, rel: Relation) -> None:
         """"will withdraw unless ...", "must comply or face sanctions": a planned act made conditional is a threat."""
