@@ -17,9 +17,7 @@ from __future__ import annotations
 
 from typing import Callable, Iterable, Sequence
 
-from .grammar import PARTNER_PREPOSITIONS
-
-LINKS = ("in", "of", "from")
+from .grammar import AGENT_COUNTRY_LINKS, PARTNER_PREPOSITIONS
 
 
 def context_country(start: int, end: int, sent: tuple[int, int], coded: Sequence[tuple[int, int, str]],
@@ -33,9 +31,9 @@ def context_country(start: int, end: int, sent: tuple[int, int], coded: Sequence
     sentence count (a sector whose bare nouns refer back, ``context_country_before``).
     """
     for s, _e, code in coded:
-        if s == end + 1 and link_words[end] in LINKS:
+        if s == end + 1 and link_words[end] in AGENT_COUNTRY_LINKS:
             return code
-        if s == end + 2 and link_words[end] in LINKS and link_words[end + 1] == "the":
+        if s == end + 2 and link_words[end] in AGENT_COUNTRY_LINKS and link_words[end + 1] == "the":
             return code
     # a sector that refers back takes a country named before it, and not as a partner or target
     # ("After talks with Russia, the junta ...": not Russia's junta)

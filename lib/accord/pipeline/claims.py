@@ -14,7 +14,8 @@ from spacy.tokens import Doc
 
 from .phrases import PhraseTable, phrase_splitter
 from .sentence import Arg, Sentence, by_sentence
-from .grammar import QUOTE_CLOSE, QUOTE_OPEN
+from .grammar import (ARTICLES, CONJUNCTIONS, CONTENT_BREAKS_AFTER_COMMA, NEGATION_FILLERS, NEGATIONS,
+                      PERFECT_AND_PASSIVE_AUXILIARIES, QUOTE_CLOSE, QUOTE_OPEN, TIME_OPENERS)
 from .quotes import quote_before, quote_in, trim
 from . import opencues
 from .opencues import OpenClaim
@@ -137,7 +138,7 @@ class ClaimExtractor:
             c_start, c_end, quote = lead  # "“We will ...,” the leaders pledged in a statement"
         elif c_end > c_start and s > view.start + 3 and not any(c_start <= g.start < c_end for g in view.groups) \
                 and (source.start > view.start or inverted) and c_end - c_start <= 4 \
-                and (view.lower[c_start] in view.prepositions or view.lower[c_start] in ("on", "last", "this", "yesterday", "today")):
+                and (view.lower[c_start] in view.prepositions or view.lower[c_start] in TIME_OPENERS):
             c_end = c_start  # "..., the Kremlin said on Tuesday": the statement is before
         if c_end <= c_start:
             # the statement stands before its attribution: "“...,” X said", "X did Y, officials said"
@@ -160,7 +161,7 @@ class ClaimExtractor:
 
     def _according_to(self, view: Sentence, sent_id: int, s: int, e: int, cue: Cue, index: int) -> Claim | None:
         j = e
-        while j < view.end and view.lower[j] in ("the", "a", "an"):
+        while j < view.end and view.lower[j] in ARTICLES:
             j += 1
         g = view.group_at.get(j)
         if g is None:
@@ -246,10 +247,10 @@ class ClaimExtractor:
             elif not in_quote and k > first:
                 if w in self.content_breaks or w in (";", "—", "–"):
                     break
-                if w == "," and k + 1 < view.end and view.lower[k + 1] in ("which", "who", "whose", "just", "while", "as"):
+                if w == "," and k + 1 < view.end and view.lower[k + 1] in CONTENT_BREAKS_AFTER_COMMA:
                     break
                 # a second cue coordinated with this one starts its own claim
-                if k in later_starts and view.lower[k - 1] in ("and", ",", "while", "but"):
+                if k in later_starts and (view.lower[k - 1] == "," or view.lower[k - 1] in CONJUNCTIONS):
                     k -= 1
                     break
             k += 1
@@ -273,15 +274,15 @@ def _reduced_passive(view: Sentence, s: int, e: int) -> bool:
     if k < view.start:
         return False
     prev = view.doc[k]
-    return prev.is_alpha and prev.lower_ not in ("have", "has", "had", "was", "were", "is", "are", "been", "be") \
+    return prev.is_alpha and prev.lower_ not in PERFECT_AND_PASSIVE_AUXILIARIES \
         and not prev.lower_.endswith("ly") and (k in view.group_at or prev.is_lower)
 
 
 def _negated(view: Sentence, s: int) -> bool:
     k = s - 1
-    while k >= view.start and view.lower[k] in ("has", "have", "had", "did", "does", "do", "was", "were", "yet", "so", "far"):
+    while k >= view.start and view.lower[k] in NEGATION_FILLERS:
         k -= 1
-    return k >= view.start and view.lower[k] in ("not", "n't", "never")
+    return k >= view.start and view.lower[k] in NEGATIONS
 
 
 def _is_noun_cue(cues: list[Cue]) -> bool:

@@ -14,8 +14,10 @@ from __future__ import annotations
 
 from spacy.lang.en.stop_words import STOP_WORDS
 
-from .grammar import (APOSTROPHES, AUXILIARIES, BE_FORMS, DETERMINERS, MODALS, OBJECT_PRONOUNS, POSSESSIVE_PRONOUNS,
-                      PRONOUNS, QUOTE_OPEN, TARGET_PREPOSITIONS)
+from .grammar import (APOSTROPHES, ARTICLES, AUXILIARIES, BE_FORMS, CONTROL_WORDS, DETERMINERS, IRREGULAR_PARTICIPLES,
+                      MODALS, NON_POSSESSIVE_DETERMINERS, OBJECT_POSSESSIVES, OBJECT_PRONOUNS, PARTICIPLE_OPENERS,
+                      PASSIVE_FILLERS, POSSESSIVE_PRONOUNS, POSSESSOR_CONTROLS, PRONOUNS, QUOTE_OPEN,
+                      SUBJECT_RELATIVES, TARGET_PREPOSITIONS, VERB_COORDINATORS)
 from .reference import is_own
 from .sentence import Arg, Group, Sentence, arg_of
 from .wordlists import ends_with_any
@@ -34,7 +36,7 @@ def subject(view: Sentence, i: int) -> Arg | None:
             return arg_of(g)
         if view.lower[k] in PRONOUNS:
             return view.pronoun_arg(k)
-        if view.lower[k] in ("who", "which", "that"):
+        if view.lower[k] in SUBJECT_RELATIVES:
             g = _group_ending_before(view, k)
             if g is not None:
                 return arg_of(g)
@@ -42,20 +44,21 @@ def subject(view: Sentence, i: int) -> Arg | None:
                 return None  # "transfers, which would violate ...": the antecedent is not an actor
     prev = view.token_before(i, AUXILIARIES | {w for w in view.lower[view.start:i] if w.endswith("ly")})
     # 2a. a verb coordinated with an earlier one ("X commended Y and emphasized Z"): the sentence's subject
-    if prev is not None and view.lower[prev] in ("and", "but", "or", "then") and not view.lower[i].endswith("ing"):
+    if prev is not None and view.lower[prev] in VERB_COORDINATORS and not view.lower[i].endswith("ing"):
         g = view.sentence_subject()
         if g is not None and g.start < i:
             return arg_of(g)
     # 2. a participle clause after a comma ("..., effectively blocking X"): the sentence's subject
-    if view.doc[i].lower_.endswith("ing") and prev is not None and view.lower[prev] in (",", "while", "before", "after", "thereby", "thus", "when"):
+    if view.doc[i].lower_.endswith("ing") and prev is not None \
+            and (view.lower[prev] == "," or view.lower[prev] in PARTICIPLE_OPENERS):
         g = view.sentence_subject()
         if g is not None and g.start < i:
             return arg_of(g)
     # 3. an infinitive or "of/for/by V-ing" complement: the nearest group in its segment controls it
-    if prev is not None and view.lower[prev] in ("to", "of", "for", "by"):
+    if prev is not None and view.lower[prev] in CONTROL_WORDS:
         seg = view.segment_start(i)
         near = [g for g in view.groups if seg <= g.start and g.end <= prev
-                and (view.lower[prev] in ("to", "of") or not g.possessive)
+                and (view.lower[prev] in POSSESSOR_CONTROLS or not g.possessive)
                 and view.token_before(g.start) is not None and view.lower[view.token_before(g.start)] != "by"]
         if near:
             return arg_of(near[-1])
@@ -100,7 +103,7 @@ def object_after(view: Sentence, i: int, limit: int = 14, skip_country: set[str]
                 continue
             return arg_of(g)
         if w in OBJECT_PRONOUNS:
-            codes = view.resolve_pronoun({"it": "its", "them": "their", "him": "his", "her": "her"}[w], k, skip_country)
+            codes = view.resolve_pronoun(OBJECT_POSSESSIVES[w], k, skip_country)
             if codes:
                 return Arg(codes, k, k + 1)
         if w in (",", ".", "!", "?") or view.is_break(k) or w in QUOTE_OPEN:
@@ -138,10 +141,10 @@ def agent_after(view: Sentence, i: int, limit: int = 30) -> Arg | None:
 def is_passive(view: Sentence, i: int) -> bool:
     """A past participle after a form of "be" ("was accused", "have been supplied")."""
     word = view.lower[i]
-    if not (word.endswith("ed") or word.endswith("en") or word in ("sent", "struck", "met", "held", "told", "shot", "fought", "built", "hit", "cut", "seen")):
+    if not (word.endswith("ed") or word.endswith("en") or word in IRREGULAR_PARTICIPLES):
         return False
-    k = view.token_before(i, {"also", "not", "n't", "previously", "reportedly", "allegedly", "already", "repeatedly", "recently"} | {w for w in view.lower[view.start:i] if w.endswith("ly")})
-    return k is not None and view.lower[k] in BE_FORMS - {"'s", "’s"}
+    k = view.token_before(i, PASSIVE_FILLERS | {w for w in view.lower[view.start:i] if w.endswith("ly")})
+    return k is not None and view.lower[k] in BE_FORMS - APOSTROPHES
 
 
 def noun_source(view: Sentence, i: int, allow_name_modifier: bool) -> Arg | None:
@@ -151,8 +154,8 @@ def noun_source(view: Sentence, i: int, allow_name_modifier: bool) -> Arg | None
     """
     view.light_verb_used = False
     view.noun_recipient = None
-    k = view.token_before(i, DETERMINERS - {"'s", "’s", "his", "her", "its", "their"} | {w for w in view.lower[view.start:i] if w.endswith("ly")})
-    article = k is not None and k + 1 < i and view.lower[k + 1] in ("a", "an", "the")
+    k = view.token_before(i, NON_POSSESSIVE_DETERMINERS | {w for w in view.lower[view.start:i] if w.endswith("ly")})
+    article = k is not None and k + 1 < i and view.lower[k + 1] in ARTICLES
     # adjectives between possessor and noun ("Putin's rare visit"): allow two lowercase words
     for _ in range(3):
         if k is None:
@@ -188,7 +191,7 @@ def noun_source(view: Sentence, i: int, allow_name_modifier: bool) -> Arg | None
         # walk back over modifiers only ("Putin's rare visit"), never over a verb or function word
         if not view.doc[k].is_alpha or view.doc[k].is_upper or w in STOP_WORDS:
             break
-        k = view.token_before(k, DETERMINERS - {"'s", "’s", "his", "her", "its", "their"})
+        k = view.token_before(k, NON_POSSESSIVE_DETERMINERS)
     return None
 
 
@@ -228,7 +231,8 @@ def reading(view: Sentence, i: int, has_verb: bool, has_noun: bool, bare: bool =
         guess = "noun"
     elif k is not None and k in view.group_at and bare and not _takes_base_form(view.group_at[k]):
         guess = "noun"
-    elif prev in MODALS or prev in PRONOUNS or prev in AUXILIARIES or (k is not None and k in view.group_at) or prev in ("who", "which", "that"):
+    elif prev in MODALS or prev in PRONOUNS or prev in AUXILIARIES or (k is not None and k in view.group_at) \
+            or prev in SUBJECT_RELATIVES:
         guess = "verb"
     else:
         guess = "verb" if inflected else "noun"

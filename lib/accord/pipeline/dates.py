@@ -9,6 +9,9 @@ An expression that names no real date ("30 February 2020", "1000000 days ago", a
 before 1 or after 9999) is kept as an expression with no value: a date never costs the
 document (``tests/pipeline/test_dates.py`` checks every pattern with hypothesis, and every text of
 the UD treebanks).
+
+The words (month and weekday names, "last", "next", units, counts) are language data,
+``data/grammar/dates.yaml``; this module holds the patterns and the calendar arithmetic.
 """
 from __future__ import annotations
 
@@ -16,29 +19,36 @@ import re
 from dataclasses import dataclass
 from datetime import MAXYEAR, MINYEAR, date, timedelta
 
+import yaml
 from spacy.matcher import Matcher
 from spacy.tokens import Doc
 
-MONTH_NAMES = ("january", "february", "march", "april", "may", "june", "july", "august",
-               "september", "october", "november", "december")
+from ..paths import DATA_DIR
+
+# the words are data (data/grammar/dates.yaml); this module holds the patterns and the arithmetic
+_WORDS = yaml.safe_load((DATA_DIR / "grammar" / "dates.yaml").read_text(encoding="utf-8"))
+
+MONTH_NAMES: tuple[str, ...] = tuple(_WORDS["months"])
 MONTHS = {m: i + 1 for i, m in enumerate(MONTH_NAMES)}
 MONTHS.update({m[:3]: n for m, n in list(MONTHS.items())})
-MONTHS["sept"] = 9
+MONTHS.update({str(m): int(n) for m, n in _WORDS["month_abbreviations"].items()})
 # spaCy keeps the dot of an abbreviated month in its token ("Aug.", "Sept."): those forms are months too
 MONTHS.update({f"{m}.": n for m, n in list(MONTHS.items()) if len(m) <= 4 and m != "may"})
-WEEKDAYS = {d: i for i, d in enumerate(["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"])}
+WEEKDAYS = {d: i for i, d in enumerate(_WORDS["weekdays"])}
+# a relative word's step from the document's date: -1 ("last"), 0 ("this"), 1 ("next")
+RELATIVE: dict[str, int] = {str(w): int(n) for w, n in _WORDS["relative"].items()}
+DAY_WORDS: dict[str, int] = {str(w): int(n) for w, n in _WORDS["day_words"].items()}
+NUMBER_WORDS: dict[str, int] = {str(w): int(n) for w, n in _WORDS["number_words"].items()}
+LEAD_WORDS = set(_WORDS["not_in_expression"])
 
 _MONTH = {"LOWER": {"IN": sorted(MONTHS)}}
-_LEAD = {"LOWER": {"IN": ["in", "since", "until", "by", "during"]}}
-_PART = {"LOWER": {"IN": ["early", "late", "mid", "mid-"]}, "OP": "?"}
-NUMBER_WORDS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
-                "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12}
-LEAD_WORDS = {"in", "on", "since", "until", "by", "during", "early", "late", "mid", "mid-"}
+_LEAD = {"LOWER": {"IN": list(_WORDS["leads"])}}
+_PART = {"LOWER": {"IN": list(_WORDS["parts"])}, "OP": "?"}
 # when two readings cover the same words, the more specific one wins ("in March 2023")
 PRIORITY = {"DMY": 0, "MDY": 0, "MY": 1, "AGO": 2, "YEAR": 3}
 # with a year alone, a month must be unambiguous: a full name or a dotted abbreviation ("Jan. 2020"), not "mar"
 _FULL_MONTH = {"LOWER": {"IN": sorted(m for m in MONTHS
-                                       if len(m) > 4 or m in ("may", "june", "july") or m.endswith("."))}}
+                                       if len(m) > 4 or m in MONTH_NAMES or m.endswith("."))}}
 _DAY = {"TEXT": {"REGEX": r"^(0?[1-9]|[12][0-9]|3[01])(st|nd|rd|th)?$"}}
 _YEAR = {"TEXT": {"REGEX": r"^(19|20)[0-9]{2}$"}}
 _DOT = {"TEXT": ".", "OP": "?"}
@@ -60,14 +70,14 @@ PATTERNS: dict[str, list[list[dict]]] = {
     "MDY": [[_MONTH, _DOT, _DAY, _COMMA, _YEAR],
             [_MONTH, _DOT, _DAY, _DASH, _DAY, _COMMA, _YEAR], [_MONTH, _DOT, _DAY_RANGE, _COMMA, _YEAR]],
     "MY": [[_FULL_MONTH, _YEAR]],
-    "REL_MONTH": [[{"LOWER": {"IN": ["last", "next", "this", "past"]}}, _FULL_MONTH]],
+    "REL_MONTH": [[{"LOWER": {"IN": list(RELATIVE)}}, _FULL_MONTH]],
     "IN_MONTH": [[_LEAD, _PART, _FULL_MONTH]],
-    "REL_UNIT": [[{"LOWER": {"IN": ["last", "next", "this", "past"]}}, {"LOWER": {"IN": ["week", "month", "year"]}}]],
-    "DAY_WORD": [[{"LOWER": {"IN": ["yesterday", "today", "tomorrow"]}}]],
-    "WEEKDAY": [[{"LOWER": {"IN": ["on", "last", "next", "this"]}}, {"LOWER": {"IN": sorted(WEEKDAYS)}}]],
+    "REL_UNIT": [[{"LOWER": {"IN": list(RELATIVE)}}, {"LOWER": {"IN": list(_WORDS["relative_units"])}}]],
+    "DAY_WORD": [[{"LOWER": {"IN": list(DAY_WORDS)}}]],
+    "WEEKDAY": [[{"LOWER": {"IN": list(_WORDS["weekday_leads"])}}, {"LOWER": {"IN": sorted(WEEKDAYS)}}]],
     "YEAR": [[_LEAD, _PART, _YEAR]],
-    "AGO": [[{"LOWER": {"IN": sorted(NUMBER_WORDS)}}, {"LOWER": {"IN": ["year", "years", "month", "months", "week", "weeks", "day", "days"]}}, {"LOWER": "ago"}],
-            [{"LIKE_NUM": True}, {"LOWER": {"IN": ["years", "months", "weeks", "days"]}}, {"LOWER": "ago"}]],
+    "AGO": [[{"LOWER": {"IN": sorted(NUMBER_WORDS)}}, {"LOWER": {"IN": list(_WORDS["ago_units"])}}, {"LOWER": "ago"}],
+            [{"LIKE_NUM": True}, {"LOWER": {"IN": list(_WORDS["counted_ago_units"])}}, {"LOWER": "ago"}]],
 }
 
 
@@ -133,33 +143,32 @@ def _resolve(kind: str, words: list[str], anchor: date | None) -> str | None:
     if anchor is None:
         return None
     if kind in ("REL_MONTH", "IN_MONTH"):
-        rel = words[0]
+        step = RELATIVE.get(words[0])  # None: a preposition ("in March") or a bare month
         y = anchor.year
-        if rel == "next":
+        if step == 1:
             y = y if month > anchor.month else y + 1
-        elif rel in ("last", "past"):
+        elif step == -1:
             y = y if month < anchor.month else y - 1
-        elif rel != "this" and month > anchor.month:
+        elif step is None and month > anchor.month:
             y -= 1  # a bare month in news means the most recent one
         return _iso(y, month)
     if kind == "REL_UNIT":
-        rel, unit = words[0], words[1]
-        step = {"next": 1, "this": 0}.get(rel, -1)
+        step, unit = RELATIVE[words[0]], words[1]
         if unit == "year":
             return _iso(anchor.year + step)
         if unit == "month":
             return _iso(*_shift_month(anchor.year, anchor.month, step))
         return (anchor + timedelta(weeks=step)).isoformat()
     if kind == "DAY_WORD":
-        step = {"yesterday": -1, "today": 0, "tomorrow": 1}[words[0]]
+        step = DAY_WORDS[words[0]]
         return (anchor + timedelta(days=step)).isoformat()
     if kind == "WEEKDAY":
-        rel, target = words[0], WEEKDAYS[words[1]]
-        if rel == "next":
+        step, target = RELATIVE.get(words[0], 0), WEEKDAYS[words[1]]  # "on Tuesday": 0
+        if step > 0:
             delta = (target - anchor.weekday()) % 7 or 7
             return (anchor + timedelta(days=delta)).isoformat()
         # "on Tuesday" in a news report is the most recent Tuesday before the report
-        delta = (anchor.weekday() - target) % 7 or (7 if rel == "last" else 0)
+        delta = (anchor.weekday() - target) % 7 or (7 if step < 0 else 0)
         return (anchor - timedelta(days=delta)).isoformat()
     return None
 
@@ -205,7 +214,8 @@ class DateRecognizer:
 
 
 def _cue_words() -> frozenset[str]:
-    return frozenset(MONTHS) | frozenset(WEEKDAYS) | {"yesterday", "today", "tomorrow", "ago", "week", "month", "year"}
+    return frozenset(MONTHS) | frozenset(WEEKDAYS) | frozenset(DAY_WORDS) | frozenset(_WORDS["relative_units"]) \
+        | {"ago"}
 
 
 CUE_WORDS = _cue_words()
@@ -232,7 +242,7 @@ def _windows(doc: Doc) -> list[tuple[int, int]]:
 def _ahead(kind: str, words: list[str], anchor: date | None) -> str | None:
     """A bare weekday ("on Monday") read forward: the coming such day, or the document's own day.
     News dates a past act by the last such day; a planned act by the next one. None for other kinds."""
-    if kind != "WEEKDAY" or anchor is None or words[0].lower() in ("last", "next"):
+    if kind != "WEEKDAY" or anchor is None or RELATIVE.get(words[0].lower(), 0) != 0:
         return None
     delta = (WEEKDAYS[words[1].lower()] - anchor.weekday()) % 7
     try:

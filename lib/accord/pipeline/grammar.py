@@ -1,4 +1,9 @@
-"""Closed-class English words the rules read, from ``data/grammar/english.yaml``.
+"""The English words the rules read, from ``data/grammar/english.yaml``: closed-class words (articles,
+pronouns, the prepositions of each case) and the few open-class lists a rule needs (reporting nouns,
+irregular participles). The rules say how a word is used, the file says which words; the pipeline's
+code holds no English word list of its own (``tests/pipeline/test_grammar.py`` scans it). Time words are
+``data/grammar/dates.yaml`` (``dates.py``), referring noun phrases ``data/grammar/reference.yaml``
+(``reference.py``).
 
 Loaded once at import. The file is packaged data and part of the pipeline cache's key (every
 YAML file under ``data/`` is), so a cached pipeline never outlives a change to it.
@@ -44,3 +49,43 @@ JUDGEMENT_DENIALS: set[str] = set(_WORDS["judgement_denials"])
 JUDGEMENT_PRAISE: set[str] = set(_WORDS["judgement_praise"])
 STATEMENT_OBJECTS: set[str] = set(_WORDS["statement_objects"]) | set(CLAIM_NOUNS) | DOCUMENT_NOUNS
 OPPOSING_DENIALS: set[str] = set(_WORDS["opposing_denials"])
+# the rules of the sentence views, claims and sources
+ARTICLES: set[str] = set(_WORDS["articles"])
+SUBJECT_RELATIVES: set[str] = set(_WORDS["subject_relatives"])
+OTHER_RELATIVES: set[str] = set(_WORDS["other_relatives"])
+EXPLETIVES: set[str] = set(_WORDS["expletives"])
+NON_SOURCE_SUBJECTS: set[str] = set(_WORDS["non_source_subjects"])
+OBJECT_POSSESSIVES: dict[str, str] = dict(_WORDS["object_possessives"])
+OBJECT_SUBJECTS: dict[str, str] = dict(_WORDS["object_subjects"])
+SUBJECT_PRONOUN_KINDS: dict[str, str] = dict(_WORDS["subject_pronoun_kinds"])
+PERSON_PRONOUNS: set[str] = set(_WORDS["person_pronouns"])
+VERB_COORDINATORS: set[str] = set(_WORDS["verb_coordinators"])
+PARTICIPLE_OPENERS: set[str] = set(_WORDS["participle_openers"])
+CONTROL_WORDS: set[str] = set(_WORDS["control_words"])
+POSSESSOR_CONTROLS: set[str] = set(_WORDS["possessor_controls"])
+IRREGULAR_PARTICIPLES: set[str] = set(_WORDS["irregular_participles"])
+PASSIVE_FILLERS: set[str] = set(_WORDS["passive_fillers"])
+PERFECT_AND_PASSIVE_AUXILIARIES: set[str] = set(_WORDS["perfect_and_passive_auxiliaries"])
+NEGATIONS: set[str] = set(_WORDS["negations"])
+NEGATION_FILLERS: set[str] = set(_WORDS["negation_fillers"])
+TIME_OPENERS: set[str] = set(_WORDS["time_openers"])
+CONTENT_BREAKS_AFTER_COMMA: set[str] = set(_WORDS["content_breaks_after_comma"])
+CONJUNCTIONS: set[str] = set(_WORDS["conjunctions"])
+OPENING_CONJUNCTIONS: set[str] = set(_WORDS["opening_conjunctions"])
+COMPLEMENTISERS: set[str] = set(_WORDS["complementisers"])
+SOURCE_LEADS: set[str] = set(_WORDS["source_leads"])
+SOURCE_PHRASE_WORDS: set[str] = set(_WORDS["source_phrase_words"])
+SOURCE_RELATIVES: set[str] = set(_WORDS["source_relatives"])
+JUDGEMENT_PARTICLES: set[str] = set(_WORDS["judgement_particles"])
+# determiners that name no possessor ("the", "two"; not "its", "Russia's")
+NON_POSSESSIVE_DETERMINERS: set[str] = DETERMINERS - APOSTROPHES - set(POSSESSIVE_PRONOUNS)
+# the cases of the parse (pipeline/syntax.py)
+RECIPIENT_CASES: set[str] = set(_WORDS["recipient_cases"])
+PARTNER_CASES: set[str] = set(_WORDS["partner_cases"])
+CONTROL_CASES: set[str] = set(_WORDS["control_cases"])
+ACT_PARTNER_CASES: set[str] = set(_WORDS["act_partner_cases"])
+AGENT_CASES: set[str] = set(_WORDS["agent_cases"])
+CIRCUMSTANCE_CASES: set[str] = set(_WORDS["circumstance_cases"])
+# other components
+AGENT_COUNTRY_LINKS: set[str] = set(_WORDS["agent_country_links"])
+THREAT_ALTERNATIVE: tuple[str, ...] = tuple(_WORDS["threat_alternative"])

@@ -28,16 +28,15 @@ from dataclasses import dataclass
 from spacy.tokens import Token
 
 from .sentence import Arg, Sentence
-from .grammar import (CLAIM_NOUNS, DOCUMENT_NOUNS, DOCUMENT_VERBS, HEADLINE_LABELS, JUDGEMENT_DENIALS, JUDGEMENT_PRAISE,
-                      JUDGEMENT_VERBS, OBJECT_VERBS,
+from .grammar import (AGENT_CASES, APOSTROPHES, CLAIM_NOUNS, COMPLEMENTISERS, CONJUNCTIONS, DOCUMENT_NOUNS,
+                      DOCUMENT_VERBS, EXPLETIVES, HEADLINE_LABELS, JUDGEMENT_DENIALS, JUDGEMENT_PARTICLES,
+                      JUDGEMENT_PRAISE, JUDGEMENT_VERBS, NON_SOURCE_SUBJECTS, OBJECT_VERBS, OPENING_CONJUNCTIONS,
                       POSTPOSED_FILLERS, POSTPOSED_VERBS, PRONOUNS, QUOTE_CLOSE, QUOTE_OPEN, REQUEST_VERBS,
-                      SOURCE_STOPS)
+                      SOURCE_PHRASE_WORDS, SOURCE_RELATIVES, SOURCE_STOPS, SUBJECT_RELATIVES)
 from .wordlists import unique
 
 # tags of the words a source noun phrase is made of (Penn tags, which the trained tagger assigns)
 NP_TAGS = {"DT", "PRP$", "PRP", "JJ", "JJR", "JJS", "NN", "NNS", "NNP", "NNPS", "CD", "POS", "HYPH", "NFP"}
-# prepositions inside a source phrase ("diplomats in Yaounde", "a statement from its committee")
-NP_PREPOSITIONS = {"of", "from", "in", "at", "for", "with", "close", "to", "familiar"}
 HEAD_TAGS = {"NN", "NNS", "NNP", "NNPS", "PRP"}
 END = {",", ".", ";", "!", "?", ":"}
 MAX_SOURCE = 10  # tokens: a longer stretch before a verb is a clause, not a source
@@ -57,7 +56,7 @@ class OpenClaim:
 
 def _trim(view: Sentence, start: int, end: int) -> int:
     """The end of a content span without the punctuation and conjunctions at its end."""
-    while end > start and (view.lower[end - 1] in END or view.lower[end - 1] in ("and", "but", "while")
+    while end > start and (view.lower[end - 1] in END or view.lower[end - 1] in CONJUNCTIONS
                            or view.doc[end - 1].text in QUOTE_CLOSE or view.doc[end - 1].text in QUOTE_OPEN):
         end -= 1
     return end
@@ -65,7 +64,7 @@ def _trim(view: Sentence, start: int, end: int) -> int:
 
 def _skip_open(view: Sentence, start: int, end: int) -> int:
     """The start of a content span without an opening quotation mark or a conjunction."""
-    while start < end and (view.doc[start].text in QUOTE_OPEN or view.lower[start] in ("but", "and", "so")):
+    while start < end and (view.doc[start].text in QUOTE_OPEN or view.lower[start] in OPENING_CONJUNCTIONS):
         start += 1
     return start
 
@@ -83,7 +82,7 @@ def _has_verb(view: Sentence, start: int, end: int) -> bool:
 
 
 def _np_word(t: Token) -> bool:
-    return t.tag_ in NP_TAGS or t.lower_ in NP_PREPOSITIONS or t.lower_ in ("'s", "’s", "-", "&")
+    return t.tag_ in NP_TAGS or t.lower_ in SOURCE_PHRASE_WORDS or t.lower_ in ("'s", "’s", "-", "&")
 
 
 def postposed(view: Sentence, k: int) -> OpenClaim | None:
@@ -96,7 +95,7 @@ def postposed(view: Sentence, k: int) -> OpenClaim | None:
     j = k + 1
     while j < view.end and view.lower[j] not in END:
         t = doc[j]
-        if t.tag_.startswith("VB") or t.tag_ == "MD" or t.lower_ in ("that", "whether", "if") or t.text in QUOTE_OPEN:
+        if t.tag_.startswith("VB") or t.tag_ == "MD" or t.lower_ in COMPLEMENTISERS or t.text in QUOTE_OPEN:
             inverted = j == k + 1 and k > view.start and view.lower[k - 1] == ","
             if not inverted:
                 return None
@@ -144,7 +143,7 @@ def according_to(view: Sentence, s: int, e: int, stance: str) -> OpenClaim | Non
         j += 1
     if j == e:
         return None
-    if j + 1 < view.end and view.lower[j] == "," and view.lower[j + 1] in ("who", "which", "whose"):
+    if j + 1 < view.end and view.lower[j] == "," and view.lower[j + 1] in SOURCE_RELATIVES:
         # "according to the commission, which has been accused of ...": the relative clause is the source's
         j += 2
         while j < view.end and view.lower[j] not in END:
@@ -233,11 +232,11 @@ def claim_noun(view: Sentence, k: int) -> OpenClaim | None:
     source = None
     for c in noun.children:
         if c.dep_ in ("nmod:poss", "det:poss") or (c.dep_ == "nmod" and any(
-                m.lower_ in ("by", "from") for m in c.children if m.dep_ == "case")):
+                m.lower_ in AGENT_CASES for m in c.children if m.dep_ == "case")):
             lo, hi = _np_span(view, c)
-            while hi > lo and view.lower[hi - 1] in ("'s", "’s", "'", "’"):
+            while hi > lo and view.lower[hi - 1] in APOSTROPHES:
                 hi -= 1
-            while lo < hi and view.lower[lo] in ("by", "from"):
+            while lo < hi and view.lower[lo] in AGENT_CASES:
                 lo += 1
             if hi > lo:
                 source = source_arg(view, lo, hi)
@@ -282,7 +281,7 @@ def object_report(view: Sentence, k: int) -> OpenClaim | None:
     verb = view.doc[k]
     w = view.lower[k]
     if not verb.tag_.startswith("VB") or verb.dep_ in ("acl", "amod") or k + 1 >= view.end \
-            or view.lower[k + 1] in ("for", "on", "off", "up", "in"):
+            or view.lower[k + 1] in JUDGEMENT_PARTICLES:
         return None  # "a town called X"; "called for", "called on": the lexicon's own cues
     kids = [c for c in verb.children if c.i > k]
     obj = next((c for c in kids if c.dep_ in ("obj", "iobj")), None)
@@ -323,7 +322,7 @@ def object_report(view: Sentence, k: int) -> OpenClaim | None:
     if hi <= lo:
         return None
     subj = _subject_of(verb)
-    if subj is None or subj.lower_ in ("it", "there", "which", "that", "who"):
+    if subj is None or subj.lower_ in EXPLETIVES or subj.lower_ in SUBJECT_RELATIVES:
         if verb.dep_ != "acl:relcl" or subj is None:
             return None
     slo, shi = _np_span(view, subj)
@@ -344,7 +343,7 @@ def object_subject(view: Sentence, k: int) -> Arg | None:
     if not verb.tag_.startswith("VB") or not any(c.dep_ in ("obj", "xcomp", "ccomp") and c.i > verb.i for c in verb.children):
         return None
     subj = _subject_of(verb)
-    if subj is None or subj.lower_ in ("it", "there", "which", "that", "who", "what"):
+    if subj is None or subj.lower_ in NON_SOURCE_SUBJECTS:
         return None
     lo, hi = _np_span(view, subj)
     if hi - lo > MAX_SOURCE + 4 or hi > k:
@@ -392,7 +391,7 @@ def learned_claim(view: Sentence, k: int, stance: str) -> OpenClaim | None:
         return None
     subj = _subject_of(t)
     source = None
-    if subj is not None and subj.lower_ not in ("it", "there", "which", "that", "who", "what"):
+    if subj is not None and subj.lower_ not in NON_SOURCE_SUBJECTS:
         lo, hi = _np_span(view, subj)
         if hi - lo <= MAX_SOURCE + 4 and hi <= k:
             phrase = getattr(view, "phrase", None)

@@ -15,6 +15,8 @@ from typing import Mapping, Sequence
 from spacy.attrs import DEP, HEAD, IS_ALPHA, LEMMA, LOWER, TAG
 from spacy.tokens import Doc
 
+from .grammar import PERSON_PRONOUNS
+
 #: PTB tag prefixes of the words that may name an event.
 PREDICATE_TAGS = ("VB", "NN", "JJ")
 #: Dependency labels of a predicate's arguments whose actor kind is a feature.
@@ -93,7 +95,7 @@ def _arg_kind(p: Parsed, c: int) -> str | None:
         for gg in p.children[g]:
             if gg in p.kinds:
                 return p.kinds[gg]
-    if p.lower[c] in ("he", "she", "they", "we", "i", "who"):
+    if p.lower[c] in PERSON_PRONOUNS:
         return "PRON"
     return None
 

@@ -1,13 +1,15 @@
 """Quotations and the edges of reported content in a sentence: shared by claims and sources."""
 from __future__ import annotations
 
-from .grammar import QUOTE_CLOSE, QUOTE_OPEN
+from .grammar import CONJUNCTIONS, QUOTE_CLOSE, QUOTE_OPEN
 from .sentence import Sentence
+
+_CLOSING_MARKS = (",", ".", "!", "?", ";", ":")
 
 
 def trim(view: Sentence, start: int, end: int) -> int:
     """The end of a content span [start, end) without the punctuation and conjunctions closing it."""
-    while end > start and view.lower[end - 1] in (",", ".", "!", "?", ";", ":", "and", "while", "but"):
+    while end > start and (view.lower[end - 1] in _CLOSING_MARKS or view.lower[end - 1] in CONJUNCTIONS):
         end -= 1
     return end
 

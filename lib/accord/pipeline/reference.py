@@ -29,7 +29,7 @@ import yaml
 from spacy.tokens import Doc, Token
 
 from .actors import UNRESOLVED, Mention
-from .grammar import PLURAL_NOUNS, POSSESSIVE_PRONOUNS
+from .grammar import PLURAL_NOUNS, POSSESSIVE_PRONOUNS, SUBJECT_PRONOUN_KINDS
 from ..paths import DATA_DIR
 
 _DATA = yaml.safe_load((DATA_DIR / "grammar" / "reference.yaml").read_text(encoding="utf-8"))
@@ -124,7 +124,7 @@ def pronoun_antecedent(view: View, word: str, before: int, skip_country: set[str
     """The mentions a pronoun at ``before`` refers to: the nearest earlier group of the sentence that
     fits its number and kind, else the nearest fitting mention of earlier sentences (not of the side
     ``skip_country``, see :func:`is_own`); empty when none fits."""
-    want = POSSESSIVE_PRONOUNS.get(word) or {"he": "person", "she": "person", "it": "single", "they": "plural"}.get(word)
+    want = POSSESSIVE_PRONOUNS.get(word) or SUBJECT_PRONOUN_KINDS.get(word)
     if want is None:
         return []
     skip = skip_country or set()

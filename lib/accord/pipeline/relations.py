@@ -24,7 +24,7 @@ from .reported import attach_to_claims, innermost
 from .recipients import content_recipient, default_recipient
 from .sources import MODIFIER_NOT_DOER, event_source
 from .sentence import Arg, Sentence, by_sentence
-from .grammar import DETERMINERS, POSSESSIVE_PRONOUNS
+from .grammar import DETERMINERS, POSSESSIVE_PRONOUNS, THREAT_ALTERNATIVE
 from .wordlists import PhraseIndex, ends_with_any, phrases
 from ..labels import STATUS_PRECEDENCE, material_quads
 from ..lexicon import CodingRules, Lexicon, Trigger
@@ -229,7 +229,7 @@ class RelationExtractor:
         for k in range(rel.trigger_end, view.end):
             if view.is_break(k) and view.lower[k] != "unless":
                 return
-            if view.lower[k] == "unless" or tuple(view.lower[k:k + 2]) == ("or", "face"):
+            if view.lower[k] == "unless" or tuple(view.lower[k:k + 2]) == THREAT_ALTERNATIVE:
                 rel.mode = self.coding.subsuming["THREATEN"].get(rel.event_type)
                 rel.event_type, rel.cameo, rel.status = "THREATEN", "130", "reported"
                 return

@@ -17,7 +17,7 @@ from typing import Sequence
 from spacy.tokens import Doc, Span
 
 from .actors import Mention
-from .grammar import DETERMINERS
+from .grammar import ARTICLES, DETERMINERS
 from .reference import resolve_pronoun
 from .wordlists import PhraseIndex, phrases, unique
 from ..lexicon import Lexicon
@@ -160,7 +160,7 @@ class Sentence:
         inside: set[int] = set()
         ends = {g.end for g in self.groups}
         for c in range(self.start, self.end - 1):
-            if self.lower[c] == "," and c in ends and self.lower[c + 1] in ("a", "an", "the"):
+            if self.lower[c] == "," and c in ends and self.lower[c + 1] in ARTICLES:
                 k = c + 1
                 while k < self.end and self.lower[k] not in (",", ";", ".", "—"):
                     k += 1

@@ -22,13 +22,12 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from . import opencues
-from .grammar import APOSTROPHES, QUOTE_CLOSE, QUOTE_OPEN, RELATIVE_PRONOUNS
+from .grammar import APOSTROPHES, ARTICLES, OTHER_RELATIVES, QUOTE_CLOSE, QUOTE_OPEN, RELATIVE_PRONOUNS, SOURCE_LEADS
 from .quotes import quote_before
 from .sentence import Arg, Sentence
 from ..lexicon import CodingRules, Trigger
 
 FINITE = {"VBD", "VBZ", "VBP", "MD"}
-LEAD = {"according", "to", "by", "from", "despite", "of", "and", "but"}
 # events whose name modifier is where or whom they strike ("the Kyiv attack"), not who does them
 MODIFIER_NOT_DOER = frozenset({"ASSAULT", "MOBILIZE"})
 
@@ -74,7 +73,7 @@ def claim_source(view: Sentence, s: int, e: int, pos: str, inverts: bool) -> Cla
 def _phrase_after(view: Sentence, e: int) -> Arg | None:
     """The group right after token ``e`` (past articles and "by"): an inverted source."""
     j = e
-    while j < view.end and view.lower[j] in ("the", "a", "an", "by"):
+    while j < view.end and (view.lower[j] in ARTICLES or view.lower[j] == "by"):
         j += 1
     g = view.group_at.get(j)
     return Arg(g.codes, g.start, g.end) if g else None
@@ -148,7 +147,7 @@ def clean_span(view: Sentence, lo: int, hi: int, cue_start: int, cue_end: int) -
     relative = False
     for k in range(lo + 1, hi):
         t = doc[k]
-        if t.lower_ in RELATIVE_PRONOUNS or t.lower_ in ("whose", "where"):
+        if t.lower_ in RELATIVE_PRONOUNS or t.lower_ in OTHER_RELATIVES:
             relative = True  # a relative clause belongs to the phrase, with its verbs
             continue
         comma_cut = doc[k - 1].text == "," and (t.tag_ == "VBG" or (t.tag_ == "IN" and t.lower_ != "of"))
@@ -159,7 +158,7 @@ def clean_span(view: Sentence, lo: int, hi: int, cue_start: int, cue_end: int) -
             hi = k - 1 if comma_cut else k  # a verb of its own, or circumstances set off by a comma
             break
     while lo < hi and (doc[lo].is_punct or doc[lo].text in QUOTE_OPEN or doc[lo].text in QUOTE_CLOSE
-                       or doc[lo].lower_ in LEAD):
+                       or doc[lo].lower_ in SOURCE_LEADS):
         lo += 1
     while hi > lo and (doc[hi - 1].is_punct or doc[hi - 1].text in QUOTE_CLOSE or doc[hi - 1].text in APOSTROPHES
                        or doc[hi - 1].lower_ in RELATIVE_PRONOUNS):

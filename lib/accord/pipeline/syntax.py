@@ -15,7 +15,9 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from . import clauses as word_order
-from .grammar import POSSESSIVE_PRONOUNS, PRONOUNS, QUOTE_CLOSE, QUOTE_OPEN, RELATIVE_PRONOUNS
+from .grammar import (ACT_PARTNER_CASES, AGENT_CASES, CIRCUMSTANCE_CASES, CONTROL_CASES, EXPLETIVES, OBJECT_SUBJECTS,
+                      PARTNER_CASES, POSSESSIVE_PRONOUNS, PRONOUNS, QUOTE_CLOSE, QUOTE_OPEN, RECIPIENT_CASES,
+                      RELATIVE_PRONOUNS)
 from .reference import is_own, resolve_phrase
 from .sentence import Arg, Group, Sentence
 from .wordlists import ends_with_any, unique
@@ -28,12 +30,9 @@ PHRASE_DEPS = {"compound", "amod", "nmod:poss", "flat", "flat:name", "appos", "n
 CLAUSAL = {"acl", "acl:relcl", "advcl", "ccomp", "xcomp", "parataxis", "csubj", "dep", "list"}
 # an argument's own nmod ("officials of Iran") counts, but not a deeper clause's
 OBJECT_DEPS = ("iobj", "obj", "obl", "obl:arg", "nmod")
-RECIPIENT_CASES = ("to", "on", "against", "toward", "towards", "into", "at", "with")
-# a noun's prepositional modifier names its members or place ("leaders of Romania", "officials from
-# Iran", "rebels in the Ivory Coast"); "ties between X and Y" names partners, not members
-PARTNER_CASES = ("between", "among", "amongst")
-# object control: "accused X of supplying", "blamed X for attacking", "praised X for helping"
-CONTROL_CASES = ("of", "for")
+# the prepositions of the cases (RECIPIENT_CASES, PARTNER_CASES, ...) are data: data/grammar/english.yaml. A
+# noun's prepositional modifier names its members or place ("leaders of Romania", "officials from Iran",
+# "rebels in the Ivory Coast") unless its case is a partner's ("ties between X and Y")
 
 
 def _head_of(t: Token) -> Token:
@@ -71,8 +70,8 @@ class TreeView(Sentence):
         in the Ivory Coast"). A phrase naming no actor may refer to one named before
         (:func:`~accord.pipeline.reference.resolve_phrase`).
         """
-        if head.lower_ in PRONOUNS or head.lower_ in ("him", "them", "it"):
-            codes = self.resolve_pronoun({"him": "he", "them": "they"}.get(head.lower_, head.lower_), head.i)
+        if head.lower_ in PRONOUNS or head.lower_ in OBJECT_SUBJECTS:
+            codes = self.resolve_pronoun(OBJECT_SUBJECTS.get(head.lower_, head.lower_), head.i)
             return Arg(codes, head.i, head.i + 1) if codes else None
         chosen: list[Group] = []
         for h in self._conjuncts(head):
@@ -219,7 +218,7 @@ class TreeView(Sentence):
         if not (_has_clause(verb) or any(c.dep_ == "xcomp" for c in verb.children)) and verb.dep_ != "parataxis":
             return None
         subj = self._subject_token(verb)
-        if subj is None or subj.lower_ in ("it", "there"):
+        if subj is None or subj.lower_ in EXPLETIVES:
             return None
         codes = self.phrase(subj).codes if self.phrase(subj) else []
         lo, hi = self._np_span(subj)
@@ -268,7 +267,7 @@ class TreeView(Sentence):
             act = next((c for c in sorted(args, key=lambda c: c.i) if c.dep_ == "obj"
                         and c.lower_ in self.event_nouns and self.group_at.get(c.i) is None), None)
             partner = next((c for c in [*act.children, *verb.children] if c.dep_ in ("nmod", "obl")
-                            and _case(c) in ("with", "between")), None) if act is not None else None
+                            and _case(c) in ACT_PARTNER_CASES), None) if act is not None else None
             if partner is not None and self.phrase(partner) is not None:
                 return self.phrase(partner)  # "signed a treaty with X": the act's partner
             doer = self.doer(act) if act is not None else None
@@ -277,8 +276,7 @@ class TreeView(Sentence):
         args = self._past_goods(args)
         for c in args:
             case = _case(c)
-            if c.dep_ in ("obl", "nmod") and case and (case in ("by", "than", "as", "in", "at", "during", "after", "before", "alongside",
-                                                               "since", "until", "despite", "without", "within", "near")
+            if c.dep_ in ("obl", "nmod") and case and (case in CIRCUMSTANCE_CASES
                                                         or (case == "for" and not allow_for)
                                                         or (case == "from" and not allow_from)):
                 continue
@@ -360,7 +358,7 @@ class TreeView(Sentence):
         a by-phrase ("sanctions by the EU") or the agent of a participle ("sanctions imposed by the EU")."""
         found = self._groups_in(act, ("nmod:poss", "det:poss", "amod", "compound"))
         for c in act.children:
-            if not found and c.dep_ in ("nmod", "obl") and _case(c) in ("by", "from"):
+            if not found and c.dep_ in ("nmod", "obl") and _case(c) in AGENT_CASES:
                 found = self._actor_of(c)
             if not found and c.dep_ == "acl":
                 agent = next((d for d in c.children if d.dep_ in ("obl:agent", "obl") and _case(d) == "by"), None)
