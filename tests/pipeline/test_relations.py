@@ -97,3 +97,9 @@ def test_a_demand_whose_act_is_no_event_is_a_request_of_the_one_who_must(nlp) ->
     rows = relations(run(nlp, "Iran said the United States should lift its sanctions."))
     assert ("REQUEST", ["IRN"], ["USA"]) in rows
     assert not [r for r in relations(run(nlp, "Russia said it must defend its borders.")) if r[0] == "REQUEST"]
+
+
+def test_a_threat_is_reported_when_it_is_made(nlp) -> None:
+    """"would respond with force": the future is the threat's own, so the THREATEN is reported."""
+    doc = run(nlp, "Hanoi said it would respond with force if its ships were attacked.")
+    assert [(r.event_type, r.status) for r in doc._.relations if r.event_type == "THREATEN"] == [("THREATEN", "reported")]
