@@ -88,7 +88,9 @@ def compound_surname(words: Sequence[str], country: str | None, rules: NameRules
     if n < 3:
         return None
     i = n - 1
-    while i > 1 and words[i - 1] in rules.particles:
+    # lowercase particles ("de la Rúa"), and a capitalised one after another ("de Los Heros", not "Lee Do Hoon")
+    while i > 1 and (words[i - 1] in rules.particles or (words[i - 1].lower() in rules.particles
+                                                         and words[i - 2] in rules.particles)):
         i -= 1
     if i < n - 1:  # particles before the last word
         head = words[i - 1]
@@ -215,7 +217,8 @@ class PersonNames:
                     for f in self.forms_after(self.people[key]):
                         named.setdefault(f, key)
             out.append((s, e, kind, key))
-            if kind == "agent" and (k + 1 == len(raw) or raw[k + 1][0] != e):
+            # a capitalised title ("President Castro"; "the ministry Monday" is no title and surname)
+            if kind == "agent" and (k + 1 == len(raw) or raw[k + 1][0] != e) and doc[e - 1].text[:1].isupper():
                 hit = self._titled_hit(texts, taken, e, self._title(doc, out, e, agents), named, when, countries,
                                        entries)
                 if hit is not None:
