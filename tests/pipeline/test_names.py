@@ -102,6 +102,9 @@ def test_a_double_surname_after_the_full_name_or_a_title_is_the_person(invented)
     for words in ("President Orvalle Quintana", "President Orvalle"):
         text = f"{words} said the mines would reopen."
         assert person(invented, text, "2002-05-01", words) == (["BOLGOV"], "Tomás Orvalle Quintana")
+    # a longer name that opens with the surname is someone else
+    for words in ("President Orvalle Rocha", "President Orvalle-Rocha", "President Orvalle de Rocha"):
+        assert "Tomás Orvalle Quintana" not in [p[2] for p in people(invented, f"{words} said no.", "2002-05-01")]
     # the first surname alone, without a title, is nobody known
     assert person(invented, "On Monday, Orvalle said the mines would reopen.", "2002-05-01", "Orvalle")[1] is None
 

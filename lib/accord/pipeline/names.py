@@ -249,11 +249,20 @@ class PersonNames:
             if any(taken[start:start + length]) or (form not in self.titled and form not in named):
                 continue
             end = start + length
-            if end < n and texts[end][:1].isupper() and texts[end][1:2].islower():
-                return None  # the name goes on: "President Manuel Foo" is not "Manuel"
+            if self._goes_on(texts, end):
+                return None  # "President Manuel Foo" is not "Manuel", nor "President Ortiz-Foo" "Ortiz"
             key = self._short(form, None, title, named, when, countries, entries)
             return (start, end, "name", key) if key is not None else None
         return None
+
+    def _goes_on(self, texts: list[str], end: int) -> bool:
+        """Whether a name runs on at token ``end``: a capitalised word, a hyphen, a particle before one."""
+        def name(k: int) -> bool:
+            return k < len(texts) and texts[k][:1].isupper() and texts[k][1:2].islower()
+        if end >= len(texts):
+            return False
+        return name(end) or (texts[end] == "-" and name(end + 1)) or (
+            texts[end] in self.rules.particles and name(end + 1))
 
     def _short(self, form: Form, current: str | None, title, named: dict[Form, str], when: date | None,
                countries: set[str], entries: Mapping[str, ActorEntry]) -> str | None:
