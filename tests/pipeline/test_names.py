@@ -142,3 +142,14 @@ def test_a_malformed_name_rules_file_is_named(tmp_path) -> None:
     with pytest.raises(LexiconError, match="names.yaml.*surname_particles"):
         read_name_rules(bad)
     assert isinstance(read_name_rules(), NameRules)
+
+
+def test_a_portfolio_is_not_the_office_of_a_title(tmp_path) -> None:
+    """"President Al-Nasser" (2011) was resolved to a namesake who was then a health minister (GOVHLH)."""
+    mine = tmp_path / "mine.yaml"
+    mine.write_text("actors:\n  - {id: 'person:rami-talvera', kind: person, name: Rami Talvera, country: JOR,\n"
+                    "     roles: [{code: JORGOVHLH, start: 2010-01-01, end: null, title: health minister}]}\n",
+                    encoding="utf-8")
+    nlp = small_nlp()
+    nlp.add_pipe("accord_actors", config={"lexicon": register_lexicon(load_lexicon(mine))})
+    assert person(nlp, "President Talvera opened the debate.", "2011-09-24", "President Talvera")[1] is None

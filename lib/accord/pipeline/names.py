@@ -7,10 +7,10 @@ to the lexicon's name matches before :mod:`.actors` composes them into mentions:
 1. A short form of a person named in full earlier in the document is that person, even where the
    lexicon gives the bare word to a namesake (Gabrielius Landsbergis owns "Landsbergis").
 2. A title and a surname several people share ("President Castro") is the one who held an office
-   of the title's sector (a president's GOV) at the document's date: Fidel in 1990, Raúl in 2010,
-   Xiomara of Honduras in 2023. Where several qualify, the country the title or the document names
-   decides, then the office the role's title names, then a plain office over a portfolio; else the
-   name stays as it was (unresolved, or the lexicon's own match).
+   of the title's sector (a president's GOV, not a portfolio under it such as GOVHLH) at the
+   document's date: Fidel in 1990, Raúl in 2010, Xiomara of Honduras in 2023. Where several
+   qualify, the country the title or the document names decides, then the office the role's title
+   names; else the name stays as it was (unresolved, or the lexicon's own match).
 3. Surnames of several words are short forms too: Spanish double surnames and particle surnames
    ("López Obrador", "Sánchez de Lozada", "dos Santos"), and with a title the first of two Spanish
    surnames ("President López").
@@ -293,8 +293,7 @@ class PersonNames:
             country = _country(entries[modifier], when)
             holders = [h for h in holders if h[0].country == country]
         narrowing = (lambda p, roles: p.country in countries,
-                     lambda p, roles: any(words in (r.title or "") for r in roles),
-                     lambda p, roles: any(len(r.code) == 6 for r in roles))
+                     lambda p, roles: any(words in (r.title or "") for r in roles))
         for keep in narrowing:
             if len(holders) <= 1:
                 break
@@ -350,7 +349,8 @@ def _held(person: ActorEntry, sector: str, when: date):
     held = [r for r in dated if r.valid_on(when)]
     if sector == "ELI" and not held and any(r.end is not None and r.end <= when for r in dated):
         return [r for r in dated if r.end is not None and r.end <= when][-1:]
-    return [r for r in held if r.code[3:6] == sector[:3]]
+    # the office itself, not a portfolio under it: "President Al-Nasser" is no health minister (GOVHLH)
+    return [r for r in held if r.code[3:] in (sector, sector[:3])]
 
 
 def _country(entry: ActorEntry, when: date | None) -> str | None:
