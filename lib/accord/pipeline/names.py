@@ -170,9 +170,12 @@ class PersonNames:
         tokens = dict(zip(forms, (tuple(_fold(w) for w in t) for t in split(forms))))
         self.after: dict[str, list[Form]] = {k: _with_capital([tokens[f] for f in v]) for k, v in after.items()}
         self.titled: dict[Form, tuple[str, ...]] = {}
+        self.compound: set[Form] = set()  # the forms of several words ("Sánchez de Lozada", not "al-Assad")
         for f, ids in titled.items():
             for t in _with_capital([tokens[f]]):
                 self.titled[t] = tuple(sorted(set(self.titled.get(t, ())) | ids))
+                if " " in f:
+                    self.compound.add(t)
         self.reach = max((len(t) for t in self.titled), default=1)
 
     def forms_after(self, person: ActorEntry) -> list[Form]:
@@ -274,7 +277,7 @@ class PersonNames:
         if title is None or not ids or (current is not None and len(form) > 1 and current not in ids):
             return current  # (a full name that is another's short form stays the full name's)
         key = self._titled(form, current, title, when, countries, entries)
-        if key is None and current is None and len(form) > 1 and len(ids) == 1:
+        if key is None and current is None and form in self.compound and len(ids) == 1:
             key = ids[0]  # a surname of several words only one person has
         return key or current
 
