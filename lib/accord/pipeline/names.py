@@ -33,12 +33,14 @@ from ..lexicon import ActorEntry, Lexicon
 from ..lexicon.places import COMMON_WORDS_FILE
 from ..lexicon.variants import ascii_form
 from ..paths import DATA_DIR
+from .grammar import APOSTROPHES
 from .normalise import MatchTokens
 from .phrases import SplitPhrases
 
 NAMES_FILE = DATA_DIR / "grammar" / "names.yaml"
 Match = tuple[int, int, str, str]  # (start, end, kind, key) as :mod:`.actors` matches names
 Form = tuple[str, ...]  # a name's tokens, without diacritics
+Title = tuple[str, str, "str | None"]  # a title's sector, its words, the entry id of a country before it
 
 
 @dataclass(frozen=True)
@@ -232,18 +234,19 @@ class PersonNames:
         """The tokens as the forms are written: normalised, without diacritics."""
         return tokens.texts if doc.text.isascii() else [_fold(w) for w in tokens.texts]
 
-    def _title(self, doc: Doc, out: list[Match], start: int, agents: Mapping[str, str]):
+    def _title(self, doc: Doc, out: list[Match], start: int, agents: Mapping[str, str]) -> Title | None:
         """(sector, title words, the country of a modifier before it) of a title ending at ``start``, or None."""
         if not out or out[-1][2] != "agent" or out[-1][1] != start:
             return None
         s, e, _, sector = out[-1]
         words = doc[s:e].text.lower()
         country = None
-        if len(out) > 1 and out[-2][2] in ("name", "demonym") and s - out[-2][1] in (0, 1):
+        if len(out) > 1 and out[-2][2] in ("name", "demonym") and (
+                s == out[-2][1] or (s - out[-2][1] == 1 and doc[s - 1].text in APOSTROPHES)):
             country = out[-2][3]  # "Cuban President Castro", "Cuba's President Castro": the entry's id
         return agents.get(words, sector), words, country
 
-    def _titled_hit(self, texts: list[str], taken: list[bool], start: int, title, named: dict[Form, str],
+    def _titled_hit(self, texts: list[str], taken: list[bool], start: int, title: Title | None, named: dict[Form, str],
                     when: date | None, countries: set[str], entries: Mapping[str, ActorEntry]) -> Match | None:
         """A short form no name matched right after a title ("President Sánchez de Lozada"), resolved."""
         n = len(texts)
@@ -267,7 +270,7 @@ class PersonNames:
         return name(end) or (texts[end] == "-" and name(end + 1)) or (
             texts[end] in self.rules.particles and name(end + 1))
 
-    def _short(self, form: Form, current: str | None, title, named: dict[Form, str], when: date | None,
+    def _short(self, form: Form, current: str | None, title: Title | None, named: dict[Form, str], when: date | None,
                countries: set[str], entries: Mapping[str, ActorEntry]) -> str | None:
         """Who a short form stands for: rule 1, then rule 2 after a title; else ``current`` (the lexicon's)."""
         earlier = named.get(form)
@@ -281,7 +284,7 @@ class PersonNames:
             key = ids[0]  # a surname of several words only one person has
         return key or current
 
-    def _titled(self, form: Form, current: str | None, title, when: date | None, countries: set[str],
+    def _titled(self, form: Form, current: str | None, title: Title, when: date | None, countries: set[str],
                 entries: Mapping[str, ActorEntry]) -> str | None:
         """Rule 2: the one of the people ``form`` may stand for who held the title's office at ``when``."""
         sector, words, modifier = title
