@@ -85,9 +85,9 @@ def test_a_title_and_a_surname_two_office_holders_share_needs_the_country(invent
     assert person(invented, text, "2021-03-01", "President Ostrovna")[1] is None  # two presidents: unresolved
     assert person(invented, "Bulgarian President Ostrovna spoke on the radio.", "2021-03-01",
                   "Bulgarian President Ostrovna") == (["BGRGOV"], "Ivo Ostrovna")
-    # a country coordinated with the title does not modify it
-    assert person(invented, "Russia and President Ostrovna disagreed. Russia's parliament met. Russia voted.",
-                  "2021-03-01", "President Ostrovna") == (["RUSGOV"], "Lena Ostrovna")
+    # a country coordinated with the title does not modify it: with both countries named, still two presidents
+    assert person(invented, "Russia and President Ostrovna disagreed. Bulgaria's parliament met.",
+                  "2021-03-01", "President Ostrovna")[1] is None
     assert person(invented, "Bulgaria held a vote. Bulgaria's parliament met. President Ostrovna spoke.",
                   "2021-03-01", "President Ostrovna") == (["BGRGOV"], "Ivo Ostrovna")
 
