@@ -15,13 +15,13 @@ from dataclasses import dataclass, field, replace
 from datetime import date
 from typing import Iterable
 
-import numpy
 from spacy.lang.en.stop_words import STOP_WORDS
 from spacy.tokens import Doc
 
 from .agents import bare_agents, context_country
 from .dates import MONTH_NAMES, WEEKDAYS
-from .grammar import APOSTROPHES, LOCATIVES, POSSESSIVE_PRONOUNS, REFERRING_QUANTIFIERS, SPEAKER_NOUNS, TITLES
+from .names import PersonNames
+from .grammar import APOSTROPHES, ARTICLES, LOCATIVES, POSSESSIVE_PRONOUNS, REFERRING_QUANTIFIERS, SPEAKER_NOUNS, TITLES
 from .normalise import MatchTokens, match_tokens, title_candidates
 from .phrases import PhraseTable, phrase_splitter
 from ..lexicon import ActorEntry, Lexicon, place_country
@@ -70,8 +70,8 @@ class ActorRecognizer:
     def __init__(self, nlp, lexicon: Lexicon) -> None:
         self.lexicon = lexicon
         self.entries: dict[str, ActorEntry] = {e.id: e for e in lexicon.actors}
-        self.people = {e.name: e for e in lexicon.actors if e.kind == "person"}
         split = phrase_splitter(nlp)
+        self.person_names = PersonNames(lexicon, split)  # short forms: surnames, titles and surnames
         self.names = PhraseTable()
         # names of several words, in any case: "Philippine Coast Guard" is "the Philippine coast guard"; one word
         # keeps its case, or "US" would be "us" and "China" "china"
@@ -104,6 +104,7 @@ class ActorRecognizer:
         when = _doc_date(doc)
         things = [(s, e) for _, s, e in tokens.find(self.things)] + thing_spans(tokens.texts, self.lexicon)
         raw = [r for r in self._raw_matches(doc, tokens) if not _inside_thing(r, things) and not self._other_given_name(doc, r)]
+        raw = self.person_names.resolve(doc, tokens, raw, when, self.entries, self.lexicon.agents)
         kept, dropped_end, places = [], -1, []
         for r in raw:
             # "in Seoul and Pyongyang": a name coordinated with a place is a place too
@@ -297,43 +298,16 @@ class ActorRecognizer:
 
     def _add_aliases(self, doc: Doc, mentions: list[Mention], when: date | None,
                      things: list[tuple[int, int]] = ()) -> list[Mention]:
-        """Resolve a lone surname or given name to the person named in full earlier in the doc
-        (not inside a thing's name: "Reagan" of "the USS Ronald Reagan" is the ship)."""
-        aliases: dict[str, ActorEntry] = {}
-        by_name = self.people
+        """Resolve a short form of a person named in full earlier in the doc to that person (see :mod:`.names`;
+        not inside a thing's name: "Reagan" of "the USS Ronald Reagan" is the ship)."""
         covered = [False] * len(doc)
         for s, e in things:
             covered[s:e] = [True] * (e - s)
         for m in mentions:
-            for k in range(m.start, m.end):
-                covered[k] = True
-        out = list(mentions)
-        first: dict[str, int] = {}  # alias -> where the person is first named in full
-        for m in sorted(mentions, key=lambda m: m.start):
-            if m.kind == "person" and m.entity in by_name:
-                parts = m.entity.split()
-                # family name first (Kim Jong Un) or last (Vladimir Putin): both are used alone
-                for alias in (parts[0], parts[-1]):
-                    if alias not in aliases:
-                        aliases[alias], first[alias] = by_name[m.entity], m.start
-        if not aliases:
-            return out
-        for i, alias in self._alias_hits(doc, aliases):
-            if covered[i] or i < first[alias]:
-                continue
-            entry = aliases[alias]
-            out.append(Mention(i, i + 1, [entry.code_at(when)], "person", entry.name, "alias"))
-            covered[i] = True
-        return out
-
-    def _alias_hits(self, doc: Doc, aliases: dict[str, ActorEntry]) -> list[tuple[int, str]]:
-        """(index, alias) of the tokens that read as one of ``aliases``."""
-        if self._tokens.changed:  # compare the normalised texts ("Erdog\u0306an" is "Erdoğan")
-            return [(i, w) for i, w in enumerate(self._tokens.texts) if w in aliases]
-        strings = doc.vocab.strings
-        wanted = {strings.add(a) for a in aliases}
-        orth = doc.to_array("ORTH")
-        return [(int(i), strings[int(orth[i])]) for i in numpy.flatnonzero(numpy.isin(orth, list(wanted)))]
+            covered[m.start:m.end] = [True] * (m.end - m.start)
+        persons = [(m.start, m.entity) for m in sorted(mentions, key=lambda m: m.start) if m.kind == "person"]
+        return list(mentions) + [Mention(s, e, [entry.code_at(when)], "person", entry.name, "alias")
+                                 for s, e, entry in self.person_names.alias_spans(doc, self._tokens, persons, covered)]
 
     def _add_unresolved(self, doc: Doc, mentions: list[Mention], no_actor: list[tuple[int, int]],
                         titles: dict[int, tuple[int, str]]) -> list[Mention]:
@@ -421,7 +395,7 @@ def _sole_country(mentions: list[Mention]) -> str | None:
 
 def _after_locative(doc: Doc, start: int) -> bool:
     k = start - 1
-    while k >= 0 and doc[k].lower_ in ("the", "a", "an"):
+    while k >= 0 and doc[k].lower_ in ARTICLES:
         k -= 1
     return k >= 0 and doc[k].lower_ in LOCATIVES
 
