@@ -100,3 +100,10 @@ def test_a_name_opening_with_an_article_or_in_capitals_matches_only_as_written()
     assert list(m[m.actor_id == "UKR"].text) == ["Ukraine"]
     assert "NEW DELHI" not in set(m.text)
     assert not m.actor_id.str.startswith("USA").any()
+
+
+def test_an_abbreviated_month_is_no_unknown_actor(nlp):
+    doc = nlp.make_doc("BOGOTÁ, Aug 27 - Colombia recalled its ambassador. On Sept. 3 it protested.")
+    doc._.date = "2015-08-27"
+    doc = nlp(doc)
+    assert not [m for m in doc._.mentions if doc[m.start].text in ("Aug", "Sept.", "Sept")]

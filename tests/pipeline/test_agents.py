@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from accord.pipeline.agents import bare_agents, context_country
+from accord.pipeline.agents import bare_agents, context_country, dateline_country
 from accord.pipeline.reference import is_own
 
 WORDS = "police in cairo fired on demonstrators".split()
@@ -85,3 +85,26 @@ def test_officials_with_no_country_still_name_nobody(nlp):
     mentions, _ = _coded(nlp, "Officials said the talks with Egypt went well.")
     assert "Officials" not in mentions
 
+
+
+@pytest.mark.parametrize("text, country", [
+    ("Border tension rises\n\nCARACAS, Aug 14 - Police dispersed a crowd on Friday.", "VEN"),
+    ("ADDIS ABABA, May 3 (Reuters) - Police detained ten students.", "ETH"),
+    ("Police dispersed a crowd in the capital on Friday.", None),   # no dateline
+    ("NATO, the alliance, met on Friday.", None),                   # capitals that name no place
+])
+def test_a_wire_storys_dateline_gives_its_country(nlp, text, country):
+    doc = nlp.make_doc(text)
+    doc._.date = "2020-01-01"
+    assert dateline_country(nlp(doc)) == country
+
+
+def test_a_bare_agent_in_a_story_of_two_countries_takes_the_datelines(nlp):
+    """Named as often as each other, neither country is the story's; its dateline says where it happens."""
+    text = ("Venezuela and Colombia trade charges\n\nCARACAS, Aug 14 - Venezuela accused Colombia of a provocation. "
+            "Colombia denied it.\n\nPolice dispersed the crowd with tear gas and arrested twenty people.")
+    doc = nlp.make_doc(text)
+    doc._.date = "1987-08-14"
+    doc = nlp(doc)
+    police = next(m for m in doc._.mentions if doc[m.start].text == "Police")
+    assert police.codes == ["VENCOP"]

@@ -18,8 +18,8 @@ from typing import Iterable
 from spacy.lang.en.stop_words import STOP_WORDS
 from spacy.tokens import Doc
 
-from .agents import bare_agents, context_country
-from .dates import MONTH_NAMES, WEEKDAYS
+from .agents import bare_agents, context_country, dateline_country
+from .dates import MONTHS, WEEKDAYS
 from .names import PersonNames
 from .grammar import APOSTROPHES, ARTICLES, LOCATIVES, POSSESSIVE_PRONOUNS, REFERRING_QUANTIFIERS, SPEAKER_NOUNS, TITLES
 from .normalise import MatchTokens, match_tokens, title_candidates
@@ -30,7 +30,7 @@ from ..lexicon.variants import ascii_form
 
 UNRESOLVED = "UNK"
 # capitalised calendar words that are never an unknown actor's name
-_CALENDAR_WORDS = frozenset(MONTH_NAMES) | frozenset(WEEKDAYS)
+_CALENDAR_WORDS = frozenset(MONTHS) | frozenset(WEEKDAYS)
 # the possessive marks ("Russia's", "Russia’s", "the allies'"), as the tokenizer splits them
 
 
@@ -138,7 +138,7 @@ class ActorRecognizer:
             return []
         coded = sorted({(m.start, m.end, c[:3]) for m in mentions for c in m.codes
                         if not c.startswith((UNRESOLVED, "IGO"))} | {(p.start, p.end, p.code[:3]) for p in places if p.code})
-        document_country = _sole_country(mentions)
+        document_country = _sole_country(mentions) or dateline_country(doc)
         before_sectors = self.lexicon.rules.context_country_before
         out = []
         for s, e, sector in bare:

@@ -7,8 +7,8 @@ COP -> CVL/OPP of that country), so a bare agent noun of a sector the coding rul
 1. a country named right after it by "in", "of" or "from" ("police in Cairo", "students of Ghana");
 2. the one country its sentence names (its states, people, agents and places), when there is one
    (for a sector whose bare nouns refer back, "the government", one named before it);
-3. the country the document is about (the caller's ``document_country``), when its sentence names
-   none or names it among others;
+3. the country the document is about (the caller's ``document_country``: the one it names most,
+   else its dateline's, :func:`dateline_country`), when its sentence names none or names it among others;
 4. for the subject of a clause ("troops surrounded ..."), the first country its sentence names.
 
 Otherwise it stays uncoded, as before: "officials said" names nobody.
@@ -17,7 +17,12 @@ from __future__ import annotations
 
 from typing import Callable, Iterable, Sequence
 
+from spacy.tokens import Doc
+
 from .grammar import AGENT_COUNTRY_LINKS, PARTNER_PREPOSITIONS
+from ..lexicon import place_country
+
+DATELINE_REACH = 60  # tokens: a dateline opens the story, after its headline at most
 
 
 def context_country(start: int, end: int, sent: tuple[int, int], coded: Sequence[tuple[int, int, str]],
@@ -57,3 +62,20 @@ def bare_agents(agents: Iterable[tuple[int, int, str]], covered: Callable[[int],
                 sectors: frozenset[str]) -> list[tuple[int, int, str]]:
     """(start, end, sector) of the agent matches no mention covers, of a sector in ``sectors``."""
     return [(s, e, sector) for s, e, sector in agents if sector in sectors and not any(covered(k) for k in range(s, e))]
+
+
+def dateline_country(doc: Doc) -> str | None:
+    """The country of a wire story's dateline ("CARACAS, Aug 14 - ..."): a place name in capitals
+    opening a sentence within the story's first tokens, followed by a comma, that the gazetteer
+    resolves. None when the story has none."""
+    for k in range(min(len(doc), DATELINE_REACH)):
+        if not doc[k].is_sent_start and not (k and "\n" in doc[k - 1].text_with_ws):
+            continue
+        j = k
+        while j < len(doc) and doc[j].is_alpha and doc[j].is_upper and len(doc[j]) > 1:
+            j += 1
+        if k < j <= k + 3 and j < len(doc) and doc[j].text == ",":
+            found = place_country(" ".join(t.text.title() for t in doc[k:j]))
+            if found is not None:
+                return found.country
+    return None
