@@ -187,3 +187,11 @@ def test_them_stands_for_people_named_by_a_plural_noun_not_a_singular_one(nlp) -
     doc = run(nlp, "Zambian officials met Malawi's envoy on Monday. Thousands of students gathered outside "
                    "the government offices in Lusaka, demanding lower fees; police detained dozens of them.")
     assert (("ZMBCOP",), ("ZMBEDU",), "COERCE") in {(s, t, e) for _, s, t, e in relations(doc)}
+
+
+def test_members_of_a_referring_phrase_take_its_countries(nlp) -> None:
+    """"The foreign ministers of the two countries met": the two countries named before, as governments."""
+    doc = run(nlp, "Venezuela expelled thousands of Colombians. "
+                   "The foreign ministers of the two countries met in Cartagena on Wednesday.")
+    met = {(tuple(r.source), tuple(r.target)) for r in doc._.relations if r.event_type == "CONSULT"}
+    assert met == {(("VENGOV",), ("COLGOV",)), (("COLGOV",), ("VENGOV",))}

@@ -146,6 +146,9 @@ class ActorRecognizer:
                 continue  # "its military campaign", "military exchanges": a modifier, not a side
             if doc[e - 1].lower_ in SPEAKER_NOUNS:
                 continue  # "officials said" names nobody
+            if e + 2 < len(doc) and doc[e].lower_ == "of" and (doc[e + 1].lower_ in REFERRING_QUANTIFIERS
+                                                                or (doc[e + 1].lower_ == "the" and doc[e + 2].like_num)):
+                continue  # "the foreign ministers of the two countries": reference resolves them
             before = doc[s - 1].lower_ if s > 0 else ""
             if before in POSSESSIVE_PRONOUNS or before in REFERRING_QUANTIFIERS \
                     or (s > 1 and doc[s - 1].like_num and doc[s - 2].lower_ == "the"):

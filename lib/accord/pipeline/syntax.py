@@ -78,10 +78,21 @@ class TreeView(Sentence):
             chosen.extend(g for g in self._actor_of(h) if all(g is not c for c in chosen))
         if not chosen:
             # no actor named here: a phrase that refers back ("both leaders", "their navies", "the group")
-            found = resolve_phrase(self, head)
+            found = resolve_phrase(self, head) or self._members_referred(head)
             return Arg(*found) if found is not None else None
         codes = unique(c for g in chosen for c in g.codes)
         return Arg(codes, min(g.start for g in chosen), max(g.end for g in chosen))
+
+    def _members_referred(self, head: Token) -> tuple[list[str], int, int] | None:
+        """"the foreign ministers of the two countries": the countries a referring "of" phrase stands
+        for, in the sector the head noun names (GOV for ministers); None when there is none."""
+        for c in head.children:
+            found = resolve_phrase(self, c) if c.dep_ == "nmod" and _case(c) == "of" else None
+            if found is not None:
+                sector = self.agents.get(head.lower_) or self.agents.get(head.lemma_.lower()) or ""
+                codes = unique(x[:3] + sector if len(x) == 3 else x for x in found[0])
+                return codes, max(head.left_edge.i, self.start), found[2]
+        return None
 
     def _conjuncts(self, head: Token) -> list[Token]:
         out, stack = [], [head]
