@@ -163,3 +163,22 @@ def test_a_portfolio_is_not_the_office_of_a_title(tmp_path) -> None:
     nlp = small_nlp()
     nlp.add_pipe("accord_actors", config={"lexicon": register_lexicon(load_lexicon(mine))})
     assert "Rami al-Talvera" not in [p[2] for p in people(nlp, "President Al-Talvera opened the debate.", "2011-09-24")]
+
+
+def test_a_person_named_in_full_by_title_or_apposition_keeps_their_code_by_surname(nlp) -> None:
+    """Names the lexicon does not know: "Venezuelan President Jaime Lusinchi ... Lusinchi", and an unknown
+    name in apposition to a coded title ("his Colombian counterpart, Virgilio Barco, ... Barco")."""
+    doc = nlp.make_doc("Venezuelan President Jaime Lusinchi met his Colombian counterpart, Virgilio Barco, in Caracas. "
+                       "Barco said the talks went well. Lusinchi agreed to reopen the border.")
+    doc._.date = "1987-07-22"
+    doc = nlp(doc)
+    codes = {doc[m.start:m.end].text: m.codes for m in doc._.mentions}
+    assert codes["Virgilio Barco"] == ["COLGOV"] and codes["Barco"] == ["COLGOV"] and codes["Lusinchi"] == ["VENGOV"]
+
+
+def test_a_surname_two_unknown_people_share_stays_unresolved() -> None:
+    from accord.pipeline.names import later_surnames
+    texts = "A B Perez and C D Perez met . Perez spoke".split()
+    persons = [(0, 3, "B Perez"), (4, 7, "D Perez")]
+    assert later_surnames(texts, persons, [False] * len(texts)) == []
+    assert later_surnames(texts, persons[:1], [False] * len(texts)) == [(6, 7, 0), (9, 10, 0)]

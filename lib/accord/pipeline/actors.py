@@ -20,7 +20,7 @@ from spacy.tokens import Doc
 
 from .agents import bare_agents, context_country, dateline_country
 from .dates import MONTHS, WEEKDAYS
-from .names import PersonNames
+from .names import PersonNames, later_surnames
 from .grammar import APOSTROPHES, ARTICLES, LOCATIVES, POSSESSIVE_PRONOUNS, REFERRING_QUANTIFIERS, SPEAKER_NOUNS, TITLES
 from .normalise import MatchTokens, match_tokens, title_candidates
 from .phrases import PhraseTable, phrase_splitter
@@ -120,7 +120,7 @@ class ActorRecognizer:
         mentions = self._add_aliases(doc, mentions, when, things)
         titles = {e: (s, key) for s, e, kind, key in raw if kind == "agent"}
         no_actor = things + [(s, e) for _, s, e in tokens.find(self.places)] + [(p.start, p.end) for p in places]
-        mentions = self._add_unresolved(doc, mentions, no_actor, titles)
+        mentions = self._add_later_surnames(doc, self._add_unresolved(doc, mentions, no_actor, titles))
         mentions += self._context_agents(doc, raw, mentions, places)
         mentions.sort(key=lambda m: m.start)
         for m in mentions:
@@ -311,6 +311,28 @@ class ActorRecognizer:
         persons = [(m.start, m.entity) for m in sorted(mentions, key=lambda m: m.start) if m.kind == "person"]
         return list(mentions) + [Mention(s, e, [entry.code_at(when)], "person", entry.name, "alias")
                                  for s, e, entry in self.person_names.alias_spans(doc, self._tokens, persons, covered)]
+
+    def _add_later_surnames(self, doc: Doc, mentions: list[Mention]) -> list[Mention]:
+        """A bare surname after a person the text names in full by title or apposition (the lexicon's
+        people are :meth:`_add_aliases`'s) is that person: "Venezuelan President Jaime Lusinchi ...
+        Lusinchi said", "his Colombian counterpart, Virgilio Barco ... Barco" (see :func:`later_surnames`)."""
+        ordered = sorted(mentions, key=lambda m: m.start)
+        for a, b in zip(ordered, ordered[1:]):
+            # "his Colombian counterpart, Virgilio Barco,": an unknown name in apposition takes the title's codes
+            if b.start == a.end + 1 and doc[a.end].text == "," and a.kind != "unresolved" and b.kind == "unresolved" \
+                    and b.end - b.start >= 2 and all(len(c) > 3 for c in a.codes) and a.via in ("demonym", "agent") \
+                    and (b.end == len(doc) or doc[b.end].text in (",", ".", ";")):
+                b.codes, b.kind, b.entity, b.via = list(a.codes), "person", doc[b.start:b.end].text, "apposition"
+        lone = {m.start for m in mentions if m.kind == "unresolved" and m.end - m.start == 1}
+        covered = [False] * len(doc)
+        for m in mentions:
+            if m.start not in lone:
+                covered[m.start:m.end] = [True] * (m.end - m.start)
+        persons = [m for m in ordered if m.kind == "person" and m.via in ("demonym", "title", "apposition") and m.entity]
+        found = later_surnames(self._tokens.texts, [(m.start, m.end, m.entity) for m in persons], covered)
+        taken = {s for s, _e, _n in found}
+        return [m for m in mentions if m.start not in taken] + [
+            Mention(s, e, list(persons[n].codes), "person", persons[n].entity, "alias") for s, e, n in found]
 
     def _add_unresolved(self, doc: Doc, mentions: list[Mention], no_actor: list[tuple[int, int]],
                         titles: dict[int, tuple[int, str]]) -> list[Mention]:

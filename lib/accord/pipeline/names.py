@@ -367,3 +367,23 @@ def _country(entry: ActorEntry, when: date | None) -> str | None:
 def _common_words() -> frozenset[str]:
     raw = yaml.load(COMMON_WORDS_FILE.read_text(encoding="utf-8"), Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
     return frozenset(str(w) for w in raw["words"])
+
+
+def later_surnames(texts: Sequence[str], persons: Sequence[tuple[int, int, str]],
+                   covered: Sequence[bool]) -> list[tuple[int, int, int]]:
+    """(start, end, index into ``persons``) of each later bare surname of a person the text names in
+    full without the lexicon ("Venezuelan President Jaime Lusinchi ... Lusinchi said"): the last word
+    of the full name (``persons``: (start, end, full name)), as written, on a token no mention
+    ``covered``, after the full mention. A surname two such persons share is left alone."""
+    owner: dict[str, int | None] = {}
+    for n, (_s, _e, name) in enumerate(persons):
+        words = name.split()
+        if len(words) >= 2:
+            last = words[-1]
+            owner[last] = n if owner.get(last, n) == n else None
+    out = []
+    for k, text in enumerate(texts):
+        n = owner.get(text)
+        if n is not None and not covered[k] and k >= persons[n][1]:
+            out.append((k, k + 1, n))
+    return out
