@@ -182,3 +182,11 @@ def test_a_surname_two_unknown_people_share_stays_unresolved() -> None:
     persons = [(0, 3, "B Perez"), (4, 7, "D Perez")]
     assert later_surnames(texts, persons, [False] * len(texts)) == []
     assert later_surnames(texts, persons[:1], [False] * len(texts)) == [(6, 7, 0), (9, 10, 0)]
+
+
+def test_an_unknown_name_in_apposition_to_a_possessive_title_takes_its_code(nlp) -> None:
+    doc = nlp.make_doc("Colombia's ambassador, Luis Alfonso Hoyos, showed photographs. Hoyos asked for a commission.")
+    doc._.date = "2010-07-22"
+    doc = nlp(doc)
+    codes = {doc[m.start:m.end].text: m.codes for m in doc._.mentions}
+    assert codes["Luis Alfonso Hoyos"] == ["COLGOV"] and codes["Hoyos"] == ["COLGOV"]

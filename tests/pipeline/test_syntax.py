@@ -121,3 +121,10 @@ def test_talks_with_a_partner_are_held_by_the_clauses_subject(nlp):
     assert ("CONSULT", ["KENGOV"], ["SOMGOV"]) in relations(doc)
     treaty = run(nlp, "Moscow signed a mutual defence treaty with Pyongyang.")
     assert [r[0] for r in relations(treaty)] == ["SUPPORT"]  # the object names the verb's own event
+
+
+def test_an_object_pronoun_is_not_its_verbs_own_subject(nlp):
+    """"Colombia accused it": "it" is the other country named before, never Colombia itself."""
+    doc = run(nlp, "Venezuela broke off relations with Colombia on Thursday, hours after Colombia accused it "
+                   "of letting rebels shelter.")
+    assert ("ACCUSE", ["COL"], ["VEN"]) in [(r.event_type, r.source, r.target) for r in doc._.relations]

@@ -320,7 +320,7 @@ class ActorRecognizer:
         for a, b in zip(ordered, ordered[1:]):
             # "his Colombian counterpart, Virgilio Barco,": an unknown name in apposition takes the title's codes
             if b.start == a.end + 1 and doc[a.end].text == "," and a.kind != "unresolved" and b.kind == "unresolved" \
-                    and b.end - b.start >= 2 and all(len(c) > 3 for c in a.codes) and a.via in ("demonym", "agent") \
+                    and b.end - b.start >= 2 and all(len(c) > 3 for c in a.codes) and doc[a.end - 1].is_lower \
                     and (b.end == len(doc) or doc[b.end].text in (",", ".", ";")):
                 b.codes, b.kind, b.entity, b.via = list(a.codes), "person", doc[b.start:b.end].text, "apposition"
         lone = {m.start for m in mentions if m.kind == "unresolved" and m.end - m.start == 1}

@@ -15,7 +15,8 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from . import clauses as word_order
-from .grammar import (ACT_PARTNER_CASES, AGENT_CASES, CIRCUMSTANCE_CASES, CONTROL_CASES, EXPLETIVES, OBJECT_SUBJECTS,
+from .grammar import (ACT_PARTNER_CASES, AGENT_CASES, CIRCUMSTANCE_CASES, CONTROL_CASES, EXPLETIVES, OBJECT_POSSESSIVES,
+                      OBJECT_PRONOUNS, OBJECT_SUBJECTS,
                       PARTNER_CASES, POSSESSIVE_PRONOUNS, PRONOUNS, QUOTE_CLOSE, QUOTE_OPEN, RECIPIENT_CASES,
                       RELATIVE_PRONOUNS)
 from .reference import is_own, resolve_phrase
@@ -293,7 +294,11 @@ class TreeView(Sentence):
                 continue
             if c.dep_ == "obl" and not case:
                 continue  # a bare time or measure ("Friday", "this month")
-            arg = self.phrase(c)
+            if c.lower_ in OBJECT_PRONOUNS:  # "Colombia accused it": not Colombia itself, named just before
+                codes = self.resolve_pronoun(OBJECT_POSSESSIVES[c.lower_], c.i, skip_country)
+                arg = Arg(codes, c.i, c.i + 1) if codes else None
+            else:
+                arg = self.phrase(c)
             if arg is None or not arg.codes:
                 continue
             if is_own(arg.codes, skip_country):
