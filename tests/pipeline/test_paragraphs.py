@@ -20,6 +20,18 @@ def test_a_sentence_opens_at_its_first_word_not_at_the_break():
     assert sents[-1].endswith("\n\n")  # trailing whitespace stays in the last sentence
 
 
+def test_a_headline_without_a_stop_is_a_sentence_of_its_own():
+    """A blank line ends a sentence even where no stop does: the headline is not the lead's subject."""
+    nlp = spacy.blank("en")
+    nlp.add_pipe("sentencizer")
+    doc = close_with_space(nlp("Colombia recalls envoy: deportees fill shelters\n\nBOGOTA, Aug 27 - Colombia recalled "
+                               "its ambassador.\nIt said more.\n\n\n"))
+    sents = [s.text for s in doc.sents]
+    assert sents[0] == "Colombia recalls envoy: deportees fill shelters\n\n"
+    assert sents[1].startswith("BOGOTA")
+    assert sents[-1].endswith("\n\n\n")
+
+
 @pytest.fixture(scope="module")
 def doc():
     nlp = build_pipeline()

@@ -19,8 +19,17 @@ __all__ = ["close_with_space", "label_spaces"]
 
 
 def close_with_space(doc: Doc) -> Doc:
-    """Move each sentence start that falls on whitespace to the first word after it."""
+    """Move each sentence start that falls on whitespace to the first word after it, and start a
+    sentence after every blank line: a headline or a line with no closing stop is a sentence of its own."""
     for t in doc[1:]:
+        if t.is_space and t.text.count("\n") >= 2:
+            t.is_sent_start = t.is_sent_start and t.i > 0 and doc[t.i - 1].is_space
+            nxt = t.i + 1
+            while nxt < len(doc) and doc[nxt].is_space:
+                nxt += 1
+            if nxt < len(doc):
+                doc[nxt].is_sent_start = True
+            continue
         if t.is_sent_start and t.is_space:
             nxt = t.i + 1
             while nxt < len(doc) and doc[nxt].is_space:
