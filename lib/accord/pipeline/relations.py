@@ -171,7 +171,7 @@ class RelationExtractor:
             self._score(rel)
         doc._.relations = relations
         self.roles.end()
-        attach_to_claims(doc, self.coding.alleging)
+        attach_to_claims(doc, self.coding.alleging, lambda rel: self._looks_ahead(doc, rel))
         return doc
 
     def _both_ways(self, rel: Relation, entries: list[Trigger] | None) -> list[Relation]:
@@ -354,6 +354,12 @@ class RelationExtractor:
             candidates.append("alleged")
         candidates.append("reported")
         return min(candidates, key=STATUS_ORDER.index)
+
+    def _looks_ahead(self, doc: Doc, rel: Relation) -> bool:
+        """Whether a future or conditional word stands just before the trigger ("would not withdraw")."""
+        lo = max(doc[rel.trigger_start].sent.start, rel.trigger_start - 6)
+        return any(ends_with_any(doc._.lower, k, self.modality[name]) for name in ("future", "hypothetical")
+                   for k in range(lo, rel.trigger_start + 1))
 
     def _material(self, event_type: str) -> bool:
         """A material act (PLOVER quad classes 2 and 4: :func:`accord.labels.material_quads`), as opposed

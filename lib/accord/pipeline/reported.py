@@ -2,7 +2,7 @@
 acts, and denied relations completed from what they deny (the last step of the relations component)."""
 from __future__ import annotations
 
-from typing import AbstractSet
+from typing import AbstractSet, Callable
 
 from spacy.tokens import Doc
 
@@ -15,27 +15,28 @@ def innermost(claims: list[Claim], s: int) -> Claim | None:
     return max(inside, key=lambda c: (c.content_start, c.index)) if inside else None
 
 
-def _self_denials(claims: list[Claim], relations: list) -> None:
-    """A source saying it did not do something denies it ("Beijing had never provided weapons")."""
+def _self_denials(claims: list[Claim], relations: list, ahead: Callable[[object], bool]) -> None:
+    """A source saying it did not do something denies it ("Beijing had never provided weapons"); saying
+    it will not (``ahead``: the act's words look forward, "would not withdraw") is a refusal, not a denial."""
     for c in claims:
         speakers = {x[:3] for x in c.source}
-        own = [relations[r] for r in c.relations
-               if relations[r].status == "negated" and speakers & {x[:3] for x in relations[r].source}]
+        own = [relations[r] for r in c.relations if relations[r].status == "negated"
+               and speakers & {x[:3] for x in relations[r].source} and not ahead(relations[r])]
         if own and c.stance in ("assert", "announce"):
             c.stance = "deny"
             for rel in own:
                 rel.status = "denied"
 
 
-def attach_to_claims(doc: Doc, alleging: AbstractSet[str]) -> None:
+def attach_to_claims(doc: Doc, alleging: AbstractSet[str], ahead: Callable[[object], bool] = lambda rel: False) -> None:
     """List each claim's relations, link denials, and complete denied relations from what they deny
-    (one that cannot be completed is dropped)."""
+    (one that cannot be completed is dropped); ``ahead``: whether a relation's words look forward."""
     claims: list[Claim] = doc._.claims
     relations: list = doc._.relations  # of relations.Relation
     for i, rel in enumerate(relations):
         if rel.claim is not None and claims[rel.claim].cue_start != rel.trigger_start:
             claims[rel.claim].relations.append(i)
-    _self_denials(claims, relations)
+    _self_denials(claims, relations, ahead)
     link_denials(doc, alleging)
     keep = []
     for rel in relations:
