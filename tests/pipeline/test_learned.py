@@ -7,7 +7,7 @@ from accord import build_pipeline
 from accord.lexicon import Trigger, load_lexicon
 from accord.pipeline.eventmodel import Predicate
 from accord.pipeline.learned import LearnedSettings, category_cameo, judge, model_triggers
-from accord.pipeline.relations import Relation
+from accord.pipeline.relation import Relation
 
 
 def _rel(event_type: str = "AID") -> Relation:

@@ -89,21 +89,6 @@ def test_a_reporting_word_after_its_content_is_no_material_act(nlp):
     assert relations(doc) == [("AID", ["PRK"], ["RUS"])]
 
 
-def test_a_demand_whose_act_is_no_event_is_a_request_of_the_one_who_must(nlp) -> None:
-    """"X told Y it must pay its debts": PLOVER's REQUEST from the speaker to the one obliged, although
-    "pay" is no event; a speaker's own obligation is a resolve, not a demand."""
-    rows = relations(run(nlp, "Moscow told Kiev it must pay its gas debts in full before deliveries resume."))
-    assert ("REQUEST", ["RUS"], ["UKR"]) in rows
-    rows = relations(run(nlp, "Iran said the United States should lift its sanctions."))
-    assert ("REQUEST", ["IRN"], ["USA"]) in rows
-    assert not [r for r in relations(run(nlp, "Russia said it must defend its borders.")) if r[0] == "REQUEST"]
-
-
-def test_a_threat_is_reported_when_it_is_made(nlp) -> None:
-    """"would respond with force": the future is the threat's own, so the THREATEN is reported."""
-    doc = run(nlp, "Hanoi said it would respond with force if its ships were attacked.")
-    assert [(r.event_type, r.status) for r in doc._.relations if r.event_type == "THREATEN"] == [("THREATEN", "reported")]
-
 
 def test_saying_one_will_not_act_is_a_refusal_not_a_denial(nlp) -> None:
     """"Iran would not release the sailors" looks forward: the act is negated and the claim asserts;

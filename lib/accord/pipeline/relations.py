@@ -10,8 +10,7 @@ reciprocal flow B -> A.
 """
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
-from typing import Mapping
+from dataclasses import replace
 
 from spacy.tokens import Doc
 
@@ -22,9 +21,11 @@ from .learned import LearnedRoles, LearnedSettings, category_cameo, judge, model
 from .argmodel import ArgumentModel
 from .reported import attach_to_claims, innermost
 from .recipients import content_recipient, default_recipient
+from .relation import Relation
+from .speech import bare_demand, conditional_threat, demand_of, intent_as_agree, threat_is_made
 from .sources import MODIFIER_NOT_DOER, event_source
 from .sentence import Arg, Sentence, by_sentence
-from .grammar import DETERMINERS, POSSESSIVE_PRONOUNS, THREAT_ALTERNATIVE
+from .grammar import DETERMINERS, POSSESSIVE_PRONOUNS
 from .wordlists import PhraseIndex, ends_with_any, phrases
 from ..labels import STATUS_PRECEDENCE, material_quads
 from ..lexicon import CodingRules, Lexicon, Trigger
@@ -32,31 +33,6 @@ from ..lexicon import CodingRules, Lexicon, Trigger
 #: when cues give a relation several statuses, the first of these wins (data/labels/statuses.yaml)
 STATUS_ORDER = STATUS_PRECEDENCE
 MATERIAL_QUADS = material_quads()  # from plover.yaml
-
-
-@dataclass
-class Relation:
-    """One coded event over tokens [start, end) of the doc; its trigger over [trigger_start, trigger_end)."""
-
-    sent: int
-    start: int
-    end: int
-    trigger_start: int
-    trigger_end: int
-    source: list[str]
-    target: list[str]
-    event_type: str
-    mode: str | None
-    context: str | None
-    cameo: str | None
-    status: str
-    claim: int | None
-    date: str | None
-    quad_class: int | None = None
-    score: float | None = None
-    goldstein: float | None = None
-    location: tuple[int, int] | None = None  # tokens of the place where it happened ("met in Bamako")
-    location_country: str | None = None
 
 
 class RelationExtractor:
@@ -142,16 +118,17 @@ class RelationExtractor:
                     rel.end = max(rel.end, inner.end)
                     self._score(rel)
                 relations.extend(self._both_ways(rel, self.triggers[form]))
-                demand = self._demand(view, rel, sent_claims)
+                demand = demand_of(view, rel, sent_claims, self.obligation)
                 if demand is not None:
                     relations.append(demand)
-                self._conditional_threat(view, rel)
+                conditional_threat(view, rel, self.coding)
                 if rel.event_type in self.coding.exchanges:
                     lo = view.segment_start(s) if view.is_passive(e - 1) else e
                     rel.context = self._context(view, lo, sent_resources) or rel.context
                     relations.extend(self._reciprocal(view, rel, sent_resources, used_reciprocity))
             for claim in sent_claims:
-                demand = self._bare_demand(view, claim, relations)
+                demand = bare_demand(view, claim, relations, self.obligation,
+                                      self._date(view, claim.cue_start, claim.cue_end, None, ahead=False))
                 if demand is not None:
                     relations.append(demand)
             if model is not None and self.learned.add > 0.0:
@@ -160,12 +137,12 @@ class RelationExtractor:
                     rel = self._relation(view, sent_id, i, i + 1, trig.forms[0], sent_claims, entries=[trig])
                     if rel is not None:
                         relations.extend(self._both_ways(rel, None))
-                        self._conditional_threat(view, rel)
+                        conditional_threat(view, rel, self.coding)
         if doc.has_annotation("DEP"):
             relations = _one_per_event(doc, relations)
         for rel in relations:
-            _intent_as_agree(rel, self.coding.intent_cameo)
-            _threat_is_made(rel)
+            intent_as_agree(rel, self.coding.intent_cameo)
+            threat_is_made(rel)
             default_recipient(rel, self.coding, self.states)
             content_recipient(doc, rel, self.coding, doc._.mentions)
             self._score(rel)
@@ -189,51 +166,6 @@ class RelationExtractor:
             return [rel]
         return [replace(rel, source=list(a), target=list(b))
                 for ca, a in by_country.items() for cb, b in by_country.items() if ca != cb]
-
-    def _demand(self, view: Sentence, rel: Relation, claims: list[Claim]) -> Relation | None:
-        """"X said Y must do Z": X makes a demand of Y (PLOVER REQUEST); Z itself is only hypothetical."""
-        claim = innermost(claims, rel.trigger_start)
-        if claim is None or claim.cue_start == rel.trigger_start or not rel.source:
-            return None
-        lo = max(claim.content_start, rel.trigger_start - 4)
-        if not any(ends_with_any(view.lower, k, self.obligation) for k in range(lo, rel.trigger_start + 1)):
-            return None
-        rel.status = "hypothetical"
-        speaker = list(claim.source)
-        if {c[:3] for c in speaker} == {c[:3] for c in rel.source}:
-            return None  # "we must act": a resolve, not a demand of others
-        return Relation(rel.sent, min(claim.cue_start, rel.start), max(claim.cue_end, rel.end), claim.cue_start,
-                        claim.cue_end, speaker, list(rel.source), "REQUEST", None, rel.context, "100", "reported",
-                        claim.index, rel.date)
-
-    def _bare_demand(self, view: Sentence, claim: Claim, relations: list[Relation]) -> Relation | None:
-        """"X told Y it must pay its debts": a demand of Y (REQUEST) whose act is no event of the lexicon."""
-        if claim.stance == "deny" or not claim.source or any(r.claim == claim.index and r.event_type == "REQUEST"
-                                                            for r in relations):
-            return None
-        for k in range(claim.content_start + 1, claim.content_end):
-            if not ends_with_any(view.lower, k, self.obligation):
-                continue
-            subject = view.subject(k)
-            if subject is None or not subject.codes or not claim.content_start <= subject.start < k \
-                    or {c[:3] for c in subject.codes} & {c[:3] for c in claim.source}:
-                return None  # "we must act", "it should": a resolve, not a demand of others
-            return Relation(claim.sent, claim.start, max(claim.end, k + 1), claim.cue_start, claim.cue_end,
-                            list(claim.source), list(subject.codes), "REQUEST", None, None, "100", "reported",
-                            claim.index, self._date(view, claim.cue_start, claim.cue_end, None, ahead=False))
-        return None
-
-    def _conditional_threat(self, view: Sentence, rel: Relation) -> None:
-        """"will withdraw unless ...", "must comply or face sanctions": a planned act made conditional is a threat."""
-        if rel.status not in ("planned", "hypothetical"):
-            return
-        for k in range(rel.trigger_end, view.end):
-            if view.is_break(k) and view.lower[k] != "unless":
-                return
-            if view.lower[k] == "unless" or tuple(view.lower[k:k + 2]) == THREAT_ALTERNATIVE:
-                rel.mode = self.coding.subsuming["THREATEN"].get(rel.event_type)
-                rel.event_type, rel.cameo, rel.status = "THREATEN", "130", "reported"
-                return
 
     def _exchanged_spans(self, view: Sentence) -> list[tuple[int, int]]:
         spans = []
@@ -462,21 +394,6 @@ class RelationExtractor:
             rel.quad_class, rel.score = row.quad_class, row.score
         code = self.lexicon.cameo.get(rel.cameo or "")
         rel.goldstein = code.goldstein if code else None
-
-
-def _threat_is_made(rel: Relation) -> None:
-    """A threat is made when it is said: "would respond with force" is a THREATEN reported, its
-    future or condition being the threat's own (the corpus's labellers code 554 of 561 threats so)."""
-    if rel.event_type == "THREATEN" and rel.status in ("planned", "hypothetical"):
-        rel.status = "reported"
-
-
-def _intent_as_agree(rel: Relation, intent_cameo: Mapping[str, str]) -> None:
-    """PLOVER codes a planned cooperative act as AGREE ("will provide aid", "is ready to withdraw"),
-    with CAMEO's "express intent to ..." code of the intended act's category (``rules.intent_cameo``)."""
-    if rel.status == "planned" and rel.event_type in intent_cameo:
-        rel.cameo = intent_cameo[rel.event_type]
-        rel.event_type, rel.mode = "AGREE", None
 
 
 def _one_per_event(doc: Doc, relations: list[Relation]) -> list[Relation]:

@@ -1,0 +1,26 @@
+"""What a report's words imply (accord.pipeline.speech): demands of others, threats made, intents."""
+from __future__ import annotations
+
+from spacy.tokens import Doc
+
+from tests.pipeline._alone import run_engine as run
+
+
+def relations(doc: Doc) -> list[tuple]:
+    return [(r.event_type, r.source, r.target) for r in doc._.relations]
+
+
+def test_a_demand_whose_act_is_no_event_is_a_request_of_the_one_who_must(nlp) -> None:
+    """"X told Y it must pay its debts": PLOVER's REQUEST from the speaker to the one obliged, although
+    "pay" is no event; a speaker's own obligation is a resolve, not a demand."""
+    rows = relations(run(nlp, "Moscow told Kiev it must pay its gas debts in full before deliveries resume."))
+    assert ("REQUEST", ["RUS"], ["UKR"]) in rows
+    rows = relations(run(nlp, "Iran said the United States should lift its sanctions."))
+    assert ("REQUEST", ["IRN"], ["USA"]) in rows
+    assert not [r for r in relations(run(nlp, "Russia said it must defend its borders.")) if r[0] == "REQUEST"]
+
+
+def test_a_threat_is_reported_when_it_is_made(nlp) -> None:
+    """"would respond with force": the future is the threat's own, so the THREATEN is reported."""
+    doc = run(nlp, "Hanoi said it would respond with force if its ships were attacked.")
+    assert [(r.event_type, r.status) for r in doc._.relations if r.event_type == "THREATEN"] == [("THREATEN", "reported")]
