@@ -87,14 +87,3 @@ def test_backing_something_together_is_not_a_joint_act(nlp):
 def test_a_reporting_word_after_its_content_is_no_material_act(nlp):
     doc = run(nlp, "Dozens of missiles were delivered to Russia by North Korea in 2023, a UN sanctions monitor found.")
     assert relations(doc) == [("AID", ["PRK"], ["RUS"])]
-
-
-
-def test_saying_one_will_not_act_is_a_refusal_not_a_denial(nlp) -> None:
-    """"Iran would not release the sailors" looks forward: the act is negated and the claim asserts;
-    "had never provided" looks back: a denial."""
-    doc = run(nlp, "Iranian officials said Iran would not release the sailors.")
-    assert [(r.event_type, r.status) for r in doc._.relations] == [("RETREAT", "negated")]
-    assert [c.stance for c in doc._.claims] == ["assert"]
-    doc = run(nlp, "Beijing said it had never provided weapons to Russia.")
-    assert [(r.event_type, r.status) for r in doc._.relations] == [("AID", "denied")]

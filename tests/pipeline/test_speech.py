@@ -24,3 +24,15 @@ def test_a_threat_is_reported_when_it_is_made(nlp) -> None:
     """"would respond with force": the future is the threat's own, so the THREATEN is reported."""
     doc = run(nlp, "Hanoi said it would respond with force if its ships were attacked.")
     assert [(r.event_type, r.status) for r in doc._.relations if r.event_type == "THREATEN"] == [("THREATEN", "reported")]
+
+
+def test_saying_one_will_not_act_is_a_refusal_not_a_denial(nlp) -> None:
+    """"Iran would not release the sailors" looks forward: a REJECT (the act refused gives the mode), and
+    the claim asserts; "had never provided" looks back: a denial; "did not send" a negated act."""
+    doc = run(nlp, "Iranian officials said Iran would not release the sailors.")
+    assert [(r.event_type, r.mode, r.status) for r in doc._.relations] == [("REJECT", "yield", "reported")]
+    assert [c.stance for c in doc._.claims] == ["assert"]
+    doc = run(nlp, "Beijing said it had never provided weapons to Russia.")
+    assert [(r.event_type, r.status) for r in doc._.relations] == [("AID", "denied")]
+    doc = run(nlp, "Russia did not send troops to Syria.")
+    assert [(r.event_type, r.status) for r in doc._.relations] == [("AID", "negated")]

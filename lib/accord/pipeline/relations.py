@@ -22,7 +22,7 @@ from .argmodel import ArgumentModel
 from .reported import attach_to_claims, innermost
 from .recipients import content_recipient, default_recipient
 from .relation import Relation
-from .speech import bare_demand, conditional_threat, demand_of, intent_as_agree, threat_is_made
+from .speech import bare_demand, conditional_threat, demand_of, intent_as_agree, refusal, threat_is_made
 from .sources import MODIFIER_NOT_DOER, event_source
 from .sentence import Arg, Sentence, by_sentence
 from .grammar import DETERMINERS, POSSESSIVE_PRONOUNS
@@ -142,6 +142,7 @@ class RelationExtractor:
             relations = _one_per_event(doc, relations)
         for rel in relations:
             intent_as_agree(rel, self.coding.intent_cameo)
+            refusal(rel, self._looks_ahead(doc, rel), self.coding)
             threat_is_made(rel)
             default_recipient(rel, self.coding, self.states)
             content_recipient(doc, rel, self.coding, doc._.mentions)

@@ -4,7 +4,8 @@
   (:func:`demand_of`) or not ("told Kiev it must pay its debts": :func:`bare_demand`);
 * a planned act made conditional ("will withdraw unless ...") is a threat (:func:`conditional_threat`),
   and a threat is made when it is said (:func:`threat_is_made`);
-* a planned cooperative act is an agreement to act (:func:`intent_as_agree`).
+* a planned cooperative act is an agreement to act (:func:`intent_as_agree`), and one refused
+  ahead ("would not withdraw the ship") a rejection (:func:`refusal`).
 """
 from __future__ import annotations
 
@@ -85,3 +86,16 @@ def intent_as_agree(rel: Relation, intent_cameo: Mapping[str, str]) -> None:
         rel.event_type, rel.mode = "AGREE", None
 
 
+
+
+def refusal(rel: Relation, ahead: bool, coding: CodingRules) -> None:
+    """"will not join the exercise", "would not withdraw the ship": a cooperative act negated ahead
+    (``ahead``: its words look forward) is refused, PLOVER's REJECT, the act giving its mode; a
+    negated past act ("did not send troops") stays what it is."""
+    if rel.status != "negated" or not ahead:
+        return
+    if rel.event_type in coding.subsuming["REJECT"]:
+        rel.mode = coding.subsuming["REJECT"][rel.event_type]
+        rel.event_type, rel.cameo, rel.status = "REJECT", "120", "reported"
+    elif rel.event_type == "REJECT":
+        rel.status = "reported"  # the event model read the refusal in the negation itself
