@@ -36,3 +36,10 @@ def test_saying_one_will_not_act_is_a_refusal_not_a_denial(nlp) -> None:
     assert [(r.event_type, r.status) for r in doc._.relations] == [("AID", "denied")]
     doc = run(nlp, "Russia did not send troops to Syria.")
     assert [(r.event_type, r.status) for r in doc._.relations] == [("AID", "negated")]
+
+
+def test_a_coercive_act_held_out_if_something_happens_is_a_threat(nlp) -> None:
+    doc = run(nlp, "Russia could cut gas deliveries to Moldova if it joins the alliance.")
+    assert ("THREATEN", ["RUS"], ["MDA"]) in relations(doc)
+    doc = run(nlp, "Russia could cut gas deliveries to Moldova.")  # no condition: a possibility, no threat
+    assert "THREATEN" not in [r[0] for r in relations(doc)]
