@@ -82,7 +82,9 @@ def test_the_worked_example_learns_the_same_model_twice_and_annotate_uses_it(tmp
     for name in names:
         assert (tmp_path / "a" / name).read_bytes() == (tmp_path / "b" / name).read_bytes(), name
     card = json.loads((tmp_path / "a" / "model.json").read_text())
-    assert card["counts"]["teaching_labels"] == {"COERCE": 2, "COOPERATE": 1, "NONE": 7}
+    # 7 rows that are no event when the example was built; the engine has since stopped making one
+    # of them ("a supply boat", once read with its headline as one sentence)
+    assert card["counts"]["teaching_labels"] == {"COERCE": 2, "COOPERATE": 1, "NONE": 6}
     assert card["corrections"][0]["file"] == "fixes.yaml" and card["relations"] == {"veto": 0.95}
     assert sum(p.stat().st_size for p in (tmp_path / "a").iterdir()) < 20 * 2**20
     out = tmp_path / "tables"

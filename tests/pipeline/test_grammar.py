@@ -47,10 +47,10 @@ PIPELINE = Path(grammar.__file__).parent
 UD_LABELS = frozenset({"acl", "advcl", "advmod", "amod", "appos", "aux", "case", "cc", "ccomp", "compound", "conj",
                        "cop", "csubj", "dep", "det", "fixed", "flat", "iobj", "list", "mark", "nmod", "nsubj",
                        "nummod", "obj", "obl", "parataxis", "punct", "xcomp"})
-# ... and the package's own identifiers: mention kinds (actors.Mention.kind), the doc extensions a
-# component declares (factories.py), the lexicon's modality sections (relations.py) and the learned
-# event model's options (eventmodel.py)
-IDENTIFIERS = frozenset({"state", "person", "org", "group", "igo", "bloc",
+# ... and the package's own identifiers: mention kinds and how a mention was found (actors.Mention.kind
+# and .via), the doc extensions a component declares (factories.py), the lexicon's modality sections
+# (relations.py) and the learned event model's options (eventmodel.py)
+IDENTIFIERS = frozenset({"state", "person", "org", "group", "igo", "bloc", "demonym", "title", "apposition",
                          "date", "lower", "mentions", "places", "dates", "sentences", "claims", "relations",
                          "predicates",
                          "negation", "hedge", "future", "hypothetical", "commitment", "intent",
