@@ -128,3 +128,11 @@ def test_an_object_pronoun_is_not_its_verbs_own_subject(nlp):
     doc = run(nlp, "Venezuela broke off relations with Colombia on Thursday, hours after Colombia accused it "
                    "of letting rebels shelter.")
     assert ("ACCUSE", ["COL"], ["VEN"]) in [(r.event_type, r.source, r.target) for r in doc._.relations]
+
+
+def test_the_statement_is_the_words_of_the_last_claim_and_its_author_that_claims_source(nlp):
+    doc = run(nlp, "Venezuela's defence ministry said a Colombian corvette had entered its waters. "
+                   "The statement accused Colombia of a deliberate provocation.")
+    assert ("ACCUSE", ["VENGOV"], ["COL"]) in [(r.event_type, r.source, r.target) for r in doc._.relations]
+    doc = run(nlp, "A Colombian corvette entered the gulf. The statement accused Colombia of a provocation.")
+    assert not [r for r in doc._.relations if r.event_type == "ACCUSE" and r.source]  # no claim before: no author

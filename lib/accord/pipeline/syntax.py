@@ -15,8 +15,8 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from . import clauses as word_order
-from .grammar import (ACT_PARTNER_CASES, AGENT_CASES, CIRCUMSTANCE_CASES, CONTROL_CASES, EXPLETIVES, OBJECT_POSSESSIVES,
-                      OBJECT_PRONOUNS, OBJECT_SUBJECTS,
+from .grammar import (ACT_PARTNER_CASES, AGENT_CASES, AUTHORED_DOCUMENTS, CIRCUMSTANCE_CASES, CONTROL_CASES, EXPLETIVES,
+                      OBJECT_POSSESSIVES, OBJECT_PRONOUNS, OBJECT_SUBJECTS,
                       PARTNER_CASES, POSSESSIVE_PRONOUNS, PRONOUNS, QUOTE_CLOSE, QUOTE_OPEN, RECIPIENT_CASES,
                       RELATIVE_PRONOUNS)
 from .reference import is_own, resolve_phrase
@@ -79,7 +79,7 @@ class TreeView(Sentence):
             chosen.extend(g for g in self._actor_of(h) if all(g is not c for c in chosen))
         if not chosen:
             # no actor named here: a phrase that refers back ("both leaders", "their navies", "the group")
-            found = resolve_phrase(self, head) or self._members_referred(head)
+            found = resolve_phrase(self, head) or self._members_referred(head) or self._author(head)
             return Arg(*found) if found is not None else None
         codes = unique(c for g in chosen for c in g.codes)
         return Arg(codes, min(g.start for g in chosen), max(g.end for g in chosen))
@@ -94,6 +94,14 @@ class TreeView(Sentence):
                 codes = unique(x[:3] + sector if len(x) == 3 else x for x in found[0])
                 return codes, max(head.left_edge.i, self.start), found[2]
         return None
+
+    def _author(self, head: Token) -> tuple[list[str], int, int] | None:
+        """"... the defence ministry said. The statement accused Colombia": "the statement" is the words of
+        the last claim reported before its sentence, and its author that claim's source."""
+        if head.lower_ not in AUTHORED_DOCUMENTS or not any(c.dep_ == "det" and c.lower_ in ("the", "this") for c in head.children):
+            return None
+        earlier = [c for c in self.doc._.claims or () if c.cue_end <= self.start and c.source]
+        return (list(earlier[-1].source), head.i, head.i + 1) if earlier else None
 
     def _conjuncts(self, head: Token) -> list[Token]:
         out, stack = [], [head]
