@@ -140,16 +140,18 @@ class RelationExtractor:
                         conditional_threat(view, rel, self.coding)
         if doc.has_annotation("DEP"):
             relations = _one_per_event(doc, relations)
+        # negated acts whose words look forward ("would not withdraw"): refused, not denied
+        ahead = {id(rel) for rel in relations if rel.status == "negated" and self._looks_ahead(doc, rel)}
         for rel in relations:
             intent_as_agree(rel, self.coding.intent_cameo)
-            refusal(rel, self._looks_ahead(doc, rel), self.coding)
+            refusal(rel, id(rel) in ahead, self.coding)
             threat_is_made(rel)
             default_recipient(rel, self.coding, self.states)
             content_recipient(doc, rel, self.coding, doc._.mentions)
             self._score(rel)
         doc._.relations = relations
         self.roles.end()
-        attach_to_claims(doc, self.coding.alleging, lambda rel: self._looks_ahead(doc, rel))
+        attach_to_claims(doc, self.coding.alleging, lambda rel: id(rel) in ahead)
         return doc
 
     def _both_ways(self, rel: Relation, entries: list[Trigger] | None) -> list[Relation]:

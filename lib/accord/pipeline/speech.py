@@ -60,9 +60,7 @@ def bare_demand(view: Sentence, claim: Claim, relations: list[Relation], obligat
 
 def conditional_threat(view: Sentence, rel: Relation, coding: CodingRules) -> None:
     """"will withdraw unless ...", "must comply or face sanctions": a planned act made conditional is a
-    threat; so is a coercive act held out "if" something happens ("could cut gas deliveries if it joins").
-    (A coercive possibility its own side speaks of, "Warsaw said it may expel the envoy", was tried as a
-    threat too: PLOVER dev +0.006, corpus typed F1 -0.003, records -0.008; not kept.)"""
+    threat; so is a coercive act held out "if" something happens ("could cut gas deliveries if it joins")."""
     if rel.status not in ("planned", "hypothetical"):
         return
     coercive = rel.event_type in coding.subsuming["THREATEN"]
